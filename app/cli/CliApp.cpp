@@ -1,0 +1,63 @@
+#include "CliApp.h"
+
+#include "Commands.h"
+
+#include <QCoreApplication>
+
+namespace rd {
+
+namespace {
+
+struct Command
+{
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList&, QTextStream&, QTextStream&);
+};
+
+constexpr Command kCommands[] = {
+    {"evaluate", "evaluate CASE [--json]: the decision per requested line", cli::evaluateCommand},
+    {"new", "new CASEFILE --from CASE.json [--attach PDF]...: create a case file", cli::newCommand},
+    {"export", "export CASEFILE: print the case JSON", cli::exportCommand},
+    {"answer", "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]]",
+     cli::answerCommand},
+    {"verify", "verify CASEFILE: check integrity, attachments and the audit trail", cli::verifyCommand},
+};
+
+void printUsage(QTextStream& stream)
+{
+    stream << "Usage: reviewdesk-cli COMMAND [options]\n\nCommands:\n";
+    for (const auto& command : kCommands)
+        stream << "  " << command.summary << '\n';
+    stream << "\nOptions:\n  -h, --help     this help; COMMAND --help for a command's options\n"
+              "  -v, --version  the version\n\nExit status: 0 done, 1 a check failed, 2 bad input or usage.\n";
+    stream.flush();
+}
+
+} // namespace
+
+int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err)
+{
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty()) {
+        printUsage(err);
+        return ExitBadInput;
+    }
+    const QString& first = args.first();
+    if (first == QLatin1String("-h") || first == QLatin1String("--help") || first == QLatin1String("help")) {
+        printUsage(out);
+        return ExitOk;
+    }
+    if (first == QLatin1String("-v") || first == QLatin1String("--version")) {
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << Qt::endl;
+        return ExitOk;
+    }
+    for (const auto& command : kCommands) {
+        if (first == QLatin1String(command.name))
+            return command.run(args, out, err);
+    }
+    err << "reviewdesk-cli: unknown command '" << first << "' (try --help)" << Qt::endl;
+    return ExitBadInput;
+}
+
+} // namespace rd

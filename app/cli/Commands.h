@@ -1,0 +1,15 @@
+// The commands of reviewdesk-cli, one file each. Each gets the arguments after its name.
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace rd::cli {
+
+int evaluateCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int newCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int exportCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+
+} // namespace rd::cli

@@ -1,0 +1,1 @@
+#include "CaseFileFormat.h"

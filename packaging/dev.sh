@@ -1,0 +1,49 @@
+#!/bin/sh
+# The whole developer setup on a fresh Debian 12 machine.
+#   sh packaging/dev.sh run    install what is missing, build, launch the app on the demo case
+#   sh packaging/dev.sh test   install what is missing, build with -Werror, run every test,
+#                              then build and run them again under AddressSanitizer + UBSan
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+mode=${1:-}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+install_missing() {
+    missing=""
+    for pkg in $(grep -v '^#' "$here/packaging/build-deps.txt"); do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $pkg"
+    done
+    [ -z "$missing" ] && return 0
+    echo "Installing Debian packages:$missing"
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+}
+
+build() { # build DIR [cmake options...]
+    dir=$1
+    shift
+    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    cmake --build "$dir" -j "$jobs"
+}
+
+case "$mode" in
+run)
+    install_missing
+    build "$here/build"
+    exec "$here/build/bin/reviewdesk" "$here/build/demo"
+    ;;
+test)
+    install_missing
+    build "$here/build-ci" -DREVIEWDESK_WERROR=ON
+    ctest --test-dir "$here/build-ci" --output-on-failure -j "$jobs"
+    build "$here/build-asan" -DREVIEWDESK_WERROR=ON -DREVIEWDESK_SANITIZE=ON -DREVIEWDESK_BUILD_BENCH=OFF
+    ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+        ctest --test-dir "$here/build-asan" --output-on-failure -j "$jobs"
+    ;;
+*)
+    echo "usage: sh packaging/dev.sh run|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,11 @@
+#include "MainWindow.h"
+
+namespace rd {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("ReviewDesk"));
+}
+
+} // namespace rd
