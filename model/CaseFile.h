@@ -1,0 +1,150 @@
+// The case file (.rdcase): one SQLite database per case, attachments inside.
+//
+// Threading contract: a CaseFile owns one SQLite connection and is used from one thread at a
+// time, normally the thread that opened it; it is not thread-safe. Every write is one short
+// transaction (rollback journal, synchronous=FULL) and returns when it is durable. Reading an
+// attachment's bytes can be heavy: do that off the GUI thread with the static
+// CaseFile::readAttachment(), which opens a connection of its own in the calling thread.
+// readSummary() is cheap (one row, never the attachments) and may be called from any thread.
+//
+// Errors: nothing here shows a dialog or prints. Functions that can fail take a QString* error and
+// fill it with one sentence that names the file and what is wrong. A file that is refused (foreign,
+// newer, truncated, damaged) is left byte-for-byte unchanged.
+//
+// Concurrency between processes: the first process to open a case for writing holds it (an
+// open-file-description lock on the file); later ones get it read-only, with a reason that names
+// the holder (readOnlyReason()).
+#pragma once
+
+#include "CaseData.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+namespace rd {
+
+struct AttachmentInfo
+{
+    qint64 id = 0;
+    QString fileName;
+    QByteArray sha256; // raw 32 bytes
+    qint64 size = 0;
+    int pageCount = 0;
+    QDateTime addedAt;
+};
+
+struct AuditEntry
+{
+    qint64 seq = 0;
+    QDateTime at; // UTC
+    QString actor;
+    QString action;   // case.create, attachment.add, judgment.record, status.change, ...
+    QString target;   // judgment id, attachment file name, ...
+    QString oldValue; // compact JSON or text; empty when there was none
+    QString newValue;
+    QByteArray prevHash;
+    QByteArray hash;
+};
+
+// What the case queue shows, read without touching attachments.
+struct CaseSummary
+{
+    QString path;
+    QString memberId;
+    QString memberName;
+    QStringList lines;
+    Urgency urgency = Urgency::Standard;
+    QDateTime receivedAt;
+    CaseStatus status = CaseStatus::New;
+    QString reviewer;
+    QDateTime lastChange;
+};
+
+// One finding of verify(): where and what.
+struct VerifyFinding
+{
+    QString where; // "audit row 12", "attachment clinic-note.pdf", "file header", ...
+    QString what;
+};
+
+struct VerifyReport
+{
+    QList<VerifyFinding> problems;
+    QStringList checked; // what was checked and found good, one line each
+    bool ok() const { return problems.isEmpty(); }
+};
+
+class CaseFile
+{
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+
+    ~CaseFile();
+    CaseFile(const CaseFile&) = delete;
+    CaseFile& operator=(const CaseFile&) = delete;
+
+    // Creates a new case file (mode 0600) holding the request of data (its answers are recorded
+    // as judgments, each audited). Fails when the path exists.
+    static std::unique_ptr<CaseFile> create(const QString& path, const CaseData& data, const QString& actor,
+                                            QString* error);
+    // Opens an existing case file. ReadWrite falls back to read-only when another process holds
+    // it for writing (see isReadOnly()/readOnlyReason()).
+    static std::unique_ptr<CaseFile> open(const QString& path, OpenMode mode, QString* error);
+
+    // Cheap: one row, no attachment bytes. For the case queue.
+    static std::optional<CaseSummary> readSummary(const QString& path, QString* error);
+    // Reads one attachment's bytes on a connection of its own (any thread). Checks the SHA-256.
+    static std::optional<QByteArray> readAttachment(const QString& path, qint64 attachmentId, QString* error);
+
+    QString path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+
+    // The request, the current answers (with evidence) and the status, as loaded and kept current.
+    const CaseData& data() const { return m_data; }
+    QList<AttachmentInfo> attachments() const { return m_attachments; }
+    std::optional<AttachmentInfo> attachment(const QString& fileName) const;
+
+    // Each of these is one durable transaction with its audit entry.
+    bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount, const QString& actor,
+                       QString* error);
+    bool recordJudgment(const QString& judgmentId, const Answer& answer, const QString& actor, QString* error);
+    bool setStatus(CaseStatus status, const QString& actor, QString* error);
+
+    // Reading coverage: which pages (1-based) of which attachment were shown. Not audited.
+    bool markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error);
+    QList<int> viewedPages(qint64 attachmentId) const;
+
+    QList<AuditEntry> auditTrail(QString* error = nullptr) const;
+
+    // integrity_check, application id and version, every attachment's hash, the audit chain and
+    // that every judgment agrees with its last audit entry.
+    VerifyReport verify() const;
+
+    // A consistent copy through the SQLite backup API, written to a temporary file in the
+    // destination folder and renamed into place.
+    bool saveCopyAs(const QString& destination, QString* error) const;
+
+private:
+    CaseFile() = default;
+    bool load(QString* error);
+    bool appendAudit(const QString& actor, const QString& action, const QString& target, const QString& oldValue,
+                     const QString& newValue, QString* error);
+
+    QString m_path;
+    sqlite3* m_db = nullptr;
+    int m_lockFd = -1;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
+    CaseData m_data;
+    QList<AttachmentInfo> m_attachments;
+};
+
+} // namespace rd
