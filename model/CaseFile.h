@@ -137,6 +137,10 @@ private:
     bool load(QString* error);
     bool appendAudit(const QString& actor, const QString& action, const QString& target, const QString& oldValue,
                      const QString& newValue, QString* error);
+    bool checkWritable(QString* error) const;
+    bool writeHolder(QString* error);
+    QString holderDescription() const;
+    bool writeStatus(CaseStatus status, const QString& actor, QString* error);
 
     QString m_path;
     sqlite3* m_db = nullptr;
