@@ -53,9 +53,10 @@ QList<VerifyFinding> check(const QList<AuditEntry>& entries, const QString& case
         const AuditEntry& entry = entries.at(i);
         const QString where = QStringLiteral("audit row %1").arg(entry.seq);
         if (entry.seq != i + 1)
-            findings.append({where, QStringLiteral("is at position %1: a row before it was deleted or inserted, "
-                                                   "or rows were reordered")
-                                        .arg(i + 1)});
+            findings.append(
+                {where, QStringLiteral("is at position %1: a row before it was deleted or inserted, "
+                                       "or rows were reordered")
+                            .arg(i + 1)});
         if (entry.prevHash != expectedPrev)
             findings.append({where, QStringLiteral("does not follow the row before it: the chain is broken "
                                                    "(a row was deleted, inserted or moved)")});
@@ -64,10 +65,11 @@ QList<VerifyFinding> check(const QList<AuditEntry>& entries, const QString& case
         expectedPrev = entry.hash;
     }
     if (entries.size() != recordedCount)
-        findings.append({QStringLiteral("audit trail"),
-                         QStringLiteral("holds %1 rows but the case header records %2: rows were removed or added")
-                             .arg(entries.size())
-                             .arg(recordedCount)});
+        findings.append(
+            {QStringLiteral("audit trail"),
+             QStringLiteral("holds %1 rows but the case header records %2: rows were removed or added")
+                 .arg(entries.size())
+                 .arg(recordedCount)});
     else if (!entries.isEmpty() && entries.last().hash != recordedHead)
         findings.append({QStringLiteral("audit trail"),
                          QStringLiteral("its last row is not the one the case header records")});

@@ -80,11 +80,13 @@ QDateTime utcTime(const QString& text)
 // The summary of the case, read with one statement.
 bool readCaseInfo(sqlite3* db, const QString& path, CaseData* data, CaseSummary* summary, QString* error)
 {
-    sqlite::Statement query(db, "SELECT member_id, member_name, member_birth_date, provider_name, provider_npi, "
-                                "received_at, urgency, service_date, lines, diagnoses, prior_study_date, "
-                                "clinical_question, status, reviewer, last_change FROM case_info WHERE singleton = 1");
+    sqlite::Statement query(
+        db, "SELECT member_id, member_name, member_birth_date, provider_name, provider_npi, "
+            "received_at, urgency, service_date, lines, diagnoses, prior_study_date, "
+            "clinical_question, status, reviewer, last_change FROM case_info WHERE singleton = 1");
     if (!query.isValid() || query.step() != SQLITE_ROW) {
-        *error = QStringLiteral("%1: is damaged: its case record cannot be read (%2)").arg(path, sqlite::lastError(db));
+        *error = QStringLiteral("%1: is damaged: its case record cannot be read (%2)")
+                     .arg(path, sqlite::lastError(db));
         return false;
     }
     const auto urgency = urgencyFromString(query.text(6));
@@ -138,7 +140,8 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& 
     const QByteArray nativePath = QFile::encodeName(path);
     const int fd = ::open(nativePath.constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) {
-        *error = QStringLiteral("%1: cannot be created: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        *error =
+            QStringLiteral("%1: cannot be created: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
         return nullptr;
     }
     ::close(fd);
@@ -152,15 +155,16 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& 
         QFile::remove(path + QStringLiteral("-journal"));
         return nullptr;
     };
-    if (sqlite3_open_v2(nativePath.constData(), &file->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr) !=
-        SQLITE_OK)
+    if (sqlite3_open_v2(nativePath.constData(), &file->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                        nullptr) != SQLITE_OK)
         return fail(QStringLiteral("cannot be opened: %1").arg(sqlite::lastError(file->m_db)));
     QString message;
     if (!CaseFileSchema::configure(file->m_db, &message) || !CaseFileSchema::create(file->m_db, &message))
         return fail(message);
     file->m_lockFd = takeWriterLock(path);
     if (file->m_lockFd < 0)
-        return fail(QStringLiteral("cannot be locked for writing: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+        return fail(
+            QStringLiteral("cannot be locked for writing: %1").arg(QString::fromLocal8Bit(strerror(errno))));
 
     const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString now = AuditChain::timestamp(QDateTime::currentDateTimeUtc());
@@ -168,10 +172,11 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& 
         sqlite::Transaction transaction(file->m_db);
         const Request& request = data.request;
         sqlite::Statement insert(
-            file->m_db, "INSERT INTO case_info(singleton, case_id, created_at, member_id, member_name, "
-                        "member_birth_date, provider_name, provider_npi, received_at, urgency, service_date, lines, "
-                        "diagnoses, prior_study_date, clinical_question, status, reviewer, last_change, "
-                        "audit_count, audit_head) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, 0, ?)");
+            file->m_db,
+            "INSERT INTO case_info(singleton, case_id, created_at, member_id, member_name, "
+            "member_birth_date, provider_name, provider_npi, received_at, urgency, service_date, lines, "
+            "diagnoses, prior_study_date, clinical_question, status, reviewer, last_change, "
+            "audit_count, audit_head) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, 0, ?)");
         insert.bind(1, caseId)
             .bind(2, now)
             .bind(3, data.member.id)
@@ -277,26 +282,33 @@ bool CaseFile::load(QString* error)
     sqlite::Statement judgments(m_db, "SELECT id, value, types, note FROM judgment ORDER BY id");
     sqlite::Statement evidence(m_db, "SELECT judgment_id, attachment, page, quote, x, y, w, h FROM evidence "
                                      "ORDER BY judgment_id, ord");
-    sqlite::Statement attachments(m_db, "SELECT id, file_name, sha256, size, page_count, added_at FROM attachment "
-                                        "ORDER BY id");
+    sqlite::Statement attachments(m_db,
+                                  "SELECT id, file_name, sha256, size, page_count, added_at FROM attachment "
+                                  "ORDER BY id");
     if (!judgments.isValid() || !evidence.isValid() || !attachments.isValid()) {
         *error = QStringLiteral("%1: is damaged: %2").arg(m_path, sqlite::lastError(m_db));
         return false;
     }
     int rc;
     while ((rc = judgments.step()) == SQLITE_ROW)
-        m_data.answers.insert(judgments.text(0), Answer{judgments.text(1), stringList(judgments.text(2)),
-                                                        judgments.text(3), {}});
-    while (rc == SQLITE_DONE && (rc = evidence.step()) == SQLITE_ROW) {
-        Evidence item{evidence.text(1), int(evidence.int64(2)), evidence.text(3), QRectF()};
-        if (!evidence.isNull(4))
-            item.rect = QRectF(evidence.real(4), evidence.real(5), evidence.real(6), evidence.real(7));
-        m_data.answers[evidence.text(0)].evidence.append(item);
+        m_data.answers.insert(
+            judgments.text(0),
+            Answer{judgments.text(1), stringList(judgments.text(2)), judgments.text(3), {}});
+    if (rc == SQLITE_DONE) {
+        while ((rc = evidence.step()) == SQLITE_ROW) {
+            Evidence item{evidence.text(1), int(evidence.int64(2)), evidence.text(3), QRectF()};
+            if (!evidence.isNull(4))
+                item.rect = QRectF(evidence.real(4), evidence.real(5), evidence.real(6), evidence.real(7));
+            m_data.answers[evidence.text(0)].evidence.append(item);
+        }
     }
     m_attachments.clear();
-    while (rc == SQLITE_DONE && (rc = attachments.step()) == SQLITE_ROW)
-        m_attachments.append({attachments.int64(0), attachments.text(1), attachments.blob(2), attachments.int64(3),
-                              int(attachments.int64(4)), utcTime(attachments.text(5))});
+    if (rc == SQLITE_DONE) {
+        while ((rc = attachments.step()) == SQLITE_ROW)
+            m_attachments.append({attachments.int64(0), attachments.text(1), attachments.blob(2),
+                                  attachments.int64(3), int(attachments.int64(4)),
+                                  utcTime(attachments.text(5))});
+    }
     if (rc != SQLITE_DONE) {
         *error = QStringLiteral("%1: is damaged: %2").arg(m_path, sqlite::lastError(m_db));
         return false;
@@ -355,7 +367,8 @@ std::optional<QByteArray> CaseFile::readAttachment(const QString& path, qint64 a
         return std::nullopt;
     }
     if (QCryptographicHash::hash(bytes, QCryptographicHash::Sha256) != expected) {
-        *error = QStringLiteral("%1: attachment %2 does not match its SHA-256: it was altered").arg(path, fileName);
+        *error = QStringLiteral("%1: attachment %2 does not match its SHA-256: it was altered")
+                     .arg(path, fileName);
         return std::nullopt;
     }
     return bytes;

@@ -13,7 +13,8 @@ namespace {
 
 quint32 bigEndian32(const unsigned char* bytes)
 {
-    return (quint32(bytes[0]) << 24) | (quint32(bytes[1]) << 16) | (quint32(bytes[2]) << 8) | quint32(bytes[3]);
+    return (quint32(bytes[0]) << 24) | (quint32(bytes[1]) << 16) | (quint32(bytes[2]) << 8) |
+           quint32(bytes[3]);
 }
 
 const char kSchemaV1[] = R"SQL(
@@ -113,9 +114,10 @@ bool checkHeader(sqlite3* db, const QString& path, QString* error)
         return false;
     }
     if (size < 100) {
-        *error = QStringLiteral("%1: is %2 bytes long, too short for a case file (truncated or not a case file)")
-                     .arg(path)
-                     .arg(size);
+        *error =
+            QStringLiteral("%1: is %2 bytes long, too short for a case file (truncated or not a case file)")
+                .arg(path)
+                .arg(size);
         return false;
     }
     unsigned char header[100] = {};
@@ -124,27 +126,32 @@ bool checkHeader(sqlite3* db, const QString& path, QString* error)
         return false;
     }
     if (memcmp(header, "SQLite format 3\0", 16) != 0) {
-        *error = QStringLiteral("%1: not a ReviewDesk case file (bytes 0-15 are not a SQLite header)").arg(path);
+        *error =
+            QStringLiteral("%1: not a ReviewDesk case file (bytes 0-15 are not a SQLite header)").arg(path);
         return false;
     }
     const quint32 applicationId = bigEndian32(header + 68);
     if (applicationId != quint32(CaseFileFormat::ApplicationId)) {
-        *error = QStringLiteral("%1: a SQLite database of another application (application_id 0x%2 at byte 68), "
-                                "not a ReviewDesk case file")
-                     .arg(path)
-                     .arg(applicationId, 8, 16, QLatin1Char('0'));
+        *error =
+            QStringLiteral("%1: a SQLite database of another application (application_id 0x%2 at byte 68), "
+                           "not a ReviewDesk case file")
+                .arg(path)
+                .arg(applicationId, 8, 16, QLatin1Char('0'));
         return false;
     }
     const quint32 version = bigEndian32(header + 60);
     if (version > quint32(CaseFileFormat::CurrentSchemaVersion)) {
-        *error = QStringLiteral("%1: made by a newer ReviewDesk (case file version %2; this version reads up to %3)")
+        *error = QStringLiteral(
+                     "%1: made by a newer ReviewDesk (case file version %2; this version reads up to %3)")
                      .arg(path)
                      .arg(version)
                      .arg(CaseFileFormat::CurrentSchemaVersion);
         return false;
     }
     if (version < quint32(CaseFileFormat::SchemaVersion1)) {
-        *error = QStringLiteral("%1: has no case file version (user_version %2 at byte 60)").arg(path).arg(version);
+        *error = QStringLiteral("%1: has no case file version (user_version %2 at byte 60)")
+                     .arg(path)
+                     .arg(version);
         return false;
     }
     // The header's own record of the database size is valid when its "version-valid-for" number

@@ -24,8 +24,9 @@ namespace rd {
 QList<AuditEntry> CaseFile::auditTrail(QString* error) const
 {
     QList<AuditEntry> entries;
-    sqlite::Statement query(m_db, "SELECT seq, at, actor, action, target, old_value, new_value, prev_hash, hash "
-                                  "FROM audit ORDER BY rowid");
+    sqlite::Statement query(m_db,
+                            "SELECT seq, at, actor, action, target, old_value, new_value, prev_hash, hash "
+                            "FROM audit ORDER BY rowid");
     int rc;
     while ((rc = query.step()) == SQLITE_ROW) {
         AuditEntry entry;
@@ -41,14 +42,17 @@ QList<AuditEntry> CaseFile::auditTrail(QString* error) const
         entries.append(entry);
     }
     if (rc != SQLITE_DONE && error)
-        *error = QStringLiteral("%1: the audit trail cannot be read: %2").arg(m_path, sqlite::lastError(m_db));
+        *error =
+            QStringLiteral("%1: the audit trail cannot be read: %2").arg(m_path, sqlite::lastError(m_db));
     return entries;
 }
 
 VerifyReport CaseFile::verify() const
 {
     VerifyReport report;
-    auto problem = [&report](const QString& where, const QString& what) { report.problems.append({where, what}); };
+    auto problem = [&report](const QString& where, const QString& what) {
+        report.problems.append({where, what});
+    };
 
     report.checked.append(QStringLiteral("file header: ReviewDesk case file, version %1")
                               .arg(CaseFileFormat::CurrentSchemaVersion));
@@ -90,14 +94,16 @@ VerifyReport CaseFile::verify() const
         else if (hash.result() != info.sha256)
             problem(where, QStringLiteral("does not match its SHA-256: its bytes were altered"));
         else
-            report.checked.append(QStringLiteral("%1: SHA-256 %2").arg(where, QString::fromLatin1(info.sha256.toHex())));
+            report.checked.append(
+                QStringLiteral("%1: SHA-256 %2").arg(where, QString::fromLatin1(info.sha256.toHex())));
     }
 
     QString error;
     const QList<AuditEntry> trail = auditTrail(&error);
     if (!error.isEmpty())
         problem(QStringLiteral("audit trail"), error);
-    sqlite::Statement head(m_db, "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
+    sqlite::Statement head(m_db,
+                           "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
     if (head.step() != SQLITE_ROW) {
         problem(QStringLiteral("case record"), QStringLiteral("cannot be read"));
         return report;
@@ -120,7 +126,8 @@ VerifyReport CaseFile::verify() const
             request = entry.newValue;
     }
     if (request != CaseRecordJson::requestText(m_data))
-        problem(QStringLiteral("request"), QStringLiteral("differs from the request recorded when the case was created"));
+        problem(QStringLiteral("request"),
+                QStringLiteral("differs from the request recorded when the case was created"));
     for (auto it = m_data.answers.cbegin(); it != m_data.answers.cend(); ++it) {
         if (lastAnswer.value(it.key()) != CaseRecordJson::answerText(it.value()))
             problem(QStringLiteral("judgment %1").arg(it.key()),
@@ -128,7 +135,8 @@ VerifyReport CaseFile::verify() const
         lastAnswer.remove(it.key());
     }
     for (auto it = lastAnswer.cbegin(); it != lastAnswer.cend(); ++it)
-        problem(QStringLiteral("judgment %1").arg(it.key()), QStringLiteral("is in the audit trail but was deleted"));
+        problem(QStringLiteral("judgment %1").arg(it.key()),
+                QStringLiteral("is in the audit trail but was deleted"));
     if (lastStatus != toString(m_data.status))
         problem(QStringLiteral("status"), QStringLiteral("is %1 but the audit trail last recorded %2")
                                               .arg(toString(m_data.status), lastStatus));
@@ -141,8 +149,8 @@ bool CaseFile::saveCopyAs(const QString& destination, QString* error) const
 {
     const QFileInfo target(destination);
     const QString folder = target.absolutePath();
-    QByteArray pattern = QFile::encodeName(folder + QStringLiteral("/.") + target.fileName() +
-                                           QStringLiteral(".XXXXXX"));
+    QByteArray pattern =
+        QFile::encodeName(folder + QStringLiteral("/.") + target.fileName() + QStringLiteral(".XXXXXX"));
     const int fd = ::mkstemp(pattern.data()); // mode 0600
     if (fd < 0) {
         *error = QStringLiteral("%1: cannot write in %2: %3")

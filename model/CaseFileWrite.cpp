@@ -20,14 +20,16 @@ bool CaseFile::checkWritable(QString* error) const
     if (!m_readOnly)
         return true;
     *error = QStringLiteral("%1: is open read-only: %2")
-                 .arg(m_path, m_readOnlyReason.isEmpty() ? QStringLiteral("opened for reading") : m_readOnlyReason);
+                 .arg(m_path,
+                      m_readOnlyReason.isEmpty() ? QStringLiteral("opened for reading") : m_readOnlyReason);
     return false;
 }
 
 bool CaseFile::appendAudit(const QString& actor, const QString& action, const QString& target,
                            const QString& oldValue, const QString& newValue, QString* error)
 {
-    sqlite::Statement head(m_db, "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
+    sqlite::Statement head(m_db,
+                           "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
     if (head.step() != SQLITE_ROW) {
         *error = QStringLiteral("cannot read the audit trail's head: %1").arg(sqlite::lastError(m_db));
         return false;
@@ -85,8 +87,9 @@ bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, c
     sqlite::Transaction transaction(m_db);
     if (!transaction.isActive())
         return fail(sqlite::lastError(m_db));
-    sqlite::Statement upsert(m_db, "INSERT OR REPLACE INTO judgment(id, value, types, note, updated_at, updated_by) "
-                                   "VALUES (?, ?, ?, ?, ?, ?)");
+    sqlite::Statement upsert(
+        m_db, "INSERT OR REPLACE INTO judgment(id, value, types, note, updated_at, updated_by) "
+              "VALUES (?, ?, ?, ?, ?, ?)");
     upsert.bind(1, judgmentId)
         .bind(2, answer.value)
         .bind(3, QString::fromUtf8(
@@ -100,14 +103,22 @@ bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, c
         return fail(sqlite::lastError(m_db));
     for (qsizetype i = 0; i < answer.evidence.size(); ++i) {
         const Evidence& item = answer.evidence.at(i);
-        sqlite::Statement insert(m_db, "INSERT INTO evidence(judgment_id, ord, attachment, page, quote, x, y, w, h) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, judgmentId).bind(2, qint64(i)).bind(3, item.attachment).bind(4, item.page).bind(5, item.quote);
+        sqlite::Statement insert(
+            m_db, "INSERT INTO evidence(judgment_id, ord, attachment, page, quote, x, y, w, h) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, judgmentId)
+            .bind(2, qint64(i))
+            .bind(3, item.attachment)
+            .bind(4, item.page)
+            .bind(5, item.quote);
         if (item.rect.isNull()) {
             for (int column = 6; column <= 9; ++column)
                 insert.bindNull(column);
         } else {
-            insert.bind(6, item.rect.x()).bind(7, item.rect.y()).bind(8, item.rect.width()).bind(9, item.rect.height());
+            insert.bind(6, item.rect.x())
+                .bind(7, item.rect.y())
+                .bind(8, item.rect.width())
+                .bind(9, item.rect.height());
         }
         if (!insert.exec())
             return fail(sqlite::lastError(m_db));
@@ -115,7 +126,8 @@ bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, c
     QString message;
     if (!appendAudit(actor, QStringLiteral("judgment.record"), judgmentId, oldText, newText, &message))
         return fail(message);
-    sqlite::Statement reviewer(m_db, "UPDATE case_info SET reviewer = ? WHERE singleton = 1 AND reviewer = ''");
+    sqlite::Statement reviewer(m_db,
+                               "UPDATE case_info SET reviewer = ? WHERE singleton = 1 AND reviewer = ''");
     reviewer.bind(1, actor);
     if (!reviewer.exec())
         return fail(sqlite::lastError(m_db));
@@ -138,8 +150,8 @@ bool CaseFile::writeStatus(CaseStatus status, const QString& actor, QString* err
         *error = sqlite::lastError(m_db);
         return false;
     }
-    return appendAudit(actor, QStringLiteral("status.change"), QStringLiteral("status"), toString(m_data.status),
-                       toString(status), error);
+    return appendAudit(actor, QStringLiteral("status.change"), QStringLiteral("status"),
+                       toString(m_data.status), toString(status), error);
 }
 
 bool CaseFile::setStatus(CaseStatus status, const QString& actor, QString* error)
@@ -204,7 +216,8 @@ bool CaseFile::addAttachment(const QString& fileName, const QString& sourcePath,
         if (chunk.isEmpty() || offset + chunk.size() > size ||
             sqlite3_blob_write(blob, chunk.constData(), int(chunk.size()), int(offset)) != SQLITE_OK) {
             sqlite3_blob_close(blob);
-            return fail(QStringLiteral("%1 changed or could not be read while it was copied").arg(sourcePath));
+            return fail(
+                QStringLiteral("%1 changed or could not be read while it was copied").arg(sourcePath));
         }
         hash.addData(chunk);
         offset += chunk.size();
@@ -223,7 +236,8 @@ bool CaseFile::addAttachment(const QString& fileName, const QString& sourcePath,
                      QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)), &message) ||
         !transaction.commit())
         return fail(message.isEmpty() ? sqlite::lastError(m_db) : message);
-    m_attachments.append({id, fileName, digest, size, pageCount, QDateTime::fromString(now, Qt::ISODateWithMs)});
+    m_attachments.append(
+        {id, fileName, digest, size, pageCount, QDateTime::fromString(now, Qt::ISODateWithMs)});
     return true;
 }
 
@@ -236,7 +250,8 @@ bool CaseFile::markPagesViewed(qint64 attachmentId, const QList<int>& pages, QSt
         sqlite::Statement insert(m_db, "INSERT OR IGNORE INTO page_view(attachment_id, page) VALUES (?, ?)");
         insert.bind(1, attachmentId).bind(2, page);
         if (!insert.exec()) {
-            *error = QStringLiteral("%1: reading coverage not saved: %2").arg(m_path, sqlite::lastError(m_db));
+            *error =
+                QStringLiteral("%1: reading coverage not saved: %2").arg(m_path, sqlite::lastError(m_db));
             return false;
         }
     }

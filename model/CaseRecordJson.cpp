@@ -25,8 +25,8 @@ QJsonObject answerObject(const Answer& answer)
                              {QStringLiteral("page"), item.page},
                              {QStringLiteral("quote"), item.quote}};
         if (!item.rect.isNull())
-            citation.insert(QStringLiteral("rect"), QJsonArray{item.rect.x(), item.rect.y(), item.rect.width(),
-                                                               item.rect.height()});
+            citation.insert(QStringLiteral("rect"),
+                            QJsonArray{item.rect.x(), item.rect.y(), item.rect.width(), item.rect.height()});
         evidence.append(citation);
     }
     return {{QStringLiteral("value"), answer.value},
@@ -48,8 +48,8 @@ QJsonObject requestObject(const CaseData& data)
          QJsonObject{{QStringLiteral("id"), data.member.id},
                      {QStringLiteral("name"), data.member.name},
                      {QStringLiteral("birthDate"), dateText(data.member.birthDate)}}},
-        {QStringLiteral("provider"),
-         QJsonObject{{QStringLiteral("name"), data.provider.name}, {QStringLiteral("npi"), data.provider.npi}}},
+        {QStringLiteral("provider"), QJsonObject{{QStringLiteral("name"), data.provider.name},
+                                                 {QStringLiteral("npi"), data.provider.npi}}},
         {QStringLiteral("request"),
          QJsonObject{
              {QStringLiteral("receivedAt"), request.receivedAt.toUTC().toString(Qt::ISODate)},

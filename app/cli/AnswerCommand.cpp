@@ -14,7 +14,8 @@ std::optional<Evidence> parseEvidence(const QString& text, const CaseFile& file,
     bool pageOk = false;
     const int page = parts.value(1).toInt(&pageOk);
     if (parts.size() < 2 || !pageOk || page < 1) {
-        *error = QStringLiteral("--evidence %1: expected FILE:PAGE[:QUOTE] with a page number from 1").arg(text);
+        *error =
+            QStringLiteral("--evidence %1: expected FILE:PAGE[:QUOTE] with a page number from 1").arg(text);
         return std::nullopt;
     }
     const QString name = parts.first();
@@ -23,8 +24,9 @@ std::optional<Evidence> parseEvidence(const QString& text, const CaseFile& file,
         QStringList names;
         for (const AttachmentInfo& info : file.attachments())
             names.append(info.fileName);
-        *error = QStringLiteral("--evidence %1: the case has no attachment %2 (it has: %3)")
-                     .arg(text, name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+        *error =
+            QStringLiteral("--evidence %1: the case has no attachment %2 (it has: %3)")
+                .arg(text, name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
         return std::nullopt;
     }
     if (attachment->pageCount > 0 && page > attachment->pageCount) {
@@ -41,20 +43,23 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     QCommandLineParser parser;
     const QCommandLineOption id(QStringLiteral("id"), QStringLiteral("The judgment id (review-rules.md)."),
                                 QStringLiteral("ID"));
-    const QCommandLineOption value(QStringLiteral("value"),
-                                   QStringLiteral("met, not-met or unknown; yes, no or unknown for exclusions."),
-                                   QStringLiteral("VALUE"));
+    const QCommandLineOption value(
+        QStringLiteral("value"),
+        QStringLiteral("met, not-met or unknown; yes, no or unknown for exclusions."),
+        QStringLiteral("VALUE"));
     const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("An indication type (repeatable)."),
                                   QStringLiteral("T"));
     const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("The reviewer's note."),
                                   QStringLiteral("TEXT"));
-    const QCommandLineOption evidence(QStringLiteral("evidence"),
-                                      QStringLiteral("A citation: attachment file name, page, quote (repeatable)."),
-                                      QStringLiteral("FILE:PAGE[:QUOTE]"));
+    const QCommandLineOption evidence(
+        QStringLiteral("evidence"),
+        QStringLiteral("A citation: attachment file name, page, quote (repeatable)."),
+        QStringLiteral("FILE:PAGE[:QUOTE]"));
     parser.addOptions({id, value, type, note, evidence});
     int exitCode = ExitOk;
-    const QString synopsis = QStringLiteral("answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] "
-                                            "[--evidence FILE:PAGE[:QUOTE]]...");
+    const QString synopsis =
+        QStringLiteral("answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] "
+                       "[--evidence FILE:PAGE[:QUOTE]]...");
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
         return exitCode;
     const QString path = parser.positionalArguments().at(1);

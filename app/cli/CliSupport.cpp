@@ -8,9 +8,11 @@ namespace rd::cli {
 bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& synopsis,
                   int expectedPositionals, QTextStream& out, QTextStream& err, int* exitCode)
 {
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("This help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("This help."));
     parser.addOption(help);
-    parser.addOption({QStringLiteral("user"), QStringLiteral("The acting user's login (default: the login name)."),
+    parser.addOption({QStringLiteral("user"),
+                      QStringLiteral("The acting user's login (default: the login name)."),
                       QStringLiteral("LOGIN")});
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QString command = args.value(0);
@@ -20,7 +22,8 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
         return false;
     }
     if (parser.isSet(help)) {
-        out << "Usage: reviewdesk-cli " << synopsis << "\n\n" << parser.helpText().section(QLatin1Char('\n'), 2);
+        out << "Usage: reviewdesk-cli " << synopsis << "\n\n"
+            << parser.helpText().section(QLatin1Char('\n'), 2);
         out.flush();
         *exitCode = ExitOk;
         return false;

@@ -33,14 +33,16 @@ PdfCheck checkPdf(const QString& path)
 int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("The case JSON to create the case from."),
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("The case JSON to create the case from."),
                                   QStringLiteral("CASE.json"));
-    const QCommandLineOption attach(QStringLiteral("attach"), QStringLiteral("A PDF to store in the case (repeatable)."),
+    const QCommandLineOption attach(QStringLiteral("attach"),
+                                    QStringLiteral("A PDF to store in the case (repeatable)."),
                                     QStringLiteral("PDF"));
     parser.addOptions({from, attach});
     int exitCode = ExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("new CASEFILE --from CASE.json [--attach PDF]..."), 1, out, err,
-                      &exitCode))
+    if (!parseCommand(parser, args, QStringLiteral("new CASEFILE --from CASE.json [--attach PDF]..."), 1, out,
+                      err, &exitCode))
         return exitCode;
     const QString path = parser.positionalArguments().at(1);
     if (!parser.isSet(from)) {
