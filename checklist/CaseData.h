@@ -30,7 +30,11 @@ struct Provider
     bool operator==(const Provider&) const = default;
 };
 
-enum class Urgency { Standard, Expedited };
+enum class Urgency
+{
+    Standard,
+    Expedited
+};
 
 struct Request
 {
@@ -64,7 +68,14 @@ struct Answer
 };
 
 // The lifecycle of a case in the queue.
-enum class CaseStatus { New, InReview, PendedForInformation, AwaitingMedicalDirector, Determined };
+enum class CaseStatus
+{
+    New,
+    InReview,
+    PendedForInformation,
+    AwaitingMedicalDirector,
+    Determined
+};
 
 QString toString(Urgency urgency);
 std::optional<Urgency> urgencyFromString(const QString& text);

@@ -84,7 +84,11 @@ struct VerifyReport
 class CaseFile
 {
 public:
-    enum class OpenMode { ReadWrite, ReadOnly };
+    enum class OpenMode
+    {
+        ReadWrite,
+        ReadOnly
+    };
 
     ~CaseFile();
     CaseFile(const CaseFile&) = delete;
@@ -113,9 +117,10 @@ public:
     std::optional<AttachmentInfo> attachment(const QString& fileName) const;
 
     // Each of these is one durable transaction with its audit entry.
-    bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount, const QString& actor,
-                       QString* error);
-    bool recordJudgment(const QString& judgmentId, const Answer& answer, const QString& actor, QString* error);
+    bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount,
+                       const QString& actor, QString* error);
+    bool recordJudgment(const QString& judgmentId, const Answer& answer, const QString& actor,
+                        QString* error);
     bool setStatus(CaseStatus status, const QString& actor, QString* error);
 
     // Reading coverage: which pages (1-based) of which attachment were shown. Not audited.
@@ -135,8 +140,12 @@ public:
 private:
     CaseFile() = default;
     bool load(QString* error);
-    bool appendAudit(const QString& actor, const QString& action, const QString& target, const QString& oldValue,
-                     const QString& newValue, QString* error);
+    bool appendAudit(const QString& actor, const QString& action, const QString& target,
+                     const QString& oldValue, const QString& newValue, QString* error);
+    bool checkWritable(QString* error) const;
+    bool writeHolder(QString* error);
+    QString holderDescription() const;
+    bool writeStatus(CaseStatus status, const QString& actor, QString* error);
 
     QString m_path;
     sqlite3* m_db = nullptr;

@@ -1,14 +1,105 @@
+#include "CaseJson.h"
 #include "CliApp.h"
+#include "CliSupport.h"
 #include "Commands.h"
 
 namespace rd::cli {
 
+namespace {
+
+// FILE:PAGE[:QUOTE]; the quote may itself hold colons.
+std::optional<Evidence> parseEvidence(const QString& text, const CaseFile& file, QString* error)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    bool pageOk = false;
+    const int page = parts.value(1).toInt(&pageOk);
+    if (parts.size() < 2 || !pageOk || page < 1) {
+        *error =
+            QStringLiteral("--evidence %1: expected FILE:PAGE[:QUOTE] with a page number from 1").arg(text);
+        return std::nullopt;
+    }
+    const QString name = parts.first();
+    const auto attachment = file.attachment(name);
+    if (!attachment) {
+        QStringList names;
+        for (const AttachmentInfo& info : file.attachments())
+            names.append(info.fileName);
+        *error =
+            QStringLiteral("--evidence %1: the case has no attachment %2 (it has: %3)")
+                .arg(text, name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    if (attachment->pageCount > 0 && page > attachment->pageCount) {
+        *error = QStringLiteral("--evidence %1: %2 has %3 pages").arg(text, name).arg(attachment->pageCount);
+        return std::nullopt;
+    }
+    return Evidence{name, page, parts.mid(2).join(QLatin1Char(':')), QRectF()};
+}
+
+} // namespace
+
 int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    Q_UNUSED(args);
-    Q_UNUSED(out);
-    err << "reviewdesk-cli answer: not implemented yet" << Qt::endl;
-    return ExitBadInput;
+    QCommandLineParser parser;
+    const QCommandLineOption id(QStringLiteral("id"), QStringLiteral("The judgment id (review-rules.md)."),
+                                QStringLiteral("ID"));
+    const QCommandLineOption value(
+        QStringLiteral("value"),
+        QStringLiteral("met, not-met or unknown; yes, no or unknown for exclusions."),
+        QStringLiteral("VALUE"));
+    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("An indication type (repeatable)."),
+                                  QStringLiteral("T"));
+    const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("The reviewer's note."),
+                                  QStringLiteral("TEXT"));
+    const QCommandLineOption evidence(
+        QStringLiteral("evidence"),
+        QStringLiteral("A citation: attachment file name, page, quote (repeatable)."),
+        QStringLiteral("FILE:PAGE[:QUOTE]"));
+    parser.addOptions({id, value, type, note, evidence});
+    int exitCode = ExitOk;
+    const QString synopsis =
+        QStringLiteral("answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] "
+                       "[--evidence FILE:PAGE[:QUOTE]]...");
+    if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
+        return exitCode;
+    const QString path = parser.positionalArguments().at(1);
+    if (!parser.isSet(id) || !parser.isSet(value)) {
+        err << "reviewdesk-cli answer: --id and --value are required" << Qt::endl;
+        return ExitBadInput;
+    }
+    const auto policy = loadPolicy(err);
+    if (!policy)
+        return ExitBadInput;
+    const auto file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
+    if (!file)
+        return ExitBadInput;
+
+    Answer answer{parser.value(value), parser.values(type), parser.value(note), {}};
+    QString error;
+    for (const QString& citation : parser.values(evidence)) {
+        const auto item = parseEvidence(citation, *file, &error);
+        if (!item) {
+            err << path << ": " << error << Qt::endl;
+            return ExitBadInput;
+        }
+        answer.evidence.append(*item);
+    }
+    // The same checks as the case JSON: the id must be the policy's, the value of its kind, a met
+    // indication must have a type.
+    CaseData proposed = file->data();
+    proposed.answers.insert(parser.value(id), answer);
+    if (const auto invalid = CaseJson::validate(proposed, *policy)) {
+        Error named = *invalid;
+        named.file = path;
+        err << named.toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    if (!file->recordJudgment(parser.value(id), answer, actingUser(parser), &error)) {
+        err << error << Qt::endl;
+        return ExitBadInput;
+    }
+    out << "recorded " << parser.value(id) << " = " << answer.value << Qt::endl;
+    return ExitOk;
 }
 
 } // namespace rd::cli

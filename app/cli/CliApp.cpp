@@ -19,7 +19,8 @@ constexpr Command kCommands[] = {
     {"evaluate", "evaluate CASE [--json]: the decision per requested line", cli::evaluateCommand},
     {"new", "new CASEFILE --from CASE.json [--attach PDF]...: create a case file", cli::newCommand},
     {"export", "export CASEFILE: print the case JSON", cli::exportCommand},
-    {"answer", "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]]",
+    {"answer",
+     "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]]",
      cli::answerCommand},
     {"verify", "verify CASEFILE: check integrity, attachments and the audit trail", cli::verifyCommand},
 };
@@ -29,8 +30,9 @@ void printUsage(QTextStream& stream)
     stream << "Usage: reviewdesk-cli COMMAND [options]\n\nCommands:\n";
     for (const auto& command : kCommands)
         stream << "  " << command.summary << '\n';
-    stream << "\nOptions:\n  -h, --help     this help; COMMAND --help for a command's options\n"
-              "  -v, --version  the version\n\nExit status: 0 done, 1 a check failed, 2 bad input or usage.\n";
+    stream
+        << "\nOptions:\n  -h, --help     this help; COMMAND --help for a command's options\n"
+           "  -v, --version  the version\n\nExit status: 0 done, 1 a check failed, 2 bad input or usage.\n";
     stream.flush();
 }
 
@@ -49,7 +51,8 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err)
         return ExitOk;
     }
     if (first == QLatin1String("-v") || first == QLatin1String("--version")) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << Qt::endl;
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
+            << Qt::endl;
         return ExitOk;
     }
     for (const auto& command : kCommands) {

@@ -1,14 +1,86 @@
 #include "CliApp.h"
 #include "Commands.h"
 
+#include "CaseJson.h"
+#include "Engine.h"
+#include "PolicyLoader.h"
+
+#include <QFileInfo>
+
 namespace rd::cli {
+
+namespace {
+
+void printHelp(QTextStream& stream)
+{
+    stream << "Usage: reviewdesk-cli evaluate CASE [--json] [--policy POLICY.json]\n"
+              "  CASE      a case JSON (case-exchange.md)\n"
+              "  --json    print the decision JSON instead of text\n"
+              "  --policy  evaluate against this policy file instead of the built-in policy\n";
+    stream.flush();
+}
+
+// The case data behind a path. A case JSON is read here; the case file (.rdcase) branch is the
+// model layer's, to be wired in beside this one.
+Result<CaseData> loadCase(const QString& path, const Policy& policy)
+{
+    return CaseJson::readFile(path, policy);
+}
+
+} // namespace
 
 int evaluateCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
-    Q_UNUSED(args);
-    Q_UNUSED(out);
-    err << "reviewdesk-cli evaluate: not implemented yet" << Qt::endl;
-    return ExitBadInput;
+    QString casePath;
+    QString policyPath;
+    bool json = false;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString& arg = args.at(i);
+        if (arg == QLatin1String("--json")) {
+            json = true;
+        } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+            printHelp(out);
+            return ExitOk;
+        } else if (arg == QLatin1String("--policy")) {
+            if (i + 1 >= args.size()) {
+                err << "reviewdesk-cli evaluate: --policy needs a file" << Qt::endl;
+                return ExitBadInput;
+            }
+            policyPath = args.at(++i);
+        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
+            err << "reviewdesk-cli evaluate: unknown option '" << arg << "' (try --help)" << Qt::endl;
+            return ExitBadInput;
+        } else if (casePath.isEmpty()) {
+            casePath = arg;
+        } else {
+            err << "reviewdesk-cli evaluate: one CASE only ('" << arg << "' is extra)" << Qt::endl;
+            return ExitBadInput;
+        }
+    }
+    if (casePath.isEmpty()) {
+        err << "reviewdesk-cli evaluate: missing CASE (try --help)" << Qt::endl;
+        return ExitBadInput;
+    }
+
+    const Result<Policy> policy =
+        policyPath.isEmpty() ? PolicyLoader::loadBuiltIn() : PolicyLoader::loadFile(policyPath);
+    if (!policy) {
+        err << policy.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
+    const Result<CaseData> data = loadCase(casePath, *policy);
+    if (!data) {
+        err << data.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
+
+    const Decision decision = Engine(*policy).evaluate(*data);
+    if (json)
+        out << QString::fromUtf8(decision.toJson());
+    else
+        out << decision.toText();
+    out.flush();
+    return ExitOk;
 }
 
 } // namespace rd::cli

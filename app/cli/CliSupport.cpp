@@ -1,0 +1,69 @@
+#include "CliSupport.h"
+
+#include "CliApp.h"
+#include "PolicyLoader.h"
+
+namespace rd::cli {
+
+bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& synopsis,
+                  int expectedPositionals, QTextStream& out, QTextStream& err, int* exitCode)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("This help."));
+    parser.addOption(help);
+    parser.addOption({QStringLiteral("user"),
+                      QStringLiteral("The acting user's login (default: the login name)."),
+                      QStringLiteral("LOGIN")});
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QString command = args.value(0);
+    if (!parser.parse(args)) {
+        err << "reviewdesk-cli " << command << ": " << parser.errorText() << Qt::endl;
+        *exitCode = ExitBadInput;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out << "Usage: reviewdesk-cli " << synopsis << "\n\n"
+            << parser.helpText().section(QLatin1Char('\n'), 2);
+        out.flush();
+        *exitCode = ExitOk;
+        return false;
+    }
+    // The first positional argument is the command itself.
+    if (parser.positionalArguments().size() != expectedPositionals + 1) {
+        err << "reviewdesk-cli " << command << ": usage: reviewdesk-cli " << synopsis << Qt::endl;
+        *exitCode = ExitBadInput;
+        return false;
+    }
+    return true;
+}
+
+QString actingUser(const QCommandLineParser& parser)
+{
+    QString user = parser.value(QStringLiteral("user"));
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+std::optional<Policy> loadPolicy(QTextStream& err)
+{
+    Result<Policy> policy = PolicyLoader::loadBuiltIn();
+    if (!policy) {
+        err << policy.error().toString() << Qt::endl;
+        return std::nullopt;
+    }
+    return std::move(policy).value();
+}
+
+std::unique_ptr<CaseFile> openCase(const QString& path, CaseFile::OpenMode mode, QTextStream& err)
+{
+    QString error;
+    auto file = CaseFile::open(path, mode, &error);
+    if (!file)
+        err << error << Qt::endl;
+    return file;
+}
+
+} // namespace rd::cli

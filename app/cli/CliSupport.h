@@ -1,0 +1,31 @@
+// What the commands of reviewdesk-cli share: option parsing, the policy, the acting user.
+#pragma once
+
+#include "CaseFile.h"
+#include "Policy.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace rd::cli {
+
+// Parses args (the command's name first) with the options already added to parser, plus --help and
+// --user. Prints the command's help and returns ExitOk through *exitCode when asked; prints one
+// line and returns ExitBadInput on a usage error. Returns true when the command should run.
+bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& synopsis,
+                  int expectedPositionals, QTextStream& out, QTextStream& err, int* exitCode);
+
+// The acting user: --user, else the login name.
+QString actingUser(const QCommandLineParser& parser);
+
+// The built-in policy, or nullopt after printing why.
+std::optional<Policy> loadPolicy(QTextStream& err);
+
+// Opens a case file, or prints the one-line reason and returns nullptr.
+std::unique_ptr<CaseFile> openCase(const QString& path, CaseFile::OpenMode mode, QTextStream& err);
+
+} // namespace rd::cli

@@ -1,0 +1,302 @@
+#include "CaseJson.h"
+
+#include "JsonIn.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace rd {
+
+using namespace JsonIn;
+
+namespace {
+
+QString key(const char* text)
+{
+    return QString::fromLatin1(text);
+}
+
+QRectF readRect(const QJsonValue& value, const QString& path)
+{
+    const QJsonArray items = array(value, path);
+    if (items.size() != 4)
+        fail(path, QStringLiteral("must be [x, y, width, height]"));
+    double numbers[4] = {};
+    for (qsizetype i = 0; i < 4; ++i) {
+        if (!items.at(i).isDouble() || !std::isfinite(items.at(i).toDouble()))
+            fail(index(path, i), QStringLiteral("must be a number, not %1").arg(typeName(items.at(i))));
+        numbers[i] = items.at(i).toDouble();
+    }
+    if (numbers[2] <= 0 || numbers[3] <= 0)
+        fail(path, QStringLiteral("width and height must be greater than 0"));
+    return QRectF(numbers[0], numbers[1], numbers[2], numbers[3]);
+}
+
+Evidence readEvidence(const QJsonValue& value, const QString& path)
+{
+    const QJsonObject object = JsonIn::object(value, path);
+    Evidence evidence;
+    evidence.attachment = nonEmptyString(object, path, key("attachment"));
+    evidence.page = integer(required(object, path, key("page")), member(path, key("page")), 1, 1000000);
+    evidence.quote = optionalString(object, path, key("quote"));
+    if (const auto rect = optional(object, key("rect")))
+        evidence.rect = readRect(*rect, member(path, key("rect")));
+    return evidence;
+}
+
+Answer readAnswer(const QJsonValue& value, const QString& path)
+{
+    const QJsonObject object = JsonIn::object(value, path);
+    Answer answer;
+    answer.value = requiredString(object, path, key("value"));
+    if (const auto types = optional(object, key("types")))
+        answer.types = stringList(*types, member(path, key("types")));
+    answer.note = optionalString(object, path, key("note"));
+    if (const auto evidence = optional(object, key("evidence"))) {
+        const QString evidencePath = member(path, key("evidence"));
+        const QJsonArray items = array(*evidence, evidencePath);
+        for (qsizetype i = 0; i < items.size(); ++i)
+            answer.evidence.append(readEvidence(items.at(i), index(evidencePath, i)));
+    }
+    return answer;
+}
+
+CaseData readCase(const QJsonObject& root)
+{
+    CaseData data;
+
+    const QString memberPath = key("member");
+    const QJsonObject memberObject = object(required(root, {}, memberPath), memberPath);
+    data.member.id = requiredString(memberObject, memberPath, key("id"));
+    data.member.name = optionalString(memberObject, memberPath, key("name"));
+    data.member.birthDate =
+        date(required(memberObject, memberPath, key("birthDate")), member(memberPath, key("birthDate")));
+
+    if (const auto provider = optional(root, key("provider"))) {
+        const QString providerPath = key("provider");
+        const QJsonObject providerObject = object(*provider, providerPath);
+        data.provider.name = optionalString(providerObject, providerPath, key("name"));
+        data.provider.npi = optionalString(providerObject, providerPath, key("npi"));
+        static const QRegularExpression npiShape(QStringLiteral("^[0-9]{10}$"));
+        if (!data.provider.npi.isEmpty() && !npiShape.match(data.provider.npi).hasMatch())
+            fail(member(providerPath, key("npi")), QStringLiteral("an NPI is 10 digits"));
+    }
+
+    const QString requestPath = key("request");
+    const QJsonObject request = object(required(root, {}, requestPath), requestPath);
+    data.request.receivedAt = dateTimeUtc(required(request, requestPath, key("receivedAt")),
+                                          member(requestPath, key("receivedAt")));
+    const QString urgency = requiredString(request, requestPath, key("urgency"));
+    const auto parsedUrgency = urgencyFromString(urgency);
+    if (!parsedUrgency)
+        fail(member(requestPath, key("urgency")),
+             QStringLiteral("%1 is not an urgency (expected 'standard' or 'expedited')")
+                 .arg(quoted(urgency.left(40))));
+    data.request.urgency = *parsedUrgency;
+    data.request.serviceDate =
+        date(required(request, requestPath, key("serviceDate")), member(requestPath, key("serviceDate")));
+    data.request.lines =
+        stringList(required(request, requestPath, key("lines")), member(requestPath, key("lines")));
+    data.request.diagnoses =
+        stringList(required(request, requestPath, key("diagnoses")), member(requestPath, key("diagnoses")));
+    if (const auto prior = optional(request, key("priorStudyDate")))
+        data.request.priorStudyDate = date(*prior, member(requestPath, key("priorStudyDate")));
+    data.request.clinicalQuestion = optionalString(request, requestPath, key("clinicalQuestion"));
+
+    if (const auto answers = optional(root, key("answers"))) {
+        const QString answersPath = key("answers");
+        const QJsonObject answersObject = object(*answers, answersPath);
+        for (auto it = answersObject.constBegin(); it != answersObject.constEnd(); ++it)
+            data.answers.insert(it.key(), readAnswer(it.value(), member(answersPath, it.key())));
+    }
+
+    if (const auto status = optional(root, key("status"))) {
+        const QString text = string(*status, key("status"));
+        const auto parsed = caseStatusFromString(text);
+        if (!parsed)
+            fail(key("status"), QStringLiteral("%1 is not a case status").arg(quoted(text.left(40))));
+        data.status = *parsed;
+    }
+    return data;
+}
+
+void validateCase(const CaseData& data, const Policy& policy)
+{
+    const QString linesPath = key("request.lines");
+    if (data.request.lines.isEmpty())
+        fail(linesPath, QStringLiteral("must list at least one code (policy %1 codes: %2)")
+                            .arg(policy.id, quotedList(policy.codeList())));
+    for (qsizetype i = 0; i < data.request.lines.size(); ++i) {
+        const QString& code = data.request.lines.at(i);
+        if (!policy.code(code))
+            fail(index(linesPath, i),
+                 QStringLiteral("unknown code %1; policy %2 covers %3")
+                     .arg(quoted(code.left(40)), policy.id, quotedList(policy.codeList())));
+        if (data.request.lines.indexOf(code) != i)
+            fail(index(linesPath, i), QStringLiteral("code %1 is requested twice").arg(quoted(code)));
+    }
+    for (qsizetype i = 0; i < data.request.diagnoses.size(); ++i) {
+        const QString& code = data.request.diagnoses.at(i);
+        if (!CaseJson::isIcd10Shaped(code))
+            fail(index(key("request.diagnoses"), i),
+                 QStringLiteral(
+                     "%1 is not an ICD-10-CM code (letter, digit, letter or digit, then an optional dot "
+                     "and up to 4 letters or digits)")
+                     .arg(quoted(code.left(40))));
+    }
+    for (auto it = data.answers.constBegin(); it != data.answers.constEnd(); ++it) {
+        const QString path = member(key("answers"), it.key());
+        const Judgment* judgment = policy.judgment(it.key());
+        if (!judgment)
+            fail(path, QStringLiteral("unknown judgment id %1 (not in policy %2)")
+                           .arg(quoted(it.key().left(60)), policy.id));
+        const Answer& answer = it.value();
+        const QStringList values = answerValues(judgment->kind);
+        if (!values.contains(answer.value))
+            fail(member(path, key("value")),
+                 QStringLiteral("%1 is not an answer to a %2 (expected %3)")
+                     .arg(quoted(answer.value.left(40)), toString(judgment->kind), quotedList(values)));
+        const QString typesPath = member(path, key("types"));
+        if (!answer.types.isEmpty() && judgment->types.isEmpty())
+            fail(typesPath, QStringLiteral("judgment %1 has no types").arg(quoted(judgment->id)));
+        QStringList known;
+        for (const JudgmentType& type : judgment->types)
+            known.append(type.id);
+        for (qsizetype i = 0; i < answer.types.size(); ++i) {
+            const QString& type = answer.types.at(i);
+            if (!known.contains(type))
+                fail(index(typesPath, i),
+                     QStringLiteral("unknown type %1 for %2 (expected %3)")
+                         .arg(quoted(type.left(40)), quoted(judgment->id), quotedList(known)));
+            if (answer.types.indexOf(type) != i)
+                fail(index(typesPath, i), QStringLiteral("type %1 is listed twice").arg(quoted(type)));
+        }
+        if (!judgment->types.isEmpty() && answer.value == values.first() && answer.types.isEmpty())
+            fail(typesPath, QStringLiteral("%1 is %2 but no type is given (expected one or more of %3)")
+                                .arg(quoted(judgment->id), quoted(answer.value), quotedList(known)));
+        for (qsizetype i = 0; i < answer.evidence.size(); ++i) {
+            const QString evidencePath = index(member(path, key("evidence")), i);
+            if (answer.evidence.at(i).attachment.trimmed().isEmpty())
+                fail(member(evidencePath, key("attachment")), QStringLiteral("must not be empty"));
+            if (answer.evidence.at(i).page < 1)
+                fail(member(evidencePath, key("page")), QStringLiteral("must be 1 or more"));
+        }
+    }
+}
+
+QJsonValue dateValue(const QDate& date)
+{
+    return date.isValid() ? QJsonValue(dateText(date)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+bool CaseJson::isIcd10Shaped(const QString& code)
+{
+    static const QRegularExpression shape(
+        QStringLiteral("^[A-Za-z][0-9][A-Za-z0-9](\\.?[A-Za-z0-9]{1,4})?$"));
+    return shape.match(code).hasMatch();
+}
+
+Result<CaseData> CaseJson::parseStructure(const QByteArray& json, const QString& fileName)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{
+            fileName, {}, parseError.offset, QStringLiteral("not JSON: ") + parseError.errorString()};
+    if (!document.isObject())
+        return Error{fileName, {}, -1, QStringLiteral("must be a JSON object")};
+    try {
+        return readCase(document.object());
+    } catch (const Failure& failure) {
+        return Error{fileName, failure.path, -1, failure.message};
+    }
+}
+
+std::optional<Error> CaseJson::validate(const CaseData& data, const Policy& policy)
+{
+    try {
+        validateCase(data, policy);
+    } catch (const Failure& failure) {
+        return Error{{}, failure.path, -1, failure.message};
+    }
+    return std::nullopt;
+}
+
+Result<CaseData> CaseJson::parse(const QByteArray& json, const Policy& policy, const QString& fileName)
+{
+    Result<CaseData> data = parseStructure(json, fileName);
+    if (!data)
+        return data;
+    if (auto error = validate(*data, policy)) {
+        error->file = fileName;
+        return *error;
+    }
+    return data;
+}
+
+Result<CaseData> CaseJson::readFile(const QString& path, const Policy& policy)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{path, {}, -1, QStringLiteral("cannot read: ") + file.errorString()};
+    return parse(file.readAll(), policy, path);
+}
+
+QJsonObject CaseJson::toJsonObject(const CaseData& data)
+{
+    QJsonObject memberObject{{key("id"), data.member.id},
+                             {key("name"), data.member.name},
+                             {key("birthDate"), dateValue(data.member.birthDate)}};
+    QJsonObject providerObject{{key("name"), data.provider.name}, {key("npi"), data.provider.npi}};
+    QJsonObject request{{key("receivedAt"), data.request.receivedAt.isValid()
+                                                ? QJsonValue(dateTimeText(data.request.receivedAt))
+                                                : QJsonValue(QJsonValue::Null)},
+                        {key("urgency"), toString(data.request.urgency)},
+                        {key("serviceDate"), dateValue(data.request.serviceDate)},
+                        {key("lines"), QJsonArray::fromStringList(data.request.lines)},
+                        {key("diagnoses"), QJsonArray::fromStringList(data.request.diagnoses)},
+                        {key("priorStudyDate"), data.request.priorStudyDate
+                                                    ? dateValue(*data.request.priorStudyDate)
+                                                    : QJsonValue(QJsonValue::Null)},
+                        {key("clinicalQuestion"), data.request.clinicalQuestion}};
+    QJsonObject answers;
+    for (auto it = data.answers.constBegin(); it != data.answers.constEnd(); ++it) {
+        const Answer& answer = it.value();
+        QJsonObject object{{key("value"), answer.value}};
+        if (!answer.types.isEmpty())
+            object.insert(key("types"), QJsonArray::fromStringList(answer.types));
+        if (!answer.note.isEmpty())
+            object.insert(key("note"), answer.note);
+        if (!answer.evidence.isEmpty()) {
+            QJsonArray evidence;
+            for (const Evidence& item : answer.evidence) {
+                QJsonObject itemObject{{key("attachment"), item.attachment}, {key("page"), item.page}};
+                if (!item.quote.isEmpty())
+                    itemObject.insert(key("quote"), item.quote);
+                if (!item.rect.isNull())
+                    itemObject.insert(key("rect"), QJsonArray{item.rect.x(), item.rect.y(), item.rect.width(),
+                                                              item.rect.height()});
+                evidence.append(itemObject);
+            }
+            object.insert(key("evidence"), evidence);
+        }
+        answers.insert(it.key(), object);
+    }
+    return QJsonObject{{key("member"), memberObject},
+                       {key("provider"), providerObject},
+                       {key("request"), request},
+                       {key("answers"), answers},
+                       {key("status"), toString(data.status)}};
+}
+
+QByteArray CaseJson::toJson(const CaseData& data, QJsonDocument::JsonFormat format)
+{
+    return QJsonDocument(toJsonObject(data)).toJson(format);
+}
+
+} // namespace rd

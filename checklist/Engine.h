@@ -1,0 +1,55 @@
+// Applies a Policy to a case (review-rules.md): which judgments are asked, the decision per
+// requested line, the code rules, the overall outcome, the due time and the advisories.
+// Knows only the generic kinds of Policy.h. Deterministic; no I/O; cheap to copy.
+#pragma once
+
+#include "CaseData.h"
+#include "Decision.h"
+#include "Policy.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+namespace rd {
+
+// The state of one judgment (or of an any-of group) in a case.
+enum class JudgmentState
+{
+    Holds,
+    Fails,
+    Unknown
+};
+
+class Engine
+{
+public:
+    explicit Engine(Policy policy);
+
+    const Policy& policy() const { return m_policy; }
+
+    // Whether the judgment is asked for this line of this case (its codes and its conditions).
+    bool appliesToLine(const Judgment& judgment, const CaseData& data, const QString& code) const;
+    // The judgments asked for the request (for any of its lines), in policy order: the checklist.
+    QList<const Judgment*> applicableJudgments(const CaseData& data) const;
+    QStringList applicableJudgmentIds(const CaseData& data) const;
+    // The judgments asked for one line, in policy order.
+    QStringList judgmentIdsForLine(const CaseData& data, const QString& code) const;
+
+    // met/yes-no reading of one answer: a criterion holds when met, an exclusion when "no".
+    // A missing answer or any other value is Unknown.
+    JudgmentState state(const Judgment& judgment, const CaseData& data) const;
+
+    Decision evaluate(const CaseData& data) const;
+
+    // 72 hours after receipt when expedited, 7 calendar days when standard; UTC.
+    static QDateTime dueBy(const Request& request);
+
+private:
+    LineDecision decideLine(const CaseData& data, const QString& code) const;
+    void applyCodeRules(QList<LineDecision>& lines) const;
+
+    Policy m_policy;
+};
+
+} // namespace rd

@@ -1,0 +1,58 @@
+// Internal to rd_checklist: strict reading of QJsonValues with JSON paths in the errors.
+// A reading function throws JsonIn::Failure; the public parsers catch it and return an rd::Error.
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace rd::JsonIn {
+
+struct Failure
+{
+    QString path;
+    QString message;
+};
+
+[[noreturn]] void fail(const QString& path, const QString& message);
+
+QString member(const QString& path, const QString& key); // "a.b" + key -> "a.b.key"
+QString index(const QString& path, qsizetype i);         // "a.b[i]"
+
+QString typeName(const QJsonValue& value); // "a string", "a number", ...
+
+QJsonObject object(const QJsonValue& value, const QString& path);
+QJsonArray array(const QJsonValue& value, const QString& path);
+QString string(const QJsonValue& value, const QString& path);
+bool boolean(const QJsonValue& value, const QString& path);
+int integer(const QJsonValue& value, const QString& path, int min, int max);
+
+// Keys of an object: required (missing is an error), optional (absent or null gives nullopt).
+QJsonValue required(const QJsonObject& object, const QString& path, const QString& key);
+std::optional<QJsonValue> optional(const QJsonObject& object, const QString& key);
+
+QString requiredString(const QJsonObject& object, const QString& path, const QString& key);
+QString nonEmptyString(const QJsonObject& object, const QString& path, const QString& key);
+QString optionalString(const QJsonObject& object, const QString& path, const QString& key);
+QStringList stringList(const QJsonValue& value, const QString& path);
+
+// "yyyy-MM-dd", a real calendar date.
+QDate date(const QJsonValue& value, const QString& path);
+// ISO 8601 date and time with a zone (Z or +hh:mm); returned in UTC.
+QDateTime dateTimeUtc(const QJsonValue& value, const QString& path);
+
+// Refuses keys not in allowed (used for policy files, which are strict).
+void onlyKeys(const QJsonObject& object, const QString& path, const QStringList& allowed);
+
+QString quoted(const QString& text);             // 'text'
+QString quotedList(const QStringList& items);    // 'a', 'b', 'c'
+QString dateText(const QDate& date);             // yyyy-MM-dd
+QString dateTimeText(const QDateTime& dateTime); // yyyy-MM-ddTHH:mm:ss[.zzz]Z
+
+} // namespace rd::JsonIn

@@ -1,1 +1,0 @@
-#include "CaseFileFormat.h"

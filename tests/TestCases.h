@@ -1,0 +1,31 @@
+// Case data the tests share: the sample request of case-exchange.md.
+#pragma once
+
+#include "CaseData.h"
+
+namespace rd::test {
+
+inline CaseData sampleCase()
+{
+    CaseData data;
+    data.member = {QStringLiteral("M1002"), QStringLiteral("Jordan Rivera"), QDate(2016, 4, 2)};
+    data.provider = {QStringLiteral("Lakeside Gait Lab"), QStringLiteral("1234567893")};
+    data.request.receivedAt = QDateTime(QDate(2026, 11, 20), QTime(14, 5), Qt::UTC);
+    data.request.urgency = Urgency::Standard;
+    data.request.serviceDate = QDate(2026, 12, 15);
+    data.request.lines = {QStringLiteral("96000"), QStringLiteral("96002"), QStringLiteral("96004")};
+    data.request.diagnoses = {QStringLiteral("G80.1")};
+    data.request.clinicalQuestion =
+        QStringLiteral("Which muscle groups to target for botulinum toxin injection");
+    data.answers.insert(
+        QStringLiteral("indication"),
+        Answer{QStringLiteral("met"),
+               {QStringLiteral("neuromuscular-disease")},
+               QStringLiteral("Spastic diplegia, GMFCS II"),
+               {Evidence{QStringLiteral("clinic-note.pdf"), 2, QStringLiteral("crouch gait"), {}}}});
+    data.answers.insert(QStringLiteral("management-impact"), Answer{QStringLiteral("met"), {}, {}, {}});
+    data.answers.insert(QStringLiteral("cosmetic"), Answer{QStringLiteral("no"), {}, {}, {}});
+    return data;
+}
+
+} // namespace rd::test

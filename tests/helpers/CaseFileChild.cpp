@@ -1,0 +1,54 @@
+// A child process for the storage tests. Modes:
+//   record CASEFILE START   records judgments with notes START, START+1, ... and prints
+//                           "committed N" after each commit, until killed.
+//   hold CASEFILE           opens the case for writing, prints "ready", then for each line on stdin
+//                           "note TEXT" records a judgment and prints "committed"; exits at EOF.
+#include "CaseFile.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 3)
+        return 2;
+    QString error;
+    auto file = rd::CaseFile::open(args.at(2), rd::CaseFile::OpenMode::ReadWrite, &error);
+    if (!file || file->isReadOnly()) {
+        std::fprintf(stderr, "cannot open for writing\n");
+        return 1;
+    }
+    if (args.at(1) == QLatin1String("record")) {
+        const QStringList ids = {QStringLiteral("management-impact"), QStringLiteral("conservative-care"),
+                                 QStringLiteral("documentation-complete")};
+        for (qint64 n = args.value(3).toLongLong();; ++n) {
+            rd::Answer answer{QStringLiteral("met"), {}, QString::number(n), {}};
+            if (!file->recordJudgment(ids.at(n % ids.size()), answer, QStringLiteral("crash-test"), &error))
+                return 1;
+            std::printf("committed %lld\n", static_cast<long long>(n));
+            std::fflush(stdout);
+        }
+    }
+    if (args.at(1) == QLatin1String("hold")) {
+        std::printf("ready\n");
+        std::fflush(stdout);
+        QTextStream in(stdin);
+        QString line;
+        while (in.readLineInto(&line)) {
+            if (!line.startsWith(QLatin1String("note ")))
+                continue;
+            rd::Answer answer{QStringLiteral("met"), {}, line.mid(5), {}};
+            if (!file->recordJudgment(QStringLiteral("qualified-performance"), answer,
+                                      QStringLiteral("holder"), &error))
+                return 1;
+            std::printf("committed\n");
+            std::fflush(stdout);
+        }
+        return 0;
+    }
+    return 2;
+}
