@@ -175,24 +175,27 @@ bool CaseView::route()
         return false;
     }
     m_session->flushViewedPages();
-    const DecisionSummary decision = m_engine->evaluate(m_session->data());
-    if (!decision.error.isEmpty()) {
+    const DecisionSummary summary = m_engine->evaluate(m_session->data());
+    if (!summary.error.isEmpty()) {
         MessageBox::warning(this, tr("Route case"),
-                            tr("The case cannot be decided yet:\n%1").arg(decision.error));
+                            tr("The case cannot be decided yet:\n%1").arg(summary.error));
         return false;
     }
+    const Decision& decision = summary.decision;
     bool anyDeny = false;
     bool anyPend = false;
-    for (const LineOutcome& line : decision.lines) {
-        anyDeny = anyDeny || line.decision == QLatin1String("deny");
-        anyPend = anyPend || line.decision == QLatin1String("pend");
+    for (const LineDecision& line : decision.lines) {
+        anyDeny = anyDeny || line.decision == rd::LineOutcome::Deny;
+        anyPend = anyPend || line.decision == rd::LineOutcome::Pend;
     }
     CaseStatus status = CaseStatus::Determined;
     QString question;
     if (anyPend) {
         QStringList missing;
-        for (const auto& item : decision.missingInformation)
-            missing << (item.second.isEmpty() ? item.first : item.second);
+        for (const QString& id : decision.missingInformation) {
+            const Judgment* judgment = m_engine->policy().judgment(id);
+            missing << (judgment && !judgment->title.isEmpty() ? judgment->title : id);
+        }
         status = CaseStatus::PendedForInformation;
         question = tr("Information is missing:\n• %1\n\nPend the case for information?")
                        .arg(missing.join(QStringLiteral("\n• ")));

@@ -180,8 +180,8 @@ void ChecklistView::rebuild()
     m_stepList->clear();
     if (!m_session || !m_engine) {
         m_unavailable->setText(
-            m_session ? tr("The policy engine is not part of this build, so the checklist cannot be "
-                           "shown. The attachments can still be read.")
+            m_session ? tr("The policy could not be loaded, so the checklist cannot be shown. The "
+                           "attachments can still be read.")
                       : tr("No case is open."));
         m_stack->setCurrentWidget(m_unavailable);
         m_stepList->hide();

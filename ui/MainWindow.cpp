@@ -47,7 +47,6 @@ QString caseFilter()
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_engine(createReviewEngine())
     , m_stack(new QStackedWidget(this))
     , m_queueView(new QueueView(this))
     , m_caseView(new CaseView(this))
@@ -55,6 +54,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_undoGroup(new QUndoGroup(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    QString engineError;
+    m_engine = ReviewEngine::createBuiltIn(&engineError);
     m_stack->addWidget(m_queueView);
     m_stack->addWidget(m_caseView);
     setCentralWidget(m_stack);
@@ -75,6 +76,8 @@ MainWindow::MainWindow(QWidget* parent)
     restoreLayout();
     updateActions();
     updateTitle();
+    if (!m_engine)
+        statusBar()->showMessage(tr("The policy could not be loaded: %1").arg(engineError));
 }
 
 MainWindow::~MainWindow()
@@ -401,7 +404,7 @@ void MainWindow::newCaseFromJson()
         return;
     }
     QString error;
-    const auto caseData = m_engine->readCaseJson(file.readAll(), &error);
+    const auto caseData = m_engine->readCaseJson(file.readAll(), json, &error);
     if (!caseData) {
         MessageBox::warning(this, tr("New Case from JSON"),
                             tr("%1: %2").arg(QDir::toNativeSeparators(json), error));

@@ -1,12 +1,11 @@
-// SEAM (issue 5): what the ui needs from the policy engine (checklist/: Policy, PolicyLoader,
-// CaseJson, Engine, Decision; branch `engine`). The ui codes against this small interface;
-// ReviewEngine.cpp implements it over the real engine. Until the engine has landed,
-// createReviewEngine() returns nullptr and the case view says that the checklist is unavailable.
-// Nothing here re-implements the policy: the wording, which judgments apply and the decision
-// come from the engine, so that the app says exactly what `reviewdesk-cli evaluate` says.
+// The ui's face of the policy engine (checklist/: PolicyLoader, CaseJson, Engine, Decision):
+// the checklist steps of a case and its decision, computed exactly as `reviewdesk-cli evaluate`
+// computes them (the case validated by CaseJson::validate, then Engine::evaluate).
 #pragma once
 
 #include "CaseData.h"
+#include "Decision.h"
+#include "Engine.h"
 
 #include <QDateTime>
 #include <QList>
@@ -25,48 +24,42 @@ struct ChecklistStep
     QString id;
     bool exclusion = false;               // answered yes / no / unknown instead of met / not-met / unknown
     QString title;                        // short name
+    QString source;                       // where in the policy text
     QString policyText;                   // the policy's own wording
     QString guidance;                     // reviewer guidance
     QList<QPair<QString, QString>> types; // indication types (id, label), when the judgment has them
     QStringList lines;                    // the requested codes it applies to
 };
 
-struct LineOutcome
-{
-    QString code;
-    QString decision;                       // approve / deny / pend
-    QList<QPair<QString, QString>> reasons; // (id, member-readable sentence)
-};
-
 struct DecisionSummary
 {
-    QString error; // non-empty when the case could not be evaluated (an input error)
-    QString policyId;
-    QString policyVersion;
-    QString overall; // approved / denied / partial / pended
-    bool physicianReviewRequired = false;
-    QDateTime dueBy;
-    QList<LineOutcome> lines;
-    QList<QPair<QString, QString>> missingInformation; // (id, title)
-    QList<QPair<QString, QString>> advisories;         // (id, text)
+    QString error;     // non-empty when the answers cannot be decided on (an input error)
+    Decision decision; // what the engine decided (valid when error is empty)
 };
 
 class ReviewEngine
 {
 public:
-    virtual ~ReviewEngine() = default;
+    explicit ReviewEngine(Policy policy);
+
+    // The built-in policy's engine, or nullptr with an error.
+    static std::unique_ptr<ReviewEngine> createBuiltIn(QString* error);
+
+    const Engine& engine() const { return m_engine; }
+    const Policy& policy() const { return m_engine.policy(); }
+
     // The judgments that apply to the request, in policy order.
-    virtual QList<ChecklistStep> steps(const CaseData& data) const = 0;
-    virtual DecisionSummary evaluate(const CaseData& data) const = 0;
-    // A case JSON (case-exchange.md) read into case data, for "New case from JSON".
-    virtual std::optional<CaseData> readCaseJson(const QByteArray& json, QString* error) const = 0;
+    QList<ChecklistStep> steps(const CaseData& data) const;
+    DecisionSummary evaluate(const CaseData& data) const;
+    // A case JSON (case-exchange.md) read and checked against the policy.
+    std::optional<CaseData> readCaseJson(const QByteArray& json, const QString& fileName,
+                                         QString* error) const;
+
+private:
+    Engine m_engine;
 };
 
-// The real engine, or nullptr while it is not part of this build.
-std::unique_ptr<ReviewEngine> createReviewEngine();
-
-// When a decision is due: the engine's due-time function (72 h after receipt for expedited,
-// 7 calendar days for standard).
+// When a decision is due (the engine's due-time function).
 QDateTime decisionDueBy(Urgency urgency, const QDateTime& receivedAt);
 
 } // namespace rd

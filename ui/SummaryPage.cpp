@@ -79,7 +79,7 @@ QString SummaryPage::decisionLabel(const QString& decision)
     return decision;
 }
 
-void SummaryPage::setDecision(const DecisionSummary& decision, const QList<ChecklistStep>& steps,
+void SummaryPage::setDecision(const DecisionSummary& summary, const QList<ChecklistStep>& steps,
                               int unanswered)
 {
     auto titleOf = [&steps](const QString& id) {
@@ -89,59 +89,64 @@ void SummaryPage::setDecision(const DecisionSummary& decision, const QList<Check
         return id;
     };
     QString html;
-    if (!decision.error.isEmpty()) {
+    if (!summary.error.isEmpty()) {
         html += QStringLiteral("<p style='color:#a3141e'><b>%1</b><br>%2</p>")
-                    .arg(esc(tr("The case cannot be decided yet:")), esc(decision.error));
+                    .arg(esc(tr("The case cannot be decided yet:")), esc(summary.error));
         m_browser->setHtml(html);
         return;
     }
-    html += QStringLiteral("<p style='font-size:large'><b style='color:%1'>%2</b></p>")
-                .arg(decisionColor(decision.overall), esc(overallLabel(decision.overall)));
+    const Decision& decision = summary.decision;
+    const QString overall = toString(decision.overall);
+    html += QStringLiteral("<p style='font-size:x-large'><b style='color:%1'>%2</b></p>")
+                .arg(decisionColor(overall), esc(overallLabel(overall)));
     QStringList facts;
     if (decision.dueBy.isValid())
-        facts << esc(tr("Decision due by %1")
-                         .arg(QLocale().toString(decision.dueBy.toLocalTime(), QLocale::LongFormat)));
+        facts << esc(tr("Decision due by %1 (%2)")
+                         .arg(QLocale().toString(decision.dueBy.toLocalTime(),
+                                                 QStringLiteral("ddd MMM d yyyy, HH:mm")),
+                              formatUtc(decision.dueBy)));
     if (decision.physicianReviewRequired)
         facts << QStringLiteral("<b>%1</b>")
                      .arg(esc(tr("A denied line requires the medical director's determination.")));
     if (unanswered > 0)
-        facts << esc(tr("%n judgment(s) not answered yet.", nullptr, unanswered));
-    if (!decision.policyId.isEmpty())
-        facts << esc(tr("Policy %1, version %2").arg(decision.policyId, decision.policyVersion));
+        facts << esc(tr("%n judgment(s) not answered yet (counted as unknown).", nullptr, unanswered));
     html += QStringLiteral("<p>%1</p>").arg(facts.join(QStringLiteral("<br>")));
 
+    html += QStringLiteral("<table cellspacing='0' cellpadding='6' width='100%'>");
     html += QStringLiteral(
-        "<table cellspacing='0' cellpadding='5' width='100%' style='border-collapse:collapse'>");
-    html +=
-        QStringLiteral("<tr><th align='left'>%1</th><th align='left'>%2</th><th align='left'>%3</th></tr>")
-            .arg(esc(tr("Code")), esc(tr("Decision")), esc(tr("Reasons")));
-    for (const LineOutcome& line : decision.lines) {
+                "<tr style='background:palette(window)'><th align='left'>%1</th><th align='left'>%2</th>"
+                "<th align='left' width='70%'>%3</th></tr>")
+                .arg(esc(tr("Code")), esc(tr("Decision")), esc(tr("Reasons")));
+    for (const LineDecision& line : decision.lines) {
         QStringList reasons;
-        for (const auto& reason : line.reasons)
+        for (const Reason& reason : line.reasons)
             reasons << QStringLiteral("%1 <span style='color:gray'>(<a href='step:%2'>%2</a>)</span>")
-                           .arg(esc(reason.second), esc(reason.first));
+                           .arg(esc(reason.text), esc(reason.id));
+        const QString outcome = toString(line.decision);
         html += QStringLiteral(
                     "<tr><td valign='top'><b>%1</b></td><td valign='top'><b style='color:%2'>%3</b></td>"
                     "<td valign='top'>%4</td></tr>")
-                    .arg(esc(line.code), decisionColor(line.decision), esc(decisionLabel(line.decision)),
+                    .arg(esc(line.code), decisionColor(outcome), esc(decisionLabel(outcome)),
                          reasons.isEmpty() ? QStringLiteral("—") : reasons.join(QStringLiteral("<br>")));
     }
     html += QStringLiteral("</table>");
 
     if (!decision.missingInformation.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Missing information")));
-        for (const auto& missing : decision.missingInformation)
-            html += QStringLiteral("<li><a href='step:%1'>%2</a></li>")
-                        .arg(esc(missing.first),
-                             esc(missing.second.isEmpty() ? titleOf(missing.first) : missing.second));
+        for (const QString& id : decision.missingInformation)
+            html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:gray'>(%1)</span></li>")
+                        .arg(esc(id), esc(titleOf(id)));
         html += QStringLiteral("</ul>");
     }
     if (!decision.advisories.isEmpty()) {
-        html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Advisories")));
-        for (const auto& advisory : decision.advisories)
-            html += QStringLiteral("<li>%1</li>").arg(esc(advisory.second));
+        html +=
+            QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Advisories (they do not change the decision)")));
+        for (const Reason& advisory : decision.advisories)
+            html += QStringLiteral("<li>%1</li>").arg(esc(advisory.text));
         html += QStringLiteral("</ul>");
     }
+    html += QStringLiteral("<p style='color:gray'>%1</p>")
+                .arg(esc(tr("Policy %1, version %2").arg(decision.policyId, decision.policyVersion)));
     m_browser->setHtml(html);
 }
 

@@ -18,7 +18,7 @@ class SummaryPage : public QWidget
 public:
     explicit SummaryPage(QWidget* parent = nullptr);
 
-    void setDecision(const DecisionSummary& decision, const QList<ChecklistStep>& steps, int unanswered);
+    void setDecision(const DecisionSummary& summary, const QList<ChecklistStep>& steps, int unanswered);
     QString plainText() const;
     QTextBrowser* browser() const { return m_browser; }
     static QString overallLabel(const QString& overall);
