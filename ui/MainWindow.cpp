@@ -139,8 +139,10 @@ void MainWindow::createActions()
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
     m_redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
-    m_redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_redo->setObjectName(QStringLiteral("redo"));
 
     m_showQueue = new QAction(QIcon::fromTheme(QStringLiteral("view-list-details")), tr("Case &Queue"), this);
     m_showQueue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
