@@ -39,8 +39,8 @@ ChecklistView::ChecklistView(QWidget* parent)
     m_stepList->setFocusPolicy(Qt::ClickFocus);
     m_stepList->setTextElideMode(Qt::ElideRight);
     m_stepList->setUniformItemSizes(true);
-    m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
-    m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 38);
+    m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 44);
+    m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 54);
     connect(m_stepList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_current)
             goToStep(row);
@@ -49,6 +49,7 @@ ChecklistView::ChecklistView(QWidget* parent)
     m_scroll->setWidget(m_page);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setFocusPolicy(Qt::NoFocus);
     m_unavailable->setWordWrap(true);
     m_unavailable->setAlignment(Qt::AlignCenter);

@@ -224,8 +224,19 @@ void MainWindow::createMenus()
     toolBar->addAction(m_openCase);
     toolBar->addAction(m_openFolder);
     toolBar->addSeparator();
-    toolBar->addAction(m_undo);
-    toolBar->addAction(m_redo);
+    // Fixed labels in the tool bar; the menu items say what would be undone.
+    auto* undoButton = new QAction(m_undo->icon(), tr("Undo"), toolBar);
+    undoButton->setToolTip(tr("Undo the last answer (Ctrl+Z)"));
+    connect(undoButton, &QAction::triggered, m_undoGroup, &QUndoGroup::undo);
+    connect(m_undoGroup, &QUndoGroup::canUndoChanged, undoButton, &QAction::setEnabled);
+    undoButton->setEnabled(false);
+    auto* redoButton = new QAction(m_redo->icon(), tr("Redo"), toolBar);
+    redoButton->setToolTip(tr("Redo the answer undone (Ctrl+Shift+Z)"));
+    connect(redoButton, &QAction::triggered, m_undoGroup, &QUndoGroup::redo);
+    connect(m_undoGroup, &QUndoGroup::canRedoChanged, redoButton, &QAction::setEnabled);
+    redoButton->setEnabled(false);
+    toolBar->addAction(undoButton);
+    toolBar->addAction(redoButton);
     toolBar->addSeparator();
     toolBar->addAction(m_route);
     m_viewMenu->addSeparator();
@@ -362,7 +373,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(kStateKey).toByteArray());
     const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
     if (splitter.isEmpty() || !m_caseView->splitter()->restoreState(splitter))
-        m_caseView->splitter()->setSizes({640, 760});
+        m_caseView->splitter()->setSizes({560, 940});
     m_queueView->restoreHeaderState(settings.value(kQueueHeaderKey).toByteArray());
 }
 

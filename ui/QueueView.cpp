@@ -72,7 +72,7 @@ QueueView::QueueView(QWidget* parent)
     m_table->setColumnWidth(CaseQueueModel::CodesColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 22);
     m_table->setColumnWidth(CaseQueueModel::UrgencyColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 12);
     m_table->setColumnWidth(CaseQueueModel::ReceivedColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 15);
-    m_table->setColumnWidth(CaseQueueModel::DueColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 36);
+    m_table->setColumnWidth(CaseQueueModel::DueColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 44);
     m_table->setColumnWidth(CaseQueueModel::StatusColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 26);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         const QString path = index.data(CaseQueueModel::PathRole).toString();

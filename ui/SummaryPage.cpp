@@ -120,8 +120,10 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     for (const LineDecision& line : decision.lines) {
         QStringList reasons;
         for (const Reason& reason : line.reasons)
-            reasons << QStringLiteral("%1 <span style='color:gray'>(<a href='step:%2'>%2</a>)</span>")
-                           .arg(esc(reason.text), esc(reason.id));
+            reasons
+                << QStringLiteral(
+                       "%1 <span style='color:gray; white-space:nowrap'>(<a href='step:%2'>%2</a>)</span>")
+                       .arg(esc(reason.text), esc(reason.id));
         const QString outcome = toString(line.decision);
         html += QStringLiteral(
                     "<tr><td valign='top'><b>%1</b></td><td valign='top'><b style='color:%2'>%3</b></td>"
@@ -134,7 +136,8 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     if (!decision.missingInformation.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Missing information")));
         for (const QString& id : decision.missingInformation)
-            html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:gray'>(%1)</span></li>")
+            html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:gray; "
+                                   "white-space:nowrap'>(%1)</span></li>")
                         .arg(esc(id), esc(titleOf(id)));
         html += QStringLiteral("</ul>");
     }
