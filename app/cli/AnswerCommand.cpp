@@ -62,7 +62,7 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                        "[--evidence FILE:PAGE[:QUOTE]]...");
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
         return exitCode;
-    const QString path = parser.positionalArguments().at(1);
+    const QString path = parser.positionalArguments().at(0);
     if (!parser.isSet(id) || !parser.isSet(value)) {
         err << "reviewdesk-cli answer: --id and --value are required" << Qt::endl;
         return ExitBadInput;

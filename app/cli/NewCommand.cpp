@@ -44,7 +44,7 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!parseCommand(parser, args, QStringLiteral("new CASEFILE --from CASE.json [--attach PDF]..."), 1, out,
                       err, &exitCode))
         return exitCode;
-    const QString path = parser.positionalArguments().at(1);
+    const QString path = parser.positionalArguments().at(0);
     if (!parser.isSet(from)) {
         err << "reviewdesk-cli new: --from CASE.json is required" << Qt::endl;
         return ExitBadInput;
