@@ -154,7 +154,7 @@ void validateCase(const CaseData& data, const Policy& policy)
             fail(path, QStringLiteral("unknown judgment id %1 (not in policy %2)")
                            .arg(quoted(it.key().left(60)), policy.id));
         const Answer& answer = it.value();
-        const QStringList values = answerValues(judgment->kind);
+        const QStringList& values = answerValues(judgment->kind);
         if (!values.contains(answer.value))
             fail(member(path, key("value")),
                  QStringLiteral("%1 is not an answer to a %2 (expected %3)")

@@ -36,6 +36,8 @@ run)
     ;;
 test)
     install_missing
+    # The code is formatted with the repository's .clang-format.
+    git -C "$here" ls-files '*.cpp' '*.h' | (cd "$here" && xargs clang-format --dry-run --Werror)
     build "$here/build-ci" -DREVIEWDESK_WERROR=ON
     ctest --test-dir "$here/build-ci" --output-on-failure -j "$jobs"
     build "$here/build-asan" -DREVIEWDESK_WERROR=ON -DREVIEWDESK_SANITIZE=ON -DREVIEWDESK_BUILD_BENCH=OFF

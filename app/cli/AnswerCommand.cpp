@@ -62,7 +62,7 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                        "[--evidence FILE:PAGE[:QUOTE]]...");
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
         return exitCode;
-    const QString path = parser.positionalArguments().at(1);
+    const QString path = parser.positionalArguments().at(0);
     if (!parser.isSet(id) || !parser.isSet(value)) {
         err << "reviewdesk-cli answer: --id and --value are required" << Qt::endl;
         return ExitBadInput;
@@ -70,7 +70,8 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const auto policy = loadPolicy(err);
     if (!policy)
         return ExitBadInput;
-    const auto file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
+    // Everything is checked on a read-only view first: bad input leaves the file untouched.
+    auto file = openCase(path, CaseFile::OpenMode::ReadOnly, err);
     if (!file)
         return ExitBadInput;
 
@@ -94,6 +95,9 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << named.toString() << Qt::endl;
         return ExitBadInput;
     }
+    file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
+    if (!file)
+        return ExitBadInput;
     if (!file->recordJudgment(parser.value(id), answer, actingUser(parser), &error)) {
         err << error << Qt::endl;
         return ExitBadInput;

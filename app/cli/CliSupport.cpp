@@ -28,8 +28,7 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
         *exitCode = ExitOk;
         return false;
     }
-    // The first positional argument is the command itself.
-    if (parser.positionalArguments().size() != expectedPositionals + 1) {
+    if (parser.positionalArguments().size() != expectedPositionals) {
         err << "reviewdesk-cli " << command << ": usage: reviewdesk-cli " << synopsis << Qt::endl;
         *exitCode = ExitBadInput;
         return false;

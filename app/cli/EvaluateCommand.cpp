@@ -1,10 +1,12 @@
 #include "CliApp.h"
 #include "Commands.h"
 
+#include "CaseFile.h"
 #include "CaseJson.h"
 #include "Engine.h"
 #include "PolicyLoader.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace rd::cli {
@@ -14,17 +16,31 @@ namespace {
 void printHelp(QTextStream& stream)
 {
     stream << "Usage: reviewdesk-cli evaluate CASE [--json] [--policy POLICY.json]\n"
-              "  CASE      a case JSON (case-exchange.md)\n"
+              "  CASE      a case JSON (case-exchange.md) or a case file (.rdcase)\n"
               "  --json    print the decision JSON instead of text\n"
               "  --policy  evaluate against this policy file instead of the built-in policy\n";
     stream.flush();
 }
 
-// The case data behind a path. A case JSON is read here; the case file (.rdcase) branch is the
-// model layer's, to be wired in beside this one.
+// The case data behind a path: a case file (.rdcase, known by its SQLite header) or a case JSON.
 Result<CaseData> loadCase(const QString& path, const Policy& policy)
 {
-    return CaseJson::readFile(path, policy);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.peek(16) != QByteArrayView("SQLite format 3\0", 16))
+        return CaseJson::readFile(path, policy);
+    file.close();
+    QString message;
+    const auto caseFile = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &message);
+    if (!caseFile) {
+        if (message.startsWith(path + QStringLiteral(": ")))
+            message = message.mid(path.size() + 2);
+        return Error{path, QStringLiteral("case file"), -1, message};
+    }
+    if (auto invalid = CaseJson::validate(caseFile->data(), policy)) {
+        invalid->file = path;
+        return *invalid;
+    }
+    return caseFile->data();
 }
 
 } // namespace

@@ -15,7 +15,7 @@ int exportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     int exitCode = ExitOk;
     if (!parseCommand(parser, args, QStringLiteral("export CASEFILE"), 1, out, err, &exitCode))
         return exitCode;
-    const auto file = openCase(parser.positionalArguments().at(1), CaseFile::OpenMode::ReadOnly, err);
+    const auto file = openCase(parser.positionalArguments().at(0), CaseFile::OpenMode::ReadOnly, err);
     if (!file)
         return ExitBadInput;
     QJsonObject json = CaseJson::toJsonObject(file->data());

@@ -2,33 +2,13 @@
 #include "CliApp.h"
 #include "CliSupport.h"
 #include "Commands.h"
+#include "PdfService.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
 namespace rd::cli {
-
-namespace {
-
-struct PdfCheck
-{
-    int pageCount = 0;
-    QString error;
-};
-
-// Interim check until the PDF worker lands: the file must start like a PDF.
-PdfCheck checkPdf(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {0, file.errorString()};
-    if (!file.read(1024).contains("%PDF-"))
-        return {0, QStringLiteral("not a PDF (no %PDF- header in its first 1024 bytes)")};
-    return {0, {}};
-}
-
-} // namespace
 
 int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
@@ -44,7 +24,7 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!parseCommand(parser, args, QStringLiteral("new CASEFILE --from CASE.json [--attach PDF]..."), 1, out,
                       err, &exitCode))
         return exitCode;
-    const QString path = parser.positionalArguments().at(1);
+    const QString path = parser.positionalArguments().at(0);
     if (!parser.isSet(from)) {
         err << "reviewdesk-cli new: --from CASE.json is required" << Qt::endl;
         return ExitBadInput;
@@ -77,9 +57,10 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             err << pdf << ": another attachment has the same file name " << name << Qt::endl;
             return ExitBadInput;
         }
-        const PdfCheck check = checkPdf(pdf);
-        if (!check.error.isEmpty()) {
-            err << pdf << ": refused as an attachment: " << check.error << Qt::endl;
+        // Through the same isolated worker the viewer uses: a hostile file cannot hang or crash us.
+        const PdfProbeResult check = PdfService::probe(pdf);
+        if (!check.ok()) {
+            err << pdf << ": refused as an attachment: " << check.error.message << Qt::endl;
             return ExitBadInput;
         }
         names.insert(name);

@@ -12,7 +12,7 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     int exitCode = ExitOk;
     if (!parseCommand(parser, args, QStringLiteral("verify CASEFILE"), 1, out, err, &exitCode))
         return exitCode;
-    const QString path = parser.positionalArguments().at(1);
+    const QString path = parser.positionalArguments().at(0);
     if (!QFileInfo(path).isFile()) {
         err << path << ": no such file" << Qt::endl;
         return ExitBadInput;

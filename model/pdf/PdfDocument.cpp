@@ -1,0 +1,405 @@
+#include "PdfDocument.h"
+
+#include "PdfProtocol.h"
+#include "PdfWorkerClient.h"
+
+#include <QDataStream>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace rd {
+
+using pdfproto::MessageType;
+
+namespace {
+
+void deleteImageBuffer(void* info)
+{
+    delete static_cast<QByteArray*>(info);
+}
+
+} // namespace
+
+PdfDocument::PdfDocument(const PdfServiceOptions& options, const QString& path, const QByteArray& data,
+                         const QString& displayName, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_path(path)
+    , m_data(data)
+    , m_displayName(displayName.isEmpty() ? QFileInfo(path).fileName() : displayName)
+{
+    qRegisterMetaType<rd::PdfError>();
+    qRegisterMetaType<rd::PdfDocument::State>();
+    // Start after the caller connected its slots.
+    QTimer::singleShot(0, this, [this] { startOpening(); });
+}
+
+PdfDocument::~PdfDocument()
+{
+    stopAllWorkers();
+}
+
+QSizeF PdfDocument::pageSize(int page) const
+{
+    return page >= 0 && page < m_pageSizes.size() ? m_pageSizes[page] : QSizeF();
+}
+
+quint32 PdfDocument::nextId()
+{
+    if (++m_lastId == 0)
+        m_lastId = 1;
+    return m_lastId;
+}
+
+void PdfDocument::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void PdfDocument::startOpening()
+{
+    if (m_state != State::Opening)
+        return;
+    stopAllWorkers();
+    spawnWorker();
+}
+
+PdfDocument::Slot* PdfDocument::spawnWorker()
+{
+    auto slot = std::make_unique<Slot>();
+    QString program = m_options.workerPath.isEmpty() ? PdfService::defaultWorkerPath() : m_options.workerPath;
+    auto* client = new PdfWorkerClient(program, PdfService::workerArguments(m_options), this);
+    slot->client = client;
+    connect(client, &PdfWorkerClient::answered, this,
+            [this, client](quint32 id, MessageType type, const QByteArray& fields, const QByteArray& data) {
+                onAnswered(client, id, quint8(type), fields, data);
+            });
+    connect(client, &PdfWorkerClient::died, this,
+            [this, client](quint32 inFlight, const PdfError& error) { onDied(client, inFlight, error); });
+    client->start();
+    slot->openId = nextId();
+    QByteArray fields;
+    {
+        QDataStream out(&fields, QIODevice::WriteOnly);
+        out << m_path << m_password << !m_data.isNull();
+    }
+    Slot* raw = slot.get();
+    m_slots.push_back(std::move(slot));
+    if (client->isAlive())
+        client->send(raw->openId, MessageType::Open, fields, m_data, m_options.openTimeoutMs);
+    return raw;
+}
+
+PdfDocument::Slot* PdfDocument::slotFor(PdfWorkerClient* client)
+{
+    for (auto& s : m_slots)
+        if (s->client == client)
+            return s.get();
+    return nullptr;
+}
+
+void PdfDocument::removeSlot(PdfWorkerClient* client)
+{
+    auto it =
+        std::find_if(m_slots.begin(), m_slots.end(), [client](const auto& s) { return s->client == client; });
+    if (it == m_slots.end())
+        return;
+    client->stop();
+    client->disconnect(this);
+    client->deleteLater();
+    m_slots.erase(it);
+}
+
+void PdfDocument::stopAllWorkers()
+{
+    for (auto& s : m_slots) {
+        s->client->disconnect(this);
+        s->client->stop();
+        s->client->deleteLater();
+    }
+    m_slots.clear();
+}
+
+void PdfDocument::failAllQueued(const PdfError& error)
+{
+    const QList<Request> queue = std::exchange(m_queue, {});
+    for (const Request& r : queue)
+        Q_EMIT requestFailed(r.id, r.page, error);
+}
+
+void PdfDocument::setPassword(const QByteArray& password)
+{
+    m_password = password;
+    m_error = {};
+    setState(State::Opening);
+    startOpening();
+}
+
+void PdfDocument::reopen()
+{
+    if (m_state != State::Failed && m_state != State::Closed)
+        return;
+    m_error = {};
+    setState(State::Opening);
+    startOpening();
+}
+
+void PdfDocument::close()
+{
+    stopAllWorkers();
+    failAllQueued(PdfError::make(PdfError::Closed, QStringLiteral("the document was closed")));
+    setState(State::Closed);
+}
+
+quint32 PdfDocument::requestRender(int page, double scale, int rotation, int priority)
+{
+    Request r;
+    r.id = nextId();
+    r.kind = Kind::Render;
+    r.page = page;
+    r.scale = scale;
+    r.rotation = ((rotation % 4) + 4) % 4;
+    r.priority = priority;
+    r.seq = ++m_seq;
+    m_queue.append(r);
+    QTimer::singleShot(0, this, [this] { dispatch(); });
+    return r.id;
+}
+
+quint32 PdfDocument::requestText(int page, int priority)
+{
+    Request r;
+    r.id = nextId();
+    r.kind = Kind::Text;
+    r.page = page;
+    r.priority = priority;
+    r.seq = ++m_seq;
+    if (m_text.contains(page)) {
+        const quint32 id = r.id;
+        QTimer::singleShot(0, this, [this, id, page] { Q_EMIT textReady(id, page); });
+        return id;
+    }
+    m_queue.append(r);
+    QTimer::singleShot(0, this, [this] { dispatch(); });
+    return r.id;
+}
+
+void PdfDocument::cancel(quint32 id)
+{
+    const auto it =
+        std::find_if(m_queue.begin(), m_queue.end(), [id](const Request& r) { return r.id == id; });
+    if (it != m_queue.end()) {
+        m_queue.erase(it);
+        return;
+    }
+    for (auto& s : m_slots) {
+        if (s->running.id == id && !s->running.cancelled) {
+            s->running.cancelled = true;
+            s->client->cancelCurrent();
+        }
+    }
+}
+
+bool PdfDocument::isPending(quint32 id) const
+{
+    if (std::any_of(m_queue.begin(), m_queue.end(), [id](const Request& r) { return r.id == id; }))
+        return true;
+    return std::any_of(m_slots.begin(), m_slots.end(),
+                       [id](const auto& s) { return s->running.id == id && !s->running.cancelled; });
+}
+
+QList<qint64> PdfDocument::workerProcessIds() const
+{
+    QList<qint64> pids;
+    for (const auto& s : m_slots)
+        if (s->client->isAlive())
+            pids.append(s->client->processId());
+    return pids;
+}
+
+void PdfDocument::dispatch()
+{
+    if (m_state != State::Ready)
+        return;
+    // Requests for pages that do not exist fail here, without a round trip.
+    for (qsizetype i = 0; i < m_queue.size();) {
+        if (m_queue[i].page < 0 || m_queue[i].page >= pageCount()) {
+            const Request r = m_queue.takeAt(i);
+            Q_EMIT requestFailed(
+                r.id, r.page,
+                PdfError::make(PdfError::BadRequest, QStringLiteral("no page %1").arg(r.page + 1)));
+            if (m_state != State::Ready)
+                return;
+        } else {
+            ++i;
+        }
+    }
+    while (!m_queue.isEmpty()) {
+        Slot* idle = nullptr;
+        int opening = 0;
+        for (auto& s : m_slots) {
+            if (!s->ready)
+                ++opening;
+            else if (!s->client->isBusy() && !idle)
+                idle = s.get();
+        }
+        if (!idle) {
+            // Start another worker when the queue is longer than what the opening ones will take.
+            if (int(m_slots.size()) < qMax(1, m_options.workersPerDocument) && m_queue.size() > opening)
+                spawnWorker();
+            return;
+        }
+        const auto best =
+            std::min_element(m_queue.begin(), m_queue.end(), [](const Request& a, const Request& b) {
+                return a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq;
+            });
+        Request r = *best;
+        m_queue.erase(best);
+        QByteArray fields;
+        QDataStream out(&fields, QIODevice::WriteOnly);
+        if (r.kind == Kind::Render) {
+            out << qint32(r.page) << r.scale << qint32(r.rotation);
+            idle->running = r;
+            idle->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
+        } else {
+            if (m_text.contains(r.page)) {
+                Q_EMIT textReady(r.id, r.page);
+                continue;
+            }
+            out << qint32(r.page);
+            idle->running = r;
+            idle->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs);
+        }
+    }
+}
+
+void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, const QByteArray& fields,
+                             const QByteArray& data)
+{
+    Slot* slot = slotFor(client);
+    if (!slot)
+        return;
+    QDataStream in(fields);
+    const auto messageType = MessageType(type);
+
+    if (id == slot->openId) {
+        slot->openId = 0;
+        if (messageType == MessageType::Opened) {
+            qint32 count = 0;
+            QList<QSizeF> sizes;
+            in >> count >> sizes;
+            slot->ready = true;
+            if (m_state == State::Opening) {
+                m_pageSizes = sizes;
+                setState(State::Ready);
+            }
+            dispatch();
+            return;
+        }
+        qint32 code = PdfError::LoadFailed;
+        QString message;
+        in >> code >> message;
+        const PdfError error = PdfError::make(PdfError::Code(code), message);
+        if (m_state == State::Opening) {
+            stopAllWorkers();
+            m_error = error;
+            setState(error.code == PdfError::NeedsPassword || error.code == PdfError::WrongPassword
+                         ? State::NeedsPassword
+                         : State::Failed);
+        } else {
+            removeSlot(client);
+            if (m_slots.empty())
+                failAllQueued(error);
+        }
+        return;
+    }
+
+    const Request r = std::exchange(slot->running, Request{});
+    if (r.id != id)
+        return;
+    if (r.cancelled) {
+        dispatch();
+        return;
+    }
+    switch (messageType) {
+    case MessageType::Rendered: {
+        qint32 page = 0, width = 0, height = 0, bytesPerLine = 0, format = 0;
+        double ms = 0;
+        in >> page >> width >> height >> bytesPerLine >> format >> ms;
+        m_lastRenderMs = ms;
+        if (in.status() != QDataStream::Ok || width <= 0 || height <= 0 || bytesPerLine < width ||
+            qint64(bytesPerLine) * height > data.size() || format <= QImage::Format_Invalid ||
+            format >= QImage::NImageFormats) {
+            Q_EMIT requestFailed(
+                r.id, r.page, PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed page image")));
+            break;
+        }
+        // Wrap the received bytes; the QImage owns them from here (no copy).
+        // A read-only image over the shared buffer: painting never copies it.
+        auto* buffer = new QByteArray(data);
+        const QImage image(reinterpret_cast<const uchar*>(buffer->constData()), width, height, bytesPerLine,
+                           QImage::Format(format), deleteImageBuffer, buffer);
+        Q_EMIT pageRendered(r.id, r.page, r.scale, r.rotation, image);
+        break;
+    }
+    case MessageType::TextDone: {
+        PdfPageText text;
+        if (!pdfproto::readWords(in, &text)) {
+            Q_EMIT requestFailed(
+                r.id, r.page,
+                PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed text answer")));
+            break;
+        }
+        text.page = r.page;
+        m_text.insert(r.page, std::move(text));
+        Q_EMIT textReady(r.id, r.page);
+        break;
+    }
+    case MessageType::Failed: {
+        qint32 code = PdfError::RenderFailed;
+        QString message;
+        in >> code >> message;
+        if (code != PdfError::Cancelled)
+            Q_EMIT requestFailed(r.id, r.page, PdfError::make(PdfError::Code(code), message));
+        break;
+    }
+    default:
+        Q_EMIT requestFailed(r.id, r.page,
+                             PdfError::make(PdfError::RenderFailed, QStringLiteral("unexpected answer")));
+    }
+    dispatch();
+}
+
+void PdfDocument::onDied(PdfWorkerClient* client, quint32 inFlight, const PdfError& error)
+{
+    Slot* slot = slotFor(client);
+    if (!slot)
+        return;
+    const bool wasOpening = slot->openId != 0 && slot->openId == inFlight;
+    const Request r = slot->running;
+    removeSlot(client);
+    if (wasOpening) {
+        if (m_state == State::Opening) {
+            stopAllWorkers();
+            m_error = PdfError::make(error.code,
+                                     QStringLiteral("the PDF could not be opened: %1").arg(error.message));
+            failAllQueued(m_error);
+            setState(State::Failed);
+        } else if (m_slots.empty()) {
+            // A restarted worker could not reopen the document: fail what waits; a retry tries again.
+            failAllQueued(error);
+        }
+        return;
+    }
+    if (r.id != 0 && !r.cancelled)
+        Q_EMIT requestFailed(r.id, r.page, error);
+    // Queued requests go on with a new worker (dispatch starts one).
+    QTimer::singleShot(0, this, [this] { dispatch(); });
+}
+
+} // namespace rd

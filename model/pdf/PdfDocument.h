@@ -1,0 +1,147 @@
+// An open PDF, served by one or more reviewdesk-pdfworker processes (see PdfService.h).
+//
+// Requests return an id at once; the answer comes as pageRendered/textReady/requestFailed with that
+// id. Requests wait in a queue ordered by priority; cancel() drops a queued request or aborts the
+// running render (Poppler's abort callback). When a worker crashes, hangs past the time limit or hits
+// its memory limit, it is killed and the request it was running fails with a message; the next request
+// starts a new worker (so a "Retry" is just the same request again).
+#pragma once
+
+#include "PdfService.h"
+#include "PdfTypes.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QImage>
+#include <QList>
+#include <QObject>
+#include <QSizeF>
+
+#include <memory>
+#include <vector>
+
+namespace rd {
+
+class PdfWorkerClient;
+
+class PdfDocument : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Opening,
+        NeedsPassword,
+        Ready,
+        Failed,
+        Closed
+    };
+    Q_ENUM(State)
+
+    // Lower runs first.
+    enum Priority
+    {
+        PriorityVisible = 0,
+        PriorityThumbnail = 1,
+        PriorityPrefetch = 2,
+        PriorityBackground = 3
+    };
+
+    ~PdfDocument() override;
+
+    State state() const { return m_state; }
+    // Why the document is Failed or NeedsPassword (NeedsPassword / WrongPassword).
+    PdfError error() const { return m_error; }
+    QString displayName() const { return m_displayName; }
+    QString filePath() const { return m_path; }
+    int pageCount() const { return int(m_pageSizes.size()); }
+    // Size in points of a page as displayed with its own /Rotate (rotation 0 of ours).
+    QSizeF pageSize(int page) const;
+
+    // After NeedsPassword: try this password (the document goes back to Opening).
+    void setPassword(const QByteArray& password);
+    // After Failed: start again.
+    void reopen();
+    // Stops the workers; pending requests fail with Closed. Also done by the destructor (silently).
+    void close();
+
+    // Render page at scale pixels per point, rotated by rotation quarter turns clockwise.
+    quint32 requestRender(int page, double scale, int rotation = 0, int priority = PriorityVisible);
+    // Extract the page's words (then text(page) has them). Answers at once (queued) when cached.
+    quint32 requestText(int page, int priority = PriorityVisible);
+    // Drops a queued request or aborts a running one; no signal follows for that id.
+    void cancel(quint32 id);
+    bool isPending(quint32 id) const;
+
+    bool hasText(int page) const { return m_text.contains(page); }
+    PdfPageText text(int page) const { return m_text.value(page); }
+
+    // Tests and diagnostics: process ids of the running workers, time Poppler took for the last render.
+    QList<qint64> workerProcessIds() const;
+    double lastRenderMs() const { return m_lastRenderMs; }
+
+Q_SIGNALS:
+    void stateChanged(rd::PdfDocument::State state);
+    void pageRendered(quint32 id, int page, double scale, int rotation, const QImage& image);
+    void textReady(quint32 id, int page);
+    void requestFailed(quint32 id, int page, const rd::PdfError& error);
+
+private:
+    friend class PdfService;
+    PdfDocument(const PdfServiceOptions& options, const QString& path, const QByteArray& data,
+                const QString& displayName, QObject* parent);
+
+    enum class Kind
+    {
+        Render,
+        Text
+    };
+    struct Request
+    {
+        quint32 id = 0;
+        Kind kind = Kind::Render;
+        int page = 0;
+        double scale = 1.0;
+        int rotation = 0;
+        int priority = 0;
+        quint64 seq = 0;
+        bool cancelled = false;
+    };
+    struct Slot
+    {
+        PdfWorkerClient* client = nullptr;
+        bool ready = false; // document open in this worker
+        quint32 openId = 0; // id of the open request while opening
+        Request running;    // id 0 when idle
+    };
+
+    void startOpening();
+    Slot* spawnWorker();
+    void dispatch();
+    void onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, const QByteArray& fields,
+                    const QByteArray& data);
+    void onDied(PdfWorkerClient* client, quint32 inFlight, const PdfError& error);
+    Slot* slotFor(PdfWorkerClient* client);
+    void removeSlot(PdfWorkerClient* client);
+    void stopAllWorkers();
+    void failAllQueued(const PdfError& error);
+    void setState(State state);
+    quint32 nextId();
+
+    PdfServiceOptions m_options;
+    QString m_path;
+    QByteArray m_data;
+    QString m_displayName;
+    QByteArray m_password;
+    State m_state = State::Opening;
+    PdfError m_error;
+    QList<QSizeF> m_pageSizes;
+    std::vector<std::unique_ptr<Slot>> m_slots;
+    QList<Request> m_queue;
+    QHash<int, PdfPageText> m_text;
+    quint32 m_lastId = 0;
+    quint64 m_seq = 0;
+    double m_lastRenderMs = 0;
+};
+
+} // namespace rd

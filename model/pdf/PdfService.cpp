@@ -1,0 +1,119 @@
+#include "PdfService.h"
+
+#include "PdfDocument.h"
+#include "PdfProtocol.h"
+
+#include <QCoreApplication>
+#include <QDataStream>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QProcess>
+
+namespace rd {
+
+using pdfproto::MessageType;
+
+PdfService::PdfService(QObject* parent)
+    : PdfService(PdfServiceOptions{}, parent)
+{}
+
+PdfService::PdfService(const PdfServiceOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+{}
+
+PdfDocument* PdfService::openFile(const QString& path, QObject* parent)
+{
+    return new PdfDocument(m_options, path, QByteArray(), QString(), parent);
+}
+
+PdfDocument* PdfService::openData(const QByteArray& data, const QString& displayName, QObject* parent)
+{
+    // A non-null QByteArray marks "from data" even when empty.
+    QByteArray bytes = data.isNull() ? QByteArray("") : data;
+    return new PdfDocument(m_options, QString(), bytes, displayName, parent);
+}
+
+QString PdfService::defaultWorkerPath()
+{
+    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("reviewdesk-pdfworker"));
+}
+
+QStringList PdfService::workerArguments(const PdfServiceOptions& options)
+{
+    QStringList args{QStringLiteral("--memory-limit-mib"), QString::number(options.memoryLimitMiB)};
+    return args + options.extraWorkerArguments;
+}
+
+PdfProbeResult PdfService::probe(const QString& path, const QByteArray& password, int timeoutMs,
+                                 const QString& workerPath)
+{
+    PdfProbeResult result;
+    const QDeadlineTimer deadline(timeoutMs);
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(workerPath.isEmpty() ? defaultWorkerPath() : workerPath,
+                  workerArguments(PdfServiceOptions{}));
+    if (!process.waitForStarted(int(qMax<qint64>(1, deadline.remainingTime())))) {
+        result.error = PdfError::make(PdfError::WorkerMissing, QStringLiteral("cannot start the PDF worker"));
+        return result;
+    }
+    QByteArray header;
+    {
+        QDataStream out(&header, QIODevice::WriteOnly);
+        out << quint8(MessageType::Open) << quint32(1) << path << password << false;
+    }
+    process.write(pdfproto::frameHead(header, 0));
+    auto finish = [&process] {
+        process.kill();
+        process.waitForFinished(1000);
+    };
+    for (;;) {
+        if (process.bytesAvailable() >= pdfproto::FramePrefixBytes) {
+            quint32 headerLength = 0;
+            quint32 dataLength = 0;
+            const QByteArray prefix = process.peek(pdfproto::FramePrefixBytes);
+            if (!pdfproto::parsePrefix(prefix.constData(), &headerLength, &dataLength))
+                break;
+            if (process.bytesAvailable() >= pdfproto::FramePrefixBytes + qint64(headerLength) + dataLength) {
+                process.skip(pdfproto::FramePrefixBytes);
+                QDataStream in(process.read(headerLength));
+                quint8 type = 0;
+                quint32 id = 0;
+                in >> type >> id;
+                if (MessageType(type) == MessageType::Opened) {
+                    qint32 count = 0;
+                    in >> count;
+                    result.pageCount = count;
+                } else {
+                    qint32 code = PdfError::LoadFailed;
+                    QString message;
+                    in >> code >> message;
+                    result.error = PdfError::make(PdfError::Code(code), message);
+                }
+                finish();
+                return result;
+            }
+        }
+        if (process.state() == QProcess::NotRunning) {
+            result.error =
+                PdfError::make(PdfError::WorkerCrashed,
+                               QStringLiteral("the PDF worker crashed or ran out of memory on this file"));
+            return result;
+        }
+        if (deadline.hasExpired()) {
+            finish();
+            result.error = PdfError::make(
+                PdfError::Timeout,
+                QStringLiteral("opening took longer than %1 s").arg(double(timeoutMs) / 1000.0));
+            return result;
+        }
+        process.waitForReadyRead(int(qBound(qint64(1), deadline.remainingTime(), qint64(1000))));
+    }
+    finish();
+    result.error =
+        PdfError::make(PdfError::WorkerCrashed, QStringLiteral("the PDF worker sent a malformed answer"));
+    return result;
+}
+
+} // namespace rd

@@ -1,0 +1,56 @@
+// The app's access to PDFs. All Poppler work runs in reviewdesk-pdfworker processes (found beside
+// the executable), never in the app: a hostile file can crash, hang or bloat only its worker.
+//
+// Threading: PdfService and the PdfDocuments it opens live in the GUI thread and never block it;
+// results arrive as signals. probe() is the one synchronous call, for worker threads and the CLI.
+#pragma once
+
+#include "PdfTypes.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace rd {
+
+class PdfDocument;
+
+struct PdfServiceOptions
+{
+    QString workerPath;               // empty: reviewdesk-pdfworker beside the application
+    int workersPerDocument = 2;       // processes per open document (two render in parallel)
+    int openTimeoutMs = 15000;        // time allowed to open a document
+    int requestTimeoutMs = 10000;     // time allowed for one render or text extraction
+    int memoryLimitMiB = 1536;        // RLIMIT_AS of each worker; 0 = none
+    QStringList extraWorkerArguments; // tests only (e.g. --test-render-delay-ms 2000)
+};
+
+class PdfService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PdfService(QObject* parent = nullptr);
+    explicit PdfService(const PdfServiceOptions& options, QObject* parent = nullptr);
+
+    const PdfServiceOptions& options() const { return m_options; }
+
+    // Opens a document asynchronously: watch PdfDocument::stateChanged(). The caller owns the result
+    // (parent, or delete it); deleting it stops its workers.
+    PdfDocument* openFile(const QString& path, QObject* parent = nullptr);
+    PdfDocument* openData(const QByteArray& data, const QString& displayName, QObject* parent = nullptr);
+
+    // Synchronous: start a worker, open the file, return its page count or a clear error, stop the
+    // worker. Blocks the calling thread up to timeoutMs: call it from a worker thread or the CLI, never
+    // from the GUI thread.
+    static PdfProbeResult probe(const QString& path, const QByteArray& password = {}, int timeoutMs = 15000,
+                                const QString& workerPath = {});
+
+    // reviewdesk-pdfworker beside the running executable.
+    static QString defaultWorkerPath();
+    // Program and arguments used to start a worker with these options.
+    static QStringList workerArguments(const PdfServiceOptions& options);
+
+private:
+    PdfServiceOptions m_options;
+};
+
+} // namespace rd

@@ -1,0 +1,141 @@
+#include "PdfWorkerClient.h"
+
+#include <QDataStream>
+
+namespace rd {
+
+using pdfproto::MessageType;
+
+PdfWorkerClient::PdfWorkerClient(const QString& program, const QStringList& arguments, QObject* parent)
+    : QObject(parent)
+    , m_program(program)
+    , m_arguments(arguments)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        die(PdfError::make(PdfError::Timeout,
+                           QStringLiteral("the PDF worker did not answer within %1 s and was stopped")
+                               .arg(double(m_timeoutMs) / 1000.0, 0, 'g', 3)));
+    });
+}
+
+PdfWorkerClient::~PdfWorkerClient()
+{
+    stop();
+}
+
+void PdfWorkerClient::start()
+{
+    m_process = new QProcess(this);
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->setReadChannel(QProcess::StandardOutput);
+    connect(m_process, &QProcess::readyReadStandardOutput, this, &PdfWorkerClient::onReadyRead);
+    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        if (status == QProcess::CrashExit)
+            die(PdfError::make(PdfError::WorkerCrashed,
+                               QStringLiteral("the PDF worker crashed or ran out of memory on this file")));
+        else
+            die(PdfError::make(PdfError::WorkerCrashed,
+                               QStringLiteral("the PDF worker exited (status %1)").arg(code)));
+    });
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            die(PdfError::make(PdfError::WorkerMissing,
+                               QStringLiteral("cannot start the PDF worker %1").arg(m_program)));
+    });
+    m_alive = true;
+    m_process->start(m_program, m_arguments, QIODevice::ReadWrite | QIODevice::Unbuffered);
+}
+
+qint64 PdfWorkerClient::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
+void PdfWorkerClient::send(quint32 id, MessageType type, const QByteArray& fields, const QByteArray& data,
+                           int timeoutMs)
+{
+    Q_ASSERT(m_alive && m_current == 0 && id != 0);
+    QByteArray header;
+    {
+        QDataStream out(&header, QIODevice::WriteOnly);
+        out << quint8(type) << id;
+    }
+    header += fields;
+    m_current = id;
+    m_timeoutMs = timeoutMs;
+    m_process->write(pdfproto::frameHead(header, quint32(data.size())));
+    if (!data.isEmpty())
+        m_process->write(data);
+    m_timer.start(timeoutMs);
+}
+
+void PdfWorkerClient::cancelCurrent()
+{
+    if (!m_alive || m_current == 0)
+        return;
+    QByteArray header;
+    QDataStream out(&header, QIODevice::WriteOnly);
+    out << quint8(MessageType::Cancel) << quint32(0) << m_current;
+    m_process->write(pdfproto::frameHead(header, 0));
+}
+
+void PdfWorkerClient::stop()
+{
+    m_timer.stop();
+    m_alive = false;
+    m_current = 0;
+    if (m_process) {
+        m_process->disconnect(this);
+        if (m_process->state() != QProcess::NotRunning) {
+            m_process->kill();
+            m_process->waitForFinished(1000); // reaps the child; SIGKILL takes effect at once
+        }
+        m_process->deleteLater();
+        m_process = nullptr;
+    }
+}
+
+void PdfWorkerClient::die(const PdfError& error)
+{
+    if (!m_alive)
+        return;
+    const quint32 inFlight = m_current;
+    stop();
+    Q_EMIT died(inFlight, error);
+}
+
+void PdfWorkerClient::onReadyRead()
+{
+    while (m_alive && m_process->bytesAvailable() >= pdfproto::FramePrefixBytes) {
+        const QByteArray prefix = m_process->peek(pdfproto::FramePrefixBytes);
+        quint32 headerLength = 0;
+        quint32 dataLength = 0;
+        if (!pdfproto::parsePrefix(prefix.constData(), &headerLength, &dataLength)) {
+            die(PdfError::make(PdfError::WorkerCrashed,
+                               QStringLiteral("the PDF worker sent a malformed answer")));
+            return;
+        }
+        const qint64 total = qint64(pdfproto::FramePrefixBytes) + headerLength + dataLength;
+        if (m_process->bytesAvailable() < total)
+            return;
+        m_process->skip(pdfproto::FramePrefixBytes);
+        QByteArray header = m_process->read(headerLength);
+        QByteArray data = dataLength ? m_process->read(dataLength) : QByteArray();
+        QDataStream in(header);
+        quint8 type = 0;
+        quint32 id = 0;
+        in >> type >> id;
+        if (in.status() != QDataStream::Ok || id != m_current) {
+            die(PdfError::make(PdfError::WorkerCrashed,
+                               QStringLiteral("the PDF worker sent an unexpected answer")));
+            return;
+        }
+        m_timer.stop();
+        m_current = 0;
+        header.remove(0, 5);
+        Q_EMIT answered(id, MessageType(type), header, data);
+    }
+}
+
+} // namespace rd

@@ -1,0 +1,370 @@
+#include "PdfWorkerMain.h"
+
+#include "PdfProtocol.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QVariant>
+
+#include <poppler-qt6.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <csignal>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+namespace rd {
+namespace {
+
+using pdfproto::MessageType;
+
+struct Request
+{
+    MessageType type = MessageType::Quit;
+    quint32 id = 0;
+    QByteArray header; // the rest of the header after type and id
+    QByteArray data;
+};
+
+// Shared between the reader thread and the main thread.
+std::mutex g_mutex;
+std::condition_variable g_wake;
+std::deque<Request> g_queue;
+std::atomic<quint32> g_current{0};   // id of the request being processed
+std::atomic<quint32> g_cancelled{0}; // id of the last cancelled request
+int g_out = -1;                      // the protocol's output (stdout moved aside)
+
+bool readExact(int fd, char* buf, size_t n)
+{
+    while (n > 0) {
+        const ssize_t r = ::read(fd, buf, n);
+        if (r == 0)
+            return false;
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        buf += r;
+        n -= size_t(r);
+    }
+    return true;
+}
+
+void writeAll(const QByteArray& head, const char* data, size_t dataLen)
+{
+    iovec iov[2];
+    iov[0].iov_base = const_cast<char*>(head.constData());
+    iov[0].iov_len = size_t(head.size());
+    iov[1].iov_base = const_cast<char*>(data);
+    iov[1].iov_len = dataLen;
+    int first = 0;
+    while (first < 2) {
+        const ssize_t w = ::writev(g_out, iov + first, 2 - first);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            ::_exit(3); // the client went away
+        }
+        size_t left = size_t(w);
+        while (first < 2 && left >= iov[first].iov_len) {
+            left -= iov[first].iov_len;
+            ++first;
+        }
+        if (first < 2) {
+            iov[first].iov_base = static_cast<char*>(iov[first].iov_base) + left;
+            iov[first].iov_len -= left;
+        }
+    }
+}
+
+void readerLoop()
+{
+    for (;;) {
+        char prefix[pdfproto::FramePrefixBytes];
+        quint32 headerLength = 0;
+        quint32 dataLength = 0;
+        Request req;
+        bool ok =
+            readExact(0, prefix, sizeof prefix) && pdfproto::parsePrefix(prefix, &headerLength, &dataLength);
+        if (ok) {
+            req.header.resize(headerLength);
+            req.data.resize(dataLength);
+            ok = readExact(0, req.header.data(), headerLength) &&
+                 (dataLength == 0 || readExact(0, req.data.data(), dataLength));
+        }
+        if (ok) {
+            QDataStream in(req.header);
+            quint8 type = 0;
+            in >> type >> req.id;
+            req.type = MessageType(type);
+            req.header.remove(0, 5);
+            ok = in.status() == QDataStream::Ok;
+        }
+        if (!ok)
+            req.type = MessageType::Quit;
+        if (req.type == MessageType::Cancel) {
+            QDataStream in(req.header);
+            quint32 target = 0;
+            in >> target;
+            g_cancelled.store(target); // a queued request sees it when it starts and answers Cancelled
+            continue;
+        }
+        {
+            std::lock_guard lock(g_mutex);
+            g_queue.push_back(std::move(req));
+        }
+        g_wake.notify_one();
+        if (!ok)
+            return;
+    }
+}
+
+bool currentCancelled()
+{
+    return g_cancelled.load() == g_current.load();
+}
+bool shouldAbort(const QVariant&)
+{
+    return currentCancelled();
+}
+void quietPoppler(const QString&, const QVariant&) {}
+
+void sendFailed(quint32 id, PdfError::Code code, const QString& message)
+{
+    QByteArray header;
+    QDataStream out(&header, QIODevice::WriteOnly);
+    out << quint8(MessageType::Failed) << id << qint32(code) << message;
+    writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
+}
+
+class Worker
+{
+public:
+    explicit Worker(int renderDelayMs)
+        : m_renderDelayMs(renderDelayMs)
+    {}
+
+    void handle(const Request& req)
+    {
+        QDataStream in(req.header);
+        switch (req.type) {
+        case MessageType::Open:
+            open(req, in);
+            break;
+        case MessageType::Render:
+            render(req, in);
+            break;
+        case MessageType::Text:
+            text(req, in);
+            break;
+        default:
+            sendFailed(req.id, PdfError::BadRequest, QStringLiteral("unknown request"));
+        }
+    }
+
+private:
+    void open(const Request& req, QDataStream& in)
+    {
+        QString path;
+        QByteArray password;
+        bool fromData = false;
+        in >> path >> password >> fromData;
+        m_doc = fromData ? Poppler::Document::loadFromData(req.data, password, password)
+                         : Poppler::Document::load(path, password, password);
+        if (!m_doc) {
+            sendFailed(req.id, PdfError::LoadFailed,
+                       QStringLiteral("not a readable PDF (Poppler refused to load it)"));
+            return;
+        }
+        if (m_doc->isLocked()) {
+            m_doc.reset();
+            if (password.isEmpty())
+                sendFailed(req.id, PdfError::NeedsPassword, QStringLiteral("password needed"));
+            else
+                sendFailed(req.id, PdfError::WrongPassword, QStringLiteral("wrong password"));
+            return;
+        }
+        m_doc->setRenderHint(Poppler::Document::Antialiasing);
+        m_doc->setRenderHint(Poppler::Document::TextAntialiasing);
+        const int count = m_doc->numPages();
+        if (count <= 0) {
+            m_doc.reset();
+            sendFailed(req.id, PdfError::LoadFailed, QStringLiteral("the PDF has no pages"));
+            return;
+        }
+        QList<QSizeF> sizes;
+        sizes.reserve(count);
+        for (int i = 0; i < count; ++i) {
+            std::unique_ptr<Poppler::Page> page = m_doc->page(i);
+            QSizeF s = page ? page->pageSizeF() : QSizeF();
+            if (!s.isValid() || s.width() < 1 || s.height() < 1 || s.width() > 14400 || s.height() > 14400)
+                s = QSizeF(612, 792);
+            sizes.append(s);
+        }
+        QByteArray header;
+        QDataStream out(&header, QIODevice::WriteOnly);
+        out << quint8(MessageType::Opened) << req.id << qint32(count) << sizes;
+        writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
+    }
+
+    std::unique_ptr<Poppler::Page> pageFor(quint32 id, qint32 index)
+    {
+        if (!m_doc) {
+            sendFailed(id, PdfError::BadRequest, QStringLiteral("no document open"));
+            return {};
+        }
+        if (index < 0 || index >= m_doc->numPages()) {
+            sendFailed(id, PdfError::BadRequest, QStringLiteral("page %1 does not exist").arg(index + 1));
+            return {};
+        }
+        std::unique_ptr<Poppler::Page> page = m_doc->page(index);
+        if (!page)
+            sendFailed(id, PdfError::RenderFailed,
+                       QStringLiteral("page %1 could not be read").arg(index + 1));
+        return page;
+    }
+
+    void render(const Request& req, QDataStream& in)
+    {
+        qint32 index = 0;
+        double scale = 1.0;
+        qint32 rotation = 0;
+        in >> index >> scale >> rotation;
+        QElapsedTimer timer;
+        timer.start();
+        for (int waited = 0; waited < m_renderDelayMs && !currentCancelled(); waited += 10)
+            ::usleep(10'000);
+        std::unique_ptr<Poppler::Page> page = pageFor(req.id, index);
+        if (!page)
+            return;
+        const QSizeF size = page->pageSizeF() * scale;
+        if (!(scale > 0.0) ||
+            qint64(size.width() + 1) * qint64(size.height() + 1) > pdfproto::MaxRenderPixels) {
+            sendFailed(req.id, PdfError::BadRequest, QStringLiteral("the page is too large at this zoom"));
+            return;
+        }
+        const QImage image = page->renderToImage(72.0 * scale, 72.0 * scale, -1, -1, -1, -1,
+                                                 Poppler::Page::Rotation(rotation & 3), nullptr, nullptr,
+                                                 shouldAbort, QVariant());
+        if (currentCancelled()) {
+            sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
+            return;
+        }
+        if (image.isNull()) {
+            sendFailed(req.id, PdfError::RenderFailed,
+                       QStringLiteral("Poppler could not render page %1").arg(index + 1));
+            return;
+        }
+        // Splash answers an allocation failure with a 1x1 image.
+        if (qint64(image.width()) * image.height() * 2 < qint64(size.width()) * qint64(size.height())) {
+            sendFailed(req.id, PdfError::RenderFailed,
+                       QStringLiteral("not enough memory to render page %1 at this zoom").arg(index + 1));
+            return;
+        }
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        QByteArray header;
+        QDataStream out(&header, QIODevice::WriteOnly);
+        out << quint8(MessageType::Rendered) << req.id << index << qint32(image.width())
+            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << ms;
+        const size_t bytes = size_t(image.sizeInBytes());
+        writeAll(pdfproto::frameHead(header, quint32(bytes)),
+                 reinterpret_cast<const char*>(image.constBits()), bytes);
+    }
+
+    void text(const Request& req, QDataStream& in)
+    {
+        qint32 index = 0;
+        in >> index;
+        std::unique_ptr<Poppler::Page> page = pageFor(req.id, index);
+        if (!page)
+            return;
+        const std::vector<std::unique_ptr<Poppler::TextBox>> boxes =
+            page->textList(Poppler::Page::Rotate0, shouldAbort, QVariant());
+        if (currentCancelled()) {
+            sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
+            return;
+        }
+        PdfPageText text;
+        text.page = index;
+        text.words.reserve(qsizetype(boxes.size()));
+        for (size_t i = 0; i < boxes.size(); ++i) {
+            const Poppler::TextBox& box = *boxes[i];
+            PdfWord w;
+            w.text = box.text();
+            w.box = box.boundingBox();
+            w.spaceAfter = box.hasSpaceAfter();
+            w.lineEnd = box.nextWord() == nullptr;
+            text.words.append(std::move(w));
+        }
+        QByteArray header;
+        QDataStream out(&header, QIODevice::WriteOnly);
+        out << quint8(MessageType::TextDone) << req.id;
+        pdfproto::writeWords(out, text);
+        writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
+    }
+
+    int m_renderDelayMs = 0;
+    std::unique_ptr<Poppler::Document> m_doc;
+};
+
+} // namespace
+
+int runPdfWorker(int argc, char* argv[])
+{
+    // Die with the app.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    long memoryLimitMiB = 1536;
+    int renderDelayMs = 0;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--memory-limit-mib") == 0)
+            memoryLimitMiB = std::strtol(argv[i + 1], nullptr, 10);
+        else if (std::strcmp(argv[i], "--test-render-delay-ms") == 0)
+            renderDelayMs = int(std::strtol(argv[i + 1], nullptr, 10));
+    }
+    if (memoryLimitMiB > 0) {
+        rlimit lim{};
+        lim.rlim_cur = lim.rlim_max = rlim_t(memoryLimitMiB) * 1024 * 1024;
+        ::setrlimit(RLIMIT_AS, &lim);
+    }
+    // The protocol owns the real stdout; anything else printing to stdout lands on stderr.
+    g_out = ::dup(1);
+    ::dup2(2, 1);
+
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("REVIEWDESK_PDFWORKER_DEBUG"))
+        Poppler::setDebugErrorFunction(quietPoppler, QVariant());
+
+    std::thread reader(readerLoop);
+    reader.detach();
+
+    Worker worker(renderDelayMs);
+    for (;;) {
+        Request req;
+        {
+            std::unique_lock lock(g_mutex);
+            g_wake.wait(lock, [] { return !g_queue.empty(); });
+            req = std::move(g_queue.front());
+            g_queue.pop_front();
+        }
+        if (req.type == MessageType::Quit)
+            break;
+        g_current.store(req.id);
+        worker.handle(req);
+        g_current.store(0);
+    }
+    ::_exit(0); // skip destructors: the reader thread may still block in read()
+}
+
+} // namespace rd

@@ -1,0 +1,357 @@
+// PdfService/PdfDocument through the real reviewdesk-pdfworker on the generated test PDFs.
+#include "PdfDocument.h"
+#include "PdfSearch.h"
+#include "PdfService.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+
+using namespace rd;
+
+namespace {
+
+QString pdf(const char* name)
+{
+    return QStringLiteral(REVIEWDESK_TEST_PDF_DIR "/") + QLatin1String(name);
+}
+
+bool waitState(PdfDocument* doc, PdfDocument::State state, int ms = 20000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (doc->state() != state && t.elapsed() < ms) {
+        if (doc->state() != PdfDocument::State::Opening && doc->state() != state)
+            return false;
+        QTest::qWait(5);
+    }
+    return doc->state() == state;
+}
+
+// Waits for the answer to id: the image, or the error.
+struct Answer
+{
+    bool done = false;
+    QImage image;
+    PdfError error;
+};
+
+Answer waitAnswer(PdfDocument* doc, quint32 id, int ms = 20000)
+{
+    Answer a;
+    auto c1 = QObject::connect(doc, &PdfDocument::pageRendered, doc,
+                               [&](quint32 got, int, double, int, const QImage& image) {
+                                   if (got == id) {
+                                       a.done = true;
+                                       a.image = image;
+                                   }
+                               });
+    auto c2 = QObject::connect(doc, &PdfDocument::textReady, doc, [&](quint32 got, int) {
+        if (got == id)
+            a.done = true;
+    });
+    auto c3 =
+        QObject::connect(doc, &PdfDocument::requestFailed, doc, [&](quint32 got, int, const PdfError& e) {
+            if (got == id) {
+                a.done = true;
+                a.error = e;
+            }
+        });
+    QElapsedTimer t;
+    t.start();
+    while (!a.done && t.elapsed() < ms)
+        QTest::qWait(5);
+    QObject::disconnect(c1);
+    QObject::disconnect(c2);
+    QObject::disconnect(c3);
+    return a;
+}
+
+int darkPixels(const QImage& image)
+{
+    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    int n = 0;
+    for (int y = 0; y < gray.height(); ++y) {
+        const uchar* line = gray.constScanLine(y);
+        for (int x = 0; x < gray.width(); ++x)
+            n += line[x] < 128;
+    }
+    return n;
+}
+
+} // namespace
+
+class TestPdfService : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(PdfService::defaultWorkerPath()),
+                 "reviewdesk-pdfworker is not beside the test");
+        QVERIFY(QFile::exists(pdf("big-500.pdf")));
+    }
+
+    void openRenderText()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QCOMPARE(doc->pageCount(), 3);
+        QCOMPARE(doc->pageSize(0), QSizeF(612, 792));
+
+        Answer a = waitAnswer(doc.get(), doc->requestRender(0, 1.0));
+        QVERIFY(a.done);
+        QVERIFY2(!a.error.isError(), qPrintable(a.error.message));
+        QCOMPARE(a.image.size(), QSize(612, 792));
+        QVERIFY(darkPixels(a.image) > 500);
+
+        a = waitAnswer(doc.get(), doc->requestRender(1, 2.0, 1));
+        QVERIFY(!a.error.isError());
+        QCOMPARE(a.image.size(), QSize(1584, 1224)); // rotated a quarter turn
+
+        a = waitAnswer(doc.get(), doc->requestText(1));
+        QVERIFY(a.done && !a.error.isError());
+        QVERIFY(doc->hasText(1));
+        const PdfPageText text = doc->text(1);
+        QVERIFY(text.plainText().contains(QStringLiteral("alpha-2-omega.")));
+        for (const PdfWord& w : text.words)
+            QVERIFY(QRectF(0, 0, 612, 792).contains(w.box));
+        const auto hits = PdfSearchModel::searchPage(text, QStringLiteral("ALPHA-2"), Qt::CaseInsensitive);
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits[0].boxes.size(), 1);
+        QCOMPARE(text.textIn(hits[0].boxes[0].adjusted(1, 1, -1, -1)), QStringLiteral("alpha-2-omega."));
+
+        a = waitAnswer(doc.get(), doc->requestRender(7, 1.0));
+        QCOMPARE(a.error.code, PdfError::BadRequest);
+    }
+
+    void openFromData()
+    {
+        QFile f(pdf("clinic-note.pdf"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openData(f.readAll(), QStringLiteral("note")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QCOMPARE(doc->pageCount(), 2);
+        const Answer a = waitAnswer(doc.get(), doc->requestText(0));
+        QVERIFY(!a.error.isError());
+        QVERIFY(doc->text(0).plainText().contains(QStringLiteral("crouch gait")));
+    }
+
+    void scannedPageHasNoText()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("scanned-2pages.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        Answer a = waitAnswer(doc.get(), doc->requestText(0));
+        QVERIFY(!a.error.isError());
+        QVERIFY(doc->text(0).words.isEmpty());
+        a = waitAnswer(doc.get(), doc->requestRender(0, 0.5));
+        QVERIFY(!a.error.isError());
+        QVERIFY(darkPixels(a.image) > 1000);
+    }
+
+    void encrypted()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("encrypted-secret.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::NeedsPassword));
+        QCOMPARE(doc->error().code, PdfError::NeedsPassword);
+        doc->setPassword("wrong");
+        QVERIFY(waitState(doc.get(), PdfDocument::State::NeedsPassword));
+        QCOMPARE(doc->error().code, PdfError::WrongPassword);
+        doc->setPassword("secret");
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QCOMPARE(doc->pageCount(), 2);
+        const Answer a = waitAnswer(doc.get(), doc->requestText(0));
+        QVERIFY(!a.error.isError());
+        QVERIFY(doc->text(0).plainText().contains(QStringLiteral("unlocked-text")));
+    }
+
+    void damagedAndBroken()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("damaged-xref.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        const Answer a = waitAnswer(doc.get(), doc->requestText(0));
+        QVERIFY(doc->text(0).plainText().contains(QStringLiteral("repaired-ok")));
+        Q_UNUSED(a);
+
+        QTemporaryDir dir;
+        const QString garbage = dir.filePath(QStringLiteral("garbage.pdf"));
+        QFile g(garbage);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write(QByteArray(5000, 'x'));
+        g.close();
+        for (const QString& path :
+             {garbage, dir.filePath(QStringLiteral("missing.pdf")), pdf("truncated.pdf")}) {
+            std::unique_ptr<PdfDocument> bad(service.openFile(path));
+            QTRY_VERIFY_WITH_TIMEOUT(bad->state() != PdfDocument::State::Opening, 20000);
+            if (path != pdf("truncated.pdf")) {
+                QCOMPARE(bad->state(), PdfDocument::State::Failed);
+                QCOMPARE(bad->error().code, PdfError::LoadFailed);
+                QVERIFY(!bad->error().message.isEmpty());
+            }
+        }
+    }
+
+    void probe()
+    {
+        PdfProbeResult text, locked, unlocked, garbage;
+        QThread* thread = QThread::create([&] {
+            text = PdfService::probe(pdf("text-3pages.pdf"));
+            locked = PdfService::probe(pdf("encrypted-secret.pdf"));
+            unlocked = PdfService::probe(pdf("encrypted-secret.pdf"), "secret");
+            garbage = PdfService::probe(QStringLiteral(REVIEWDESK_TEST_DATA "/does-not-exist.pdf"));
+        });
+        thread->start();
+        QTRY_VERIFY_WITH_TIMEOUT(thread->isFinished(), 30000);
+        delete thread;
+        QVERIFY(text.ok());
+        QCOMPARE(text.pageCount, 3);
+        QCOMPARE(locked.error.code, PdfError::NeedsPassword);
+        QVERIFY(unlocked.ok());
+        QCOMPARE(unlocked.pageCount, 2);
+        QCOMPARE(garbage.error.code, PdfError::LoadFailed);
+    }
+
+    void cancelDropsRequest()
+    {
+        PdfServiceOptions options;
+        options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("400")};
+        PdfService service(options);
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QSignalSpy rendered(doc.get(), &PdfDocument::pageRendered);
+        QSignalSpy failed(doc.get(), &PdfDocument::requestFailed);
+        const quint32 running = doc->requestRender(0, 1.0);
+        const quint32 queued1 = doc->requestRender(1, 1.0, 0, PdfDocument::PriorityPrefetch);
+        const quint32 queued2 = doc->requestRender(2, 1.0, 0, PdfDocument::PriorityPrefetch);
+        QTest::qWait(100);
+        doc->cancel(running);
+        doc->cancel(queued1);
+        const Answer a = waitAnswer(doc.get(), queued2);
+        QVERIFY(!a.error.isError());
+        QTest::qWait(200);
+        QCOMPARE(rendered.size(), 1);
+        QCOMPARE(rendered.at(0).at(0).toUInt(), queued2);
+        QCOMPARE(failed.size(), 0);
+    }
+
+    void workerKilledMidRenderRecovers()
+    {
+        PdfServiceOptions options;
+        options.workersPerDocument = 1;
+        options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("1500")};
+        PdfService service(options);
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        const quint32 id = doc->requestRender(0, 1.0);
+        QTest::qWait(300);
+        const QList<qint64> pids = doc->workerProcessIds();
+        QCOMPARE(pids.size(), 1);
+        ::kill(pid_t(pids[0]), SIGKILL);
+        Answer a = waitAnswer(doc.get(), id, 5000);
+        QVERIFY(a.done);
+        QCOMPARE(a.error.code, PdfError::WorkerCrashed);
+        QVERIFY(!a.error.message.isEmpty());
+        // Retry: the same request again starts a new worker.
+        a = waitAnswer(doc.get(), doc->requestRender(0, 1.0), 10000);
+        QVERIFY2(!a.error.isError(), qPrintable(a.error.message));
+        QCOMPARE(a.image.size(), QSize(612, 792));
+        QVERIFY(doc->workerProcessIds().value(0) != pids[0]);
+    }
+
+    void hungWorkerIsKilled()
+    {
+        PdfServiceOptions options;
+        options.workersPerDocument = 1;
+        options.requestTimeoutMs = 500;
+        options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("5000")};
+        PdfService service(options);
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QElapsedTimer t;
+        t.start();
+        Answer a = waitAnswer(doc.get(), doc->requestRender(0, 1.0), 5000);
+        QCOMPARE(a.error.code, PdfError::Timeout);
+        QVERIFY(t.elapsed() < 3000);
+        // Text requests are not delayed: the restarted worker serves them.
+        a = waitAnswer(doc.get(), doc->requestText(0), 10000);
+        QVERIFY2(!a.error.isError(), qPrintable(a.error.message));
+    }
+
+    void memoryLimit()
+    {
+        PdfServiceOptions options;
+        options.workersPerDocument = 1;
+        options.memoryLimitMiB = 300;
+        PdfService service(options);
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        Answer a = waitAnswer(doc.get(), doc->requestRender(0, 12.0)); // about 280 MB of pixels
+        QVERIFY(a.done);
+        QCOMPARE(a.error.code, PdfError::RenderFailed);
+        a = waitAnswer(doc.get(), doc->requestRender(0, 20.0)); // over our own pixel cap
+        QCOMPARE(a.error.code, PdfError::BadRequest);
+        a = waitAnswer(doc.get(), doc->requestRender(0, 1.0));
+        QVERIFY(!a.error.isError());
+    }
+
+    void searchBigDocumentTwice()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> big(service.openFile(pdf("big-500.pdf")));
+        std::unique_ptr<PdfDocument> note(service.openFile(pdf("clinic-note.pdf")));
+        QVERIFY(waitState(big.get(), PdfDocument::State::Ready));
+        QVERIFY(waitState(note.get(), PdfDocument::State::Ready));
+        QCOMPARE(big->pageCount(), 500);
+        int expected = 0;
+        for (int n = 1; n <= 500; ++n)
+            expected += n % 50 == 1 && n % 3 != 0;
+
+        PdfSearchModel model;
+        QSignalSpy progress(&model, &PdfSearchModel::progress);
+        QElapsedTimer t;
+        t.start();
+        model.start({big.get(), note.get()}, QStringLiteral("crouch gait"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isRunning(), 120000);
+        const qint64 first = t.elapsed();
+        QCOMPARE(model.pagesDone(), 502);
+        QCOMPARE(model.pagesFailed(), 0);
+        QVERIFY(progress.size() > 10);
+        QCOMPARE(model.rowCount(), expected + 2); // the clinic note says it twice
+        for (int row = 1; row < model.rowCount(); ++row) {
+            const auto prev = std::pair(model.hit(row - 1).document, model.hit(row - 1).page);
+            QVERIFY(prev <= std::pair(model.hit(row).document, model.hit(row).page));
+        }
+        QCOMPARE(model.hit(0).page, 0);
+        QVERIFY(!model.hit(0).boxes.isEmpty());
+
+        t.restart();
+        model.start({big.get()}, QStringLiteral("page-marker-250"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isRunning(), 20000);
+        const qint64 second = t.elapsed();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.hit(0).page, 249);
+        qInfo("search of 502 pages: %lld ms; again from extracted text: %lld ms", first, second);
+        QVERIFY(second < first);
+
+        // Cancel stops a running search.
+        std::unique_ptr<PdfDocument> big2(service.openFile(pdf("big-500.pdf")));
+        QVERIFY(waitState(big2.get(), PdfDocument::State::Ready));
+        model.start({big2.get()}, QStringLiteral("gait"));
+        QTest::qWait(50);
+        model.cancel();
+        QVERIFY(!model.isRunning());
+        QVERIFY(model.pagesDone() < 500);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPdfService)
+#include "tst_pdfservice.moc"
