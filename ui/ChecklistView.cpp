@@ -67,6 +67,7 @@ ChecklistView::ChecklistView(QWidget* parent)
         giveCurrent(answer, on ? tr("Add indication type") : tr("Remove indication type"));
     });
     connect(m_page, &JudgmentPage::noteEdited, this, &ChecklistView::setNote);
+    connect(m_page, &JudgmentPage::noteDone, this, [this] { setFocus(Qt::OtherFocusReason); });
     connect(m_page, &JudgmentPage::citeClicked, this, &ChecklistView::citeRequested);
     connect(m_page, &JudgmentPage::citationRemoved, this, &ChecklistView::removeCitation);
     connect(m_page, &JudgmentPage::citationActivated, this, [this](int index) {

@@ -303,7 +303,7 @@ bool JudgmentPage::eventFilter(QObject* watched, QEvent* event)
             if (key->key() == Qt::Key_Escape ||
                 (key->key() == Qt::Key_Return && key->modifiers().testFlag(Qt::ControlModifier))) {
                 commitNote();
-                parentWidget()->setFocus(Qt::OtherFocusReason);
+                Q_EMIT noteDone();
                 return true;
             }
         }

@@ -39,6 +39,8 @@ Q_SIGNALS:
     void answerClicked(const QString& value);
     void typeToggled(const QString& typeId, bool on);
     void noteEdited(const QString& note);
+    // Esc or Ctrl+Return in the note: the keyboard goes back to the checklist.
+    void noteDone();
     void citeClicked();
     void citationActivated(int index);
     void citationRemoved(int index);

@@ -31,6 +31,7 @@ QueueView::QueueView(QWidget* parent)
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search cases"));
     connect(m_search, &QLineEdit::textChanged, m_filter, &CaseQueueFilter::setSearchText);
+    m_search->installEventFilter(this);
 
     m_status->setAccessibleName(tr("Status filter"));
     m_status->addItem(tr("Open cases"), -2);
@@ -134,6 +135,25 @@ void QueueView::restoreHeaderState(const QByteArray& state)
 {
     if (!state.isEmpty())
         m_table->horizontalHeader()->restoreState(state);
+}
+
+bool QueueView::eventFilter(QObject* watched, QEvent* event)
+{
+    // From the search box, Down or Enter goes to the table (Enter on a single match opens it).
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (m_filter->rowCount() == 0)
+                return true;
+            if (!m_table->currentIndex().isValid())
+                m_table->setCurrentIndex(m_filter->index(0, 0));
+            m_table->setFocus(Qt::ShortcutFocusReason);
+            if (key != Qt::Key_Down && m_filter->rowCount() == 1)
+                Q_EMIT openRequested(m_filter->index(0, 0).data(CaseQueueModel::PathRole).toString());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void QueueView::updateCount()

@@ -32,6 +32,9 @@ Q_SIGNALS:
     void openRequested(const QString& path);
     void statusMessage(const QString& message);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updateCount();
 

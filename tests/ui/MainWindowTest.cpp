@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void routingPendsForMissingInformation();
     void queueListsFiltersAndFollowsFolder();
     void openPathOpensCaseOrFolder();
+    void layoutIsRemembered();
 
 private:
     std::unique_ptr<MainWindow> showWindow();
@@ -145,11 +147,19 @@ void MainWindowTest::completeCaseWithKeysOnly()
     auto window = showWindow();
     // From the queue, with keys: the table has the focus, Enter opens the current case.
     QTRY_COMPARE(window->queueView()->model()->rowCount(), 1);
-    window->queueView()->table()->setFocus();
-    QTRY_VERIFY(window->queueView()->table()->currentIndex().isValid());
+    // Ctrl+F, type part of the member id, Enter: the one match opens.
+    press(window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("m2001"));
     press(window.get(), Qt::Key_Return);
     QVERIFY(window->session());
     QVERIFY(window->windowTitle().contains(QStringLiteral("M2001")));
+
+    // A note, with keys: E, type, Esc (saved, and the keys answer again).
+    press(window.get(), Qt::Key_E);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Spastic diplegia, GMFCS II"));
+    press(window.get(), Qt::Key_Escape);
+    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->note,
+             QStringLiteral("Spastic diplegia, GMFCS II"));
 
     answerAllWithKeys(window.get());
     ChecklistView* checklist = window->caseView()->checklist();
@@ -220,6 +230,14 @@ void MainWindowTest::undoAndRedoAreRecordedJudgments()
     QVERIFY(checklist->isOnSummary());
     QCOMPARE(toString(checklist->decision().decision.overall), toString(OverallOutcome::Denied));
     QVERIFY(checklist->summaryPage()->plainText().contains(QStringLiteral("management-impact")));
+    // Exactly the engine's decision (what reviewdesk-cli evaluate prints), every reason shown.
+    const auto policy = PolicyLoader::loadBuiltIn();
+    QVERIFY(policy.ok());
+    const Decision expected = Engine(*policy).evaluate(window->session()->data());
+    QVERIFY(checklist->decision().decision == expected);
+    for (const LineDecision& line : expected.lines)
+        for (const Reason& reason : line.reasons)
+            QVERIFY2(checklist->summaryPage()->plainText().contains(reason.text), qPrintable(reason.id));
     window->closeCase();
 
     auto file = reopen(path);
@@ -414,6 +432,21 @@ void MainWindowTest::openPathOpensCaseOrFolder()
     QCOMPARE(window->queueView()->model()->folder(), QDir(m_dir->path()).absolutePath());
     MessageBox::setNextAnswer(QMessageBox::Ok);
     QVERIFY(!window->openPath(QDir(m_dir->path()).filePath(QStringLiteral("missing.rdcase"))));
+}
+
+void MainWindowTest::layoutIsRemembered()
+{
+    QList<int> sizes;
+    {
+        auto window = showWindow();
+        window->caseView()->splitter()->setSizes({300, 900});
+        sizes = window->caseView()->splitter()->sizes();
+        window->close();
+    }
+    auto window = showWindow();
+    QCOMPARE(window->caseView()->splitter()->sizes(), sizes);
+    QCOMPARE(window->queueView()->model()->folder(), QDir(m_dir->path()).absolutePath());
+    QCOMPARE(MainWindow::defaultFolder(), QDir(m_dir->path()).absolutePath());
 }
 
 QTEST_MAIN(MainWindowTest)
