@@ -132,14 +132,21 @@ int main(int argc, char* argv[])
     save(&window, output, QStringLiteral("queue.png"));
 
     window.openCase(firstCase);
-    auto* viewer = qobject_cast<PageListViewer*>(window.caseView()->viewer());
-    if (!viewer || !waitFor([&] { return viewer->currentPage() == 1; }))
+    AttachmentViewer* viewer = window.caseView()->viewer();
+    if (!waitFor([&] { return viewer->currentPage() == 1; }))
         return 1;
     ChecklistView* checklist = window.caseView()->checklist();
     checklist->answerCurrent(QStringLiteral("met"));
     checklist->toggleType(1);
-    viewer->setSelectedText(QStringLiteral("Spastic diplegia with crouch gait, GMFCS II"));
-    window.caseView()->citeSelection();
+    const QString quote = QStringLiteral("Clinic note page 1: crouch gait, GMFCS II");
+    if (auto* pageList = qobject_cast<PageListViewer*>(viewer)) {
+        pageList->setSelectedText(quote);
+        window.caseView()->citeSelection();
+    } else {
+        checklist->cite(Evidence{QStringLiteral("clinic-note.pdf"), 1, quote, QRectF(72, 80, 330, 20)});
+    }
+    window.caseView()->showEvidence(
+        window.session()->answer(QStringLiteral("indication"))->evidence.value(0));
     settle();
     save(&window, output, QStringLiteral("case-checklist.png"));
 
