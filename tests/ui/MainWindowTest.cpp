@@ -71,6 +71,8 @@ private Q_SLOTS:
     void queueListsFiltersAndFollowsFolder();
     void openPathOpensCaseOrFolder();
     void layoutIsRemembered();
+    void caseHeldElsewhereOpensReadOnly();
+    void navigationKeys();
 
 private:
     std::unique_ptr<MainWindow> showWindow();
@@ -447,6 +449,61 @@ void MainWindowTest::layoutIsRemembered()
     QCOMPARE(window->caseView()->splitter()->sizes(), sizes);
     QCOMPARE(window->queueView()->model()->folder(), QDir(m_dir->path()).absolutePath());
     QCOMPARE(MainWindow::defaultFolder(), QDir(m_dir->path()).absolutePath());
+}
+
+void MainWindowTest::caseHeldElsewhereOpensReadOnly()
+{
+    const QString path = createCase(m_dir->path(), QStringLiteral("held"),
+                                    openRequest(QStringLiteral("H100"), {QStringLiteral("96000")}));
+    QString error;
+    auto holder = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+    QVERIFY2(holder && !holder->isReadOnly(), qPrintable(error));
+    auto window = showWindow();
+    QVERIFY(window->openCase(path));
+    QVERIFY(window->session()->isReadOnly());
+    QVERIFY(window->windowTitle().contains(QStringLiteral("read-only")));
+    MessageBox::setAutoAnswer(QMessageBox::Ok);
+    press(window.get(), Qt::Key_M);
+    QVERIFY(!window->session()->answer(QStringLiteral("indication")));
+    window->closeCase();
+    holder.reset();
+    QVERIFY(!reopen(path)->data().answers.contains(QStringLiteral("indication")));
+}
+
+void MainWindowTest::navigationKeys()
+{
+    const QString path = createCase(m_dir->path(), QStringLiteral("nav"),
+                                    openRequest(QStringLiteral("N100"), {QStringLiteral("96000")}));
+    auto window = showWindow();
+    QVERIFY(window->openCase(path));
+    ChecklistView* checklist = window->caseView()->checklist();
+    QCOMPARE(checklist->currentIndex(), 0);
+    press(window.get(), Qt::Key_PageDown);
+    QCOMPARE(checklist->currentIndex(), 1);
+    press(window.get(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(checklist->currentIndex(), 2);
+    press(window.get(), Qt::Key_K);
+    QCOMPARE(checklist->currentIndex(), 1);
+    press(window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(checklist->currentIndex(), 0);
+    press(window.get(), Qt::Key_PageUp); // stays on the first
+    QCOMPARE(checklist->currentIndex(), 0);
+    press(window.get(), Qt::Key_S);
+    QVERIFY(checklist->isOnSummary());
+    // Y on a criterion does not answer it.
+    press(window.get(), Qt::Key_Home, Qt::AltModifier);
+    QCOMPARE(checklist->currentIndex(), 0);
+    press(window.get(), Qt::Key_Y);
+    QVERIFY(!window->session()->answer(QStringLiteral("indication")));
+    // The queue and back with Ctrl+1 / Ctrl+2; the answer keys do nothing on the queue.
+    press(window.get(), Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window->centralWidget()->findChild<QueueView*>()->isVisible(), true);
+    press(window.get(), Qt::Key_M);
+    QVERIFY(!window->session()->answer(QStringLiteral("indication")));
+    press(window.get(), Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(window->caseView()->isVisible());
+    press(window.get(), Qt::Key_M);
+    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
 }
 
 QTEST_MAIN(MainWindowTest)
