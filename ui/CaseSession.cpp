@@ -96,6 +96,11 @@ void CaseSession::flushViewedPages()
     }
 }
 
+bool CaseSession::anyPageViewed(const AttachmentInfo& info) const
+{
+    return !m_pendingViewed.value(info.id).isEmpty() || !m_file->viewedPages(info.id).isEmpty();
+}
+
 QList<int> CaseSession::unviewedPages(const AttachmentInfo& info) const
 {
     QList<int> viewed = m_file->viewedPages(info.id);

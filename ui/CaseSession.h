@@ -44,6 +44,7 @@ public:
     void flushViewedPages();
     // Pages (1-based) of an attachment never shown, written or pending.
     QList<int> unviewedPages(const AttachmentInfo& info) const;
+    bool anyPageViewed(const AttachmentInfo& info) const;
 
 Q_SIGNALS:
     void answerChanged(const QString& judgmentId);

@@ -154,7 +154,11 @@ QStringList CaseView::unviewedPages() const
     if (!m_session)
         return lines;
     for (const AttachmentInfo& info : m_session->file()->attachments()) {
-        const QList<int> missing = m_session->unviewedPages(info);
+        if (!m_session->anyPageViewed(info)) {
+            lines << tr("%1: never opened").arg(info.fileName);
+            continue;
+        }
+        const QList<int> missing = m_session->unviewedPages(info); // empty when the page count is unknown
         if (missing.isEmpty())
             continue;
         lines << (missing.size() == info.pageCount
