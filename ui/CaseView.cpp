@@ -55,6 +55,11 @@ CaseView::CaseView(QWidget* parent)
     leftLayout->setContentsMargins(8, 8, 4, 8);
     leftLayout->addLayout(chooser);
     leftLayout->addWidget(m_viewer, 1);
+    m_noAttachments = new QLabel(tr("This case has no attachments."), left);
+    m_noAttachments->setAlignment(Qt::AlignCenter);
+    m_noAttachments->setForegroundRole(QPalette::PlaceholderText);
+    m_noAttachments->hide();
+    leftLayout->addWidget(m_noAttachments, 1);
 
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_checklist);
@@ -93,8 +98,11 @@ void CaseView::setSession(CaseSession* session, const ReviewEngine* engine)
     }
     for (const AttachmentInfo& info : session->file()->attachments())
         m_attachments->addItem(tr("%1 (%n page(s))", nullptr, info.pageCount).arg(info.fileName), info.id);
-    m_attachmentNote->setText(m_attachments->count() == 0 ? tr("This case has no attachments.") : QString());
-    m_attachments->setEnabled(m_attachments->count() > 0);
+    const bool none = m_attachments->count() == 0;
+    m_attachmentNote->clear();
+    m_attachments->setEnabled(!none);
+    m_viewer->setVisible(!none);
+    m_noAttachments->setVisible(none);
     if (m_attachments->count() > 0)
         showAttachment(0);
 }

@@ -50,6 +50,7 @@ private:
     QSplitter* m_splitter = nullptr;
     QComboBox* m_attachments = nullptr;
     QLabel* m_attachmentNote = nullptr;
+    QLabel* m_noAttachments = nullptr;
     AttachmentViewer* m_viewer = nullptr;
     ChecklistView* m_checklist = nullptr;
     Evidence m_pendingEvidence;

@@ -461,6 +461,7 @@ void MainWindowTest::caseHeldElsewhereOpensReadOnly()
     auto window = showWindow();
     QVERIFY(window->openCase(path));
     QVERIFY(window->session()->isReadOnly());
+    QVERIFY(!window->caseView()->viewer()->isVisible()); // no attachments: a plain note, no endless "Opening"
     QVERIFY(window->windowTitle().contains(QStringLiteral("read-only")));
     MessageBox::setAutoAnswer(QMessageBox::Ok);
     press(window.get(), Qt::Key_M);
