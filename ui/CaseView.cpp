@@ -71,8 +71,10 @@ CaseView::CaseView(QWidget* parent)
     layout->addWidget(m_splitter);
 
     connect(m_viewer, &AttachmentViewer::pageShown, this, [this](qint64 attachmentId, int page) {
-        if (m_session)
+        if (m_session) {
             m_session->pageShown(attachmentId, page);
+            updateCoverage();
+        }
     });
     connect(
         m_viewer, &AttachmentViewer::failed, this, [this](const QString& attachment, const QString& message) {
@@ -97,7 +99,9 @@ void CaseView::setSession(CaseSession* session, const ReviewEngine* engine)
         return;
     }
     for (const AttachmentInfo& info : session->file()->attachments())
-        m_attachments->addItem(tr("%1 (%n page(s))", nullptr, info.pageCount).arg(info.fileName), info.id);
+        m_attachments->addItem(
+            info.pageCount > 0 ? tr("%1 — pages: %2").arg(info.fileName).arg(info.pageCount) : info.fileName,
+            info.id);
     const bool none = m_attachments->count() == 0;
     m_attachmentNote->clear();
     m_attachments->setEnabled(!none);
@@ -105,6 +109,20 @@ void CaseView::setSession(CaseSession* session, const ReviewEngine* engine)
     m_noAttachments->setVisible(none);
     if (m_attachments->count() > 0)
         showAttachment(0);
+}
+
+void CaseView::updateCoverage()
+{
+    m_attachmentNote->clear();
+    if (!m_session)
+        return;
+    const auto info = m_session->file()->attachment(m_viewer->currentAttachment());
+    if (!info || info->pageCount <= 0)
+        return;
+    const int unread = int(m_session->unviewedPages(*info).size());
+    m_attachmentNote->setText(
+        unread == 0 ? tr("every page read")
+                    : tr("pages read: %1 of %2").arg(info->pageCount - unread).arg(info->pageCount));
 }
 
 void CaseView::showAttachment(int index)
@@ -132,8 +150,8 @@ void CaseView::showEvidence(const Evidence& evidence)
 {
     if (!m_session)
         return;
-    const int index = m_attachments->findText(evidence.attachment, Qt::MatchStartsWith);
     const auto info = m_session->file()->attachment(evidence.attachment);
+    const int index = info ? m_attachments->findData(info->id) : -1;
     if (!info || index < 0) {
         Q_EMIT statusMessage(tr("The cited attachment %1 is not in this case.").arg(evidence.attachment));
         return;

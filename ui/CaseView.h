@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void showAttachment(int index);
+    void updateCoverage();
 
     CaseSession* m_session = nullptr;
     const ReviewEngine* m_engine = nullptr;

@@ -285,7 +285,7 @@ void ChecklistView::answerCurrent(const QString& value)
     giveCurrent(answer, tr("Answer “%1”").arg(JudgmentPage::valueLabel(value, step.exclusion)));
     if (value == QLatin1String("met") && !step.types.isEmpty() && answer.types.isEmpty())
         Q_EMIT statusMessage(
-            tr("Met: now choose the indication type(s) with keys 1–%1.").arg(step.types.size()));
+            tr("Met: now choose one or more indication types with keys 1–%1.").arg(step.types.size()));
 }
 
 void ChecklistView::toggleType(int index)

@@ -167,10 +167,12 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
     m_progress->setText(tr("Step %1 of %2").arg(number).arg(count));
     m_title->setText(step.title.isEmpty() ? step.id : step.title);
     const QString kind = step.exclusion ? tr("Exclusion") : tr("Criterion");
-    m_kind->setText(
-        step.lines.isEmpty()
-            ? tr("%1 · %2").arg(kind, step.id)
-            : tr("%1 · %2 · applies to %3").arg(kind, step.id, step.lines.join(QStringLiteral(", "))));
+    QStringList facts{kind, step.id};
+    if (!step.source.isEmpty())
+        facts << tr("policy: %1").arg(step.source);
+    if (!step.lines.isEmpty())
+        facts << tr("applies to %1").arg(step.lines.join(QStringLiteral(", ")));
+    m_kind->setText(facts.join(QStringLiteral(" · ")));
     m_policy->setText(step.policyText);
     m_guidance->setText(step.guidance);
     m_guidanceTitle->setVisible(!step.guidance.isEmpty());

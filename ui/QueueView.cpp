@@ -83,7 +83,7 @@ QueueView::QueueView(QWidget* parent)
 
     connect(m_model, &CaseQueueModel::loaded, this, [this](int rows, qint64 elapsedMs) {
         updateCount();
-        Q_EMIT statusMessage(tr("Listed %n case file(s) in %1 ms", nullptr, rows).arg(elapsedMs));
+        Q_EMIT statusMessage(tr("Case files listed: %1 (%2 ms)").arg(rows).arg(elapsedMs));
         if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
             m_table->setCurrentIndex(m_filter->index(0, 0));
     });
@@ -111,7 +111,8 @@ QueueView::QueueView(QWidget* parent)
 void QueueView::setFolder(const QString& folder)
 {
     m_model->setFolder(folder);
-    m_folderLabel->setText(QDir::toNativeSeparators(m_model->folder()));
+    const QString shown = QDir::toNativeSeparators(m_model->folder());
+    m_folderLabel->setText(QDir(m_model->folder()).exists() ? shown : tr("%1 (folder not found)").arg(shown));
     updateCount();
 }
 
@@ -160,8 +161,8 @@ void QueueView::updateCount()
 {
     const int shown = m_filter->rowCount();
     const int total = m_model->rowCount();
-    m_count->setText(shown == total ? tr("%n case(s)", nullptr, total)
-                                    : tr("%1 of %n case(s)", nullptr, total).arg(shown));
+    m_count->setText(shown == total ? tr("Cases: %1").arg(total)
+                                    : tr("Cases: %1 of %2").arg(shown).arg(total));
 }
 
 } // namespace rd

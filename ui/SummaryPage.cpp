@@ -109,7 +109,7 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
         facts << QStringLiteral("<b>%1</b>")
                      .arg(esc(tr("A denied line requires the medical director's determination.")));
     if (unanswered > 0)
-        facts << esc(tr("%n judgment(s) not answered yet (counted as unknown).", nullptr, unanswered));
+        facts << esc(tr("Not answered yet: %1 (counted as unknown).").arg(unanswered));
     html += QStringLiteral("<p>%1</p>").arg(facts.join(QStringLiteral("<br>")));
 
     html += QStringLiteral("<table cellspacing='0' cellpadding='6' width='100%'>");
