@@ -409,33 +409,38 @@ void MainWindow::newCaseFromJson()
         QFileDialog::getOpenFileName(this, tr("New Case from JSON"), start, tr("Case JSON (*.json)"));
     if (json.isEmpty())
         return;
-    QFile file(json);
+    const QString folder = m_queueView->model()->folder().isEmpty() ? QFileInfo(json).absolutePath()
+                                                                    : m_queueView->model()->folder();
+    const QString suggested = QDir(folder).absoluteFilePath(
+        QFileInfo(json).completeBaseName() + QLatin1Char('.') + QLatin1String(CaseFileFormat::FileSuffix));
+    const QString target =
+        QFileDialog::getSaveFileName(this, tr("Save New Case As"), suggested, caseFilter());
+    if (!target.isEmpty())
+        createCaseFromJson(json, target);
+}
+
+bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& casePath)
+{
+    if (!m_engine)
+        return false;
+    QFile file(jsonPath);
     if (!file.open(QIODevice::ReadOnly)) {
         MessageBox::warning(
             this, tr("New Case from JSON"),
-            tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(json), file.errorString()));
-        return;
+            tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(jsonPath), file.errorString()));
+        return false;
     }
     QString error;
-    const auto caseData = m_engine->readCaseJson(file.readAll(), json, &error);
+    const auto caseData = m_engine->readCaseJson(file.readAll(), jsonPath, &error);
     if (!caseData) {
-        MessageBox::warning(this, tr("New Case from JSON"),
-                            tr("%1: %2").arg(QDir::toNativeSeparators(json), error));
-        return;
-    }
-    const QString suggested = QDir(m_queueView->model()->folder().isEmpty() ? QFileInfo(json).absolutePath()
-                                                                            : m_queueView->model()->folder())
-                                  .absoluteFilePath(QFileInfo(json).completeBaseName() + QLatin1Char('.') +
-                                                    QLatin1String(CaseFileFormat::FileSuffix));
-    const QString target =
-        QFileDialog::getSaveFileName(this, tr("Save New Case As"), suggested, caseFilter());
-    if (target.isEmpty())
-        return;
-    if (!CaseFile::create(target, *caseData, reviewerName(), &error)) {
         MessageBox::warning(this, tr("New Case from JSON"), error);
-        return;
+        return false;
     }
-    openCase(target);
+    if (!CaseFile::create(casePath, *caseData, reviewerName(), &error)) {
+        MessageBox::warning(this, tr("New Case from JSON"), error);
+        return false;
+    }
+    return openCase(casePath);
 }
 
 void MainWindow::saveCopyAs()

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void layoutIsRemembered();
     void caseHeldElsewhereOpensReadOnly();
     void navigationKeys();
+    void newCaseFromJson();
 
 private:
     std::unique_ptr<MainWindow> showWindow();
@@ -505,6 +506,28 @@ void MainWindowTest::navigationKeys()
     QVERIFY(window->caseView()->isVisible());
     press(window.get(), Qt::Key_M);
     QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
+}
+
+void MainWindowTest::newCaseFromJson()
+{
+    auto window = showWindow();
+    const QString target = QDir(m_dir->path()).filePath(QStringLiteral("from-json.rdcase"));
+    QVERIFY(window->createCaseFromJson(QStringLiteral(REVIEWDESK_TEST_DATA "/case-exchange-sample.json"),
+                                       target));
+    QVERIFY(window->session());
+    QCOMPARE(window->session()->data().member.id, QStringLiteral("M1002"));
+    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
+    QTRY_COMPARE(window->queueView()->model()->rowOf(target) >= 0, true);
+    // A bad JSON is refused with a message naming the file; nothing is created.
+    const QString bad = QDir(m_dir->path()).filePath(QStringLiteral("bad.json"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{ \"member\": 3 }");
+    file.close();
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(!window->createCaseFromJson(bad, QDir(m_dir->path()).filePath(QStringLiteral("bad.rdcase"))));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("bad.json")));
+    QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath(QStringLiteral("bad.rdcase"))));
 }
 
 QTEST_MAIN(MainWindowTest)
