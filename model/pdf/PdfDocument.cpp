@@ -9,6 +9,11 @@
 
 #include <algorithm>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace rd {
 
 using pdfproto::MessageType;
@@ -20,6 +25,41 @@ void deleteImageBuffer(void* info)
     delete static_cast<QByteArray*>(info);
 }
 
+struct Mapping
+{
+    void* address;
+    size_t length;
+};
+
+void unmapImage(void* info)
+{
+    auto* m = static_cast<Mapping*>(info);
+    ::munmap(m->address, m->length);
+    delete m;
+}
+
+// Maps the worker's memfd read-only; the QImage unmaps it when the last copy goes.
+QImage mapSharedImage(qint64 pid, int fd, qint64 bytes, int width, int height, int bytesPerLine,
+                      QImage::Format format)
+{
+    const QByteArray path = "/proc/" + QByteArray::number(pid) + "/fd/" + QByteArray::number(fd);
+    const int local = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (local < 0)
+        return {};
+    struct stat st = {};
+    if (::fstat(local, &st) != 0 || st.st_size < bytes) {
+        ::close(local);
+        return {};
+    }
+    void* address = ::mmap(nullptr, size_t(bytes), PROT_READ, MAP_SHARED, local, 0);
+    ::close(local);
+    if (address == MAP_FAILED)
+        return {};
+    auto* mapping = new Mapping{address, size_t(bytes)};
+    return QImage(static_cast<const uchar*>(address), width, height, bytesPerLine, format, unmapImage,
+                  mapping);
+}
+
 } // namespace
 
 PdfDocument::PdfDocument(const PdfServiceOptions& options, const QString& path, const QByteArray& data,
@@ -29,6 +69,7 @@ PdfDocument::PdfDocument(const PdfServiceOptions& options, const QString& path, 
     , m_path(path)
     , m_data(data)
     , m_displayName(displayName.isEmpty() ? QFileInfo(path).fileName() : displayName)
+    , m_sharedPixels(options.sharedMemoryPixels)
 {
     qRegisterMetaType<rd::PdfError>();
     qRegisterMetaType<rd::PdfDocument::State>();
@@ -72,8 +113,15 @@ void PdfDocument::startOpening()
 PdfDocument::Slot* PdfDocument::spawnWorker()
 {
     auto slot = std::make_unique<Slot>();
-    QString program = m_options.workerPath.isEmpty() ? PdfService::defaultWorkerPath() : m_options.workerPath;
-    auto* client = new PdfWorkerClient(program, PdfService::workerArguments(m_options), this);
+    PdfWorkerClient* client = nullptr;
+    if (m_service) {
+        client = m_service->takeWorker(this);
+    } else {
+        const QString program =
+            m_options.workerPath.isEmpty() ? PdfService::defaultWorkerPath() : m_options.workerPath;
+        client = new PdfWorkerClient(program, PdfService::workerArguments(m_options), this);
+        client->start();
+    }
     slot->client = client;
     connect(client, &PdfWorkerClient::answered, this,
             [this, client](quint32 id, MessageType type, const QByteArray& fields, const QByteArray& data) {
@@ -81,7 +129,6 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
             });
     connect(client, &PdfWorkerClient::died, this,
             [this, client](quint32 inFlight, const PdfError& error) { onDied(client, inFlight, error); });
-    client->start();
     slot->openId = nextId();
     QByteArray fields;
     {
@@ -90,8 +137,16 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
     }
     Slot* raw = slot.get();
     m_slots.push_back(std::move(slot));
-    if (client->isAlive())
+    if (client->isAlive()) {
         client->send(raw->openId, MessageType::Open, fields, m_data, m_options.openTimeoutMs);
+    } else {
+        // It failed at once (no executable): report it like any other death, from the event loop.
+        const quint32 openId = raw->openId;
+        QTimer::singleShot(0, this, [this, client, openId] {
+            onDied(client, openId,
+                   PdfError::make(PdfError::WorkerMissing, QStringLiteral("cannot start the PDF worker")));
+        });
+    }
     return raw;
 }
 
@@ -263,7 +318,7 @@ void PdfDocument::dispatch()
         QByteArray fields;
         QDataStream out(&fields, QIODevice::WriteOnly);
         if (r.kind == Kind::Render) {
-            out << qint32(r.page) << r.scale << qint32(r.rotation);
+            out << qint32(r.page) << r.scale << qint32(r.rotation) << m_sharedPixels;
             idle->running = r;
             idle->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
         } else {
@@ -297,6 +352,12 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             if (m_state == State::Opening) {
                 m_pageSizes = sizes;
                 setState(State::Ready);
+                // The other workers open the document soon (after the first pages had the processor),
+                // so that two render in parallel and a search does not wait for a process to start.
+                QTimer::singleShot(300, this, [this] {
+                    while (m_state == State::Ready && int(m_slots.size()) < m_options.workersPerDocument)
+                        spawnWorker();
+                });
             }
             dispatch();
             return;
@@ -328,15 +389,30 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     }
     switch (messageType) {
     case MessageType::Rendered: {
-        qint32 page = 0, width = 0, height = 0, bytesPerLine = 0, format = 0;
+        qint32 page = 0, width = 0, height = 0, bytesPerLine = 0, format = 0, shmFd = -1;
         double ms = 0;
-        in >> page >> width >> height >> bytesPerLine >> format >> ms;
+        in >> page >> width >> height >> bytesPerLine >> format >> ms >> shmFd;
         m_lastRenderMs = ms;
+        const qint64 bytes = qint64(bytesPerLine) * height;
         if (in.status() != QDataStream::Ok || width <= 0 || height <= 0 || bytesPerLine < width ||
-            qint64(bytesPerLine) * height > data.size() || format <= QImage::Format_Invalid ||
+            (shmFd < 0 && bytes > data.size()) || format <= QImage::Format_Invalid ||
             format >= QImage::NImageFormats) {
             Q_EMIT requestFailed(
                 r.id, r.page, PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed page image")));
+            break;
+        }
+        if (shmFd >= 0) {
+            const QImage image = mapSharedImage(client->processId(), shmFd, bytes, width, height,
+                                                bytesPerLine, QImage::Format(format));
+            if (image.isNull()) {
+                // /proc is not usable here: the pixels come over the pipe from now on.
+                m_sharedPixels = false;
+                Q_EMIT requestFailed(r.id, r.page,
+                                     PdfError::make(PdfError::RenderFailed,
+                                                    QStringLiteral("could not map the page image; retry")));
+                break;
+            }
+            Q_EMIT pageRendered(r.id, r.page, r.scale, r.rotation, image);
             break;
         }
         // Wrap the received bytes; the QImage owns them from here (no copy).

@@ -15,6 +15,7 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSizeF>
 
 #include <memory>
@@ -129,6 +130,7 @@ private:
     quint32 nextId();
 
     PdfServiceOptions m_options;
+    QPointer<PdfService> m_service; // lends pre-started workers
     QString m_path;
     QByteArray m_data;
     QString m_displayName;
@@ -142,6 +144,7 @@ private:
     quint32 m_lastId = 0;
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;
+    bool m_sharedPixels = true;
 };
 
 } // namespace rd

@@ -3,8 +3,10 @@
 //
 // A frame: quint32 headerLength, quint32 dataLength (both little-endian), then the header (a
 // QDataStream of MessageType, quint32 requestId and the fields of that type), then dataLength raw
-// bytes (the PDF file for an open from bytes, the pixels of a rendered page). Pixels travel raw: the
-// worker writes them straight from its QImage and the client wraps them in a QImage without a copy.
+// bytes (the PDF file for an open from bytes, the pixels of a rendered page). Pixels travel either in
+// a memfd the client maps (default; one copy in the worker, none in the app) or raw over the pipe
+// (the worker writes them straight from its QImage, the client wraps the received bytes in a QImage).
+// bench_pdf measures both.
 #pragma once
 
 #include "PdfTypes.h"
@@ -26,13 +28,16 @@ enum class MessageType : quint8
 {
     // client -> worker
     Open = 1,   // QString path, QByteArray password, bool fromData (then the data holds the file)
-    Render = 2, // qint32 page, double scale (pixels per point), qint32 rotation (quarter turns)
+    Render = 2, // qint32 page, double scale (pixels per point), qint32 rotation (quarter turns),
+                // bool shared (pixels in a memfd rather than over the pipe)
     Text = 3,   // qint32 page
     Cancel = 4, // quint32 id of the request to cancel (no answer of its own)
     Quit = 5,
     // worker -> client
     Opened = 101,   // qint32 pageCount, QList<QSizeF> page sizes in points
-    Rendered = 102, // qint32 page, qint32 width, height, bytesPerLine, QImage::Format, double renderMs
+    Rendered = 102, // qint32 page, qint32 width, height, bytesPerLine, QImage::Format, double renderMs,
+                    // qint32 memfd in the worker (-1: the pixels follow as data). The worker keeps the
+                    // memfd open until its next request; the client maps it via /proc/<pid>/fd/<fd>.
     TextDone = 103, // qint32 page, qint32 wordCount, then per word: QString, QRectF, quint8 flags
     Failed = 104    // qint32 PdfError::Code, QString message
 };

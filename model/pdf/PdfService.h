@@ -16,11 +16,14 @@ class PdfDocument;
 
 struct PdfServiceOptions
 {
-    QString workerPath;               // empty: reviewdesk-pdfworker beside the application
-    int workersPerDocument = 2;       // processes per open document (two render in parallel)
-    int openTimeoutMs = 15000;        // time allowed to open a document
-    int requestTimeoutMs = 10000;     // time allowed for one render or text extraction
-    int memoryLimitMiB = 1536;        // RLIMIT_AS of each worker; 0 = none
+    QString workerPath;           // empty: reviewdesk-pdfworker beside the application
+    int workersPerDocument = 2;   // processes per open document (two render in parallel)
+    int openTimeoutMs = 15000;    // time allowed to open a document
+    int requestTimeoutMs = 10000; // time allowed for one render or text extraction
+    int memoryLimitMiB = 1536;    // RLIMIT_AS of each worker; 0 = none
+    bool sharedMemoryPixels =
+        false;                   // page images through a memfd, else raw over the pipe (faster: bench_pdf)
+    bool keepSpareWorker = true; // keep one worker process started ahead, so opening skips its start-up
     QStringList extraWorkerArguments; // tests only (e.g. --test-render-delay-ms 2000)
 };
 
@@ -50,7 +53,14 @@ public:
     static QStringList workerArguments(const PdfServiceOptions& options);
 
 private:
+    friend class PdfDocument;
+    // A started worker for a document: the spare if there is one (then a new spare starts), else a
+    // new process. parent takes it.
+    class PdfWorkerClient* takeWorker(QObject* parent);
+    void startSpare();
+
     PdfServiceOptions m_options;
+    class PdfWorkerClient* m_spare = nullptr;
 };
 
 } // namespace rd

@@ -17,6 +17,8 @@
 #include <thread>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/uio.h>
@@ -156,6 +158,11 @@ public:
 
     void handle(const Request& req)
     {
+        // The client has mapped the last shared page image before it sent this request.
+        if (m_lastShmFd >= 0) {
+            ::close(m_lastShmFd);
+            m_lastShmFd = -1;
+        }
         QDataStream in(req.header);
         switch (req.type) {
         case MessageType::Open:
@@ -239,7 +246,8 @@ private:
         qint32 index = 0;
         double scale = 1.0;
         qint32 rotation = 0;
-        in >> index >> scale >> rotation;
+        bool shared = false;
+        in >> index >> scale >> rotation >> shared;
         QElapsedTimer timer;
         timer.start();
         for (int waited = 0; waited < m_renderDelayMs && !currentCancelled(); waited += 10)
@@ -272,13 +280,41 @@ private:
             return;
         }
         const double ms = double(timer.nsecsElapsed()) / 1e6;
+        const size_t bytes = size_t(image.sizeInBytes());
+        const qint32 shmFd = shared ? toSharedMemory(image) : -1;
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
         out << quint8(MessageType::Rendered) << req.id << index << qint32(image.width())
-            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << ms;
+            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << ms
+            << shmFd;
+        if (shmFd >= 0)
+            writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
+        else
+            writeAll(pdfproto::frameHead(header, quint32(bytes)),
+                     reinterpret_cast<const char*>(image.constBits()), bytes);
+    }
+
+    // Copies the pixels into a fresh memfd the client maps through /proc/<pid>/fd/<fd>; -1 on failure
+    // (the pixels then go over the pipe).
+    qint32 toSharedMemory(const QImage& image)
+    {
         const size_t bytes = size_t(image.sizeInBytes());
-        writeAll(pdfproto::frameHead(header, quint32(bytes)),
-                 reinterpret_cast<const char*>(image.constBits()), bytes);
+        const int fd = ::memfd_create("reviewdesk-page", MFD_CLOEXEC);
+        if (fd < 0)
+            return -1;
+        if (::ftruncate(fd, off_t(bytes)) != 0) {
+            ::close(fd);
+            return -1;
+        }
+        void* map = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (map == MAP_FAILED) {
+            ::close(fd);
+            return -1;
+        }
+        std::memcpy(map, image.constBits(), bytes);
+        ::munmap(map, bytes);
+        m_lastShmFd = fd;
+        return fd;
     }
 
     void text(const Request& req, QDataStream& in)
@@ -314,8 +350,36 @@ private:
     }
 
     int m_renderDelayMs = 0;
+    int m_lastShmFd = -1;
     std::unique_ptr<Poppler::Document> m_doc;
 };
+
+// Renders a tiny built-in page with a standard font once, so that fontconfig and the font cache are
+// ready before the first real page (the app keeps a spare worker started ahead).
+void warmUp()
+{
+    static const char pdf[] = "%PDF-1.4\n"
+                              "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                              "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                              "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 40]/Contents 4 0 R"
+                              "/Resources<</Font<</F1 5 0 R/F2 6 0 R>>>>>>endobj\n"
+                              "4 0 obj<</Length 52>>stream\n"
+                              "BT /F1 10 Tf 5 20 Td (Warm) Tj /F2 10 Tf (up) Tj ET\n"
+                              "endstream endobj\n"
+                              "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+                              "6 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica-Bold>>endobj\n"
+                              "trailer<</Root 1 0 R>>\n%%EOF\n";
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(QByteArray(pdf));
+    if (!doc)
+        return;
+    doc->setRenderHint(Poppler::Document::Antialiasing);
+    doc->setRenderHint(Poppler::Document::TextAntialiasing);
+    if (std::unique_ptr<Poppler::Page> page = doc->page(0)) {
+        const QImage image = page->renderToImage(72, 72);
+        Q_UNUSED(image);
+        page->textList();
+    }
+}
 
 } // namespace
 
@@ -341,6 +405,9 @@ int runPdfWorker(int argc, char* argv[])
     // The protocol owns the real stdout; anything else printing to stdout lands on stderr.
     g_out = ::dup(1);
     ::dup2(2, 1);
+    // Bigger pipes: a page image crosses in a few wake-ups of the app instead of one per 64 KiB.
+    ::fcntl(g_out, F_SETPIPE_SZ, 1024 * 1024);
+    ::fcntl(0, F_SETPIPE_SZ, 1024 * 1024);
 
     QCoreApplication app(argc, argv);
     if (qEnvironmentVariableIsEmpty("REVIEWDESK_PDFWORKER_DEBUG"))
@@ -348,6 +415,7 @@ int runPdfWorker(int argc, char* argv[])
 
     std::thread reader(readerLoop);
     reader.detach();
+    warmUp();
 
     Worker worker(renderDelayMs);
     for (;;) {
