@@ -121,6 +121,8 @@ int main(int argc, char* argv[])
     for (const bool shared : {true, false}) {
         PdfServiceOptions options;
         options.sharedMemoryPixels = shared;
+        options.keepSpareWorker = false; // no process start-up in the background of the measurement
+        options.workersPerDocument = 1;
         PdfService service(options);
         std::unique_ptr<PdfDocument> doc(service.openFile(path));
         if (!waitReady(doc.get()))

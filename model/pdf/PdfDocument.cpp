@@ -20,6 +20,8 @@ using pdfproto::MessageType;
 
 namespace {
 
+constexpr int TextPipelineDepth = 3;
+
 void deleteImageBuffer(void* info)
 {
     delete static_cast<QByteArray*>(info);
@@ -128,7 +130,9 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
                 onAnswered(client, id, quint8(type), fields, data);
             });
     connect(client, &PdfWorkerClient::died, this,
-            [this, client](quint32 inFlight, const PdfError& error) { onDied(client, inFlight, error); });
+            [this, client](const QList<quint32>& inFlight, const PdfError& error) {
+                onDied(client, inFlight, error);
+            });
     slot->openId = nextId();
     QByteArray fields;
     {
@@ -143,7 +147,7 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
         // It failed at once (no executable): report it like any other death, from the event loop.
         const quint32 openId = raw->openId;
         QTimer::singleShot(0, this, [this, client, openId] {
-            onDied(client, openId,
+            onDied(client, {openId},
                    PdfError::make(PdfError::WorkerMissing, QStringLiteral("cannot start the PDF worker")));
         });
     }
@@ -253,9 +257,11 @@ void PdfDocument::cancel(quint32 id)
         return;
     }
     for (auto& s : m_slots) {
-        if (s->running.id == id && !s->running.cancelled) {
-            s->running.cancelled = true;
-            s->client->cancelCurrent();
+        for (Request& r : s->running) {
+            if (r.id == id && !r.cancelled) {
+                r.cancelled = true;
+                s->client->cancel(id);
+            }
         }
     }
 }
@@ -264,8 +270,10 @@ bool PdfDocument::isPending(quint32 id) const
 {
     if (std::any_of(m_queue.begin(), m_queue.end(), [id](const Request& r) { return r.id == id; }))
         return true;
-    return std::any_of(m_slots.begin(), m_slots.end(),
-                       [id](const auto& s) { return s->running.id == id && !s->running.cancelled; });
+    return std::any_of(m_slots.begin(), m_slots.end(), [id](const auto& s) {
+        return std::any_of(s->running.begin(), s->running.end(),
+                           [id](const Request& r) { return r.id == id && !r.cancelled; });
+    });
 }
 
 QList<qint64> PdfDocument::workerProcessIds() const
@@ -295,40 +303,55 @@ void PdfDocument::dispatch()
         }
     }
     while (!m_queue.isEmpty()) {
-        Slot* idle = nullptr;
+        const auto best =
+            std::min_element(m_queue.begin(), m_queue.end(), [](const Request& a, const Request& b) {
+                return a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq;
+            });
+        // An idle worker; for text, also one that has only text in hand (a short pipeline hides the
+        // round trip). Renders never wait behind another request inside a worker.
+        Slot* target = nullptr;
         int opening = 0;
         for (auto& s : m_slots) {
-            if (!s->ready)
+            if (!s->ready) {
                 ++opening;
-            else if (!s->client->isBusy() && !idle)
-                idle = s.get();
+                continue;
+            }
+            if (s->running.isEmpty()) {
+                target = s.get();
+                break;
+            }
         }
-        if (!idle) {
+        if (!target && best->kind == Kind::Text) {
+            for (auto& s : m_slots) {
+                if (s->ready && s->running.size() < TextPipelineDepth &&
+                    std::all_of(s->running.begin(), s->running.end(),
+                                [](const Request& r) { return r.kind == Kind::Text; }) &&
+                    (!target || s->running.size() < target->running.size()))
+                    target = s.get();
+            }
+        }
+        if (!target) {
             // Start another worker when the queue is longer than what the opening ones will take.
             if (int(m_slots.size()) < qMax(1, m_options.workersPerDocument) && m_queue.size() > opening)
                 spawnWorker();
             return;
         }
-        const auto best =
-            std::min_element(m_queue.begin(), m_queue.end(), [](const Request& a, const Request& b) {
-                return a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq;
-            });
         Request r = *best;
         m_queue.erase(best);
         QByteArray fields;
         QDataStream out(&fields, QIODevice::WriteOnly);
         if (r.kind == Kind::Render) {
             out << qint32(r.page) << r.scale << qint32(r.rotation) << m_sharedPixels;
-            idle->running = r;
-            idle->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
+            target->running.append(r);
+            target->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
         } else {
             if (m_text.contains(r.page)) {
                 Q_EMIT textReady(r.id, r.page);
                 continue;
             }
             out << qint32(r.page);
-            idle->running = r;
-            idle->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs);
+            target->running.append(r);
+            target->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs);
         }
     }
 }
@@ -380,9 +403,9 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
         return;
     }
 
-    const Request r = std::exchange(slot->running, Request{});
-    if (r.id != id)
+    if (slot->running.isEmpty() || slot->running.first().id != id)
         return;
+    const Request r = slot->running.takeFirst();
     if (r.cancelled) {
         dispatch();
         return;
@@ -451,13 +474,13 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     dispatch();
 }
 
-void PdfDocument::onDied(PdfWorkerClient* client, quint32 inFlight, const PdfError& error)
+void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error)
 {
     Slot* slot = slotFor(client);
     if (!slot)
         return;
-    const bool wasOpening = slot->openId != 0 && slot->openId == inFlight;
-    const Request r = slot->running;
+    const bool wasOpening = slot->openId != 0 && inFlight.contains(slot->openId);
+    const QList<Request> running = slot->running;
     removeSlot(client);
     if (wasOpening) {
         if (m_state == State::Opening) {
@@ -472,8 +495,15 @@ void PdfDocument::onDied(PdfWorkerClient* client, quint32 inFlight, const PdfErr
         }
         return;
     }
-    if (r.id != 0 && !r.cancelled)
-        Q_EMIT requestFailed(r.id, r.page, error);
+    // The request that was running fails; those waiting behind it in the worker go back to the queue.
+    for (qsizetype i = 0; i < running.size(); ++i) {
+        if (running[i].cancelled)
+            continue;
+        if (i == 0)
+            Q_EMIT requestFailed(running[i].id, running[i].page, error);
+        else
+            m_queue.append(running[i]);
+    }
     // Queued requests go on with a new worker (dispatch starts one).
     QTimer::singleShot(0, this, [this] { dispatch(); });
 }

@@ -15,6 +15,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include <csignal>
 #include <fcntl.h>
@@ -41,9 +42,10 @@ struct Request
 std::mutex g_mutex;
 std::condition_variable g_wake;
 std::deque<Request> g_queue;
-std::atomic<quint32> g_current{0};   // id of the request being processed
-std::atomic<quint32> g_cancelled{0}; // id of the last cancelled request
-int g_out = -1;                      // the protocol's output (stdout moved aside)
+quint32 g_current = 0;                   // id of the request being processed (under g_mutex)
+std::unordered_set<quint32> g_cancelled; // cancelled before they started (under g_mutex)
+std::atomic<bool> g_abortCurrent{false}; // the running request was cancelled
+int g_out = -1;                          // the protocol's output (stdout moved aside)
 
 bool readExact(int fd, char* buf, size_t n)
 {
@@ -118,7 +120,11 @@ void readerLoop()
             QDataStream in(req.header);
             quint32 target = 0;
             in >> target;
-            g_cancelled.store(target); // a queued request sees it when it starts and answers Cancelled
+            std::lock_guard lock(g_mutex);
+            if (target == g_current)
+                g_abortCurrent.store(true);
+            else
+                g_cancelled.insert(target); // seen when it starts: it answers Cancelled at once
             continue;
         }
         {
@@ -133,7 +139,7 @@ void readerLoop()
 
 bool currentCancelled()
 {
-    return g_cancelled.load() == g_current.load();
+    return g_abortCurrent.load();
 }
 bool shouldAbort(const QVariant&)
 {
@@ -428,9 +434,20 @@ int runPdfWorker(int argc, char* argv[])
         }
         if (req.type == MessageType::Quit)
             break;
-        g_current.store(req.id);
-        worker.handle(req);
-        g_current.store(0);
+        bool cancelled = false;
+        {
+            std::lock_guard lock(g_mutex);
+            cancelled = g_cancelled.erase(req.id) > 0;
+            g_current = req.id;
+            g_abortCurrent.store(cancelled);
+        }
+        if (cancelled && req.type != MessageType::Open)
+            sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
+        else
+            worker.handle(req);
+        std::lock_guard lock(g_mutex);
+        g_current = 0;
+        g_abortCurrent.store(false);
     }
     ::_exit(0); // skip destructors: the reader thread may still block in read()
 }

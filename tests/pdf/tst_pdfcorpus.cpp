@@ -88,11 +88,12 @@ private:
         } else if (state == PdfDocument::State::Failed) {
             if (m_doc->error().message.isEmpty())
                 m_counts->messageless.append(QFileInfo(m_path).fileName());
-            if (m_doc->error().code == PdfError::Timeout)
+            if (m_doc->error().code == PdfError::Timeout) {
                 ++m_counts->timedOut;
-            else
+            } else {
                 ++m_counts->refused;
-            m_counts->reasons[m_doc->error().message] += 1;
+                m_counts->reasons[m_doc->error().message] += 1;
+            }
             finish();
         }
     }
@@ -175,7 +176,7 @@ private Q_SLOTS:
               int(files.size()), total.elapsed() / 1000, counts.rendered, counts.refused, counts.encrypted,
               counts.timedOut, counts.pagesRendered, counts.pagesFailed);
         for (auto it = counts.reasons.cbegin(); it != counts.reasons.cend(); ++it)
-            qInfo("refused %d: %s", it.value(), qPrintable(it.key()));
+            qInfo("refused, %d file(s): %s", it.value(), qPrintable(it.key()));
         for (const QString& s : std::as_const(counts.slow))
             qInfo("over the time limit (stopped): %s", qPrintable(s));
         QCOMPARE(sum, int(files.size()));
