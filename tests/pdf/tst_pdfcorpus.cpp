@@ -183,6 +183,29 @@ private Q_SLOTS:
         QVERIFY2(counts.messageless.isEmpty(), qPrintable(counts.messageless.join(QLatin1Char(' '))));
         QVERIFY(counts.rendered > files.size() / 2);
     }
+
+    // The CLI's synchronous probe gives up on a file that never finishes loading.
+    void probeGivesUpOnHangingFile()
+    {
+        const QString path =
+            QStringLiteral(REVIEWDESK_SOURCE_DIR "/../shared/corpus/qpdf/fuzz_qpdf_extra_69977a.fuzz");
+        if (!QFileInfo::exists(path))
+            QSKIP("the shared corpus (../shared/corpus/qpdf) is not there");
+        PdfProbeResult result;
+        qint64 elapsed = 0;
+        QThread* thread = QThread::create([&] {
+            QElapsedTimer t;
+            t.start();
+            result = PdfService::probe(path, {}, 3000);
+            elapsed = t.elapsed();
+        });
+        thread->start();
+        QVERIFY(thread->wait(20000));
+        delete thread;
+        QCOMPARE(result.error.code, PdfError::Timeout);
+        QVERIFY(!result.error.message.isEmpty());
+        QVERIFY(elapsed < 6000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPdfCorpus)

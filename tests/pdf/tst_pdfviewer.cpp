@@ -91,6 +91,10 @@ private Q_SLOTS:
         QVERIFY(r.width() > r.height());
         const QPointF p(100, 200);
         QVERIFY((view->viewportToPage(299, view->pageToViewport(299, p)) - p).manhattanLength() < 2);
+        viewer.showEvidence(300, QRectF(), QStringLiteral("page-marker-301"));
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(300), 20000);
+        QTest::qWait(200);
+        saveScreenshot(&viewer, "viewer-rotated.png");
         viewer.setRotation(0);
         viewer.setZoomMode(PdfPageView::ZoomMode::FitWidth);
 
