@@ -9,11 +9,6 @@
 
 #include <algorithm>
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 namespace rd {
 
 using pdfproto::MessageType;
@@ -25,41 +20,6 @@ constexpr int TextPipelineDepth = 3;
 void deleteImageBuffer(void* info)
 {
     delete static_cast<QByteArray*>(info);
-}
-
-struct Mapping
-{
-    void* address;
-    size_t length;
-};
-
-void unmapImage(void* info)
-{
-    auto* m = static_cast<Mapping*>(info);
-    ::munmap(m->address, m->length);
-    delete m;
-}
-
-// Maps the worker's memfd read-only; the QImage unmaps it when the last copy goes.
-QImage mapSharedImage(qint64 pid, int fd, qint64 bytes, int width, int height, int bytesPerLine,
-                      QImage::Format format)
-{
-    const QByteArray path = "/proc/" + QByteArray::number(pid) + "/fd/" + QByteArray::number(fd);
-    const int local = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-    if (local < 0)
-        return {};
-    struct stat st = {};
-    if (::fstat(local, &st) != 0 || st.st_size < bytes) {
-        ::close(local);
-        return {};
-    }
-    void* address = ::mmap(nullptr, size_t(bytes), PROT_READ, MAP_SHARED, local, 0);
-    ::close(local);
-    if (address == MAP_FAILED)
-        return {};
-    auto* mapping = new Mapping{address, size_t(bytes)};
-    return QImage(static_cast<const uchar*>(address), width, height, bytesPerLine, format, unmapImage,
-                  mapping);
 }
 
 } // namespace
@@ -413,8 +373,9 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     switch (messageType) {
     case MessageType::Rendered: {
         qint32 page = 0, width = 0, height = 0, bytesPerLine = 0, format = 0, shmFd = -1;
+        qint64 shmSize = 0;
         double ms = 0;
-        in >> page >> width >> height >> bytesPerLine >> format >> ms >> shmFd;
+        in >> page >> width >> height >> bytesPerLine >> format >> ms >> shmFd >> shmSize;
         m_lastRenderMs = ms;
         const qint64 bytes = qint64(bytesPerLine) * height;
         if (in.status() != QDataStream::Ok || width <= 0 || height <= 0 || bytesPerLine < width ||
@@ -425,8 +386,8 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             break;
         }
         if (shmFd >= 0) {
-            const QImage image = mapSharedImage(client->processId(), shmFd, bytes, width, height,
-                                                bytesPerLine, QImage::Format(format));
+            const QImage image =
+                client->copySharedImage(shmFd, shmSize, width, height, bytesPerLine, QImage::Format(format));
             if (image.isNull()) {
                 // /proc is not usable here: the pixels come over the pipe from now on.
                 m_sharedPixels = false;

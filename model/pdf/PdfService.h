@@ -16,15 +16,21 @@ class PdfDocument;
 
 struct PdfServiceOptions
 {
-    QString workerPath;           // empty: reviewdesk-pdfworker beside the application
-    int workersPerDocument = 2;   // processes per open document (two render in parallel)
-    int openTimeoutMs = 15000;    // time allowed to open a document
-    int requestTimeoutMs = 10000; // time allowed for one render or text extraction
-    int memoryLimitMiB = 1536;    // RLIMIT_AS of each worker; 0 = none
-    bool sharedMemoryPixels =
-        false;                   // page images through a memfd, else raw over the pipe (faster: bench_pdf)
-    bool keepSpareWorker = true; // keep one worker process started ahead, so opening skips its start-up
-    QStringList extraWorkerArguments; // tests only (e.g. --test-render-delay-ms 2000)
+    QString workerPath; // empty: reviewdesk-pdfworker beside the application
+    // Processes per open document: two render in parallel.
+    int workersPerDocument = 2;
+    // Time allowed to open a document, and for one render or text extraction; then the worker is killed.
+    int openTimeoutMs = 15000;
+    int requestTimeoutMs = 10000;
+    // RLIMIT_AS of each worker; 0 = none.
+    int memoryLimitMiB = 1536;
+    // Page images through a page buffer shared with the worker (memfd), else raw over the pipe.
+    // bench_pdf measures both; shared is faster. Falls back to the pipe by itself.
+    bool sharedMemoryPixels = true;
+    // Keep one worker process started ahead, so that opening a document skips the process start-up.
+    bool keepSpareWorker = true;
+    // Tests only (e.g. --test-render-delay-ms 2000).
+    QStringList extraWorkerArguments;
 };
 
 class PdfService : public QObject

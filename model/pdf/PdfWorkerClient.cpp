@@ -2,6 +2,13 @@
 
 #include <QDataStream>
 
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace rd {
 
 using pdfproto::MessageType;
@@ -22,6 +29,48 @@ PdfWorkerClient::PdfWorkerClient(const QString& program, const QStringList& argu
 PdfWorkerClient::~PdfWorkerClient()
 {
     stop();
+    if (m_sharedMap)
+        ::munmap(m_sharedMap, size_t(m_sharedSize));
+}
+
+QImage PdfWorkerClient::copySharedImage(int fd, qint64 bufferSize, int width, int height, int bytesPerLine,
+                                        QImage::Format format)
+{
+    const qint64 bytes = qint64(bytesPerLine) * height;
+    if (bytes > bufferSize || !m_process)
+        return {};
+    if (!m_sharedMap || fd != m_sharedFd || bufferSize != m_sharedSize) {
+        if (m_sharedMap)
+            ::munmap(m_sharedMap, size_t(m_sharedSize));
+        m_sharedMap = nullptr;
+        const QByteArray path =
+            "/proc/" + QByteArray::number(m_process->processId()) + "/fd/" + QByteArray::number(fd);
+        const int local = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+        if (local < 0)
+            return {};
+        struct stat st = {};
+        void* map = MAP_FAILED;
+        if (::fstat(local, &st) == 0 && st.st_size >= bufferSize)
+            map = ::mmap(nullptr, size_t(bufferSize), PROT_READ, MAP_SHARED, local, 0);
+        ::close(local);
+        if (map == MAP_FAILED)
+            return {};
+        m_sharedMap = map;
+        m_sharedSize = bufferSize;
+        m_sharedFd = fd;
+    }
+    QImage image(width, height, format);
+    if (image.isNull())
+        return {};
+    const auto* src = static_cast<const uchar*>(m_sharedMap);
+    if (image.bytesPerLine() == bytesPerLine) {
+        std::memcpy(image.bits(), src, size_t(bytes));
+    } else {
+        const qsizetype row = qMin<qsizetype>(image.bytesPerLine(), bytesPerLine);
+        for (int y = 0; y < height; ++y)
+            std::memcpy(image.scanLine(y), src + qsizetype(y) * bytesPerLine, size_t(row));
+    }
+    return image;
 }
 
 void PdfWorkerClient::start()

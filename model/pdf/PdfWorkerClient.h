@@ -7,6 +7,7 @@
 #include "PdfProtocol.h"
 
 #include <QByteArray>
+#include <QImage>
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
@@ -36,6 +37,10 @@ public:
     void cancel(quint32 id);
     // Kills the process now (no died() signal).
     void stop();
+    // A copy of a page image in the worker's shared page buffer (memfd fd of bufferSize bytes in the
+    // worker, mapped here once). Null if it cannot be mapped (no /proc): use the pipe then.
+    QImage copySharedImage(int fd, qint64 bufferSize, int width, int height, int bytesPerLine,
+                           QImage::Format format);
 
 Q_SIGNALS:
     // An answer to the oldest request in flight. fields: the header after type and id.
@@ -61,6 +66,9 @@ private:
     QList<InFlight> m_inFlight;
     bool m_alive = false;
     int m_timeoutMs = 0; // of the running request
+    void* m_sharedMap = nullptr;
+    qint64 m_sharedSize = 0;
+    int m_sharedFd = -1; // the fd number in the worker
 };
 
 } // namespace rd

@@ -164,11 +164,6 @@ public:
 
     void handle(const Request& req)
     {
-        // The client has mapped the last shared page image before it sent this request.
-        if (m_lastShmFd >= 0) {
-            ::close(m_lastShmFd);
-            m_lastShmFd = -1;
-        }
         QDataStream in(req.header);
         switch (req.type) {
         case MessageType::Open:
@@ -291,8 +286,8 @@ private:
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
         out << quint8(MessageType::Rendered) << req.id << index << qint32(image.width())
-            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << ms
-            << shmFd;
+            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << ms << shmFd
+            << qint64(m_shmSize);
         if (shmFd >= 0)
             writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
         else
@@ -300,27 +295,34 @@ private:
                      reinterpret_cast<const char*>(image.constBits()), bytes);
     }
 
-    // Copies the pixels into a fresh memfd the client maps through /proc/<pid>/fd/<fd>; -1 on failure
-    // (the pixels then go over the pipe).
+    // Copies the pixels into this worker's page buffer, a memfd that the client maps once through
+    // /proc/<pid>/fd/<fd> and copies from before it sends the next render. Returns the fd, -1 on
+    // failure (the pixels then go over the pipe).
     qint32 toSharedMemory(const QImage& image)
     {
         const size_t bytes = size_t(image.sizeInBytes());
-        const int fd = ::memfd_create("reviewdesk-page", MFD_CLOEXEC);
-        if (fd < 0)
-            return -1;
-        if (::ftruncate(fd, off_t(bytes)) != 0) {
-            ::close(fd);
-            return -1;
+        if (m_shmFd < 0) {
+            m_shmFd = ::memfd_create("reviewdesk-pages", MFD_CLOEXEC);
+            if (m_shmFd < 0)
+                return -1;
         }
-        void* map = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-        if (map == MAP_FAILED) {
-            ::close(fd);
-            return -1;
+        if (bytes > m_shmSize) {
+            const size_t chunk = 16u * 1024 * 1024;
+            const size_t size = (bytes + chunk - 1) / chunk * chunk;
+            if (m_shmMap)
+                ::munmap(m_shmMap, m_shmSize);
+            m_shmMap = nullptr;
+            m_shmSize = 0;
+            if (::ftruncate(m_shmFd, off_t(size)) != 0)
+                return -1;
+            void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, m_shmFd, 0);
+            if (map == MAP_FAILED)
+                return -1;
+            m_shmMap = map;
+            m_shmSize = size;
         }
-        std::memcpy(map, image.constBits(), bytes);
-        ::munmap(map, bytes);
-        m_lastShmFd = fd;
-        return fd;
+        std::memcpy(m_shmMap, image.constBits(), bytes);
+        return m_shmFd;
     }
 
     void text(const Request& req, QDataStream& in)
@@ -356,7 +358,9 @@ private:
     }
 
     int m_renderDelayMs = 0;
-    int m_lastShmFd = -1;
+    int m_shmFd = -1;
+    void* m_shmMap = nullptr;
+    size_t m_shmSize = 0;
     std::unique_ptr<Poppler::Document> m_doc;
 };
 
