@@ -52,6 +52,21 @@ void PdfThumbnailModel::setRotation(int rotation)
     endResetModel();
 }
 
+void PdfThumbnailModel::cancelOutside(int first, int last)
+{
+    if (!m_doc)
+        return;
+    for (auto it = m_pendingByPage.begin(); it != m_pendingByPage.end();) {
+        if (it.key() < first || it.key() > last) {
+            m_doc->cancel(it.value());
+            m_pending.remove(it.value());
+            it = m_pendingByPage.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 int PdfThumbnailModel::rowCount(const QModelIndex& parent) const
 {
     if (parent.isValid() || !m_doc || m_doc->state() != PdfDocument::State::Ready)

@@ -22,6 +22,8 @@ public:
     PdfThumbnailModel(PdfPageCache* cache, QObject* parent = nullptr);
     void setDocument(PdfDocument* document);
     void setRotation(int rotation);
+    // Cancels the thumbnail renders of rows outside [first, last] (they scrolled away).
+    void cancelOutside(int first, int last);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;

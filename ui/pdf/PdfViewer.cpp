@@ -11,11 +11,13 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -151,6 +153,20 @@ PdfViewer::PdfViewer(QWidget* parent)
     });
     connect(m_thumbnailView, &QListView::clicked, this,
             [this](const QModelIndex& i) { setCurrentPage(i.row()); });
+    // Thumbnails that scrolled away are not rendered any more.
+    auto* thumbnailScroll = new QTimer(this);
+    thumbnailScroll->setSingleShot(true);
+    thumbnailScroll->setInterval(100);
+    connect(m_thumbnailView->verticalScrollBar(), &QScrollBar::valueChanged, thumbnailScroll,
+            qOverload<>(&QTimer::start));
+    connect(thumbnailScroll, &QTimer::timeout, this, [this] {
+        const QRect area = m_thumbnailView->viewport()->rect();
+        const QModelIndex first = m_thumbnailView->indexAt(area.topLeft() + QPoint(area.width() / 2, 2));
+        const QModelIndex last = m_thumbnailView->indexAt(area.bottomLeft() + QPoint(area.width() / 2, -2));
+        const int from = first.isValid() ? first.row() : 0;
+        const int to = last.isValid() ? last.row() : m_thumbnails->rowCount() - 1;
+        m_thumbnails->cancelOutside(from - 2, to + 2);
+    });
     connect(m_view, &PdfPageView::zoomChanged, this, &PdfViewer::updateZoomBox);
     connect(m_zoomBox, &QComboBox::activated, this, [this](int item) {
         if (item == FitWidthItem)
