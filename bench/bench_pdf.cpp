@@ -78,89 +78,98 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     const QString path = QStringLiteral(REVIEWDESK_TEST_PDF_DIR "/big-500.pdf");
     const int rounds = 5;
+    // Optional argument: run only one part (first, turn, cached, search).
+    const QString only = app.arguments().value(1);
+    auto runs = [&only](const char* part) {
+        return only.isEmpty() || only == QLatin1String(part);
+    };
     std::printf("bench_pdf: %s, scale %.2f px/pt, median of %d rounds\n", "big-500.pdf", Scale, rounds);
 
-    // 1. First page visible after opening. "spare": the app's PdfService keeps a worker started
-    //    ahead (the default); "cold": the worker process starts when the document opens.
-    QList<double> directFirst, oursFirst, coldFirst;
-    for (int r = 0; r < rounds; ++r) {
-        QElapsedTimer t;
-        t.start();
-        {
-            std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(path);
-            doc->setRenderHint(Poppler::Document::Antialiasing);
-            doc->setRenderHint(Poppler::Document::TextAntialiasing);
-            const QImage image = doc->page(0)->renderToImage(72 * Scale, 72 * Scale);
-            Q_UNUSED(image);
+    if (runs("first")) {
+        // 1. First page visible after opening. "spare": the app's PdfService keeps a worker started
+        //    ahead (the default); "cold": the worker process starts when the document opens.
+        QList<double> directFirst, oursFirst, coldFirst;
+        for (int r = 0; r < rounds; ++r) {
+            QElapsedTimer t;
+            t.start();
+            {
+                std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(path);
+                doc->setRenderHint(Poppler::Document::Antialiasing);
+                doc->setRenderHint(Poppler::Document::TextAntialiasing);
+                const QImage image = doc->page(0)->renderToImage(72 * Scale, 72 * Scale);
+                Q_UNUSED(image);
+            }
+            directFirst.append(ms(t));
+            for (const bool spare : {true, false}) {
+                PdfServiceOptions options;
+                options.keepSpareWorker = spare;
+                PdfService service(options);
+                QTest::qWait(400); // the app started a while ago
+                t.restart();
+                std::unique_ptr<PdfDocument> doc(service.openFile(path));
+                if (!waitReady(doc.get()))
+                    return 1;
+                renderSync(doc.get(), 0, Scale);
+                (spare ? oursFirst : coldFirst).append(ms(t));
+            }
         }
-        directFirst.append(ms(t));
-        for (const bool spare : {true, false}) {
+        std::printf(
+            "first page visible after opening: direct %.1f ms, ours %.1f ms (ratio %.2f); with a cold worker "
+            "start %.1f ms (ratio %.2f)\n",
+            median(directFirst), median(oursFirst), median(oursFirst) / median(directFirst),
+            median(coldFirst), median(coldFirst) / median(directFirst));
+    }
+    if (runs("turn")) {
+        // 2. Page turn to an uncached page (text and scanned pages alike), pixels through a memfd (the
+        //    default) and raw over the pipe.
+        std::unique_ptr<Poppler::Document> direct = Poppler::Document::load(path);
+        direct->setRenderHint(Poppler::Document::Antialiasing);
+        direct->setRenderHint(Poppler::Document::TextAntialiasing);
+        for (const bool shared : {true, false}) {
             PdfServiceOptions options;
-            options.keepSpareWorker = spare;
+            options.sharedMemoryPixels = shared;
+            options.keepSpareWorker = false; // no process start-up in the background of the measurement
+            options.workersPerDocument = 1;
             PdfService service(options);
-            QTest::qWait(400); // the app started a while ago
-            t.restart();
             std::unique_ptr<PdfDocument> doc(service.openFile(path));
             if (!waitReady(doc.get()))
                 return 1;
-            renderSync(doc.get(), 0, Scale);
-            (spare ? oursFirst : coldFirst).append(ms(t));
-        }
-    }
-    std::printf(
-        "first page visible after opening: direct %.1f ms, ours %.1f ms (ratio %.2f); with a cold worker "
-        "start %.1f ms (ratio %.2f)\n",
-        median(directFirst), median(oursFirst), median(oursFirst) / median(directFirst), median(coldFirst),
-        median(coldFirst) / median(directFirst));
-
-    // 2. Page turn to an uncached page (text and scanned pages alike), pixels through a memfd (the
-    //    default) and raw over the pipe.
-    std::unique_ptr<Poppler::Document> direct = Poppler::Document::load(path);
-    direct->setRenderHint(Poppler::Document::Antialiasing);
-    direct->setRenderHint(Poppler::Document::TextAntialiasing);
-    for (const bool shared : {true, false}) {
-        PdfServiceOptions options;
-        options.sharedMemoryPixels = shared;
-        options.keepSpareWorker = false; // no process start-up in the background of the measurement
-        options.workersPerDocument = 1;
-        PdfService service(options);
-        std::unique_ptr<PdfDocument> doc(service.openFile(path));
-        if (!waitReady(doc.get()))
-            return 1;
-        renderSync(doc.get(), 0, Scale); // warm the worker
-        QList<double> directTurn, oursTurn, overhead, workerRender;
-        for (int round = 0; round < 2; ++round) {
-            for (int p = 10 + round; p < 500; p += 37) {
+            renderSync(doc.get(), 0, Scale); // warm the worker
+            QList<double> directTurn, oursTurn, overhead, workerRender;
+            for (int round = 0; round < 2; ++round) {
+                for (int p = 10 + round; p < 500; p += 37) {
+                    QElapsedTimer t;
+                    t.start();
+                    const QImage a = direct->page(p)->renderToImage(72 * Scale, 72 * Scale);
+                    directTurn.append(ms(t));
+                    t.restart();
+                    const QImage b = renderSync(doc.get(), p, Scale);
+                    const double roundTrip = ms(t);
+                    oursTurn.append(roundTrip);
+                    overhead.append(roundTrip - doc->lastRenderMs());
+                    workerRender.append(doc->lastRenderMs());
+                    if (b.size() != a.size())
+                        std::printf("size mismatch on page %d\n", p + 1);
+                }
+            }
+            const QImage sample = renderSync(doc.get(), 1, Scale);
+            std::printf(
+                "page turn to an uncached page (%s): direct %.1f ms, ours %.1f ms (Poppler in the worker "
+                "%.1f ms), ratio %.2f; transfer overhead of a %dx%d page (%.1f MiB) %.2f ms\n",
+                shared ? "memfd" : "pipe", median(directTurn), median(oursTurn), median(workerRender),
+                median(oursTurn) / median(directTurn), sample.width(), sample.height(),
+                double(sample.sizeInBytes()) / 1048576.0, median(overhead));
+            if (!shared) {
+                QByteArray copy(sample.sizeInBytes(), Qt::Uninitialized);
                 QElapsedTimer t;
                 t.start();
-                const QImage a = direct->page(p)->renderToImage(72 * Scale, 72 * Scale);
-                directTurn.append(ms(t));
-                t.restart();
-                const QImage b = renderSync(doc.get(), p, Scale);
-                const double roundTrip = ms(t);
-                oursTurn.append(roundTrip);
-                overhead.append(roundTrip - doc->lastRenderMs());
-                workerRender.append(doc->lastRenderMs());
-                if (b.size() != a.size())
-                    std::printf("size mismatch on page %d\n", p + 1);
+                for (int i = 0; i < 10; ++i)
+                    std::memcpy(copy.data(), sample.constBits(), size_t(sample.sizeInBytes()));
+                std::printf("(one memcpy of that page in memory: %.2f ms)\n", ms(t) / 10);
             }
         }
-        const QImage sample = renderSync(doc.get(), 1, Scale);
-        std::printf("page turn to an uncached page (%s): direct %.1f ms, ours %.1f ms (Poppler in the worker "
-                    "%.1f ms), ratio %.2f; transfer overhead of a %dx%d page (%.1f MiB) %.2f ms\n",
-                    shared ? "memfd" : "pipe", median(directTurn), median(oursTurn), median(workerRender),
-                    median(oursTurn) / median(directTurn), sample.width(), sample.height(),
-                    double(sample.sizeInBytes()) / 1048576.0, median(overhead));
-        if (!shared) {
-            QByteArray copy(sample.sizeInBytes(), Qt::Uninitialized);
-            QElapsedTimer t;
-            t.start();
-            for (int i = 0; i < 10; ++i)
-                std::memcpy(copy.data(), sample.constBits(), size_t(sample.sizeInBytes()));
-            std::printf("(one memcpy of that page in memory: %.2f ms)\n", ms(t) / 10);
-        }
     }
-
+    if (runs("cached"))
     // 3. Page turn to a cached page in the viewer.
     {
         PdfService service;
@@ -193,6 +202,7 @@ int main(int argc, char* argv[])
         std::printf("page turn to a cached page (jump + repaint): %.2f ms\n", median(cached));
     }
 
+    if (runs("search"))
     // 4. Search of all pages.
     {
         QElapsedTimer t;
