@@ -10,10 +10,14 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <csignal>
 
@@ -180,6 +184,35 @@ private Q_SLOTS:
         QTest::mouseClick(retry, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
         QVERIFY(!viewer.pageView()->isPageFailed(0));
+    }
+
+    void brokenFileShowsMessageAndRetry()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fax.pdf"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("%PDF-1.4\nthis is not a PDF at all\n");
+        f.close();
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(path));
+        viewer.setDocument(doc.get());
+        QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Failed, 20000);
+        bool shown = false;
+        for (QLabel* label : viewer.findChildren<QLabel*>())
+            shown |= label->isVisible() &&
+                     label->text().contains(QStringLiteral("fax.pdf could not be displayed"));
+        QVERIFY(shown);
+        QToolButton* retry = nullptr;
+        for (QToolButton* b : viewer.findChildren<QToolButton*>())
+            if (b->text() == QStringLiteral("Retry"))
+                retry = b;
+        QVERIFY(retry && retry->isVisible());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Failed, 20000);
     }
 
     void password()
