@@ -3,7 +3,7 @@
 #include "CaseSession.h"
 #include "ChecklistView.h"
 #include "MessageBox.h"
-#include "PageListViewer.h"
+#include "PdfAttachmentViewer.h"
 #include "ReviewEngine.h"
 
 #include <QComboBox>
@@ -36,7 +36,7 @@ CaseView::CaseView(QWidget* parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_attachments(new QComboBox(this))
     , m_attachmentNote(new QLabel(this))
-    , m_viewer(new PageListViewer(this))
+    , m_viewer(new PdfAttachmentViewer(this))
     , m_checklist(new ChecklistView(this))
 {
     auto* left = new QWidget(m_splitter);

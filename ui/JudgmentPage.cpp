@@ -58,6 +58,7 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
     m_kind->setForegroundRole(QPalette::PlaceholderText);
+    m_kind->setWordWrap(true);
 
     for (QLabel* label : {m_policy, m_guidance}) {
         label->setWordWrap(true);

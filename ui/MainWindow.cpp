@@ -373,7 +373,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(kStateKey).toByteArray());
     const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
     if (splitter.isEmpty() || !m_caseView->splitter()->restoreState(splitter))
-        m_caseView->splitter()->setSizes({560, 940});
+        m_caseView->splitter()->setSizes({720, 780});
     m_queueView->restoreHeaderState(settings.value(kQueueHeaderKey).toByteArray());
 }
 

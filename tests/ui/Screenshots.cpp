@@ -1,12 +1,12 @@
 // Takes the screenshots of docs/screenshots: the queue, a case with its checklist, the summary.
 // Not a test; run under a real X server (xvfb-run) so that fonts and styles are the real ones:
 //   xvfb-run -a -s "-screen 0 1600x1000x24" rd_ui_screenshots OUTPUT_FOLDER
+#include "AttachmentViewer.h"
 #include "CaseQueueModel.h"
 #include "CaseSession.h"
 #include "CaseView.h"
 #include "ChecklistView.h"
 #include "MainWindow.h"
-#include "PageListViewer.h"
 #include "QueueView.h"
 #include "UiTestSupport.h"
 
@@ -139,12 +139,7 @@ int main(int argc, char* argv[])
     checklist->answerCurrent(QStringLiteral("met"));
     checklist->toggleType(1);
     const QString quote = QStringLiteral("Clinic note page 1: crouch gait, GMFCS II");
-    if (auto* pageList = qobject_cast<PageListViewer*>(viewer)) {
-        pageList->setSelectedText(quote);
-        window.caseView()->citeSelection();
-    } else {
-        checklist->cite(Evidence{QStringLiteral("clinic-note.pdf"), 1, quote, QRectF(72, 80, 330, 20)});
-    }
+    checklist->cite(Evidence{QStringLiteral("clinic-note.pdf"), 1, quote, QRectF(70, 80, 330, 18)});
     window.caseView()->showEvidence(
         window.session()->answer(QStringLiteral("indication"))->evidence.value(0));
     settle();
