@@ -110,6 +110,16 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
                      .arg(esc(tr("A denied line requires the medical director's determination.")));
     if (unanswered > 0)
         facts << esc(tr("Not answered yet: %1 (counted as unknown).").arg(unanswered));
+    bool anyDeny = false;
+    bool anyPend = false;
+    for (const LineDecision& line : decision.lines) {
+        anyDeny = anyDeny || line.decision == LineOutcome::Deny;
+        anyPend = anyPend || line.decision == LineOutcome::Pend;
+    }
+    const QString next = anyPend   ? tr("Routing (Ctrl+R) pends the case for information.")
+                         : anyDeny ? tr("Routing (Ctrl+R) sends the case to the medical director.")
+                                   : tr("Routing (Ctrl+R) lets you finalize the case as determined.");
+    facts << QStringLiteral("<i>%1</i>").arg(esc(next));
     html += QStringLiteral("<p>%1</p>").arg(facts.join(QStringLiteral("<br>")));
 
     html += QStringLiteral("<table cellspacing='0' cellpadding='6' width='100%'>");
