@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <sqlite3.h>
 
@@ -84,8 +85,10 @@ bool CaseFile::loadSignoff(QString* error)
         m_overrides.append({overrides.text(0), *decision, overrides.text(2), overrides.text(3),
                             QDateTime::fromString(overrides.text(4), Qt::ISODateWithMs).toUTC()});
     }
-    while (rc == SQLITE_DONE && (rc = fields.step()) == SQLITE_ROW)
-        m_letterFields.insert(fields.text(0), fields.text(1));
+    if (rc == SQLITE_DONE) {
+        while ((rc = fields.step()) == SQLITE_ROW)
+            m_letterFields.insert(fields.text(0), fields.text(1));
+    }
     if (rc == SQLITE_DONE && (rc = signature.step()) == SQLITE_ROW) {
         SignatureRecord record;
         record.payload = signature.text(0).toUtf8();
@@ -249,11 +252,18 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
 {
     if (!checkWritable(error))
         return false;
+    bool failed = false;
     auto fail = [&](const QString& what) {
         *error = QStringLiteral("%1: not signed: %2").arg(m_path, what);
-        loadSignoff(error); // the transaction rolled back: reload what is stored
+        failed = true;
         return false;
     };
+    // After a failure the transaction rolls back: reload what is stored.
+    auto reload = qScopeGuard([&] {
+        QString ignored;
+        if (failed)
+            loadSignoff(&ignored);
+    });
     if (!request.sign || request.publicKey.isEmpty())
         return fail(QStringLiteral("no signing key"));
     if (request.letters.isEmpty())

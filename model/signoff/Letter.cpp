@@ -276,6 +276,25 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
                                                : pended)
             .append(item);
     }
+    // A request for information lists each missing item once, with the lines it holds pending.
+    QStringList missingOrder;
+    QMap<QString, QPair<QString, QStringList>> missingItems; // text -> (text, codes)
+    for (const LineDecision& line : input.decision.lines) {
+        if (line.decision != LineOutcome::Pend)
+            continue;
+        for (const Reason& reason : line.reasons) {
+            const QString text = LetterText::reasonText(input.policy, reason, line.decision, language);
+            if (!missingItems.contains(text)) {
+                missingOrder.append(text);
+                missingItems.insert(text, {text, {}});
+            }
+            missingItems[text].second.append(line.code);
+        }
+    }
+    QVariantList missing;
+    for (const QString& text : std::as_const(missingOrder))
+        missing.append(QVariantMap{
+            {key("text"), text}, {key("codes"), missingItems.value(text).second.join(QStringLiteral(", "))}});
     QVariantList additional;
     for (const QString& text : LetterText::additionalInformation(input))
         additional.append(QVariantMap{{key("text"), text}});
@@ -350,6 +369,7 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
         {key("approved"), approved},
         {key("denied"), denied},
         {key("pended"), pended},
+        {key("missing"), missing},
         {key("authorizationNumber"), LetterText::authorizationNumber(input)},
         {key("validFrom"), LetterText::date(LetterText::letterDate(input), language)},
         {key("validThrough"), LetterText::date(LetterText::validThrough(input), language)},

@@ -132,7 +132,9 @@ QStringList LetterChecker::check(const Letter& letter, const LetterInput& input)
             problem(QStringLiteral("clinical-rationale"),
                     QStringLiteral("needs the physician's clinical rationale for this member (a sentence or "
                                    "more; sign --rationale)"));
-        require(QStringLiteral("clinical-rationale"), {{QStringLiteral("clinical rationale"), rationale}});
+        else
+            require(QStringLiteral("clinical-rationale"),
+                    {{QStringLiteral("clinical rationale"), rationale}});
         require(QStringLiteral("criteria"), {{QStringLiteral("policy title"), input.policy.title},
                                              {QStringLiteral("policy's effective date"),
                                               LetterText::date(input.policy.effectiveDate, language)}});
@@ -184,6 +186,8 @@ QStringList LetterChecker::check(const Letter& letter, const LetterInput& input)
     // The member's text: no code that is not a requested line, no unexplained abbreviation.
     QString text = body(letter.html);
     text.remove(input.policy.title); // quoted by name; its codes are the policy's, not the request's
+    for (const QString& line : input.plan.address + input.plan.appealsAddress)
+        text.remove(line); // postal codes
     const QSet<QString> requested(input.data.request.lines.cbegin(), input.data.request.lines.cend());
     for (const QString& code : codesIn(text) - requested)
         problem(QStringLiteral("text"),
