@@ -115,14 +115,11 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return ExitBadInput;
     }
     const Signoff signoff(*policy, *plan);
-    auto file = openCase(
-        path, parser.isSet(check) ? CaseFile::OpenMode::ReadOnly : CaseFile::OpenMode::ReadWrite, err);
+    // Everything is checked on a read-only view first: a refusal or a wrong password leaves the file as
+    // it was, byte for byte.
+    auto file = openCase(path, CaseFile::OpenMode::ReadOnly, err);
     if (!file)
         return ExitBadInput;
-    if (!parser.isSet(check) && file->isReadOnly() && !file->isSigned()) {
-        err << path << ": cannot be signed: " << file->readOnlyReason() << Qt::endl;
-        return ExitBadInput;
-    }
     QList<LineOverride> proposed = overrides;
     for (LineOverride& item : proposed)
         item.by = login;
@@ -144,14 +141,25 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err.flush();
         return ExitCheckFailed;
     }
+    const auto key = directory.unlock(login, readPasswordFromStdin(), &error);
+    if (!key) {
+        err << path << ": not signed: " << error << Qt::endl;
+        return ExitBadInput;
+    }
+    file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
+    if (!file)
+        return ExitBadInput;
+    if (file->isReadOnly() && !file->isSigned()) {
+        err << path << ": cannot be signed: " << file->readOnlyReason() << Qt::endl;
+        return ExitBadInput;
+    }
     SignoffInput input;
     input.login = login;
-    input.password = readPasswordFromStdin();
     input.overrides = overrides;
     input.letterFields = fields;
-    if (!signoff.sign(*file, directory, input, &error)) {
+    if (!signoff.sign(*file, *signer, *key, input, &error)) {
         err << error << Qt::endl;
-        return error.contains(QLatin1String("password")) ? ExitBadInput : ExitCheckFailed;
+        return ExitCheckFailed;
     }
     directory.setLastUser(login, &error);
     const auto signature = file->signature();

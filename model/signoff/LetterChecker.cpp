@@ -12,7 +12,7 @@ const QStringList kPlainAbbreviations = {QStringLiteral("ID")};
 
 QSet<QString> codesIn(const QString& text)
 {
-    static const QRegularExpression code(QStringLiteral("(?<![\\d-])\\d{5}(?![\\d-])"));
+    static const QRegularExpression code(QStringLiteral("(?<![\\p{L}\\p{N}-])\\d{5}(?![\\p{L}\\p{N}-])"));
     QSet<QString> result;
     auto it = code.globalMatch(text);
     while (it.hasNext())

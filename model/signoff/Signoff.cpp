@@ -164,6 +164,17 @@ bool Signoff::sign(CaseFile& file, const UserDirectory& directory, const Signoff
         *error = QStringLiteral("%1: not signed: %2").arg(file.path(), message);
         return false;
     }
+    return sign(file, *signer, *signingKey, input, error);
+}
+
+bool Signoff::sign(CaseFile& file, const User& signerUser, const SigningKey& signingKey,
+                   const SignoffInput& input, QString* error) const
+{
+    const User* signer = &signerUser;
+    if (signingKey.publicKey() != signer->publicKey) {
+        *error = QStringLiteral("%1: not signed: the key is not %2's").arg(file.path(), signer->login);
+        return false;
+    }
     QList<LineOverride> overrides = input.overrides;
     const QDateTime signedAt = toSeconds(input.now);
     for (LineOverride& item : overrides) {
@@ -208,9 +219,9 @@ bool Signoff::sign(CaseFile& file, const UserDirectory& directory, const Signoff
         {key("signedAt"), AuditChain::timestamp(signedAt)},
     };
     request.actor = input.login;
-    request.publicKey = signingKey->publicKey();
+    request.publicKey = signingKey.publicKey();
     request.signedAt = signedAt;
-    const SigningKey* keyPointer = signingKey.get();
+    const SigningKey* keyPointer = &signingKey;
     request.sign = [keyPointer](const QByteArray& digest) {
         return keyPointer->sign(digest);
     };

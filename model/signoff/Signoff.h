@@ -54,6 +54,10 @@ public:
     // and signs. Fills error with every reason it refuses.
     bool sign(CaseFile& file, const UserDirectory& directory, const SignoffInput& input,
               QString* error) const;
+    // The same with a key unlocked beforehand (so that a wrong password is found before the case file is
+    // opened for writing).
+    bool sign(CaseFile& file, const User& signer, const SigningKey& key, const SignoffInput& input,
+              QString* error) const;
 
     // The letter of a case: a signed case's signed letter; a pended case's request for information
     // (built now, not signed); otherwise, with draft, an unsigned draft.
