@@ -51,7 +51,7 @@ JudgmentState Engine::state(const Judgment& judgment, const CaseData& data) cons
     const auto it = data.answers.constFind(judgment.id);
     if (it == data.answers.constEnd())
         return JudgmentState::Unknown;
-    const QStringList values = answerValues(judgment.kind); // {holds-or-applies, fails-or-not, unknown}
+    const QStringList& values = answerValues(judgment.kind); // {met or yes, not-met or no, unknown}
     if (judgment.kind == JudgmentKind::Criterion) {
         if (it->value == values.at(0))
             return JudgmentState::Holds;

@@ -95,11 +95,11 @@ QString toString(JudgmentKind kind)
     return kind == JudgmentKind::Exclusion ? QStringLiteral("exclusion") : QStringLiteral("criterion");
 }
 
-QStringList answerValues(JudgmentKind kind)
+const QStringList& answerValues(JudgmentKind kind)
 {
-    if (kind == JudgmentKind::Exclusion)
-        return {QStringLiteral("yes"), QStringLiteral("no"), unknownAnswer()};
-    return {QStringLiteral("met"), QStringLiteral("not-met"), unknownAnswer()};
+    static const QStringList exclusion = {QStringLiteral("yes"), QStringLiteral("no"), unknownAnswer()};
+    static const QStringList criterion = {QStringLiteral("met"), QStringLiteral("not-met"), unknownAnswer()};
+    return kind == JudgmentKind::Exclusion ? exclusion : criterion;
 }
 
 QString toString(CodeRule::Kind kind)

@@ -57,7 +57,7 @@ enum class JudgmentKind
 QString toString(JudgmentKind kind);
 
 // The answer values of a judgment kind: criterion met/not-met/unknown, exclusion yes/no/unknown.
-QStringList answerValues(JudgmentKind kind);
+const QStringList& answerValues(JudgmentKind kind);
 inline const QString& unknownAnswer()
 {
     static const QString value = QStringLiteral("unknown");

@@ -210,6 +210,9 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& 
         if (!file->recordJudgment(it.key(), it.value(), actor, &message))
             return fail(message);
     }
+    if (data.status != CaseStatus::New && data.status != file->m_data.status &&
+        !file->setStatus(data.status, actor, &message))
+        return fail(message);
     return file;
 }
 

@@ -140,7 +140,8 @@ public:
     CaseFile& operator=(const CaseFile&) = delete;
 
     // Creates a new case file (mode 0600) holding the request of data (its answers are recorded
-    // as judgments, each audited). Fails when the path exists.
+    // as judgments, each audited, then its status is set when it is not "new"). Fails when the path
+    // exists.
     static std::unique_ptr<CaseFile> create(const QString& path, const CaseData& data, const QString& actor,
                                             QString* error);
     // Opens an existing case file. ReadWrite falls back to read-only when another process holds

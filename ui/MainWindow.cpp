@@ -1,11 +1,472 @@
 #include "MainWindow.h"
 
+#include "CaseFileFormat.h"
+#include "CaseQueueModel.h"
+#include "CaseSession.h"
+#include "CaseView.h"
+#include "ChecklistView.h"
+#include "MessageBox.h"
+#include "QueueView.h"
+#include "ReviewEngine.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+
 namespace rd {
+
+namespace {
+const auto kGeometryKey = QStringLiteral("window/geometry");
+const auto kStateKey = QStringLiteral("window/state");
+const auto kSplitterKey = QStringLiteral("caseView/splitter");
+const auto kQueueHeaderKey = QStringLiteral("queue/header");
+const auto kFolderKey = QStringLiteral("queue/folder");
+const auto kLastDirKey = QStringLiteral("dialogs/lastFolder");
+const auto kReviewerKey = QStringLiteral("reviewer/name");
+constexpr int kStatusTimeoutMs = 6000;
+
+QString caseFilter()
+{
+    return MainWindow::tr("Case files (*.%1)").arg(QLatin1String(CaseFileFormat::FileSuffix));
+}
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_queueView(new QueueView(this))
+    , m_caseView(new CaseView(this))
+    , m_caseLabel(new QLabel(this))
+    , m_undoGroup(new QUndoGroup(this))
 {
-    setWindowTitle(tr("ReviewDesk"));
+    setObjectName(QStringLiteral("MainWindow"));
+    QString engineError;
+    m_engine = ReviewEngine::createBuiltIn(&engineError);
+    m_stack->addWidget(m_queueView);
+    m_stack->addWidget(m_caseView);
+    setCentralWidget(m_stack);
+    statusBar()->addPermanentWidget(m_caseLabel);
+
+    connect(m_queueView, &QueueView::openRequested, this, &MainWindow::openCase);
+    connect(m_queueView, &QueueView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_caseView, &CaseView::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_caseView, &CaseView::caseStatusChanged, this, [this](const QString& path) {
+        m_queueView->model()->refreshCase(path);
+        updateTitle();
+    });
+
+    createActions();
+    createMenus();
+    restoreLayout();
+    updateActions();
+    updateTitle();
+    if (!m_engine)
+        statusBar()->showMessage(tr("The policy could not be loaded: %1").arg(engineError));
+}
+
+MainWindow::~MainWindow()
+{
+    m_caseView->setSession(nullptr, nullptr);
+}
+
+QString MainWindow::reviewerName() const
+{
+    const QString name = QSettings().value(kReviewerKey).toString();
+    if (!name.isEmpty())
+        return name;
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? tr("reviewer") : user;
+}
+
+QString MainWindow::defaultFolder()
+{
+    const QString folder = QSettings().value(kFolderKey).toString();
+    if (!folder.isEmpty())
+        return folder;
+    // The demo cases are built beside the executables' folder (build/bin/../demo).
+    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../demo"));
+}
+
+void MainWindow::createActions()
+{
+    m_openCase = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Case…"), this);
+    m_openCase->setShortcut(QKeySequence::Open);
+    m_openCase->setStatusTip(tr("Open a case file"));
+    connect(m_openCase, &QAction::triggered, this, &MainWindow::chooseCase);
+
+    m_openFolder = new QAction(QIcon::fromTheme(QStringLiteral("folder-open")), tr("Open &Folder…"), this);
+    m_openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openFolder->setStatusTip(tr("Show the case queue of a folder"));
+    connect(m_openFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
+
+    m_newFromJson =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Case from JSON…"), this);
+    m_newFromJson->setShortcut(QKeySequence::New);
+    m_newFromJson->setStatusTip(tr("Create a case file from a case JSON"));
+    connect(m_newFromJson, &QAction::triggered, this, &MainWindow::newCaseFromJson);
+
+    m_saveCopy =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save a &Copy As…"), this);
+    m_saveCopy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_saveCopy, &QAction::triggered, this, &MainWindow::saveCopyAs);
+
+    m_closeCase = new QAction(tr("&Close Case"), this);
+    m_closeCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    connect(m_closeCase, &QAction::triggered, this, &MainWindow::closeCase);
+
+    m_quit = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_redo->setObjectName(QStringLiteral("redo"));
+
+    m_showQueue = new QAction(QIcon::fromTheme(QStringLiteral("view-list-details")), tr("Case &Queue"), this);
+    m_showQueue->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_showQueue, &QAction::triggered, this, &MainWindow::showQueue);
+    m_showCase = new QAction(tr("Open &Case"), this);
+    m_showCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_showCase, &QAction::triggered, this, [this] {
+        if (m_session) {
+            m_stack->setCurrentWidget(m_caseView);
+            updateActions();
+        }
+    });
+    m_refresh = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh Queue"), this);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    connect(m_refresh, &QAction::triggered, m_queueView->model(), &CaseQueueModel::rescan);
+    m_find = new QAction(tr("&Find in Queue"), this);
+    m_find->setShortcut(QKeySequence::Find);
+    connect(m_find, &QAction::triggered, this, [this] {
+        showQueue();
+        m_queueView->focusSearch();
+    });
+
+    m_route = new QAction(QIcon::fromTheme(QStringLiteral("mail-forward")), tr("&Route Case…"), this);
+    m_route->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_route->setStatusTip(
+        tr("Finalize, pend for information or send to the medical director, as the decision says"));
+    connect(m_route, &QAction::triggered, m_caseView, &CaseView::route);
+
+    m_shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    m_about = new QAction(tr("&About ReviewDesk"), this);
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::about);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openCase);
+    file->addAction(m_openFolder);
+    file->addAction(m_newFromJson);
+    file->addSeparator();
+    file->addAction(m_saveCopy);
+    file->addAction(m_closeCase);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_showQueue);
+    m_viewMenu->addAction(m_showCase);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_find);
+    m_viewMenu->addAction(m_refresh);
+
+    QMenu* review = menuBar()->addMenu(tr("&Review"));
+    for (QAction* action : m_caseView->checklist()->reviewActions()) {
+        if (action)
+            review->addAction(action);
+        else
+            review->addSeparator();
+    }
+    review->addSeparator();
+    review->addAction(m_route);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcuts);
+    help->addAction(m_about);
+
+    QToolBar* toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    toolBar->addAction(m_showQueue);
+    toolBar->addAction(m_openCase);
+    toolBar->addAction(m_openFolder);
+    toolBar->addSeparator();
+    toolBar->addAction(m_undo);
+    toolBar->addAction(m_redo);
+    toolBar->addSeparator();
+    toolBar->addAction(m_route);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(toolBar->toggleViewAction());
+}
+
+bool MainWindow::openPath(const QString& path)
+{
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        openFolder(info.absoluteFilePath());
+        return true;
+    }
+    if (info.isFile())
+        return openCase(info.absoluteFilePath());
+    MessageBox::warning(this, tr("Open"),
+                        tr("%1 is neither a case file nor a folder.").arg(QDir::toNativeSeparators(path)));
+    return false;
+}
+
+bool MainWindow::openCase(const QString& path)
+{
+    QString error;
+    auto session = CaseSession::open(path, reviewerName(), &error);
+    if (!session) {
+        MessageBox::warning(this, tr("Open Case"), error);
+        return false;
+    }
+    closeCase();
+    m_session = std::move(session);
+    if (!m_session->isReadOnly() && m_session->data().status == CaseStatus::New) {
+        QString statusError;
+        if (m_session->setStatus(CaseStatus::InReview, &statusError))
+            m_queueView->model()->refreshCase(path);
+        else
+            statusBar()->showMessage(statusError, kStatusTimeoutMs);
+    }
+    connect(m_session.get(), &CaseSession::writeFailed, this,
+            [this](const QString& message) { MessageBox::warning(this, tr("Not saved"), message); });
+    connect(m_session.get(), &CaseSession::answerChanged, this, [this] {
+        statusBar()->showMessage(tr("Saved."), 2000);
+        m_queueView->model()->refreshCase(m_session->path());
+    });
+    m_undoGroup->addStack(m_session->undoStack());
+    m_undoGroup->setActiveStack(m_session->undoStack());
+    m_caseView->setSession(m_session.get(), m_engine.get());
+    m_stack->setCurrentWidget(m_caseView);
+    m_caseView->checklist()->setFocus(Qt::OtherFocusReason);
+    if (m_session->isReadOnly())
+        statusBar()->showMessage(tr("Read-only: %1").arg(m_session->file()->readOnlyReason()));
+    QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    updateTitle();
+    updateActions();
+    return true;
+}
+
+void MainWindow::closeCase()
+{
+    if (!m_session)
+        return;
+    m_caseView->setSession(nullptr, nullptr);
+    m_undoGroup->removeStack(m_session->undoStack());
+    const QString path = m_session->path();
+    m_session.reset(); // flushes the reading coverage
+    m_queueView->model()->refreshCase(path);
+    m_stack->setCurrentWidget(m_queueView);
+    updateTitle();
+    updateActions();
+}
+
+void MainWindow::openFolder(const QString& folder)
+{
+    m_queueView->setFolder(folder);
+    QSettings().setValue(kFolderKey, QDir(folder).absolutePath());
+    showQueue();
+}
+
+void MainWindow::showQueue()
+{
+    m_stack->setCurrentWidget(m_queueView);
+    m_queueView->setFocus(Qt::OtherFocusReason);
+    updateActions();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_session) {
+        const CaseData& caseData = m_session->data();
+        const QString member = caseData.member.name.isEmpty()
+                                   ? caseData.member.id
+                                   : tr("%1 (%2)").arg(caseData.member.name, caseData.member.id);
+        const QString codes = caseData.request.lines.join(QStringLiteral(", "));
+        QString title = tr("%1 — %2").arg(member, codes);
+        if (m_session->isReadOnly())
+            title = tr("%1 [read-only]").arg(title);
+        setWindowTitle(tr("%1 — ReviewDesk").arg(title));
+        m_caseLabel->setText(tr("%1 · %2").arg(QFileInfo(m_session->path()).fileName(),
+                                               CaseQueueModel::statusLabel(caseData.status)));
+    } else {
+        const QString folder = m_queueView->model()->folder();
+        setWindowTitle(folder.isEmpty() ? tr("ReviewDesk")
+                                        : tr("%1 — ReviewDesk").arg(QDir::toNativeSeparators(folder)));
+        m_caseLabel->clear();
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasCase = m_session != nullptr;
+    const bool onCase = hasCase && m_stack->currentWidget() == m_caseView;
+    m_saveCopy->setEnabled(hasCase);
+    m_closeCase->setEnabled(hasCase);
+    m_showCase->setEnabled(hasCase);
+    m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly());
+    m_newFromJson->setEnabled(m_engine != nullptr);
+    m_caseView->checklist()->setActionsEnabled(onCase);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kSplitterKey, m_caseView->splitter()->saveState());
+    settings.setValue(kQueueHeaderKey, m_queueView->saveHeaderState());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1400, 900);
+    restoreState(settings.value(kStateKey).toByteArray());
+    const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
+    if (splitter.isEmpty() || !m_caseView->splitter()->restoreState(splitter))
+        m_caseView->splitter()->setSizes({640, 760});
+    m_queueView->restoreHeaderState(settings.value(kQueueHeaderKey).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    closeCase();
+    event->accept();
+}
+
+void MainWindow::chooseCase()
+{
+    const QString start = QSettings().value(kLastDirKey, m_queueView->model()->folder()).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), start, caseFilter());
+    if (!path.isEmpty())
+        openCase(path);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Open Folder"), m_queueView->model()->folder());
+    if (!folder.isEmpty())
+        openFolder(folder);
+}
+
+void MainWindow::newCaseFromJson()
+{
+    if (!m_engine)
+        return;
+    const QString start = QSettings().value(kLastDirKey, m_queueView->model()->folder()).toString();
+    const QString json =
+        QFileDialog::getOpenFileName(this, tr("New Case from JSON"), start, tr("Case JSON (*.json)"));
+    if (json.isEmpty())
+        return;
+    QFile file(json);
+    if (!file.open(QIODevice::ReadOnly)) {
+        MessageBox::warning(
+            this, tr("New Case from JSON"),
+            tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(json), file.errorString()));
+        return;
+    }
+    QString error;
+    const auto caseData = m_engine->readCaseJson(file.readAll(), json, &error);
+    if (!caseData) {
+        MessageBox::warning(this, tr("New Case from JSON"),
+                            tr("%1: %2").arg(QDir::toNativeSeparators(json), error));
+        return;
+    }
+    const QString suggested = QDir(m_queueView->model()->folder().isEmpty() ? QFileInfo(json).absolutePath()
+                                                                            : m_queueView->model()->folder())
+                                  .absoluteFilePath(QFileInfo(json).completeBaseName() + QLatin1Char('.') +
+                                                    QLatin1String(CaseFileFormat::FileSuffix));
+    const QString target =
+        QFileDialog::getSaveFileName(this, tr("Save New Case As"), suggested, caseFilter());
+    if (target.isEmpty())
+        return;
+    if (!CaseFile::create(target, *caseData, reviewerName(), &error)) {
+        MessageBox::warning(this, tr("New Case from JSON"), error);
+        return;
+    }
+    openCase(target);
+}
+
+void MainWindow::saveCopyAs()
+{
+    if (!m_session)
+        return;
+    m_session->flushViewedPages();
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Save a Copy As"), QFileInfo(m_session->path()).absolutePath(), caseFilter());
+    if (target.isEmpty())
+        return;
+    QString error;
+    if (!m_session->file()->saveCopyAs(target, &error))
+        MessageBox::warning(this, tr("Save a Copy As"), error);
+    else
+        statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
+                                 kStatusTimeoutMs);
+}
+
+void MainWindow::showShortcuts()
+{
+    MessageBox::information(this, tr("Keyboard Shortcuts"),
+                            tr("Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.\n\n"
+                               "Checklist:\n"
+                               "  M  met            N  not met / no        U  unknown\n"
+                               "  Y  yes, the exclusion applies\n"
+                               "  1–9  toggle an indication type\n"
+                               "  J, Page Down, Alt+Right  next judgment\n"
+                               "  K, Page Up, Alt+Left  previous judgment\n"
+                               "  S, Alt+End  summary\n"
+                               "  E  edit the note (Esc saves and returns)\n"
+                               "  C  cite the selected passage      L  go to the citations\n"
+                               "  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer\n"
+                               "  Ctrl+R  route the case      Ctrl+1  queue      Ctrl+2  case"));
+}
+
+void MainWindow::about()
+{
+    MessageBox::information(this, tr("About ReviewDesk"),
+                            tr("ReviewDesk %1\nUtilization review workstation for motion analysis "
+                               "(CPT 96000–96002, 96004).")
+                                .arg(QCoreApplication::applicationVersion()));
 }
 
 } // namespace rd

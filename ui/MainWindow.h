@@ -1,14 +1,84 @@
+// The reviewer's workstation: the case queue of a folder, and one open case at a time.
 #pragma once
 
 #include <QMainWindow>
 
+#include <memory>
+
+class QAction;
+class QLabel;
+class QStackedWidget;
+class QUndoGroup;
+
 namespace rd {
+
+class CaseSession;
+class CaseView;
+class QueueView;
+class ReviewEngine;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // A case file opens that case; a folder shows its queue. False (with a message) otherwise.
+    bool openPath(const QString& path);
+    bool openCase(const QString& path);
+    void openFolder(const QString& folder);
+    void showQueue();
+    void closeCase();
+
+    CaseSession* session() const { return m_session.get(); }
+    CaseView* caseView() const { return m_caseView; }
+    QueueView* queueView() const { return m_queueView; }
+    QString reviewerName() const;
+    // The folder shown when no folder is given: the setting, else the demo folder.
+    static QString defaultFolder();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void updateTitle();
+    void updateActions();
+    void saveLayout() const;
+    void restoreLayout();
+    void chooseCase();
+    void chooseFolder();
+    void newCaseFromJson();
+    void saveCopyAs();
+    void showShortcuts();
+    void about();
+
+    std::unique_ptr<ReviewEngine> m_engine;
+    std::unique_ptr<CaseSession> m_session;
+    QStackedWidget* m_stack = nullptr;
+    QueueView* m_queueView = nullptr;
+    CaseView* m_caseView = nullptr;
+    QLabel* m_caseLabel = nullptr;
+    QUndoGroup* m_undoGroup = nullptr;
+
+    QAction* m_openCase = nullptr;
+    QAction* m_openFolder = nullptr;
+    QAction* m_newFromJson = nullptr;
+    QAction* m_saveCopy = nullptr;
+    QAction* m_closeCase = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
+    QAction* m_showQueue = nullptr;
+    QAction* m_showCase = nullptr;
+    QAction* m_refresh = nullptr;
+    QAction* m_find = nullptr;
+    QAction* m_route = nullptr;
+    QAction* m_shortcuts = nullptr;
+    QAction* m_about = nullptr;
+    QMenu* m_viewMenu = nullptr;
 };
 
 } // namespace rd

@@ -1,0 +1,37 @@
+// SEAM (issue 5): what the case view needs from a PDF viewer. The PdfViewer widget of branch
+// `pdf` (ui/pdf/) is wrapped behind this interface once it lands; until then the case view uses
+// PageListViewer, which shows the pages of an attachment without rendering them.
+#pragma once
+
+#include "CaseFile.h"
+
+#include <QRectF>
+#include <QWidget>
+
+#include <optional>
+
+namespace rd {
+
+class AttachmentViewer : public QWidget
+{
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    // Shows one attachment of a case file. Its bytes are read off the GUI thread; a failure is
+    // reported with failed() and shown in the viewer, never as a modal dialog.
+    virtual void showAttachment(const QString& caseFilePath, const AttachmentInfo& info) = 0;
+    virtual QString currentAttachment() const = 0;
+    virtual int currentPage() const = 0;
+    // Opens a page of the current attachment and highlights a passage (rect in PDF points, or the quote).
+    virtual void showPassage(int page, const QRectF& rect, const QString& quote) = 0;
+    // What the reader has selected (text, or a rectangle on a scanned page), as a citation.
+    virtual std::optional<Evidence> selection() const = 0;
+
+Q_SIGNALS:
+    void pageShown(qint64 attachmentId, int page);
+    void selectionChanged();
+    void failed(const QString& attachment, const QString& message);
+};
+
+} // namespace rd

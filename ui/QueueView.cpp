@@ -1,0 +1,147 @@
+#include "QueueView.h"
+
+#include "CaseQueueFilter.h"
+#include "CaseQueueModel.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rd {
+
+QueueView::QueueView(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new CaseQueueModel(this))
+    , m_filter(new CaseQueueFilter(this))
+    , m_table(new QTableView(this))
+    , m_search(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_folderLabel(new QLabel(this))
+    , m_count(new QLabel(this))
+{
+    m_filter->setSourceModel(m_model);
+
+    m_search->setPlaceholderText(tr("Search member, ID, code or reviewer (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search cases"));
+    connect(m_search, &QLineEdit::textChanged, m_filter, &CaseQueueFilter::setSearchText);
+
+    m_status->setAccessibleName(tr("Status filter"));
+    m_status->addItem(tr("Open cases"), -2);
+    m_status->addItem(tr("All cases"), -1);
+    for (CaseStatus status : {CaseStatus::New, CaseStatus::InReview, CaseStatus::PendedForInformation,
+                              CaseStatus::AwaitingMedicalDirector, CaseStatus::Determined})
+        m_status->addItem(CaseQueueModel::statusLabel(status), int(status));
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        const int value = m_status->currentData().toInt();
+        if (value == -2)
+            m_filter->setStatusFilter(CaseQueueFilter::StatusFilter::Open);
+        else if (value == -1)
+            m_filter->setStatusFilter(CaseQueueFilter::StatusFilter::All);
+        else
+            m_filter->setStatusFilter(CaseQueueFilter::StatusFilter::Only, CaseStatus(value));
+    });
+
+    auto* statusLabel = new QLabel(tr("&Show:"), this);
+    statusLabel->setBuddy(m_status);
+    m_folderLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_folderLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(CaseQueueModel::DueColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setTabKeyNavigation(false);
+    m_table->setAccessibleName(tr("Case queue"));
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->setColumnWidth(CaseQueueModel::MemberColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 34);
+    m_table->setColumnWidth(CaseQueueModel::CodesColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 22);
+    m_table->setColumnWidth(CaseQueueModel::UrgencyColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 12);
+    m_table->setColumnWidth(CaseQueueModel::ReceivedColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 15);
+    m_table->setColumnWidth(CaseQueueModel::DueColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 36);
+    m_table->setColumnWidth(CaseQueueModel::StatusColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 26);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
+        const QString path = index.data(CaseQueueModel::PathRole).toString();
+        if (!path.isEmpty())
+            Q_EMIT openRequested(path);
+    });
+
+    connect(m_model, &CaseQueueModel::loaded, this, [this](int rows, qint64 elapsedMs) {
+        updateCount();
+        Q_EMIT statusMessage(tr("Listed %n case file(s) in %1 ms", nullptr, rows).arg(elapsedMs));
+        if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
+            m_table->setCurrentIndex(m_filter->index(0, 0));
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &QueueView::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &QueueView::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &QueueView::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &QueueView::updateCount);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addSpacing(12);
+    top->addWidget(statusLabel);
+    top->addWidget(m_status);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_folderLabel, 1);
+    bottom->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(bottom);
+    setFocusProxy(m_table);
+}
+
+void QueueView::setFolder(const QString& folder)
+{
+    m_model->setFolder(folder);
+    m_folderLabel->setText(QDir::toNativeSeparators(m_model->folder()));
+    updateCount();
+}
+
+QString QueueView::currentPath() const
+{
+    return m_table->currentIndex().data(CaseQueueModel::PathRole).toString();
+}
+
+void QueueView::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+QByteArray QueueView::saveHeaderState() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+void QueueView::restoreHeaderState(const QByteArray& state)
+{
+    if (!state.isEmpty())
+        m_table->horizontalHeader()->restoreState(state);
+}
+
+void QueueView::updateCount()
+{
+    const int shown = m_filter->rowCount();
+    const int total = m_model->rowCount();
+    m_count->setText(shown == total ? tr("%n case(s)", nullptr, total)
+                                    : tr("%1 of %n case(s)", nullptr, total).arg(shown));
+}
+
+} // namespace rd

@@ -1,0 +1,47 @@
+// The case queue screen: search box, status filter, the table of cases of one folder.
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace rd {
+
+class CaseQueueFilter;
+class CaseQueueModel;
+
+class QueueView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit QueueView(QWidget* parent = nullptr);
+
+    CaseQueueModel* model() const { return m_model; }
+    CaseQueueFilter* filter() const { return m_filter; }
+    QTableView* table() const { return m_table; }
+    void setFolder(const QString& folder);
+    QString currentPath() const;
+    void focusSearch();
+    QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray& state);
+
+Q_SIGNALS:
+    void openRequested(const QString& path);
+    void statusMessage(const QString& message);
+
+private:
+    void updateCount();
+
+    CaseQueueModel* m_model = nullptr;
+    CaseQueueFilter* m_filter = nullptr;
+    QTableView* m_table = nullptr;
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_status = nullptr;
+    QLabel* m_folderLabel = nullptr;
+    QLabel* m_count = nullptr;
+};
+
+} // namespace rd
