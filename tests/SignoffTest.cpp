@@ -38,6 +38,10 @@ const QString kRationale =
     QStringLiteral("The notes do not show that the muscle activity recording would be read "
                    "on its own or would change the injection plan for Jordan.");
 
+const QString kRationaleEs =
+    QStringLiteral("Las notas no muestran que el registro de la actividad muscular se leería "
+                   "por separado ni que cambiaría el plan de inyecciones de Jordan.");
+
 QByteArray sha256Hex(const QString& path)
 {
     QFile file(path);
@@ -155,7 +159,8 @@ private:
         const bool reviewer = kind == QLatin1String("approved");
         const Run run = reviewer ? sign(path, QStringLiteral("nurse.kim"), kNursePassword)
                                  : sign(path, QStringLiteral("dr.whitfield"), kDoctorPassword,
-                                        {QStringLiteral("--rationale"), kRationale});
+                                        {QStringLiteral("--rationale"), kRationale,
+                                         QStringLiteral("--rationale-es"), kRationaleEs});
         if (run.exitCode != 0)
             qWarning("%s", qPrintable(run.err));
         return run.exitCode == 0 ? path : QString();
@@ -409,7 +414,7 @@ private Q_SLOTS:
                    LetterText::date(LetterText::validThrough(input), language));
         }
         if (anyDenied) {
-            expect(QStringLiteral("physician's rationale"), kRationale);
+            expect(QStringLiteral("physician's rationale"), spanish ? kRationaleEs : kRationale);
             expect(QStringLiteral("policy title"), m_policy.title);
             expect(QStringLiteral("policy effective date"),
                    LetterText::date(m_policy.effectiveDate, language));

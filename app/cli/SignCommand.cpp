@@ -41,6 +41,12 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             "The physician's clinical rationale for this member: the rationale of each --override, "
             "and the letter's explanation. Required when any line is denied."),
         QStringLiteral("TEXT"));
+    const QCommandLineOption rationaleEs(
+        QStringLiteral("rationale-es"),
+        QStringLiteral(
+            "The same rationale in Spanish, for the Spanish letter (else --rationale is printed as "
+            "written)."),
+        QStringLiteral("TEXT"));
     const QCommandLineOption additional(
         QStringLiteral("additional-info"),
         QStringLiteral("What additional information could change the decision (added before the policy's own "
@@ -49,10 +55,10 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
                                                 "password, nothing written."));
-    parser.addOptions({passwordStdin, overrideOption, rationale, additional, check});
+    parser.addOptions({passwordStdin, overrideOption, rationale, rationaleEs, additional, check});
     const QString synopsis = QStringLiteral(
         "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
-        "[--additional-info TEXT] [--check]\n\n"
+        "[--rationale-es TEXT] [--additional-info TEXT] [--check]\n\n"
         "Signs the determination: the request, every attachment's hash, every judgment, the decision per "
         "line "
         "(with overrides), the letters in every language, the signer, the meaning of the signature and the "
@@ -92,6 +98,9 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     QMap<QString, QString> fields;
     if (parser.isSet(rationale))
         fields.insert(LetterField::clinicalRationale(), parser.value(rationale).trimmed());
+    if (parser.isSet(rationaleEs))
+        fields.insert(LetterField::clinicalRationale() + QStringLiteral(".es"),
+                      parser.value(rationaleEs).trimmed());
     if (parser.isSet(additional))
         fields.insert(LetterField::additionalInformation(), parser.value(additional).trimmed());
 

@@ -210,6 +210,14 @@ QStringList additionalInformation(const LetterInput& input)
     return result;
 }
 
+QString clinicalRationale(const LetterInput& input)
+{
+    const QString translatedText =
+        input.fields.value(LetterField::clinicalRationale() + QLatin1Char('.') + input.language).trimmed();
+    return translatedText.isEmpty() ? input.fields.value(LetterField::clinicalRationale()).trimmed()
+                                    : translatedText;
+}
+
 QDate letterDate(const LetterInput& input)
 {
     if (input.signedAt.isValid())
@@ -373,7 +381,7 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
         {key("authorizationNumber"), LetterText::authorizationNumber(input)},
         {key("validFrom"), LetterText::date(LetterText::letterDate(input), language)},
         {key("validThrough"), LetterText::date(LetterText::validThrough(input), language)},
-        {key("clinicalRationale"), input.fields.value(LetterField::clinicalRationale()).trimmed()},
+        {key("clinicalRationale"), LetterText::clinicalRationale(input)},
         {key("policy.title"), input.policy.title},
         {key("policy.effectiveDate"), LetterText::date(input.policy.effectiveDate, language)},
         {key("additionalInformation"), additional},

@@ -102,6 +102,9 @@ QString reasonText(const Policy& policy, const Reason& reason, LineOutcome outco
 // What could change a denial: the physician's text, else the missing-information sentence of each
 // failed judgment.
 QStringList additionalInformation(const LetterInput& input);
+// The physician's explanation for the member: the field "clinicalRationale.<language>" when written,
+// else "clinicalRationale" (as written, in whatever language the physician wrote it).
+QString clinicalRationale(const LetterInput& input);
 QDate letterDate(const LetterInput& input);
 QDate appealDeadline(const LetterInput& input);
 QDate validThrough(const LetterInput& input);

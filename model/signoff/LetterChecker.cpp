@@ -127,7 +127,7 @@ QStringList LetterChecker::check(const Letter& letter, const LetterInput& input)
     }
     if (signedKind && !deniedCodes.isEmpty()) {
         requireLines(QStringLiteral("denied-services"), deniedCodes, LineOutcome::Deny);
-        const QString rationale = input.fields.value(LetterField::clinicalRationale()).trimmed();
+        const QString rationale = LetterText::clinicalRationale(input);
         if (rationale.size() < 20)
             problem(QStringLiteral("clinical-rationale"),
                     QStringLiteral("needs the physician's clinical rationale for this member (a sentence or "
