@@ -42,10 +42,19 @@ std::optional<Answer> CaseSession::answer(const QString& judgmentId) const
     return *it;
 }
 
+QString CaseSession::writeBlockedReason() const
+{
+    if (m_file->isReadOnly())
+        return tr("This case is open read-only: %1").arg(m_file->readOnlyReason());
+    if (m_file->isSigned())
+        return tr("This case is signed: its judgments can no longer change.");
+    return {};
+}
+
 void CaseSession::giveAnswer(const QString& judgmentId, const Answer& answer, const QString& description)
 {
-    if (m_file->isReadOnly()) {
-        Q_EMIT writeFailed(tr("This case is open read-only: %1").arg(m_file->readOnlyReason()));
+    if (const QString reason = writeBlockedReason(); !reason.isEmpty()) {
+        Q_EMIT answerRefused(reason);
         return;
     }
     const std::optional<Answer> before = this->answer(judgmentId);

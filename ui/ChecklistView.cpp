@@ -194,7 +194,7 @@ void ChecklistView::rebuild()
     m_stepList->show();
     for (int i = 0; i <= m_steps.size(); ++i)
         m_stepList->addItem(QString());
-    m_page->setReadOnly(m_session->isReadOnly());
+    m_page->setReadOnly(!m_session->writeBlockedReason().isEmpty());
     refreshStepList();
     refreshDecision();
     // Start at the first judgment not answered yet.
@@ -283,7 +283,9 @@ void ChecklistView::answerCurrent(const QString& value)
     Answer answer = currentAnswerOrUnknown();
     answer.value = value;
     giveCurrent(answer, tr("Answer “%1”").arg(JudgmentPage::valueLabel(value, step.exclusion)));
-    if (value == QLatin1String("met") && !step.types.isEmpty() && answer.types.isEmpty())
+    const auto recorded = m_session->answer(step.id);
+    if (recorded && recorded->value == QLatin1String("met") && !step.types.isEmpty() &&
+        recorded->types.isEmpty())
         Q_EMIT statusMessage(
             tr("Met: now choose one or more indication types with keys 1–%1.").arg(step.types.size()));
 }

@@ -295,6 +295,8 @@ bool MainWindow::openCase(const QString& path)
     }
     connect(m_session.get(), &CaseSession::writeFailed, this,
             [this](const QString& message) { MessageBox::warning(this, tr("Not saved"), message); });
+    connect(m_session.get(), &CaseSession::answerRefused, this,
+            [this](const QString& reason) { statusBar()->showMessage(reason, kStatusTimeoutMs); });
     connect(m_session.get(), &CaseSession::answerChanged, this, [this] {
         statusBar()->showMessage(tr("Saved."), 2000);
         m_queueView->model()->refreshCase(m_session->path());

@@ -26,6 +26,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -484,9 +485,11 @@ void MainWindowTest::caseHeldElsewhereOpensReadOnly()
     QVERIFY(window->session()->isReadOnly());
     QVERIFY(!window->caseView()->viewer()->isVisible()); // no attachments: a plain note, no endless "Opening"
     QVERIFY(window->windowTitle().contains(QStringLiteral("read-only")));
-    MessageBox::setAutoAnswer(QMessageBox::Ok);
+    const int dialogs = MessageBox::shownCount();
     press(window.get(), Qt::Key_M);
     QVERIFY(!window->session()->answer(QStringLiteral("indication")));
+    QCOMPARE(MessageBox::shownCount(), dialogs); // said in the status bar, no modal dialog
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("read-only")));
     window->closeCase();
     holder.reset();
     QVERIFY(!reopen(path)->data().answers.contains(QStringLiteral("indication")));
