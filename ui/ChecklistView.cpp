@@ -119,11 +119,11 @@ ChecklistView::ChecklistView(QWidget* parent)
     connect(previousAction, &QAction::triggered, this, &ChecklistView::previous);
     auto* first = addKeyAction(tr("&First judgment"), {QKeySequence(Qt::ALT | Qt::Key_Home)}, true);
     connect(first, &QAction::triggered, this, [this] { goToStep(0); });
-    auto* summary =
-        addKeyAction(tr("&Summary"), {QKeySequence(Qt::Key_S), QKeySequence(Qt::ALT | Qt::Key_End)}, true);
+    auto* summary = addKeyAction(tr("&Decision summary"),
+                                 {QKeySequence(Qt::Key_S), QKeySequence(Qt::ALT | Qt::Key_End)}, true);
     connect(summary, &QAction::triggered, this, &ChecklistView::showSummary);
     m_menuActions.append(nullptr);
-    auto* note = addKeyAction(tr("Edit &note"), {QKeySequence(Qt::Key_E)}, true);
+    auto* note = addKeyAction(tr("Edit n&ote"), {QKeySequence(Qt::Key_E)}, true);
     connect(note, &QAction::triggered, this, [this] {
         if (!isOnSummary())
             m_page->focusNote();

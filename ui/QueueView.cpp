@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace rd {
@@ -24,6 +25,7 @@ QueueView::QueueView(QWidget* parent)
     , m_status(new QComboBox(this))
     , m_folderLabel(new QLabel(this))
     , m_count(new QLabel(this))
+    , m_countTimer(new QTimer(this))
 {
     m_filter->setSourceModel(m_model);
 
@@ -87,6 +89,11 @@ QueueView::QueueView(QWidget* parent)
         if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
             m_table->setCurrentIndex(m_filter->index(0, 0));
     });
+    // Counted a moment after changes, once for a burst of them.
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(50);
+    connect(m_countTimer, &QTimer::timeout, this, &QueueView::updateCount);
+    connect(m_model, &QAbstractItemModel::dataChanged, m_countTimer, qOverload<>(&QTimer::start));
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &QueueView::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &QueueView::updateCount);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &QueueView::updateCount);
@@ -161,8 +168,14 @@ void QueueView::updateCount()
 {
     const int shown = m_filter->rowCount();
     const int total = m_model->rowCount();
-    m_count->setText(shown == total ? tr("Cases: %1").arg(total)
-                                    : tr("Cases: %1 of %2").arg(shown).arg(total));
+    int overdue = 0;
+    for (int row = 0; row < total; ++row)
+        if (m_model->index(row, 0).data(CaseQueueModel::OverdueRole).toBool())
+            ++overdue;
+    QString text = shown == total ? tr("Cases: %1").arg(total) : tr("Cases: %1 of %2").arg(shown).arg(total);
+    if (overdue > 0)
+        text += tr(" · overdue: %1").arg(overdue);
+    m_count->setText(text);
 }
 
 } // namespace rd

@@ -7,6 +7,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTimer;
 
 namespace rd {
 
@@ -45,6 +46,7 @@ private:
     QComboBox* m_status = nullptr;
     QLabel* m_folderLabel = nullptr;
     QLabel* m_count = nullptr;
+    QTimer* m_countTimer = nullptr;
 };
 
 } // namespace rd

@@ -12,6 +12,8 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -144,6 +146,17 @@ int main(int argc, char* argv[])
         window.session()->answer(QStringLiteral("indication"))->evidence.value(0));
     settle();
     save(&window, output, QStringLiteral("case-checklist.png"));
+
+    // The Review menu, with its keys.
+    for (QAction* action : window.menuBar()->actions()) {
+        if (action->menu() && action->text() == MainWindow::tr("&Review")) {
+            QMenu* menu = action->menu();
+            menu->popup(window.mapToGlobal(QPoint(120, 30)));
+            settle();
+            menu->grab().save(QDir(output).filePath(QStringLiteral("menu-review.png")));
+            menu->hide();
+        }
+    }
 
     checklist->next();
     checklist->answerCurrent(QStringLiteral("met"));
