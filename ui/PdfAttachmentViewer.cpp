@@ -1,12 +1,15 @@
 #include "PdfAttachmentViewer.h"
 
 #include "PdfDocument.h"
+#include "PdfPageView.h"
 #include "PdfService.h"
 #include "PdfViewer.h"
 
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QScrollBar>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -26,6 +29,7 @@ PdfAttachmentViewer::PdfAttachmentViewer(QWidget* parent)
     , m_viewer(new PdfViewer(this))
     , m_stack(new QStackedWidget(this))
     , m_message(new QLabel(this))
+    , m_visibleTimer(new QTimer(this))
 {
     m_message->setWordWrap(true);
     m_message->setAlignment(Qt::AlignCenter);
@@ -38,10 +42,17 @@ PdfAttachmentViewer::PdfAttachmentViewer(QWidget* parent)
     layout->addWidget(m_stack);
     setFocusProxy(m_viewer);
 
+    // Reading coverage: every page at least a third in view, a moment after scrolling stops.
+    m_visibleTimer->setSingleShot(true);
+    m_visibleTimer->setInterval(300);
+    connect(m_visibleTimer, &QTimer::timeout, this, &PdfAttachmentViewer::reportVisiblePages);
     connect(m_viewer, &PdfViewer::currentPageChanged, this, [this](int page) {
         if (m_document && m_document->state() == PdfDocument::State::Ready)
             Q_EMIT pageShown(m_info.id, page + 1);
+        m_visibleTimer->start();
     });
+    connect(m_viewer->pageView()->verticalScrollBar(), &QScrollBar::valueChanged, m_visibleTimer,
+            qOverload<>(&QTimer::start));
     connect(m_viewer, &PdfViewer::textSelected, this, &PdfAttachmentViewer::onSelected);
     connect(m_viewer, &PdfViewer::regionSelected, this, &PdfAttachmentViewer::onSelected);
 }
@@ -80,6 +91,7 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
             if (state == PdfDocument::State::Ready) {
                 m_stack->setCurrentWidget(m_viewer);
                 Q_EMIT pageShown(m_info.id, m_viewer->currentPage() + 1);
+                m_visibleTimer->start();
             } else if (state == PdfDocument::State::Failed) {
                 setFailed(document->error().message);
             } else if (state == PdfDocument::State::NeedsPassword) {
@@ -117,6 +129,22 @@ void PdfAttachmentViewer::showPassage(int page, const QRectF& rect, const QStrin
     if (currentPage() == 0 || page < 1)
         return;
     m_viewer->showEvidence(page - 1, rect, quote);
+}
+
+void PdfAttachmentViewer::reportVisiblePages()
+{
+    if (!m_document || m_document->state() != PdfDocument::State::Ready || !isVisible())
+        return;
+    PdfPageView* view = m_viewer->pageView();
+    const QRect viewport = view->viewport()->rect();
+    for (int page = 0; page < m_document->pageCount(); ++page) {
+        const QRect rect = view->pageRectInViewport(page);
+        if (rect.isEmpty() || rect.top() > viewport.bottom())
+            continue;
+        const QRect seen = rect.intersected(viewport);
+        if (!seen.isEmpty() && seen.height() * 3 >= qMin(rect.height(), viewport.height()))
+            Q_EMIT pageShown(m_info.id, page + 1);
+    }
 }
 
 void PdfAttachmentViewer::onSelected(int page, const QRectF& rect, const QString& text)

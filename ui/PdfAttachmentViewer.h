@@ -10,6 +10,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QTimer;
 
 namespace rd {
 
@@ -37,11 +38,13 @@ public:
 private:
     void setFailed(const QString& message);
     void onSelected(int page, const QRectF& rect, const QString& text);
+    void reportVisiblePages();
 
     PdfService* m_service = nullptr;
     PdfViewer* m_viewer = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_message = nullptr;
+    QTimer* m_visibleTimer = nullptr;
     QPointer<PdfDocument> m_document;
     AttachmentInfo m_info;
     quint64 m_generation = 0;

