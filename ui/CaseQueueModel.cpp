@@ -16,6 +16,8 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
+
 namespace rd {
 
 namespace {
