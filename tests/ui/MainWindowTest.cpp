@@ -86,6 +86,7 @@ private Q_SLOTS:
     void caseHeldElsewhereOpensReadOnly();
     void navigationKeys();
     void newCaseFromJson();
+    void citationInAnotherAttachmentOpensIt();
 
 private:
     std::unique_ptr<MainWindow> showWindow();
@@ -554,6 +555,34 @@ void MainWindowTest::newCaseFromJson()
     QVERIFY(!window->createCaseFromJson(bad, QDir(m_dir->path()).filePath(QStringLiteral("bad.rdcase"))));
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("bad.json")));
     QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath(QStringLiteral("bad.rdcase"))));
+}
+
+void MainWindowTest::citationInAnotherAttachmentOpensIt()
+{
+    const QString path = createCase(m_dir->path(), QStringLiteral("two"),
+                                    openRequest(QStringLiteral("T100"), {QStringLiteral("96000")}),
+                                    {{QStringLiteral("clinic-note.pdf"), makePdf(2), 2},
+                                     {QStringLiteral("pt-notes.pdf"), makePdf(6), 6}});
+    auto window = showWindow();
+    QVERIFY(window->openCase(path));
+    auto* viewer = qobject_cast<PdfAttachmentViewer*>(window->caseView()->viewer());
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 1, 20000);
+    QCOMPARE(viewer->currentAttachment(), QStringLiteral("clinic-note.pdf"));
+    // A citation on page 5 of the other attachment (given as a scanned-page area).
+    const Evidence evidence{QStringLiteral("pt-notes.pdf"), 5, {}, QRectF(70, 80, 300, 20)};
+    QVERIFY(window->caseView()->checklist()->cite(evidence));
+    window->caseView()->checklist()->setFocus();
+    press(window.get(), Qt::Key_L);
+    press(window.get(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentAttachment(), QStringLiteral("pt-notes.pdf"), 10000);
+    QCOMPARE(window->caseView()->attachmentChooser()->currentIndex(), 1);
+    PdfPageView* view = viewer->pdfViewer()->pageView();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view->viewport()->rect().contains(view->pageToViewport(4, evidence.rect.center())), 10000);
+    // Saved with its rectangle.
+    window->closeCase();
+    QCOMPARE(reopen(path)->data().answers.value(QStringLiteral("indication")).evidence,
+             QList<Evidence>{evidence});
 }
 
 QTEST_MAIN(MainWindowTest)
