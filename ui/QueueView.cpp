@@ -26,6 +26,7 @@ QueueView::QueueView(QWidget* parent)
     , m_folderLabel(new QLabel(this))
     , m_count(new QLabel(this))
     , m_countTimer(new QTimer(this))
+    , m_empty(new QLabel(this))
 {
     m_filter->setSourceModel(m_model);
 
@@ -111,6 +112,11 @@ QueueView::QueueView(QWidget* parent)
     layout->setContentsMargins(8, 8, 8, 4);
     layout->addLayout(top);
     layout->addWidget(m_table, 1);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setWordWrap(true);
+    m_empty->hide();
+    layout->addWidget(m_empty, 1);
     layout->addLayout(bottom);
     setFocusProxy(m_table);
 }
@@ -176,6 +182,14 @@ void QueueView::updateCount()
     if (overdue > 0)
         text += tr(" · overdue: %1").arg(overdue);
     m_count->setText(text);
+    // An empty table says why.
+    const bool none = shown == 0 && !m_model->isLoading();
+    if (none)
+        m_empty->setText(total == 0
+                             ? tr("No case files in this folder. Open another folder with Ctrl+Shift+O.")
+                             : tr("No case matches the search or the status filter."));
+    m_empty->setVisible(none);
+    m_table->setVisible(!none);
 }
 
 } // namespace rd

@@ -47,6 +47,7 @@ private:
     QLabel* m_folderLabel = nullptr;
     QLabel* m_count = nullptr;
     QTimer* m_countTimer = nullptr;
+    QLabel* m_empty = nullptr;
 };
 
 } // namespace rd

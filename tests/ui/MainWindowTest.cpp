@@ -420,6 +420,11 @@ void MainWindowTest::queueListsFiltersAndFollowsFolder()
     CaseQueueFilter* filter = window->queueView()->filter();
     filter->setSearchText(QStringLiteral("b200"));
     QCOMPARE(filter->rowCount(), 1);
+    filter->setSearchText(QStringLiteral("no-such-member"));
+    QCOMPARE(filter->rowCount(), 0);
+    QVERIFY(!window->queueView()->table()->isVisible()); // a sentence says why instead
+    filter->setSearchText(QStringLiteral("b200"));
+    QVERIFY(window->queueView()->table()->isVisible());
     filter->setSearchText({});
     // Status filter: both are new.
     filter->setStatusFilter(CaseQueueFilter::StatusFilter::Only, CaseStatus::InReview);
