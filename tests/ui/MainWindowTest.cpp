@@ -195,7 +195,8 @@ void MainWindowTest::completeCaseWithKeysOnly()
     // Finalize with the keyboard: Ctrl+R, then yes.
     MessageBox::setNextAnswer(QMessageBox::Yes);
     press(window.get(), Qt::Key_R, Qt::ControlModifier);
-    window->closeCase();
+    press(window.get(), Qt::Key_W, Qt::ControlModifier); // close the case: back to the queue
+    QVERIFY(!window->session());
 
     // The saved judgments, read back from the real case file.
     auto file = reopen(path);
