@@ -192,15 +192,21 @@ quint32 PdfDocument::requestRender(int page, double scale, int rotation, int pri
 
 quint32 PdfDocument::requestText(int page, int priority)
 {
+    return requestTextRange(page, 1, priority);
+}
+
+quint32 PdfDocument::requestTextRange(int first, int count, int priority)
+{
     Request r;
     r.id = nextId();
     r.kind = Kind::Text;
-    r.page = page;
+    r.page = first;
+    r.count = qMax(1, count);
     r.priority = priority;
     r.seq = ++m_seq;
-    if (m_text.contains(page)) {
+    if (r.count == 1 && m_text.contains(first)) {
         const quint32 id = r.id;
-        QTimer::singleShot(0, this, [this, id, page] { Q_EMIT textReady(id, page); });
+        QTimer::singleShot(0, this, [this, id, first] { Q_EMIT textReady(id, first); });
         return id;
     }
     m_queue.append(r);
@@ -210,12 +216,9 @@ quint32 PdfDocument::requestText(int page, int priority)
 
 void PdfDocument::cancel(quint32 id)
 {
-    const auto it =
-        std::find_if(m_queue.begin(), m_queue.end(), [id](const Request& r) { return r.id == id; });
-    if (it != m_queue.end()) {
-        m_queue.erase(it);
+    // A range split after a crash sits in the queue as several requests with one id.
+    if (m_queue.removeIf([id](const Request& r) { return r.id == id; }) > 0)
         return;
-    }
     for (auto& s : m_slots) {
         for (Request& r : s->running) {
             if (r.id == id && !r.cancelled) {
@@ -251,7 +254,7 @@ void PdfDocument::dispatch()
         return;
     // Requests for pages that do not exist fail here, without a round trip.
     for (qsizetype i = 0; i < m_queue.size();) {
-        if (m_queue[i].page < 0 || m_queue[i].page >= pageCount()) {
+        if (m_queue[i].page < 0 || m_queue[i].page + m_queue[i].count > pageCount()) {
             const Request r = m_queue.takeAt(i);
             Q_EMIT requestFailed(
                 r.id, r.page,
@@ -305,13 +308,13 @@ void PdfDocument::dispatch()
             target->running.append(r);
             target->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
         } else {
-            if (m_text.contains(r.page)) {
+            if (r.count == 1 && m_text.contains(r.page)) {
                 Q_EMIT textReady(r.id, r.page);
                 continue;
             }
-            out << qint32(r.page);
+            out << qint32(r.page) << qint32(r.count);
             target->running.append(r);
-            target->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs);
+            target->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs * r.count);
         }
     }
 }
@@ -408,16 +411,28 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
         break;
     }
     case MessageType::TextDone: {
-        PdfPageText text;
-        if (!pdfproto::readWords(in, &text)) {
-            Q_EMIT requestFailed(
-                r.id, r.page,
-                PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed text answer")));
-            break;
+        qint32 count = 0;
+        in >> count;
+        for (qint32 k = 0; k < qMin(count, r.count); ++k) {
+            const int page = r.page + k;
+            quint8 ok = 0;
+            in >> ok;
+            PdfPageText text;
+            QString why;
+            if (ok ? !pdfproto::readWords(in, &text) : (in >> why, in.status() != QDataStream::Ok)) {
+                Q_EMIT requestFailed(
+                    r.id, page,
+                    PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed text answer")));
+                continue;
+            }
+            if (!ok) {
+                Q_EMIT requestFailed(r.id, page, PdfError::make(PdfError::RenderFailed, why));
+                continue;
+            }
+            text.page = page;
+            m_text.insert(page, std::move(text));
+            Q_EMIT textReady(r.id, page);
         }
-        text.page = r.page;
-        m_text.insert(r.page, std::move(text));
-        Q_EMIT textReady(r.id, r.page);
         break;
     }
     case MessageType::Failed: {
@@ -425,7 +440,8 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
         QString message;
         in >> code >> message;
         if (code != PdfError::Cancelled)
-            Q_EMIT requestFailed(r.id, r.page, PdfError::make(PdfError::Code(code), message));
+            for (int k = 0; k < r.count; ++k)
+                Q_EMIT requestFailed(r.id, r.page + k, PdfError::make(PdfError::Code(code), message));
         break;
     }
     default:
@@ -457,13 +473,23 @@ void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight
         return;
     }
     // The request that was running fails; those waiting behind it in the worker go back to the queue.
+    // A range of pages is split and retried page by page, so that only the guilty page fails.
     for (qsizetype i = 0; i < running.size(); ++i) {
-        if (running[i].cancelled)
+        const Request& r = running[i];
+        if (r.cancelled)
             continue;
-        if (i == 0)
-            Q_EMIT requestFailed(running[i].id, running[i].page, error);
-        else
-            m_queue.append(running[i]);
+        if (i > 0) {
+            m_queue.append(r);
+        } else if (r.count > 1) {
+            for (int k = 0; k < r.count; ++k) {
+                Request single = r;
+                single.page = r.page + k;
+                single.count = 1;
+                m_queue.append(single);
+            }
+        } else {
+            Q_EMIT requestFailed(r.id, r.page, error);
+        }
     }
     // Queued requests go on with a new worker (dispatch starts one).
     QTimer::singleShot(0, this, [this] { dispatch(); });

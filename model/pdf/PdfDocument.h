@@ -70,6 +70,9 @@ public:
     quint32 requestRender(int page, double scale, int rotation = 0, int priority = PriorityVisible);
     // Extract the page's words (then text(page) has them). Answers at once (queued) when cached.
     quint32 requestText(int page, int priority = PriorityVisible);
+    // The same for count pages from first in one round trip (search): one textReady or requestFailed
+    // per page, all with the returned id.
+    quint32 requestTextRange(int first, int count, int priority = PriorityBackground);
     // Drops a queued request or aborts a running one; no signal follows for that id.
     void cancel(quint32 id);
     bool isPending(quint32 id) const;
@@ -102,6 +105,7 @@ private:
         quint32 id = 0;
         Kind kind = Kind::Render;
         int page = 0;
+        int count = 1; // pages, for text
         double scale = 1.0;
         int rotation = 0;
         int priority = 0;

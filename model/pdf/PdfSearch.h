@@ -10,6 +10,7 @@
 #include "PdfTypes.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 
@@ -69,12 +70,13 @@ private:
     {
         QPointer<PdfDocument> doc;
         int nextPage = 0;
-        QSet<quint32> inFlight;
+        QHash<quint32, QSet<int>> inFlight; // request id -> pages not answered yet
         QList<QMetaObject::Connection> connections;
     };
 
     void pump(int docIndex);
     void pageDone(int docIndex, int page, bool failed);
+    bool takePage(int docIndex, quint32 id, int page);
     void addHits(int docIndex, int page);
     void checkFinished();
     void disconnectAll();

@@ -325,35 +325,48 @@ private:
         return m_shmFd;
     }
 
+    // Text of count pages from index, in one answer: per page a flag, then its words or a message.
     void text(const Request& req, QDataStream& in)
     {
         qint32 index = 0;
-        in >> index;
-        std::unique_ptr<Poppler::Page> page = pageFor(req.id, index);
-        if (!page)
-            return;
-        const std::vector<std::unique_ptr<Poppler::TextBox>> boxes =
-            page->textList(Poppler::Page::Rotate0, shouldAbort, QVariant());
-        if (currentCancelled()) {
-            sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
+        qint32 count = 1;
+        in >> index >> count;
+        if (!m_doc) {
+            sendFailed(req.id, PdfError::BadRequest, QStringLiteral("no document open"));
             return;
         }
-        PdfPageText text;
-        text.page = index;
-        text.words.reserve(qsizetype(boxes.size()));
-        for (size_t i = 0; i < boxes.size(); ++i) {
-            const Poppler::TextBox& box = *boxes[i];
-            PdfWord w;
-            w.text = box.text();
-            w.box = box.boundingBox();
-            w.spaceAfter = box.hasSpaceAfter();
-            w.lineEnd = box.nextWord() == nullptr;
-            text.words.append(std::move(w));
-        }
+        count = qBound(1, count, 64);
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
-        out << quint8(MessageType::TextDone) << req.id;
-        pdfproto::writeWords(out, text);
+        out << quint8(MessageType::TextDone) << req.id << count;
+        for (qint32 k = 0; k < count; ++k) {
+            const int pageIndex = index + k;
+            std::unique_ptr<Poppler::Page> page =
+                pageIndex >= 0 && pageIndex < m_doc->numPages() ? m_doc->page(pageIndex) : nullptr;
+            if (!page) {
+                out << quint8(0) << QStringLiteral("page %1 could not be read").arg(pageIndex + 1);
+                continue;
+            }
+            const std::vector<std::unique_ptr<Poppler::TextBox>> boxes =
+                page->textList(Poppler::Page::Rotate0, shouldAbort, QVariant());
+            if (currentCancelled()) {
+                sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
+                return;
+            }
+            PdfPageText text;
+            text.page = pageIndex;
+            text.words.reserve(qsizetype(boxes.size()));
+            for (const auto& box : boxes) {
+                PdfWord w;
+                w.text = box->text();
+                w.box = box->boundingBox();
+                w.spaceAfter = box->hasSpaceAfter();
+                w.lineEnd = box->nextWord() == nullptr;
+                text.words.append(std::move(w));
+            }
+            out << quint8(1);
+            pdfproto::writeWords(out, text);
+        }
         writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
     }
 
