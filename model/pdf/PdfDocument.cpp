@@ -295,7 +295,9 @@ void PdfDocument::dispatch()
         }
         if (!target) {
             // Start another worker when the queue is longer than what the opening ones will take.
-            if (int(m_slots.size()) < qMax(1, m_options.workersPerDocument) && m_queue.size() > opening)
+            // An extra worker only while reopening works (the first one is always restarted).
+            const int wanted = m_reopenFailures < 2 ? qMax(1, m_options.workersPerDocument) : 1;
+            if (int(m_slots.size()) < wanted && m_queue.size() > opening)
                 spawnWorker();
             return;
         }
@@ -335,13 +337,15 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             QList<QSizeF> sizes;
             in >> count >> sizes;
             slot->ready = true;
+            m_reopenFailures = 0;
             if (m_state == State::Opening) {
                 m_pageSizes = sizes;
                 setState(State::Ready);
                 // The other workers open the document soon (after the first pages had the processor),
                 // so that two render in parallel and a search does not wait for a process to start.
                 QTimer::singleShot(300, this, [this] {
-                    while (m_state == State::Ready && int(m_slots.size()) < m_options.workersPerDocument)
+                    while (m_state == State::Ready && m_reopenFailures < 2 &&
+                           int(m_slots.size()) < m_options.workersPerDocument)
                         spawnWorker();
                 });
             }
@@ -359,6 +363,7 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
                          ? State::NeedsPassword
                          : State::Failed);
         } else {
+            ++m_reopenFailures;
             removeSlot(client);
             if (m_slots.empty())
                 failAllQueued(error);
@@ -466,7 +471,10 @@ void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight
                                      QStringLiteral("the PDF could not be opened: %1").arg(error.message));
             failAllQueued(m_error);
             setState(State::Failed);
-        } else if (m_slots.empty()) {
+            return;
+        }
+        ++m_reopenFailures;
+        if (m_slots.empty()) {
             // A restarted worker could not reopen the document: fail what waits; a retry tries again.
             failAllQueued(error);
         }

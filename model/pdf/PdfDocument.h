@@ -149,6 +149,7 @@ private:
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;
     bool m_sharedPixels = true;
+    int m_reopenFailures = 0; // workers that could not reopen the document since the last success
 };
 
 } // namespace rd
