@@ -333,9 +333,26 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     if (id == slot->openId) {
         slot->openId = 0;
         if (messageType == MessageType::Opened) {
+            // Read by hand, with the count checked against the bytes there are: the worker is not
+            // trusted with the app's memory (QDataStream would reserve whatever count it claims).
             qint32 count = 0;
+            in >> count;
             QList<QSizeF> sizes;
-            in >> count >> sizes;
+            if (count > 0 && count <= (fields.size() - 4) / 16) {
+                sizes.reserve(count);
+                for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+                    double w = 0;
+                    double h = 0;
+                    in >> w >> h;
+                    sizes.append(QSizeF(qBound(1.0, w, 14400.0), qBound(1.0, h, 14400.0)));
+                }
+            }
+            if (sizes.size() != count || in.status() != QDataStream::Ok) {
+                slot->openId = id;
+                onDied(client, {id},
+                       PdfError::make(PdfError::LoadFailed, QStringLiteral("malformed answer")));
+                return;
+            }
             slot->ready = true;
             m_reopenFailures = 0;
             if (m_state == State::Opening) {

@@ -34,7 +34,7 @@ enum class MessageType : quint8
     Cancel = 4, // quint32 id of the request to cancel (no answer of its own)
     Quit = 5,
     // worker -> client
-    Opened = 101,   // qint32 pageCount, QList<QSizeF> page sizes in points
+    Opened = 101,   // qint32 pageCount, then per page double width, height in points
     Rendered = 102, // qint32 page, qint32 width, height, bytesPerLine, QImage::Format, double renderMs,
                     // qint32 memfd in the worker (-1: the pixels follow as data), qint64 its size. The
                     // memfd is the worker's reused page buffer; the client maps it once via

@@ -221,7 +221,9 @@ private:
         }
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
-        out << quint8(MessageType::Opened) << req.id << qint32(count) << sizes;
+        out << quint8(MessageType::Opened) << req.id << qint32(count);
+        for (const QSizeF& size : std::as_const(sizes))
+            out << size.width() << size.height();
         writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
     }
 
