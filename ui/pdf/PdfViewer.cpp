@@ -213,6 +213,19 @@ PdfViewer::PdfViewer(QWidget* parent)
         if (m_doc)
             m_doc->reopen();
     });
+    const struct
+    {
+        QKeySequence keys;
+        void (PdfViewer::*slot)();
+    } shortcuts[] = {{QKeySequence::ZoomIn, &PdfViewer::zoomIn},
+                     {QKeySequence::ZoomOut, &PdfViewer::zoomOut},
+                     {QKeySequence(Qt::CTRL | Qt::Key_R), &PdfViewer::rotateRight},
+                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &PdfViewer::rotateLeft}};
+    for (const auto& sc : shortcuts) {
+        auto* shortcut = new QShortcut(sc.keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, sc.slot);
+    }
     auto* find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, &PdfViewer::showSearch);
