@@ -58,7 +58,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     m_side = new QTabWidget(this);
     m_side->addTab(m_thumbnailView, tr("Pages"));
     m_side->addTab(m_search, tr("Search"));
-    m_side->setMinimumWidth(150);
+    m_side->setMinimumWidth(180);
 
     // Toolbar.
     m_page = new QSpinBox(this);
@@ -133,7 +133,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     splitter->addWidget(m_side);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({170, 800});
+    splitter->setSizes({240, 900});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
