@@ -247,8 +247,9 @@ void PdfSearchModel::checkFinished()
     if (!m_running)
         return;
     for (const DocState& d : m_docs) {
-        const int count = d.doc ? d.doc->pageCount() : 0;
-        if (!d.inFlight.isEmpty() || (d.doc && d.nextPage < count))
+        // nextPage == INT_MAX: the document is done or gone (never ask a dying document).
+        const int count = d.doc && d.nextPage != INT_MAX ? d.doc->pageCount() : 0;
+        if (!d.inFlight.isEmpty() || d.nextPage < count)
             return;
     }
     m_running = false;

@@ -368,6 +368,12 @@ private Q_SLOTS:
         model.cancel();
         QVERIFY(!model.isRunning());
         QVERIFY(model.pagesDone() < 500);
+
+        // A document deleted during a search ends its part of the search.
+        model.start({big2.get(), note.get()}, QStringLiteral("gait"));
+        QTest::qWait(30);
+        big2.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isRunning(), 20000);
     }
 };
 

@@ -215,6 +215,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Failed, 20000);
     }
 
+    void documentDeletedUnderTheViewer()
+    {
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        auto* doc = service.openFile(pdf("text-3pages.pdf"));
+        viewer.setDocument(doc);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        delete doc;
+        QTRY_VERIFY(viewer.document() == nullptr);
+        viewer.pageView()->viewport()->repaint();
+        QTest::mouseClick(viewer.pageView()->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(300, 300));
+    }
+
     void password()
     {
         PdfService service;

@@ -248,8 +248,17 @@ void PdfViewer::setDocument(PdfDocument* document)
     m_view->setDocument(document);
     m_thumbnails->setDocument(document);
     m_search->setDocuments(document ? QList<PdfDocument*>{document} : QList<PdfDocument*>{});
-    if (m_doc)
+    if (m_doc) {
         connect(m_doc, &PdfDocument::stateChanged, this, &PdfViewer::onStateChanged);
+        // Deleted under us: show "No document" once it is gone (queued: never call into a dying object).
+        connect(
+            m_doc, &QObject::destroyed, this,
+            [this] {
+                if (!m_doc)
+                    setDocument(nullptr);
+            },
+            Qt::QueuedConnection);
+    }
     onStateChanged();
 }
 
