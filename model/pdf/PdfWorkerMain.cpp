@@ -422,6 +422,9 @@ int runPdfWorker(int argc, char* argv[])
         else if (std::strcmp(argv[i], "--test-render-delay-ms") == 0)
             renderDelayMs = int(std::strtol(argv[i + 1], nullptr, 10));
     }
+#if defined(__SANITIZE_ADDRESS__)
+    memoryLimitMiB = 0; // AddressSanitizer reserves terabytes of address space
+#endif
     if (memoryLimitMiB > 0) {
         rlimit lim{};
         lim.rlim_cur = lim.rlim_max = rlim_t(memoryLimitMiB) * 1024 * 1024;
