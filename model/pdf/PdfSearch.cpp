@@ -147,6 +147,21 @@ void PdfSearchModel::start(const QList<PdfDocument*>& documents, const QString& 
                     checkFinished();
                 }
             }));
+        // A document still opening joins the search when it is ready (or drops out).
+        m_docs[i].connections.append(
+            connect(doc, &PdfDocument::stateChanged, this, [this, i](PdfDocument::State state) {
+                DocState& d = m_docs[i];
+                if (d.nextPage != 0 || !d.inFlight.isEmpty() || state == PdfDocument::State::Opening)
+                    return;
+                if (state == PdfDocument::State::Ready) {
+                    m_total += d.doc->pageCount();
+                    Q_EMIT progress(m_done, m_total);
+                    pump(i);
+                } else {
+                    d.nextPage = INT_MAX;
+                }
+                checkFinished();
+            }));
         m_docs[i].connections.append(connect(doc, &QObject::destroyed, this, [this, i] {
             m_docs[i].inFlight.clear();
             m_docs[i].nextPage = INT_MAX;
@@ -167,6 +182,8 @@ void PdfSearchModel::start(const QList<PdfDocument*>& documents, const QString& 
 void PdfSearchModel::pump(int docIndex)
 {
     DocState& d = m_docs[docIndex];
+    if (d.doc && d.doc->state() == PdfDocument::State::Opening)
+        return; // see stateChanged in start()
     if (!d.doc || d.doc->state() != PdfDocument::State::Ready) {
         d.nextPage = INT_MAX;
         return;
@@ -248,8 +265,9 @@ void PdfSearchModel::checkFinished()
         return;
     for (const DocState& d : m_docs) {
         // nextPage == INT_MAX: the document is done or gone (never ask a dying document).
+        const bool opening = d.doc && d.nextPage == 0 && d.doc->state() == PdfDocument::State::Opening;
         const int count = d.doc && d.nextPage != INT_MAX ? d.doc->pageCount() : 0;
-        if (!d.inFlight.isEmpty() || d.nextPage < count)
+        if (opening || !d.inFlight.isEmpty() || d.nextPage < count)
             return;
     }
     m_running = false;

@@ -41,8 +41,8 @@ public:
     explicit PdfSearchModel(QObject* parent = nullptr);
     ~PdfSearchModel() override;
 
-    // Clears the results and searches documents (which must outlive the search or be deleted, which
-    // drops them) for query. Empty query: no search.
+    // Clears the results and searches documents for query. A document still opening joins when it is
+    // ready; one that fails, needs a password or is deleted drops out. Empty query: no search.
     void start(const QList<PdfDocument*>& documents, const QString& query,
                Qt::CaseSensitivity sensitivity = Qt::CaseInsensitive);
     void cancel();

@@ -372,6 +372,14 @@ private Q_SLOTS:
         QVERIFY(!model.isRunning());
         QVERIFY(model.pagesDone() < 500);
 
+        // Documents still opening join the search when ready; a failing one drops out.
+        std::unique_ptr<PdfDocument> fresh(service.openFile(pdf("referral-letter.pdf")));
+        std::unique_ptr<PdfDocument> locked(service.openFile(pdf("encrypted-secret.pdf")));
+        model.start({fresh.get(), locked.get()}, QStringLiteral("crouch gait"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isRunning(), 20000);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.pagesDone(), 1);
+
         // A document deleted during a search ends its part of the search.
         model.start({big2.get(), note.get()}, QStringLiteral("gait"));
         QTest::qWait(30);
