@@ -130,6 +130,7 @@ void PdfDocument::removeSlot(PdfWorkerClient* client)
         return;
     client->stop();
     client->disconnect(this);
+    client->setParent(nullptr); // not deleted under its own signal: the event loop deletes it
     client->deleteLater();
     m_slots.erase(it);
 }
@@ -139,24 +140,32 @@ void PdfDocument::stopAllWorkers()
     for (auto& s : m_slots) {
         s->client->disconnect(this);
         s->client->stop();
+        s->client->setParent(nullptr); // not deleted under its own signal: the event loop deletes it
         s->client->deleteLater();
     }
     m_slots.clear();
 }
 
-void PdfDocument::failAllQueued(const PdfError& error)
+bool PdfDocument::failAllQueued(const PdfError& error)
 {
+    const QPointer<PdfDocument> self(this);
     const QList<Request> queue = std::exchange(m_queue, {});
-    for (const Request& r : queue)
+    for (const Request& r : queue) {
         Q_EMIT requestFailed(r.id, r.page, error);
+        if (!self)
+            return false;
+    }
+    return true;
 }
 
 void PdfDocument::setPassword(const QByteArray& password)
 {
     m_password = password;
     m_error = {};
+    const QPointer<PdfDocument> self(this);
     setState(State::Opening);
-    startOpening();
+    if (self)
+        startOpening();
 }
 
 void PdfDocument::reopen()
@@ -164,15 +173,17 @@ void PdfDocument::reopen()
     if (m_state != State::Failed && m_state != State::Closed)
         return;
     m_error = {};
+    const QPointer<PdfDocument> self(this);
     setState(State::Opening);
-    startOpening();
+    if (self)
+        startOpening();
 }
 
 void PdfDocument::close()
 {
     stopAllWorkers();
-    failAllQueued(PdfError::make(PdfError::Closed, QStringLiteral("the document was closed")));
-    setState(State::Closed);
+    if (failAllQueued(PdfError::make(PdfError::Closed, QStringLiteral("the document was closed"))))
+        setState(State::Closed);
 }
 
 quint32 PdfDocument::requestRender(int page, double scale, int rotation, int priority)
@@ -252,6 +263,8 @@ void PdfDocument::dispatch()
 {
     if (m_state != State::Ready)
         return;
+    // Slots connected to our signals may delete this document: check after each signal.
+    const QPointer<PdfDocument> self(this);
     // Requests for pages that do not exist fail here, without a round trip.
     for (qsizetype i = 0; i < m_queue.size();) {
         if (m_queue[i].page < 0 || m_queue[i].page + m_queue[i].count > pageCount()) {
@@ -259,7 +272,7 @@ void PdfDocument::dispatch()
             Q_EMIT requestFailed(
                 r.id, r.page,
                 PdfError::make(PdfError::BadRequest, QStringLiteral("no page %1").arg(r.page + 1)));
-            if (m_state != State::Ready)
+            if (!self || m_state != State::Ready)
                 return;
         } else {
             ++i;
@@ -312,6 +325,8 @@ void PdfDocument::dispatch()
         } else {
             if (r.count == 1 && m_text.contains(r.page)) {
                 Q_EMIT textReady(r.id, r.page);
+                if (!self)
+                    return;
                 continue;
             }
             out << qint32(r.page) << qint32(r.count);
@@ -327,6 +342,8 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     Slot* slot = slotFor(client);
     if (!slot)
         return;
+    // Slots connected to our signals may delete this document: check after each signal.
+    const QPointer<PdfDocument> self(this);
     QDataStream in(fields);
     const auto messageType = MessageType(type);
 
@@ -358,6 +375,8 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             if (m_state == State::Opening) {
                 m_pageSizes = sizes;
                 setState(State::Ready);
+                if (!self)
+                    return;
                 // The other workers open the document soon (after the first pages had the processor),
                 // so that two render in parallel and a search does not wait for a process to start.
                 QTimer::singleShot(300, this, [this] {
@@ -445,15 +464,21 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
                 Q_EMIT requestFailed(
                     r.id, page,
                     PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed text answer")));
+                if (!self)
+                    return;
                 continue;
             }
             if (!ok) {
                 Q_EMIT requestFailed(r.id, page, PdfError::make(PdfError::RenderFailed, why));
+                if (!self)
+                    return;
                 continue;
             }
             text.page = page;
             m_text.insert(page, std::move(text));
             Q_EMIT textReady(r.id, page);
+            if (!self)
+                return;
         }
         break;
     }
@@ -461,16 +486,16 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
         qint32 code = PdfError::RenderFailed;
         QString message;
         in >> code >> message;
-        if (code != PdfError::Cancelled)
-            for (int k = 0; k < r.count; ++k)
-                Q_EMIT requestFailed(r.id, r.page + k, PdfError::make(PdfError::Code(code), message));
+        for (int k = 0; k < r.count && code != PdfError::Cancelled && self; ++k)
+            Q_EMIT requestFailed(r.id, r.page + k, PdfError::make(PdfError::Code(code), message));
         break;
     }
     default:
         Q_EMIT requestFailed(r.id, r.page,
                              PdfError::make(PdfError::RenderFailed, QStringLiteral("unexpected answer")));
     }
-    dispatch();
+    if (self)
+        dispatch();
 }
 
 void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error)
@@ -486,8 +511,8 @@ void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight
             stopAllWorkers();
             m_error = PdfError::make(error.code,
                                      QStringLiteral("the PDF could not be opened: %1").arg(error.message));
-            failAllQueued(m_error);
-            setState(State::Failed);
+            if (failAllQueued(m_error))
+                setState(State::Failed);
             return;
         }
         ++m_reopenFailures;
@@ -499,6 +524,7 @@ void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight
     }
     // The request that was running fails; those waiting behind it in the worker go back to the queue.
     // A range of pages is split and retried page by page, so that only the guilty page fails.
+    Request failed;
     for (qsizetype i = 0; i < running.size(); ++i) {
         const Request& r = running[i];
         if (r.cancelled)
@@ -513,11 +539,13 @@ void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight
                 m_queue.append(single);
             }
         } else {
-            Q_EMIT requestFailed(r.id, r.page, error);
+            failed = r;
         }
     }
     // Queued requests go on with a new worker (dispatch starts one).
     QTimer::singleShot(0, this, [this] { dispatch(); });
+    if (failed.id != 0)
+        Q_EMIT requestFailed(failed.id, failed.page, error); // last: a slot may delete this document
 }
 
 } // namespace rd

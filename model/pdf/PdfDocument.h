@@ -129,7 +129,7 @@ private:
     Slot* slotFor(PdfWorkerClient* client);
     void removeSlot(PdfWorkerClient* client);
     void stopAllWorkers();
-    void failAllQueued(const PdfError& error);
+    bool failAllQueued(const PdfError& error); // false: a slot deleted this document
     void setState(State state);
     quint32 nextId();
 

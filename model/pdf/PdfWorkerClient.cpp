@@ -1,6 +1,7 @@
 #include "PdfWorkerClient.h"
 
 #include <QDataStream>
+#include <QPointer>
 
 #include <cstring>
 
@@ -194,7 +195,10 @@ void PdfWorkerClient::onReadyRead()
             m_timer.start(m_timeoutMs);
         }
         header.remove(0, 5);
+        const QPointer<PdfWorkerClient> self(this);
         Q_EMIT answered(id, MessageType(type), header, data);
+        if (!self)
+            return;
     }
 }
 
