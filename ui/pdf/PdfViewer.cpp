@@ -58,7 +58,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     m_side = new QTabWidget(this);
     m_side->addTab(m_thumbnailView, tr("Pages"));
     m_side->addTab(m_search, tr("Search"));
-    m_side->setMinimumWidth(150);
+    m_side->setMinimumWidth(180);
 
     // Toolbar.
     m_page = new QSpinBox(this);
@@ -133,7 +133,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     splitter->addWidget(m_side);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({170, 800});
+    splitter->setSizes({240, 900});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -213,6 +213,19 @@ PdfViewer::PdfViewer(QWidget* parent)
         if (m_doc)
             m_doc->reopen();
     });
+    const struct
+    {
+        QKeySequence keys;
+        void (PdfViewer::*slot)();
+    } shortcuts[] = {{QKeySequence::ZoomIn, &PdfViewer::zoomIn},
+                     {QKeySequence::ZoomOut, &PdfViewer::zoomOut},
+                     {QKeySequence(Qt::CTRL | Qt::Key_R), &PdfViewer::rotateRight},
+                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &PdfViewer::rotateLeft}};
+    for (const auto& sc : shortcuts) {
+        auto* shortcut = new QShortcut(sc.keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, sc.slot);
+    }
     auto* find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, &PdfViewer::showSearch);
@@ -235,8 +248,17 @@ void PdfViewer::setDocument(PdfDocument* document)
     m_view->setDocument(document);
     m_thumbnails->setDocument(document);
     m_search->setDocuments(document ? QList<PdfDocument*>{document} : QList<PdfDocument*>{});
-    if (m_doc)
+    if (m_doc) {
         connect(m_doc, &PdfDocument::stateChanged, this, &PdfViewer::onStateChanged);
+        // Deleted under us: show "No document" once it is gone (queued: never call into a dying object).
+        connect(
+            m_doc, &QObject::destroyed, this,
+            [this] {
+                if (!m_doc)
+                    setDocument(nullptr);
+            },
+            Qt::QueuedConnection);
+    }
     onStateChanged();
 }
 
