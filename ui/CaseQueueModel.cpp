@@ -16,6 +16,8 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
+
 namespace rd {
 
 namespace {
@@ -286,7 +288,8 @@ QString CaseQueueModel::timeLeftText(const Row& row) const
         span = tr("%1 h %2 min").arg(hours).arg(minutes);
     else
         span = tr("%1 min").arg(minutes);
-    return overdue ? tr("%1 — overdue by %2").arg(due, span) : tr("%1 — %2 left").arg(due, span);
+    // Overdue shows in words and with a mark, not by colour alone (and stays visible when selected).
+    return overdue ? tr("⚠ %1 · %2 overdue").arg(due, span) : tr("%1 · %2 left").arg(due, span);
 }
 
 QVariant CaseQueueModel::data(const QModelIndex& index, int role) const

@@ -109,7 +109,17 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
         facts << QStringLiteral("<b>%1</b>")
                      .arg(esc(tr("A denied line requires the medical director's determination.")));
     if (unanswered > 0)
-        facts << esc(tr("%n judgment(s) not answered yet (counted as unknown).", nullptr, unanswered));
+        facts << esc(tr("Not answered yet: %1 (counted as unknown).").arg(unanswered));
+    bool anyDeny = false;
+    bool anyPend = false;
+    for (const LineDecision& line : decision.lines) {
+        anyDeny = anyDeny || line.decision == LineOutcome::Deny;
+        anyPend = anyPend || line.decision == LineOutcome::Pend;
+    }
+    const QString next = anyPend   ? tr("Routing (Ctrl+R) pends the case for information.")
+                         : anyDeny ? tr("Routing (Ctrl+R) sends the case to the medical director.")
+                                   : tr("Routing (Ctrl+R) lets you finalize the case as determined.");
+    facts << QStringLiteral("<i>%1</i>").arg(esc(next));
     html += QStringLiteral("<p>%1</p>").arg(facts.join(QStringLiteral("<br>")));
 
     html += QStringLiteral("<table cellspacing='0' cellpadding='6' width='100%'>");
@@ -120,8 +130,10 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     for (const LineDecision& line : decision.lines) {
         QStringList reasons;
         for (const Reason& reason : line.reasons)
-            reasons << QStringLiteral("%1 <span style='color:gray'>(<a href='step:%2'>%2</a>)</span>")
-                           .arg(esc(reason.text), esc(reason.id));
+            reasons
+                << QStringLiteral(
+                       "%1 <span style='color:gray; white-space:nowrap'>(<a href='step:%2'>%2</a>)</span>")
+                       .arg(esc(reason.text), esc(reason.id));
         const QString outcome = toString(line.decision);
         html += QStringLiteral(
                     "<tr><td valign='top'><b>%1</b></td><td valign='top'><b style='color:%2'>%3</b></td>"
@@ -134,7 +146,8 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     if (!decision.missingInformation.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Missing information")));
         for (const QString& id : decision.missingInformation)
-            html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:gray'>(%1)</span></li>")
+            html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:gray; "
+                                   "white-space:nowrap'>(%1)</span></li>")
                         .arg(esc(id), esc(titleOf(id)));
         html += QStringLiteral("</ul>");
     }
