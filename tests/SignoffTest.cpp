@@ -5,6 +5,7 @@
 #include "CaseFile.h"
 #include "Letter.h"
 #include "LetterChecker.h"
+#include "LetterTemplate.h"
 #include "PolicyLoader.h"
 #include "UserDirectory.h"
 
@@ -120,6 +121,7 @@ private:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("REVIEWDESK_HOME"), m_home);
         environment.insert(QStringLiteral("REVIEWDESK_TEST_FAST_KDF"), QStringLiteral("1"));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(REVIEWDESK_BIN_DIR "/reviewdesk-cli"), args);
         process.waitForStarted();
@@ -641,6 +643,51 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("the signature was copied from another case")),
                  qPrintable(run.out));
+    }
+
+    void languageSettingChoosesTheDefaultLetter()
+    {
+        const QString path = signedCase(QStringLiteral("approved"), QStringLiteral("language.rdcase"));
+        const QString pdf = m_dir.filePath(QStringLiteral("language.pdf"));
+        Run run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf});
+        QVERIFY2(run.out.contains(QStringLiteral("approval letter (en)")), qPrintable(run.out + run.err));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("config/ReviewDesk")));
+        QFile settings(m_dir.filePath(QStringLiteral("config/ReviewDesk/ReviewDesk.conf")));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write("[letters]\nlanguage=es\n");
+        settings.close();
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf});
+        QVERIFY2(run.out.contains(QStringLiteral("approval letter (es)")), qPrintable(run.out + run.err));
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf, QStringLiteral("--lang"),
+                   QStringLiteral("en")});
+        QVERIFY(run.out.contains(QStringLiteral("approval letter (en)")));
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf, QStringLiteral("--lang"),
+                   QStringLiteral("fr")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("no letters in language 'fr'")));
+        QFile::remove(settings.fileName());
+    }
+
+    void templateLanguage()
+    {
+        QString error;
+        const QVariantMap context{
+            {QStringLiteral("name"), QStringLiteral("A & B")},
+            {QStringLiteral("flag"), true},
+            {QStringLiteral("items"), QVariantList{QVariantMap{{QStringLiteral("x"), QStringLiteral("1")}},
+                                                   QVariantMap{{QStringLiteral("x"), QStringLiteral("2")}}}}};
+        QCOMPARE(LetterTemplate::render(
+                     QStringLiteral("{{name}}|{{{name}}}|{{#flag}}y{{/flag}}{{^flag}}n{{/flag}}|"
+                                    "{{#items}}[{{x}} {{name}}]{{/items}}{{! note }}"),
+                     context, QStringLiteral("t"), &error),
+                 QStringLiteral("A &amp; B|A & B|y|[1 A &amp; B][2 A &amp; B]"));
+        QVERIFY(LetterTemplate::render(QStringLiteral("x\n{{missing}}"), context, QStringLiteral("t.html"),
+                                       &error)
+                    .isEmpty());
+        QCOMPARE(error, QStringLiteral("t.html: line 2: unknown name missing"));
+        QVERIFY(LetterTemplate::render(QStringLiteral("{{#flag}}open"), context, QStringLiteral("t"), &error)
+                    .isEmpty());
+        QVERIFY(error.contains(QStringLiteral("has no {{/flag}}")));
     }
 
     void verifySaysWhoSignedWhatWhenWithWhichKey()

@@ -16,6 +16,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -127,7 +128,29 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
 
     m_letters->addTab(m_letterEn, tr("Letter (English)"));
     m_letters->addTab(m_letterEs, tr("Letter (Spanish)"));
-    splitter->addWidget(m_letters);
+    auto* right = new QWidget(splitter);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto* languageRow = new QHBoxLayout;
+    m_language = new QComboBox(right);
+    m_language->addItem(tr("English"), QStringLiteral("en"));
+    m_language->addItem(tr("Spanish"), QStringLiteral("es"));
+    auto* languageLabel = new QLabel(tr("Member's &language (exported and printed letter):"), right);
+    languageLabel->setBuddy(m_language);
+    languageRow->addWidget(languageLabel);
+    languageRow->addWidget(m_language);
+    languageRow->addStretch(1);
+    rightLayout->addLayout(languageRow);
+    rightLayout->addWidget(m_letters, 1);
+    const int saved = m_language->findData(
+        QSettings().value(LetterText::languageSettingKey(), QStringLiteral("en")).toString());
+    m_language->setCurrentIndex(qMax(0, saved));
+    m_letters->setCurrentIndex(m_language->currentIndex());
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_letters->setCurrentIndex(index);
+        QSettings().setValue(LetterText::languageSettingKey(), m_language->currentData());
+    });
+    splitter->addWidget(right);
     splitter->setSizes({700, 580});
     layout->addWidget(splitter, 1);
 
@@ -393,7 +416,7 @@ void SignoffDialog::finishSigning()
 
 std::optional<Letter> SignoffDialog::currentLetter(QString* error) const
 {
-    const QString language = m_letters->currentIndex() == 1 ? QStringLiteral("es") : QStringLiteral("en");
+    const QString language = m_language->currentData().toString();
     return m_signoff.letterFor(*m_file, language, true, error);
 }
 

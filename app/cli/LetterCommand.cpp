@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QSettings>
 
 namespace rd::cli {
 
@@ -15,8 +16,14 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("The PDF to write (replaced when it exists)."),
                                     QStringLiteral("FILE.pdf"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("The letter's language: en or es."),
-                                  QStringLiteral("LANG"), QStringLiteral("en"));
+    const QString defaultLanguage = QSettings(QStringLiteral("ReviewDesk"), QStringLiteral("ReviewDesk"))
+                                        .value(LetterText::languageSettingKey(), QStringLiteral("en"))
+                                        .toString();
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QStringLiteral("The letter's language: en or es (default: the app's setting "
+                       "\"Letter language\", else en)."),
+        QStringLiteral("LANG"), defaultLanguage);
     const QCommandLineOption draft(QStringLiteral("draft"),
                                    QStringLiteral("For a case not signed yet: a draft marked as such."));
     const QCommandLineOption html(QStringLiteral("html"), QStringLiteral("Also write the letter's HTML."),
