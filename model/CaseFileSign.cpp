@@ -225,7 +225,8 @@ QJsonObject CaseFile::signedState(qint64 auditCount, const QByteArray& auditHead
     for (const AttachmentInfo& info : m_attachments)
         attachments.append(QJsonObject{{key("fileName"), info.fileName},
                                        {key("sha256"), QString::fromLatin1(info.sha256.toHex())},
-                                       {key("size"), info.size}});
+                                       {key("size"), info.size},
+                                       {key("pageCount"), info.pageCount}});
     QJsonObject judgments;
     for (auto it = m_data.answers.cbegin(); it != m_data.answers.cend(); ++it)
         judgments.insert(it.key(), CaseRecordJson::answerObject(it.value()));
@@ -238,7 +239,11 @@ QJsonObject CaseFile::signedState(qint64 auditCount, const QByteArray& auditHead
     QJsonObject fields;
     for (auto it = m_letterFields.cbegin(); it != m_letterFields.cend(); ++it)
         fields.insert(it.key(), it.value());
+    sqlite::Statement info(m_db, "SELECT created_at, reviewer FROM case_info WHERE singleton = 1");
+    const bool haveInfo = info.step() == SQLITE_ROW;
     return {{key("caseId"), caseId()},
+            {key("createdAt"), haveInfo ? info.text(0) : QString()},
+            {key("reviewer"), haveInfo ? info.text(1) : QString()},
             {key("request"), CaseRecordJson::requestObject(m_data)},
             {key("attachments"), attachments},
             {key("judgments"), judgments},
@@ -324,8 +329,16 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
 
 void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const
 {
-    if (!m_signature)
+    if (!m_signature) {
+        // A trail that records a signing needs its signature: deleting it does not unsign a case.
+        for (const AuditEntry& entry : trail)
+            if (entry.action == QLatin1String("case.sign"))
+                report.problems.append({QStringLiteral("signature"),
+                                        QStringLiteral("the audit trail records a signing (row %1) but the "
+                                                       "signature is missing: it was removed")
+                                            .arg(entry.seq)});
         return;
+    }
     const SignatureRecord& record = *m_signature;
     auto problem = [&report](const QString& what) {
         report.problems.append({QStringLiteral("signature"), what});
@@ -363,6 +376,9 @@ void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trai
                            "another case")
                 .arg(signedCase.value(key("caseId")).toString(), current.value(key("caseId")).toString()));
     }
+    if (signedCase.value(key("createdAt")) != current.value(key("createdAt")) ||
+        signedCase.value(key("reviewer")) != current.value(key("reviewer")))
+        problem(QStringLiteral("the case record (created, reviewer) was changed after signing"));
     if (signedCase.value(key("request")) != current.value(key("request")))
         problem(QStringLiteral("the request was changed after signing"));
     if (signedCase.value(key("attachments")) != current.value(key("attachments")))

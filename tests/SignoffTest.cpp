@@ -607,6 +607,13 @@ private Q_SLOTS:
                    "audit); UPDATE case_info SET audit_count = (SELECT max(seq) FROM audit), audit_head = "
                    "(SELECT hash FROM audit WHERE seq = (SELECT max(seq) FROM audit))")
             << "no longer holds the entries the signature covers";
+        QTest::newRow("signature removed") << QByteArray("DELETE FROM signature; DELETE FROM signed_letter")
+                                           << "the signature is missing: it was removed";
+        QTest::newRow("reviewer changed") << QByteArray("UPDATE case_info SET reviewer = 'someone.else'")
+                                          << "the case record (created, reviewer) was changed after signing";
+        QTest::newRow("evidence quote changed")
+            << QByteArray("UPDATE evidence SET quote = 'toe walking' WHERE judgment_id = 'indication'")
+            << "judgment indication was changed after signing";
         QTest::newRow("status changed")
             << QByteArray("UPDATE case_info SET status = 'in-review'") << "not determined";
     }

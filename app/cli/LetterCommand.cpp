@@ -33,7 +33,7 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE]\n\n"
         "A signed case: its signed determination letter (approval, denial or partial approval). A pended "
         "case: the request for additional information, dated today, unsigned (it is not a determination). "
-        "Any other case: refused, unless --draft. A signed case that fails verification is refused.");
+        "Any other case: refused, unless --draft. A case that fails verification is refused (exit 1).");
     int exitCode = ExitOk;
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
         return exitCode;
@@ -54,13 +54,13 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto file = openCase(path, CaseFile::OpenMode::ReadOnly, err);
     if (!file)
         return ExitBadInput;
-    if (file->isSigned()) {
-        const VerifyReport report = file->verify();
-        if (!report.ok()) {
-            err << path << ": fails verification (" << report.problems.first().where << ": "
-                << report.problems.first().what << "); no letter is written from it" << Qt::endl;
-            return ExitCheckFailed;
-        }
+    // No letter from a case that fails verification (a signed case changed since, a removed signature,
+    // judgments changed outside ReviewDesk).
+    const VerifyReport report = file->verify();
+    if (!report.ok()) {
+        err << path << ": fails verification (" << report.problems.first().where << ": "
+            << report.problems.first().what << "); no letter is written from it" << Qt::endl;
+        return ExitCheckFailed;
     }
     const Signoff signoff(*policy, *plan);
     const auto letter = signoff.letterFor(*file, parser.value(lang), parser.isSet(draft), &error);
