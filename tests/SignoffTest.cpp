@@ -675,6 +675,32 @@ private Q_SLOTS:
         QFile::remove(settings.fileName());
     }
 
+    void draftsAndPdfA()
+    {
+        const QString path = newCase(QStringLiteral("partial"), QStringLiteral("draft.rdcase"));
+        const QString pdf = m_dir.filePath(QStringLiteral("draft.pdf"));
+        Run run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("is not signed")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(pdf));
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf, QStringLiteral("--draft")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        QVERIFY(
+            QString::fromUtf8(text.readAllStandardOutput()).contains(QStringLiteral("DRAFT: NOT SIGNED")));
+        // The PDF/A-1b identification, output intent and embedded fonts Qt writes (not a validation).
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("pdfaid:part=\"1\"") || bytes.contains("<pdfaid:part>1</pdfaid:part>"));
+        QVERIFY(bytes.contains("/OutputIntents"));
+        QVERIFY(bytes.contains("/FontFile2"));
+        QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+    }
+
     void templateLanguage()
     {
         QString error;
