@@ -47,6 +47,14 @@ const QByteArray kSignatureDomain = QByteArrayLiteral("reviewdesk-signature-v1\n
 
 } // namespace
 
+QString CaseFile::readOnlyReason() const
+{
+    if (m_readOnlyReason.isEmpty() && m_signature)
+        return QStringLiteral("it is signed (by %1, %2 UTC): a signed case is read-only")
+            .arg(m_signature->signer, m_signature->signedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    return m_readOnlyReason;
+}
+
 QString CaseFile::caseId() const
 {
     sqlite::Statement id(m_db, "SELECT case_id FROM case_info WHERE singleton = 1");
