@@ -182,6 +182,11 @@ public:
     // Signing: one transaction records request's overrides and letter fields, the signature, the
     // signed letters, status "determined" and the audit entries. From then on the case is read-only:
     // every write is refused, and isReadOnly() is true.
+    // A request for information was sent: audited as "letter.sent" (kind, language, the letter's SHA-256
+    // and what the caller adds to record), and the status becomes pended-for-information.
+    bool recordInformationRequest(const QString& language, const QString& html, const QJsonObject& record,
+                                  const QString& actor, QString* error);
+
     bool isSigned() const { return m_signature.has_value(); }
     std::optional<SignatureRecord> signature() const { return m_signature; }
     bool sign(const SignRequest& request, QString* error);

@@ -227,6 +227,32 @@ bool CaseFile::setLetterField(const QString& name, const QString& text, const QS
     return loadSignoff(error);
 }
 
+bool CaseFile::recordInformationRequest(const QString& language, const QString& html,
+                                        const QJsonObject& record, const QString& actor, QString* error)
+{
+    if (!checkWritable(error))
+        return false;
+    QJsonObject entry = record;
+    entry.insert(key("language"), language);
+    entry.insert(
+        key("sha256"),
+        QString::fromLatin1(QCryptographicHash::hash(html.toUtf8(), QCryptographicHash::Sha256).toHex()));
+    sqlite::Transaction transaction(m_db);
+    QString message;
+    const bool changeStatus = m_data.status != CaseStatus::PendedForInformation;
+    if (!transaction.isActive() ||
+        !appendAudit(actor, QStringLiteral("letter.sent"), QStringLiteral("information-request"), QString(),
+                     compact(entry), &message) ||
+        (changeStatus && !writeStatus(CaseStatus::PendedForInformation, actor, &message)) ||
+        !transaction.commit()) {
+        *error = QStringLiteral("%1: the request for information was not recorded: %2")
+                     .arg(m_path, message.isEmpty() ? sqlite::lastError(m_db) : message);
+        return false;
+    }
+    m_data.status = CaseStatus::PendedForInformation;
+    return true;
+}
+
 QJsonObject CaseFile::signedState(qint64 auditCount, const QByteArray& auditHead) const
 {
     QJsonArray attachments;

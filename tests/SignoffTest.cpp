@@ -333,6 +333,22 @@ private Q_SLOTS:
             QVERIFY(!text.contains(QStringLiteral("Signed electronically")));
             QVERIFY(!text.contains(QStringLiteral("Firmado electrónicamente")));
         }
+        // Sending it is recorded when asked: audited, and the case is pended for information.
+        const Run recorded = cli({QStringLiteral("letter"), path, QStringLiteral("-o"),
+                                  m_dir.filePath(QStringLiteral("rfi-sent.pdf")), QStringLiteral("--record"),
+                                  QStringLiteral("--user"), QStringLiteral("nurse.kim")});
+        QVERIFY2(recorded.exitCode == 0, qPrintable(recorded.err));
+        QString error;
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY(file);
+        QVERIFY(file->data().status == CaseStatus::PendedForInformation);
+        const QList<AuditEntry> trail = file->auditTrail();
+        QVERIFY(std::any_of(trail.cbegin(), trail.cend(), [](const AuditEntry& entry) {
+            return entry.action == QLatin1String("letter.sent") &&
+                   entry.actor == QLatin1String("nurse.kim") &&
+                   entry.newValue.contains(QStringLiteral("\"respondBy\""));
+        }));
+        QVERIFY(file->verify().ok());
     }
 
     void everyLetterHoldsItsElements_data()

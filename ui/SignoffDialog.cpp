@@ -313,12 +313,20 @@ void SignoffDialog::refresh()
         m_signoff.preview(*m_file, m_signer, overrides(), letterFields(), QDateTime::currentDateTimeUtc());
     const QString noLetter = tr("<p>No determination letter: %1</p>")
                                  .arg(m_preview.problems.value(0, tr("nothing to show")).toHtmlEscaped());
-    m_letterEn->setHtml(m_preview.letters.contains(QStringLiteral("en"))
-                            ? m_preview.letters.value(QStringLiteral("en")).html
-                            : noLetter);
-    m_letterEs->setHtml(m_preview.letters.contains(QStringLiteral("es"))
-                            ? m_preview.letters.value(QStringLiteral("es")).html
-                            : noLetter);
+    const bool pended = m_preview.decision.overall == OverallOutcome::Pended;
+    for (const auto& [language, browser] :
+         {std::pair{QStringLiteral("en"), m_letterEn}, std::pair{QStringLiteral("es"), m_letterEs}}) {
+        if (m_preview.letters.contains(language)) {
+            browser->setHtml(m_preview.letters.value(language).html);
+        } else if (pended) {
+            // A pended case is not signed: its letter is the request for information, as it is sent.
+            QString error;
+            const auto letter = m_signoff.letterFor(*m_file, language, false, &error);
+            browser->setHtml(letter ? letter->html : noLetter);
+        } else {
+            browser->setHtml(noLetter);
+        }
+    }
     if (m_preview.problems.isEmpty()) {
         m_problems->setText(tr("Ready to sign: %1. Signing records \"%2\" with the time, and makes the case "
                                "read-only.")

@@ -31,7 +31,8 @@ constexpr Command kCommands[] = {
      "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
      "[--rationale-es TEXT] [--additional-info TEXT] [--check]: sign the determination",
      cli::signCommand},
-    {"letter", "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE]: write the letter",
+    {"letter",
+     "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE] [--record]: write the letter",
      cli::letterCommand},
     {"verify", "verify CASEFILE: check integrity, attachments, the audit trail and the signature",
      cli::verifyCommand},

@@ -5,6 +5,8 @@
 #include "Signoff.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QSettings>
 
@@ -28,9 +30,15 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                                    QStringLiteral("For a case not signed yet: a draft marked as such."));
     const QCommandLineOption html(QStringLiteral("html"), QStringLiteral("Also write the letter's HTML."),
                                   QStringLiteral("FILE"));
-    parser.addOptions({output, lang, draft, html});
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        QStringLiteral(
+            "For a request for information: record in the case that it was sent (audited with the "
+            "letter's SHA-256, the missing items and the date to respond by) and set the status to "
+            "pended-for-information."));
+    parser.addOptions({output, lang, draft, html, record});
     const QString synopsis = QStringLiteral(
-        "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE]\n\n"
+        "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE] [--record]\n\n"
         "A signed case: its signed determination letter (approval, denial or partial approval). A pended "
         "case: the request for additional information, dated today, unsigned (it is not a determination). "
         "Any other case: refused, unless --draft. A case that fails verification is refused (exit 1).");
@@ -90,6 +98,28 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         htmlFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         htmlFile.write(letter->html.toUtf8());
         htmlFile.commit();
+    }
+    if (parser.isSet(record)) {
+        if (letter->kind != LetterKind::InformationRequest) {
+            err << path << ": --record is for a request for information; a signed letter is recorded by its "
+                << "signature" << Qt::endl;
+            return ExitBadInput;
+        }
+        const Decision decision = signoff.finalDecision(data, file->overrides());
+        LetterInput input = signoff.letterInput(*file, decision, letter->language, std::nullopt, QDateTime(),
+                                                file->letterFields());
+        const QJsonObject details{
+            {QStringLiteral("missing"), QJsonArray::fromStringList(decision.missingInformation)},
+            {QStringLiteral("respondBy"), LetterText::respondBy(input).toString(Qt::ISODate)},
+            {QStringLiteral("file"), QFileInfo(parser.value(output)).fileName()}};
+        file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
+        if (!file)
+            return ExitBadInput;
+        if (!file->recordInformationRequest(letter->language, letter->html, details, actingUser(parser),
+                                            &error)) {
+            err << error << Qt::endl;
+            return ExitBadInput;
+        }
     }
     out << "wrote the " << toString(letter->kind) << " letter (" << letter->language << ")"
         << (file->isSigned()
