@@ -33,7 +33,8 @@ case "$mode" in
 run)
     install_missing
     build "$here/build"
-    exec "$here/build/bin/reviewdesk" "$here/build/demo"
+    # The demo's own people (build/demo-home): nurse.demo and dr.demo, password demo-password.
+    REVIEWDESK_HOME="$here/build/demo-home" exec "$here/build/bin/reviewdesk" "$here/build/demo/demo-rivera.rdcase"
     ;;
 test)
     install_missing

@@ -1,5 +1,6 @@
 // reviewdesk-cli as a user runs it: the real binary on real files, exit codes and messages.
 #include "CaseFile.h"
+#include "TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -16,46 +17,14 @@
 
 using namespace rd;
 
+using test::sha256Hex;
+using test::writePdf;
+
 namespace {
-
-struct Run
+test::CliRun cli(const QStringList& args)
 {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(REVIEWDESK_BIN_DIR "/reviewdesk-cli"), args);
-    process.waitForFinished(60000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return test::runCli(args);
 }
-
-QByteArray sha256Hex(const QString& path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-}
-
-// A real PDF made with Qt's own PDF writer.
-void writePdf(const QString& path, const QStringList& pages)
-{
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::Letter));
-    QPainter painter(&writer);
-    for (qsizetype i = 0; i < pages.size(); ++i) {
-        if (i > 0)
-            writer.newPage();
-        painter.drawText(QRectF(0, 0, writer.width(), writer.height()), Qt::AlignLeft | Qt::TextWordWrap,
-                         pages.at(i));
-    }
-}
-
 } // namespace
 
 class CliTest : public QObject
@@ -71,7 +40,7 @@ private:
     QString newCase(const QString& name)
     {
         const QString path = m_dir.filePath(name);
-        const Run run =
+        const test::CliRun run =
             cli({QStringLiteral("new"), path, QStringLiteral("--from"), m_sample, QStringLiteral("--attach"),
                  m_notePdf, QStringLiteral("--attach"), m_therapyPdf});
         if (run.exitCode != 0)
@@ -93,12 +62,12 @@ private Q_SLOTS:
     void helpAndVersion()
     {
         QCOMPARE(cli({QStringLiteral("--version")}).exitCode, 0);
-        const Run help = cli({QStringLiteral("--help")});
+        const test::CliRun help = cli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char* command : {"evaluate", "new", "export", "answer", "verify"})
             QVERIFY(help.out.contains(QLatin1String(command)));
         QCOMPARE(cli({QStringLiteral("answer"), QStringLiteral("--help")}).exitCode, 0);
-        const Run unknown = cli({QStringLiteral("frobnicate")});
+        const test::CliRun unknown = cli({QStringLiteral("frobnicate")});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains(QStringLiteral("frobnicate")));
         QCOMPARE(cli({}).exitCode, 2);
@@ -108,7 +77,7 @@ private Q_SLOTS:
     {
         const QString path = newCase(QStringLiteral("roundtrip.rdcase"));
         QVERIFY(!path.isEmpty());
-        const Run exported = cli({QStringLiteral("export"), path});
+        const test::CliRun exported = cli({QStringLiteral("export"), path});
         QCOMPARE(exported.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(exported.out.toUtf8()).object();
         QFile input(m_sample);
@@ -140,8 +109,8 @@ private Q_SLOTS:
         QCOMPARE(secondJson.value(QStringLiteral("request")), json.value(QStringLiteral("request")));
 
         // The case file and its JSON give the same decision.
-        const Run fromFile = cli({QStringLiteral("evaluate"), path, QStringLiteral("--json")});
-        const Run fromJson = cli({QStringLiteral("evaluate"), m_sample, QStringLiteral("--json")});
+        const test::CliRun fromFile = cli({QStringLiteral("evaluate"), path, QStringLiteral("--json")});
+        const test::CliRun fromJson = cli({QStringLiteral("evaluate"), m_sample, QStringLiteral("--json")});
         QCOMPARE(fromFile.exitCode, 0);
         QCOMPARE(fromFile.out, fromJson.out);
         QCOMPARE(cli({QStringLiteral("verify"), path}).exitCode, 0);
@@ -168,7 +137,7 @@ private Q_SLOTS:
         QStringList args{QStringLiteral("new"), path};
         if (QString::fromLatin1(QTest::currentDataTag()) != QLatin1String("no --from"))
             args << QStringLiteral("--from") << m_sample;
-        const Run run = cli(args + extra);
+        const test::CliRun run = cli(args + extra);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(expected), qPrintable(run.err));
         QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
@@ -183,7 +152,7 @@ private Q_SLOTS:
         file.write("{\"member\": ");
         file.close();
         const QString path = m_dir.filePath(QStringLiteral("badjson.rdcase"));
-        Run run = cli({QStringLiteral("new"), path, QStringLiteral("--from"), bad});
+        test::CliRun run = cli({QStringLiteral("new"), path, QStringLiteral("--from"), bad});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.startsWith(bad), qPrintable(run.err));
         QVERIFY(!QFile::exists(path));
@@ -199,7 +168,7 @@ private Q_SLOTS:
     void answerRecordsLikeTheApp()
     {
         const QString path = newCase(QStringLiteral("answer.rdcase"));
-        const Run run =
+        const test::CliRun run =
             cli({QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("indication"),
                  QStringLiteral("--value"), QStringLiteral("met"), QStringLiteral("--type"),
                  QStringLiteral("gait-abnormality"), QStringLiteral("--note"), QStringLiteral("crouch"),
@@ -256,7 +225,7 @@ private Q_SLOTS:
         if (!QFile::exists(path))
             QCOMPARE(newCase(QStringLiteral("refuse-answer.rdcase")), path);
         const QByteArray before = sha256Hex(path);
-        const Run run = cli(QStringList{QStringLiteral("answer"), path} + args);
+        const test::CliRun run = cli(QStringList{QStringLiteral("answer"), path} + args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(expected), qPrintable(run.err));
         QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
@@ -272,13 +241,13 @@ private Q_SLOTS:
         sqlite3_exec(db, "UPDATE judgment SET note = 'changed' WHERE id = 'indication'", nullptr, nullptr,
                      nullptr);
         sqlite3_close(db);
-        const Run run = cli({QStringLiteral("verify"), path});
+        const test::CliRun run = cli({QStringLiteral("verify"), path});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("judgment indication")), qPrintable(run.out));
 
         const QString foreign = m_dir.filePath(QStringLiteral("foreign.rdcase"));
         QFile::copy(m_notePdf, foreign);
-        const Run refused = cli({QStringLiteral("verify"), foreign});
+        const test::CliRun refused = cli({QStringLiteral("verify"), foreign});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY(refused.out.contains(QStringLiteral("not a ReviewDesk case file")));
         QCOMPARE(cli({QStringLiteral("verify"), m_dir.filePath(QStringLiteral("missing.rdcase"))}).exitCode,

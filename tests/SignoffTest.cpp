@@ -7,6 +7,7 @@
 #include "LetterChecker.h"
 #include "LetterTemplate.h"
 #include "PolicyLoader.h"
+#include "TestSupport.h"
 #include "UserDirectory.h"
 
 #include <QCryptographicHash>
@@ -26,12 +27,9 @@ using namespace rd;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
+using test::sha256Hex;
+using test::writePdf;
 
 const QString kDoctorPassword = QStringLiteral("correct horse battery");
 const QString kNursePassword = QStringLiteral("nurse password 1");
@@ -42,26 +40,6 @@ const QString kRationale =
 const QString kRationaleEs =
     QStringLiteral("Las notas no muestran que el registro de la actividad muscular se leería "
                    "por separado ni que cambiaría el plan de inyecciones de Jordan.");
-
-QByteArray sha256Hex(const QString& path)
-{
-    QFile file(path);
-    file.open(QIODevice::ReadOnly);
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-}
-
-void writePdf(const QString& path, const QStringList& pages)
-{
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::Letter));
-    QPainter painter(&writer);
-    for (qsizetype i = 0; i < pages.size(); ++i) {
-        if (i > 0)
-            writer.newPage();
-        painter.drawText(QRectF(0, 0, writer.width(), writer.height()), Qt::AlignLeft | Qt::TextWordWrap,
-                         pages.at(i));
-    }
-}
 
 // pdftotext's reading order, folded so that line breaks, hyphenation and ligatures do not matter.
 QString folded(const QString& text)
@@ -117,20 +95,11 @@ private:
 
     Run cli(const QStringList& args, const QString& input = {})
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("REVIEWDESK_HOME"), m_home);
         environment.insert(QStringLiteral("REVIEWDESK_TEST_FAST_KDF"), QStringLiteral("1"));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(REVIEWDESK_BIN_DIR "/reviewdesk-cli"), args);
-        process.waitForStarted();
-        process.write(input.toUtf8());
-        process.closeWriteChannel();
-        process.waitForFinished(120000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return test::runCli(args, input, environment);
     }
 
     // A case from one of tests/data/signoff-*.json, with two real PDFs attached.

@@ -25,6 +25,17 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
 namespace rd {
 namespace {
 
@@ -407,7 +418,9 @@ int runPdfWorker(int argc, char* argv[])
         else if (std::strcmp(argv[i], "--test-render-delay-ms") == 0)
             renderDelayMs = int(std::strtol(argv[i + 1], nullptr, 10));
     }
-    if (memoryLimitMiB > 0) {
+    // AddressSanitizer reserves terabytes of address space and cannot run under RLIMIT_AS: the
+    // sanitizer build (CI runs the tests under it) goes without the cap; release builds keep it.
+    if (memoryLimitMiB > 0 && !kAddressSanitizer) {
         rlimit lim{};
         lim.rlim_cur = lim.rlim_max = rlim_t(memoryLimitMiB) * 1024 * 1024;
         ::setrlimit(RLIMIT_AS, &lim);

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Builds the demo folder of ReviewDesk: synthetic case files with realistic clinical PDFs.
 
-Usage: make_demo.py --cli PATH/TO/reviewdesk-cli --out DEMO_DIR
+Usage: make_demo.py --cli PATH/TO/reviewdesk-cli --out DEMO_DIR --home DEMO_HOME
+
+DEMO_HOME becomes the demo's REVIEWDESK_HOME, with two demo people (passwords "demo-password"):
+  nurse.demo     Robin Demo, RN, reviewer
+  dr.demo        Priya Demo, MD, FAAPMR, medical director
 
 Everything here is invented: no real patient, clinician or plan. The PDFs are written with the
 same hand-rolled PDF writer as the test PDFs (tests/data/make_test_pdfs.py); the case files are
@@ -104,11 +108,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--home", required=True)
     args = parser.parse_args()
 
     out = os.path.abspath(args.out)
     work = out + "-sources"
-    for path in (out, work):
+    home = os.path.abspath(args.home)
+    for path in (out, work, home):
         shutil.rmtree(path, ignore_errors=True)
         os.makedirs(path)
     now = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
@@ -228,11 +234,21 @@ def main():
         "answers": {},
     }, pdfs4))
 
+    env = dict(os.environ, REVIEWDESK_HOME=home)
+    people = [("nurse.demo", "Robin Demo", "RN", "reviewer", None, "1-800-555-0140"),
+              ("dr.demo", "Priya Demo", "MD, FAAPMR", "medical-director", "1639172463", "1-800-555-0199")]
+    for login, name, credentials, role, npi, phone in people:
+        command = [args.cli, "user", "add", login, "--name", name, "--credentials", credentials, "--role", role,
+                   "--phone", phone, "--password-stdin"]
+        if npi:
+            command += ["--npi", npi]
+        subprocess.run(command, check=True, env=env, input=b"demo-password\n", stdout=subprocess.DEVNULL)
+
     for name, case, attachments in cases:
         source = os.path.join(work, name.replace(".rdcase", ".json"))
         with open(source, "w") as f:
             json.dump(case, f, indent=2)
-        command = [args.cli, "new", os.path.join(out, name), "--from", source, "--user", "demo"]
+        command = [args.cli, "new", os.path.join(out, name), "--from", source, "--user", "nurse.demo"]
         for pdf in attachments:
             command += ["--attach", pdf]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
