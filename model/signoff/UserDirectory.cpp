@@ -188,7 +188,10 @@ QString UserDirectory::defaultHome()
     const QString override = qEnvironmentVariable("REVIEWDESK_HOME");
     if (!override.isEmpty())
         return override;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // The desktop app's AppDataLocation (organization and application "ReviewDesk"), spelled out so
+    // that reviewdesk-cli, whose application name differs, finds the same folder.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("ReviewDesk/ReviewDesk"));
 }
 
 UserDirectory::UserDirectory(QString home)
