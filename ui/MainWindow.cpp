@@ -5,6 +5,7 @@
 #include "CaseSession.h"
 #include "CaseView.h"
 #include "ChecklistView.h"
+#include "Language.h"
 #include "MessageBox.h"
 #include "QueueView.h"
 #include "ReviewEngine.h"
@@ -230,6 +231,7 @@ void MainWindow::createMenus()
     toolBar->addAction(m_route);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toolBar->toggleViewAction());
+    m_viewMenu->addMenu(Language::createMenu(this));
 }
 
 bool MainWindow::openPath(const QString& path)
