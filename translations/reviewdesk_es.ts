@@ -5,680 +5,689 @@
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>&amp;System Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del &amp;sistema</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>The new language applies the next time ReviewDesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie ReviewDesk.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Utilization review workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Estación de revisión de utilización</translation>
     </message>
     <message>
         <source>A case file to open, or a folder whose queue to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo de caso que abrir, o una carpeta cuya cola mostrar.</translation>
     </message>
 </context>
 <context>
     <name>rd::CaseQueueModel</name>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo</translation>
     </message>
     <message>
         <source>In review</source>
-        <translation type="unfinished"></translation>
+        <translation>En revisión</translation>
     </message>
     <message>
         <source>Pended for information</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente de información</translation>
     </message>
     <message>
         <source>Awaiting medical director</source>
-        <translation type="unfinished"></translation>
+        <translation>En espera del director médico</translation>
     </message>
     <message>
         <source>Determined</source>
-        <translation type="unfinished"></translation>
+        <translation>Determinado</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 — overdue by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — vencido hace %2</translation>
     </message>
     <message>
         <source>%1 — %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — quedan %2</translation>
     </message>
     <message>
         <source>%1 (cannot be read)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (no se puede leer)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Expedited</source>
-        <translation type="unfinished"></translation>
+        <translation>Acelerada</translation>
     </message>
     <message>
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Estándar</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Afiliado</translation>
     </message>
     <message>
         <source>Codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgencia</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibido</translation>
     </message>
     <message>
         <source>Due by</source>
-        <translation type="unfinished"></translation>
+        <translation>Vence</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisor</translation>
     </message>
 </context>
 <context>
     <name>rd::CaseSession</name>
     <message>
         <source>This case is open read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso está abierto solo para lectura: %1</translation>
     </message>
 </context>
 <context>
     <name>rd::CaseView</name>
     <message>
         <source>&amp;Attachment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adjunto:</translation>
     </message>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjunto</translation>
     </message>
     <message>
         <source>%1 cannot be shown; the checklist stays available.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede mostrar %1; la lista de verificación sigue disponible.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n page(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n página)</numerusform>
+            <numerusform>%1 (%n páginas)</numerusform>
         </translation>
     </message>
     <message>
         <source>This case has no attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso no tiene adjuntos.</translation>
     </message>
     <message>
         <source>Select a passage in the attachment first, then cite it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione primero un pasaje del adjunto y luego cítelo.</translation>
     </message>
     <message>
         <source>Cited %1, page %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Citado %1, página %2.</translation>
     </message>
     <message>
         <source>The cited attachment %1 is not in this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>El adjunto citado %1 no está en este caso.</translation>
     </message>
     <message>
         <source>%1: never opened</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nunca abierto</translation>
     </message>
     <message>
         <source>%1: pages %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: páginas %2</translation>
     </message>
     <message>
         <source>Route case</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramitar caso</translation>
     </message>
     <message>
         <source>This case is open read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Este caso está abierto solo para lectura: %1</translation>
     </message>
     <message>
         <source>The case cannot be decided yet:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se puede decidir el caso:
+%1</translation>
     </message>
     <message>
         <source>Information is missing:
 • %1
 
 Pend the case for information?</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta información:
+• %1
+
+¿Dejar el caso pendiente de información?</translation>
     </message>
     <message>
         <source>At least one line would be denied. A denial is made and signed by the medical director.
 
 Route the case to the medical director?</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos una línea se denegaría. Una denegación la decide y la firma el director médico.
+
+¿Enviar el caso al director médico?</translation>
     </message>
     <message>
         <source>Before routing a denial: these pages were never opened.
 • %1
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de tramitar una denegación: estas páginas nunca se abrieron.
+• %1
+
+%2</translation>
     </message>
     <message>
         <source>Every line is approved. Finalize the case as determined?</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las líneas están aprobadas. ¿Finalizar el caso como determinado?</translation>
     </message>
     <message>
         <source>Case routed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso tramitado: %1.</translation>
     </message>
     <message>
         <source>determined</source>
-        <translation type="unfinished"></translation>
+        <translation>determinado</translation>
     </message>
     <message>
         <source>pended for information</source>
-        <translation type="unfinished"></translation>
+        <translation>pendiente de información</translation>
     </message>
     <message>
         <source>awaiting medical director</source>
-        <translation type="unfinished"></translation>
+        <translation>en espera del director médico</translation>
     </message>
 </context>
 <context>
     <name>rd::ChecklistView</name>
     <message>
         <source>Checklist steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasos de la lista de verificación</translation>
     </message>
     <message>
         <source>Add indication type</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir tipo de indicación</translation>
     </message>
     <message>
         <source>Remove indication type</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar tipo de indicación</translation>
     </message>
     <message>
         <source>Answer &amp;Met</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder &amp;Cumple</translation>
     </message>
     <message>
         <source>This is an exclusion: Y if it applies, N if not, U for unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto es una exclusión: Y si aplica, N si no aplica, U si es desconocido.</translation>
     </message>
     <message>
         <source>Answer &amp;Yes (exclusion applies)</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder &amp;Sí (la exclusión aplica)</translation>
     </message>
     <message>
         <source>This is a criterion: M if met, N if not met, U for unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto es un criterio: M si cumple, N si no cumple, U si es desconocido.</translation>
     </message>
     <message>
         <source>Answer &amp;Not met / No</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder &amp;No cumple / No</translation>
     </message>
     <message>
         <source>Answer &amp;Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder &amp;Desconocido</translation>
     </message>
     <message>
         <source>N&amp;ext judgment</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración si&amp;guiente</translation>
     </message>
     <message>
         <source>&amp;Previous judgment</source>
-        <translation type="unfinished"></translation>
+        <translation>Valoración &amp;anterior</translation>
     </message>
     <message>
         <source>&amp;First judgment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Primera valoración</translation>
     </message>
     <message>
         <source>&amp;Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resumen</translation>
     </message>
     <message>
         <source>Edit &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar n&amp;ota</translation>
     </message>
     <message>
         <source>&amp;Cite selection for this judgment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ci&amp;tar la selección en esta valoración</translation>
     </message>
     <message>
         <source>Go to c&amp;itations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir a las citas</translation>
     </message>
     <message>
         <source>Toggle indication type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar o desmarcar el tipo de indicación %1</translation>
     </message>
     <message>
         <source>The policy could not be loaded, so the checklist cannot be shown. The attachments can still be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar la política, así que no se puede mostrar la lista de verificación. Los adjuntos se pueden seguir leyendo.</translation>
     </message>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún caso abierto.</translation>
     </message>
     <message>
         <source>%1 of “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de «%2»</translation>
     </message>
     <message>
         <source>Answer “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta «%1»</translation>
     </message>
     <message>
         <source>Met: now choose the indication type(s) with keys 1–%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumple: ahora elija los tipos de indicación con las teclas 1–%1.</translation>
     </message>
     <message>
         <source>Add type “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir el tipo «%1»</translation>
     </message>
     <message>
         <source>Remove type “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el tipo «%1»</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Go to a judgment first: a citation supports one judgment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaya primero a una valoración: cada cita respalda una valoración.</translation>
     </message>
     <message>
         <source>This passage is already cited for this judgment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este pasaje ya está citado en esta valoración.</translation>
     </message>
     <message>
         <source>Cite page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Citar la página %1</translation>
     </message>
     <message>
         <source>Remove citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la cita</translation>
     </message>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: sin responder</translation>
     </message>
     <message>
         <source>  ¶%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  ¶%1</translation>
     </message>
     <message>
         <source>■  Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>■  Resumen</translation>
     </message>
 </context>
 <context>
     <name>rd::JudgmentPage</name>
     <message>
         <source>Indication types (keys 1–9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipos de indicación (teclas 1–9)</translation>
     </message>
     <message>
         <source>Cite selection  [C]</source>
-        <translation type="unfinished"></translation>
+        <translation>Citar la selección  [C]</translation>
     </message>
     <message>
         <source>Remove citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar la cita</translation>
     </message>
     <message>
         <source>Note for this judgment (E to edit, Esc to save and return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota de esta valoración (E para editar, Esc para guardar y volver)</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Citations</source>
-        <translation type="unfinished"></translation>
+        <translation>Citas</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Política</translation>
     </message>
     <message>
         <source>Reviewer guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Guía para el revisor</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta</translation>
     </message>
     <message>
         <source>Citations (Enter opens the page, Delete removes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Citas (Intro abre la página, Supr la quita)</translation>
     </message>
     <message>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumple</translation>
     </message>
     <message>
         <source>Not met</source>
-        <translation type="unfinished"></translation>
+        <translation>No cumple</translation>
     </message>
     <message>
         <source>Yes, applies</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí, aplica</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso %1 de %2</translation>
     </message>
     <message>
         <source>Exclusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclusión</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterio</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 · %2 · applies to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · se aplica a %3</translation>
     </message>
     <message>
         <source>Yes, applies  [Y]</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí, aplica  [Y]</translation>
     </message>
     <message>
         <source>Met  [M]</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumple  [M]</translation>
     </message>
     <message>
         <source>No  [N]</source>
-        <translation type="unfinished"></translation>
+        <translation>No  [N]</translation>
     </message>
     <message>
         <source>Not met  [N]</source>
-        <translation type="unfinished"></translation>
+        <translation>No cumple  [N]</translation>
     </message>
     <message>
         <source>Unknown  [U]</source>
-        <translation type="unfinished"></translation>
+        <translation>Desconocido  [U]</translation>
     </message>
     <message>
         <source>%1   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1   %2</translation>
     </message>
     <message>
         <source>%1, page %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, página %2</translation>
     </message>
     <message>
         <source>: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>: «%1»</translation>
     </message>
     <message>
         <source>: marked area</source>
-        <translation type="unfinished"></translation>
+        <translation>: área marcada</translation>
     </message>
 </context>
 <context>
     <name>rd::MainWindow</name>
     <message>
         <source>Case files (*.%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de caso (*.%1)</translation>
     </message>
     <message>
         <source>The policy could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar la política: %1</translation>
     </message>
     <message>
         <source>reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>revisor</translation>
     </message>
     <message>
         <source>&amp;Open Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir caso…</translation>
     </message>
     <message>
         <source>Open a case file</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un archivo de caso</translation>
     </message>
     <message>
         <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;carpeta…</translation>
     </message>
     <message>
         <source>Show the case queue of a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la cola de casos de una carpeta</translation>
     </message>
     <message>
         <source>&amp;New Case from JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo caso desde JSON…</translation>
     </message>
     <message>
         <source>Create a case file from a case JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear un archivo de caso a partir de un JSON de caso</translation>
     </message>
     <message>
         <source>Save a &amp;Copy As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una c&amp;opia como…</translation>
     </message>
     <message>
         <source>&amp;Close Case</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;errar caso</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deshacer</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rehacer</translation>
     </message>
     <message>
         <source>Case &amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cola de casos</translation>
     </message>
     <message>
         <source>Open &amp;Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso a&amp;bierto</translation>
     </message>
     <message>
         <source>&amp;Refresh Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuali&amp;zar la cola</translation>
     </message>
     <message>
         <source>&amp;Find in Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar en la cola</translation>
     </message>
     <message>
         <source>&amp;Route Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tramitar caso…</translation>
     </message>
     <message>
         <source>Finalize, pend for information or send to the medical director, as the decision says</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalizar, dejar pendiente de información o enviar al director médico, según indique la decisión</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
         <source>&amp;About ReviewDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de ReviewDesk</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisión</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>%1 is neither a case file nor a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un archivo de caso ni una carpeta.</translation>
     </message>
     <message>
         <source>Open Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir caso</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>No guardado</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 [read-only]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [solo lectura]</translation>
     </message>
     <message>
         <source>%1 — ReviewDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — ReviewDesk</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>ReviewDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ReviewDesk</translation>
     </message>
     <message>
         <source>Open Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir carpeta</translation>
     </message>
     <message>
         <source>New Case from JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo caso desde JSON</translation>
     </message>
     <message>
         <source>Case JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON de caso (*.json)</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Save New Case As</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el nuevo caso como</translation>
     </message>
     <message>
         <source>Save a Copy As</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia como</translation>
     </message>
     <message>
         <source>Copy saved as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia guardada como %1.</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.
@@ -694,74 +703,90 @@ Checklist:
   C  cite the selected passage      L  go to the citations
   Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
   Ctrl+R  route the case      Ctrl+1  queue      Ctrl+2  case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso.
+
+Lista de verificación:
+  M  cumple            N  no cumple / no        U  desconocido
+  Y  sí, la exclusión aplica
+  1–9  marcar o desmarcar un tipo de indicación
+  J, Av Pág, Alt+Derecha  valoración siguiente
+  K, Re Pág, Alt+Izquierda  valoración anterior
+  S, Alt+Fin  resumen
+  E  editar la nota (Esc guarda y vuelve)
+  C  citar el pasaje seleccionado      L  ir a las citas
+  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
+  Ctrl+R  tramitar el caso      Ctrl+1  cola      Ctrl+2  caso</translation>
     </message>
     <message>
         <source>About ReviewDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de ReviewDesk</translation>
     </message>
     <message>
         <source>ReviewDesk %1
 Utilization review workstation for motion analysis (CPT 96000–96002, 96004).</source>
-        <translation type="unfinished"></translation>
+        <translation>ReviewDesk %1
+Estación de revisión de utilización para el análisis del movimiento (CPT 96000–96002, 96004).</translation>
     </message>
 </context>
 <context>
     <name>rd::PageListViewer</name>
     <message>
         <source>Opening the attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo el adjunto…</translation>
     </message>
     <message>
         <source>&amp;Page:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Página:</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página anterior</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página siguiente</translation>
     </message>
     <message>
         <source>Pa&amp;ssage to cite:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;saje que citar:</translation>
     </message>
     <message>
         <source>Type or paste the passage from this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba o pegue el pasaje de esta página</translation>
     </message>
     <message>
         <source> of %1</source>
-        <translation type="unfinished"></translation>
+        <translation> de %1</translation>
     </message>
     <message>
         <source>%1 is not a PDF document.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un documento PDF.</translation>
     </message>
     <message>
         <source>Page %1 of %2
 
 Page images are not available in this build: read this page in the original document, then type or paste the passage to cite below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1 de %2
+
+Las imágenes de página no están disponibles en esta compilación: lea esta página en el documento original y luego escriba o pegue abajo el pasaje que citar.</translation>
     </message>
     <message>
         <source>Cited area on page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Área citada en la página %1</translation>
     </message>
     <message>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1»</translation>
     </message>
     <message>
         <source>
 (area %1 × %2 pt at %3, %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+(área de %1 × %2 pt en %3, %4)</translation>
     </message>
     <message>
         <source>This attachment cannot be shown.
@@ -769,58 +794,62 @@ Page images are not available in this build: read this page in the original docu
 %1
 
 The checklist stays available.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede mostrar este adjunto.
+
+%1
+
+La lista de verificación sigue disponible.</translation>
     </message>
 </context>
 <context>
     <name>rd::QueueView</name>
     <message>
         <source>Search member, ID, code or reviewer (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar afiliado, ID, código o revisor (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar casos</translation>
     </message>
     <message>
         <source>Status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de estado</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casos abiertos</translation>
     </message>
     <message>
         <source>All cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los casos</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mostrar:</translation>
     </message>
     <message>
         <source>Case queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola de casos</translation>
     </message>
     <message numerus="yes">
         <source>Listed %n case file(s) in %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n archivo de caso listado en %1 ms</numerusform>
+            <numerusform>%n archivos de caso listados en %1 ms</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n caso</numerusform>
+            <numerusform>%n casos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 de %n caso</numerusform>
+            <numerusform>%1 de %n casos</numerusform>
         </translation>
     </message>
 </context>
@@ -828,86 +857,86 @@ The checklist stays available.</source>
     <name>rd::SummaryPage</name>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>Route case…  [Ctrl+R]</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramitar caso…  [Ctrl+R]</translation>
     </message>
     <message>
         <source>Decision summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de la decisión</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobado</translation>
     </message>
     <message>
         <source>Denied</source>
-        <translation type="unfinished"></translation>
+        <translation>Denegado</translation>
     </message>
     <message>
         <source>Partially approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobado parcialmente</translation>
     </message>
     <message>
         <source>Pended</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar</translation>
     </message>
     <message>
         <source>Deny</source>
-        <translation type="unfinished"></translation>
+        <translation>Denegar</translation>
     </message>
     <message>
         <source>Pend</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar pendiente</translation>
     </message>
     <message>
         <source>The case cannot be decided yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se puede decidir el caso:</translation>
     </message>
     <message>
         <source>Decision due by %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión antes del %1 (%2)</translation>
     </message>
     <message>
         <source>A denied line requires the medical director&apos;s determination.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una línea denegada requiere la determinación del director médico.</translation>
     </message>
     <message numerus="yes">
         <source>%n judgment(s) not answered yet (counted as unknown).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n valoración sin responder todavía (cuenta como desconocida).</numerusform>
+            <numerusform>%n valoraciones sin responder todavía (cuentan como desconocidas).</numerusform>
         </translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivos</translation>
     </message>
     <message>
         <source>Missing information</source>
-        <translation type="unfinished"></translation>
+        <translation>Información que falta</translation>
     </message>
     <message>
         <source>Advisories (they do not change the decision)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos (no cambian la decisión)</translation>
     </message>
     <message>
         <source>Policy %1, version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Política %1, versión %2</translation>
     </message>
 </context>
 </TS>
