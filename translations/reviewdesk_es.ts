@@ -117,6 +117,11 @@
         <source>Reviewer</source>
         <translation>Revisor</translation>
     </message>
+    <message>
+        <source>MMM d, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM, HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseSession</name>
@@ -937,6 +942,11 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Policy %1, version %2</source>
         <translation>Política %1, versión %2</translation>
+    </message>
+    <message>
+        <source>ddd MMM d yyyy, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>ddd d MMM yyyy, HH:mm</translation>
     </message>
 </context>
 </TS>

@@ -44,9 +44,11 @@ PageListViewer::PageListViewer(QWidget* parent)
     auto* previous = new QToolButton(content);
     previous->setArrowType(Qt::LeftArrow);
     previous->setToolTip(tr("Previous page"));
+    previous->setAccessibleName(tr("Previous page"));
     auto* next = new QToolButton(content);
     next->setArrowType(Qt::RightArrow);
     next->setToolTip(tr("Next page"));
+    next->setAccessibleName(tr("Next page"));
     connect(previous, &QToolButton::clicked, m_page, [this] { m_page->stepDown(); });
     connect(next, &QToolButton::clicked, m_page, [this] { m_page->stepUp(); });
     connect(m_page, &QSpinBox::valueChanged, this, [this](int page) {
