@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks that every translation of the interface is complete and current.
+"""Checks that every translation of the interface is complete and current (and updates them).
 
 Runs lupdate on the interface sources (the same files and options as the update_translations
 target in app/CMakeLists.txt) into a temporary copy of each committed .ts file, then fails on:
@@ -9,6 +9,8 @@ target in app/CMakeLists.txt) into a temporary copy of each committed .ts file, 
 
   check_translations.py --lupdate PATH [--source-dir DIR]           check (the CTest test)
   check_translations.py --lupdate PATH [--source-dir DIR] --update  rewrite the committed .ts
+                                                                  (the update_translations target)
+A new language: create an empty translations/reviewdesk_LANG.ts, run the update, translate it in Qt Linguist.
 """
 import argparse
 import glob
@@ -32,7 +34,11 @@ def sources(root):
 
 
 def run_lupdate(lupdate, root, ts):
-    cmd = [lupdate, *LUPDATE_OPTIONS, "-I", os.path.join(root, "ui"), *sources(root), "-ts", ts]
+    # The source language's file holds only the plural forms ("%n case(s)" -> "1 case", "2 cases").
+    options = LUPDATE_OPTIONS + (["-pluralonly"] if ts.endswith("_en.ts") else [])
+    language = os.path.basename(ts)[len("reviewdesk_"):-len(".ts")]
+    cmd = [lupdate, *options, "-target-language", language, "-I", os.path.join(root, "ui"), *sources(root),
+           "-ts", ts]
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"lupdate failed ({result.returncode}): {result.stderr.strip()}")
@@ -92,6 +98,8 @@ def main():
         sys.exit("no translations/*.ts")
     if args.update:
         for ts in ts_files:
+            if os.path.getsize(ts) == 0:
+                os.remove(ts)  # a new language: lupdate makes the file
             run_lupdate(args.lupdate, args.source_dir, ts)
         return 0
     problems = []

@@ -53,10 +53,14 @@ void Language::install(QCoreApplication* app)
         locale = QLocale(language);
         QLocale::setDefault(locale);
     }
-    if (locale.language() == QLocale::English || language == QLatin1String("en"))
-        return; // the source strings are English
-    loadInto(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-    loadInto(app, locale, QStringLiteral("reviewdesk"), QStringLiteral(":/i18n"));
+    // English is the source language: its file holds only the plural forms ("1 case", "2 cases"),
+    // and it is the fallback when no translation matches the system's languages.
+    if (locale.language() != QLocale::English &&
+        loadInto(app, locale, QStringLiteral("reviewdesk"), QStringLiteral(":/i18n"))) {
+        loadInto(app, locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+        return;
+    }
+    loadInto(app, QLocale(QLocale::English), QStringLiteral("reviewdesk"), QStringLiteral(":/i18n"));
 }
 
 QMenu* Language::createMenu(QWidget* parent)
