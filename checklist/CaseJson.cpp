@@ -229,10 +229,13 @@ std::optional<Error> CaseJson::validate(const CaseData& data, const Policy& poli
 
 Result<CaseData> CaseJson::parse(const QByteArray& json, const Policy& policy, const QString& fileName)
 {
-    Result<CaseData> data = parseStructure(json, fileName);
-    if (!data)
-        return data;
-    if (auto error = validate(*data, policy)) {
+    Result<CaseData> parsed = parseStructure(json, fileName);
+    if (!parsed)
+        return parsed;
+    // case-exchange.md: unknown keys are ignored; so are answers under ids the policy does not have.
+    CaseData data = std::move(parsed).value();
+    data.answers.removeIf([&policy](const auto& answer) { return policy.judgment(answer.key()) == nullptr; });
+    if (auto error = validate(data, policy)) {
         error->file = fileName;
         return *error;
     }

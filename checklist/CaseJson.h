@@ -2,7 +2,8 @@
 // and a writer back. Errors are values: "FILE: json.path: what is wrong".
 //
 // Decisions beyond case-exchange.md (documented in docs/policy-file-format.md, "Case JSON"):
-// - answers keyed by an id the policy does not have are an error naming the id;
+// - parse() ignores answers keyed by an id the policy does not have (case-exchange.md: unknown keys
+//   are ignored); validate() reports them, for callers that name one id on purpose (the CLI's answer);
 // - request.lines must list at least one code, each at most once;
 // - "status" (written by the writer) is read when present; absent means "new";
 // - evidence items: "attachment" (string) and "page" (whole number >= 1) are required, "quote"

@@ -401,9 +401,11 @@ Policy Reader::read(const QJsonObject& root)
     m_policy.source = optionalString(root, {}, key("source"));
     if (const auto parameters = optional(root, key("parameters"))) {
         const QJsonObject object = JsonIn::object(*parameters, key("parameters"));
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-            m_policy.parameters.insert(it.key(),
-                                       integer(it.value(), member(key("parameters"), it.key()), 0, 1000));
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (it.key() != QLatin1String("comment"))
+                m_policy.parameters.insert(it.key(),
+                                           integer(it.value(), member(key("parameters"), it.key()), 0, 1000));
+        }
     }
     readCodes(root);
     readJudgments(root);

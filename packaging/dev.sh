@@ -3,7 +3,8 @@
 #   sh packaging/dev.sh run    install what is missing, build, launch the app on the demo case
 #   sh packaging/dev.sh test   install what is missing, build with -Werror, run every test,
 #                              build the .deb, install it with apt and run the installed binaries,
-#                              then build and run the tests again under AddressSanitizer + UBSan
+#                              then build and run the tests again under AddressSanitizer + UBSan,
+#                              then fuzz the checklist parsers for a bounded time (clang, build-fuzz)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-}
@@ -78,6 +79,19 @@ test)
     build "$here/build-asan" -DREVIEWDESK_WERROR=ON -DREVIEWDESK_SANITIZE=ON -DREVIEWDESK_BUILD_BENCH=OFF
     ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --test-dir "$here/build-asan" --output-on-failure -j "$jobs"
+    # Bounded fuzzing of the checklist parsers (libFuzzer; needs clang and libclang-rt-dev):
+    # FUZZ_SECONDS each (default 60), new inputs kept in build-fuzz/corpus, seeds in tests/fuzz/corpus.
+    fuzz="$here/build-fuzz"
+    CC=clang CXX=clang++ cmake -S "$here" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DREVIEWDESK_FUZZ=ON -DREVIEWDESK_BUILD_BENCH=OFF
+    cmake --build "$fuzz" -j "$jobs" --target fuzz_policy_loader fuzz_case_json
+    for pair in policy_loader:policy case_json:case; do
+        target=${pair%%:*}
+        seeds=${pair#*:}
+        mkdir -p "$fuzz/corpus/$seeds"
+        (cd "$fuzz" && "./bin/fuzz_$target" -max_total_time="${FUZZ_SECONDS:-60}" -timeout=10 \
+            -rss_limit_mb=2048 -print_final_stats=1 "corpus/$seeds" "$here/tests/fuzz/corpus/$seeds")
+    done
     ;;
 package) # only the package check, on an existing build folder (default build-ci)
     check_package "${2:-$here/build-ci}"

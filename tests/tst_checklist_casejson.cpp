@@ -83,6 +83,7 @@ private Q_SLOTS:
     void rawInputErrors_data();
     void accepted();
     void accepted_data();
+    void validateReportsUnknownJudgmentIds();
     void roundTripSample();
     void roundTripEverything();
     void callerCanExtend();
@@ -212,10 +213,6 @@ void TestCaseJson::inputErrors_data()
                                        << "[1]"
                                        << "answers.indication.types[0]"
                                        << "must be a string, not a number";
-    QTest::newRow("answer for an unknown judgment id") << "answers.frobnicate"
-                                                       << "{\"value\": \"met\"}"
-                                                       << "answers.frobnicate"
-                                                       << "unknown judgment id 'frobnicate'";
     QTest::newRow("bad date: 30 February") << "member.birthDate"
                                            << "\"2016-02-30\""
                                            << "member.birthDate"
@@ -433,6 +430,8 @@ void TestCaseJson::accepted_data()
                                                          << "\"R7\"";
     QTest::newRow("unknown key in evidence is ignored") << "answers.indication.evidence[0].color"
                                                         << "\"yellow\"";
+    QTest::newRow("answer under an unknown judgment id is ignored") << "answers.frobnicate"
+                                                                    << "{\"value\": \"met\"}";
     QTest::newRow("provider is optional") << "provider"
                                           << "<remove>";
     QTest::newRow("member name is optional") << "member.name"
@@ -485,10 +484,25 @@ void TestCaseJson::accepted()
     QFETCH(QString, json);
     const Result<CaseData> data = CaseJson::parse(mutate(m_sample, path, json), m_policy, kFile);
     QVERIFY2(data.ok(), qPrintable(data ? QString() : data.error().toString()));
+    QVERIFY(!data->answers.contains(QStringLiteral("frobnicate")));
     // and what is read is written back and read again to the same data
     const Result<CaseData> again = CaseJson::parse(CaseJson::toJson(*data), m_policy, kFile);
     QVERIFY(again.ok());
     QCOMPARE(*again, *data);
+}
+
+void TestCaseJson::validateReportsUnknownJudgmentIds()
+{
+    // parse() drops them (unknown keys are ignored); validate() names them for callers such as
+    // `reviewdesk-cli answer --id`, which name one id on purpose.
+    Result<CaseData> data = CaseJson::parse(m_sample, m_policy, kFile);
+    QVERIFY(data.ok());
+    CaseData withUnknown = *data;
+    withUnknown.answers.insert(QStringLiteral("frobnicate"), Answer{QStringLiteral("met"), {}, {}, {}});
+    const auto error = CaseJson::validate(withUnknown, m_policy);
+    QVERIFY(error.has_value());
+    QCOMPARE(error->path, QStringLiteral("answers.frobnicate"));
+    QVERIFY(error->message.contains(QStringLiteral("unknown judgment id 'frobnicate'")));
 }
 
 void TestCaseJson::roundTripSample()

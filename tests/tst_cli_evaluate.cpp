@@ -1,5 +1,6 @@
 // reviewdesk-cli evaluate, the real binary: exit codes, the decision JSON of the
 // case-exchange.md sample, and one line on stderr naming the file and the field on bad input.
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void sampleJson();
     void sampleText();
     void partialExpedited();
+    void goldenDecision();
     void otherPolicyFile();
     void badInput();
     void badInput_data();
@@ -120,6 +122,17 @@ void TestCliEvaluate::partialExpedited()
              QStringLiteral("emg-distinct"));
     QCOMPARE(lines.at(2).toObject().value(QStringLiteral("decision")).toString(), QStringLiteral("approve"));
     QCOMPARE(decision.value(QStringLiteral("missingInformation")).toArray(), QJsonArray());
+}
+
+// The exact bytes of the decision JSON (key order, indentation, texts) for a complete case.
+void TestCliEvaluate::goldenDecision()
+{
+    const Run run =
+        runCli({QStringLiteral("evaluate"), data("case-partial-expedited.json"), QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 0);
+    QFile golden(data("case-partial-expedited.decision.json"));
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    QCOMPARE(run.out, golden.readAll());
 }
 
 void TestCliEvaluate::otherPolicyFile()

@@ -16,7 +16,8 @@ struct Command
 };
 
 constexpr Command kCommands[] = {
-    {"evaluate", "evaluate CASE [--json]: the decision per requested line", cli::evaluateCommand},
+    {"evaluate", "evaluate CASE [--json] [--policy POLICY.json]: the decision per requested line",
+     cli::evaluateCommand},
     {"new", "new CASEFILE --from CASE.json [--attach PDF]...: create a case file", cli::newCommand},
     {"export", "export CASEFILE: print the case JSON", cli::exportCommand},
     {"answer",
