@@ -732,6 +732,14 @@ Utilization review workstation for motion analysis (CPT 96000–96002, 96004).</
         <translation>ReviewDesk %1
 Estación de revisión de utilización para el análisis del movimiento (CPT 96000–96002, 96004).</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
 </context>
 <context>
     <name>rd::PageListViewer</name>
@@ -890,15 +898,15 @@ La lista de verificación sigue disponible.</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation>Aprobar</translation>
+        <translation>Aprobada</translation>
     </message>
     <message>
         <source>Deny</source>
-        <translation>Denegar</translation>
+        <translation>Denegada</translation>
     </message>
     <message>
         <source>Pend</source>
-        <translation>Dejar pendiente</translation>
+        <translation>Pendiente</translation>
     </message>
     <message>
         <source>The case cannot be decided yet:</source>

@@ -175,6 +175,11 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
         auto* box =
             new QCheckBox(i < 9 ? tr("%1   %2").arg(i + 1).arg(type.second) : type.second, m_typesBox);
         box->setFocusPolicy(Qt::TabFocus);
+        // A long type name must not widen the page past the pane (a sideways scroll bar would hide
+        // the policy and the answer buttons); the whole name is in the tooltip and accessible name.
+        box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        box->setToolTip(type.second);
+        box->setAccessibleName(type.second);
         const QString typeId = type.first;
         connect(box, &QCheckBox::clicked, this, [this, typeId](bool on) { Q_EMIT typeToggled(typeId, on); });
         m_typesBox->layout()->addWidget(box);

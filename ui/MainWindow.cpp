@@ -225,8 +225,20 @@ void MainWindow::createMenus()
     toolBar->addAction(m_openCase);
     toolBar->addAction(m_openFolder);
     toolBar->addSeparator();
-    toolBar->addAction(m_undo);
-    toolBar->addAction(m_redo);
+    // The undo group names the command in the action's text ("Undo Add type … of …"); on the tool
+    // bar that text would push the other buttons away, so the buttons say Undo/Redo and the
+    // tooltip says what.
+    for (QAction* source : {m_undo, m_redo}) {
+        auto* button = new QAction(source->icon(), source == m_undo ? tr("Undo") : tr("Redo"), toolBar);
+        auto sync = [button, source] {
+            button->setEnabled(source->isEnabled());
+            button->setToolTip(QString(source->text()).remove(QLatin1Char('&')));
+        };
+        sync();
+        connect(source, &QAction::changed, button, sync);
+        connect(button, &QAction::triggered, source, &QAction::trigger);
+        toolBar->addAction(button);
+    }
     toolBar->addSeparator();
     toolBar->addAction(m_route);
     m_viewMenu->addSeparator();
