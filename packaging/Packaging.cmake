@@ -34,11 +34,15 @@ endforeach()
 add_custom_target(rd_man_pages ALL DEPENDS ${_rd_man_pages})
 install(FILES ${_rd_man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 
-# The user guide and the file formats it links, with its screenshots.
-install(FILES ${PROJECT_SOURCE_DIR}/docs/user-guide.md ${PROJECT_SOURCE_DIR}/docs/case-file-format.md
-    DESTINATION ${REVIEWDESK_DOCDIR} OPTIONAL)
-install(FILES ${PROJECT_SOURCE_DIR}/docs/policy-file-format.md DESTINATION ${REVIEWDESK_DOCDIR} OPTIONAL)
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/screenshots DESTINATION ${REVIEWDESK_DOCDIR} OPTIONAL
+# The user guide, the pages it links and its screenshots.
+install(FILES
+    ${PROJECT_SOURCE_DIR}/docs/user-guide.md
+    ${PROJECT_SOURCE_DIR}/docs/command-line.md
+    ${PROJECT_SOURCE_DIR}/docs/sign-off-and-letters.md
+    ${PROJECT_SOURCE_DIR}/docs/case-file-format.md
+    ${PROJECT_SOURCE_DIR}/docs/policy-file-format.md
+    DESTINATION ${REVIEWDESK_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/screenshots DESTINATION ${REVIEWDESK_DOCDIR}
     FILES_MATCHING PATTERN "*.png")
 install(FILES ${_rd_pkg}/copyright DESTINATION ${REVIEWDESK_DOCDIR})
 

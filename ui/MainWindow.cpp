@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoGroup>
@@ -100,8 +101,13 @@ QString MainWindow::defaultFolder()
     const QString folder = QSettings().value(kFolderKey).toString();
     if (!folder.isEmpty())
         return folder;
-    // The demo cases are built beside the executables' folder (build/bin/../demo).
-    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../demo"));
+    // The demo cases are built beside the executables' folder (build/bin/../demo); an installed
+    // ReviewDesk (/usr/bin) has none and starts in the Documents folder.
+    const QString demo =
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../demo"));
+    if (QFileInfo(demo).isDir())
+        return demo;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
 
 void MainWindow::createActions()
