@@ -50,6 +50,12 @@ check_package() { # check_package BUILD_DIR
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall --no-install-recommends "$deb"
     /usr/bin/reviewdesk-cli --version
     /usr/bin/reviewdesk-cli evaluate "$here/tests/data/case-exchange-sample.json" >/dev/null
+    # The installed CLI finds the installed PDF worker (new --attach checks each PDF in it).
+    tmp=$(mktemp -d)
+    /usr/bin/reviewdesk-cli new "$tmp/case.rdcase" --from "$here/tests/data/case-exchange-sample.json" \
+        --attach "$dir/testpdfs/clinic-note.pdf"
+    /usr/bin/reviewdesk-cli verify "$tmp/case.rdcase" >/dev/null
+    rm -rf "$tmp"
     QT_QPA_PLATFORM=offscreen /usr/bin/reviewdesk --version
     desktop-file-validate /usr/share/applications/org.reviewdesk.ReviewDesk.desktop
     appstreamcli validate --no-net /usr/share/metainfo/org.reviewdesk.ReviewDesk.metainfo.xml
