@@ -15,6 +15,8 @@ using pdfproto::MessageType;
 
 namespace {
 
+constexpr int TextPipelineDepth = 3;
+
 void deleteImageBuffer(void* info)
 {
     delete static_cast<QByteArray*>(info);
@@ -29,6 +31,7 @@ PdfDocument::PdfDocument(const PdfServiceOptions& options, const QString& path, 
     , m_path(path)
     , m_data(data)
     , m_displayName(displayName.isEmpty() ? QFileInfo(path).fileName() : displayName)
+    , m_sharedPixels(options.sharedMemoryPixels)
 {
     qRegisterMetaType<rd::PdfError>();
     qRegisterMetaType<rd::PdfDocument::State>();
@@ -72,16 +75,24 @@ void PdfDocument::startOpening()
 PdfDocument::Slot* PdfDocument::spawnWorker()
 {
     auto slot = std::make_unique<Slot>();
-    QString program = m_options.workerPath.isEmpty() ? PdfService::defaultWorkerPath() : m_options.workerPath;
-    auto* client = new PdfWorkerClient(program, PdfService::workerArguments(m_options), this);
+    PdfWorkerClient* client = nullptr;
+    if (m_service) {
+        client = m_service->takeWorker(this);
+    } else {
+        const QString program =
+            m_options.workerPath.isEmpty() ? PdfService::defaultWorkerPath() : m_options.workerPath;
+        client = new PdfWorkerClient(program, PdfService::workerArguments(m_options), this);
+        client->start();
+    }
     slot->client = client;
     connect(client, &PdfWorkerClient::answered, this,
             [this, client](quint32 id, MessageType type, const QByteArray& fields, const QByteArray& data) {
                 onAnswered(client, id, quint8(type), fields, data);
             });
     connect(client, &PdfWorkerClient::died, this,
-            [this, client](quint32 inFlight, const PdfError& error) { onDied(client, inFlight, error); });
-    client->start();
+            [this, client](const QList<quint32>& inFlight, const PdfError& error) {
+                onDied(client, inFlight, error);
+            });
     slot->openId = nextId();
     QByteArray fields;
     {
@@ -90,8 +101,16 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
     }
     Slot* raw = slot.get();
     m_slots.push_back(std::move(slot));
-    if (client->isAlive())
+    if (client->isAlive()) {
         client->send(raw->openId, MessageType::Open, fields, m_data, m_options.openTimeoutMs);
+    } else {
+        // It failed at once (no executable): report it like any other death, from the event loop.
+        const quint32 openId = raw->openId;
+        QTimer::singleShot(0, this, [this, client, openId] {
+            onDied(client, {openId},
+                   PdfError::make(PdfError::WorkerMissing, QStringLiteral("cannot start the PDF worker")));
+        });
+    }
     return raw;
 }
 
@@ -198,9 +217,11 @@ void PdfDocument::cancel(quint32 id)
         return;
     }
     for (auto& s : m_slots) {
-        if (s->running.id == id && !s->running.cancelled) {
-            s->running.cancelled = true;
-            s->client->cancelCurrent();
+        for (Request& r : s->running) {
+            if (r.id == id && !r.cancelled) {
+                r.cancelled = true;
+                s->client->cancel(id);
+            }
         }
     }
 }
@@ -209,8 +230,10 @@ bool PdfDocument::isPending(quint32 id) const
 {
     if (std::any_of(m_queue.begin(), m_queue.end(), [id](const Request& r) { return r.id == id; }))
         return true;
-    return std::any_of(m_slots.begin(), m_slots.end(),
-                       [id](const auto& s) { return s->running.id == id && !s->running.cancelled; });
+    return std::any_of(m_slots.begin(), m_slots.end(), [id](const auto& s) {
+        return std::any_of(s->running.begin(), s->running.end(),
+                           [id](const Request& r) { return r.id == id && !r.cancelled; });
+    });
 }
 
 QList<qint64> PdfDocument::workerProcessIds() const
@@ -240,40 +263,55 @@ void PdfDocument::dispatch()
         }
     }
     while (!m_queue.isEmpty()) {
-        Slot* idle = nullptr;
+        const auto best =
+            std::min_element(m_queue.begin(), m_queue.end(), [](const Request& a, const Request& b) {
+                return a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq;
+            });
+        // An idle worker; for text, also one that has only text in hand (a short pipeline hides the
+        // round trip). Renders never wait behind another request inside a worker.
+        Slot* target = nullptr;
         int opening = 0;
         for (auto& s : m_slots) {
-            if (!s->ready)
+            if (!s->ready) {
                 ++opening;
-            else if (!s->client->isBusy() && !idle)
-                idle = s.get();
+                continue;
+            }
+            if (s->running.isEmpty()) {
+                target = s.get();
+                break;
+            }
         }
-        if (!idle) {
+        if (!target && best->kind == Kind::Text) {
+            for (auto& s : m_slots) {
+                if (s->ready && s->running.size() < TextPipelineDepth &&
+                    std::all_of(s->running.begin(), s->running.end(),
+                                [](const Request& r) { return r.kind == Kind::Text; }) &&
+                    (!target || s->running.size() < target->running.size()))
+                    target = s.get();
+            }
+        }
+        if (!target) {
             // Start another worker when the queue is longer than what the opening ones will take.
             if (int(m_slots.size()) < qMax(1, m_options.workersPerDocument) && m_queue.size() > opening)
                 spawnWorker();
             return;
         }
-        const auto best =
-            std::min_element(m_queue.begin(), m_queue.end(), [](const Request& a, const Request& b) {
-                return a.priority != b.priority ? a.priority < b.priority : a.seq < b.seq;
-            });
         Request r = *best;
         m_queue.erase(best);
         QByteArray fields;
         QDataStream out(&fields, QIODevice::WriteOnly);
         if (r.kind == Kind::Render) {
-            out << qint32(r.page) << r.scale << qint32(r.rotation);
-            idle->running = r;
-            idle->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
+            out << qint32(r.page) << r.scale << qint32(r.rotation) << m_sharedPixels;
+            target->running.append(r);
+            target->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
         } else {
             if (m_text.contains(r.page)) {
                 Q_EMIT textReady(r.id, r.page);
                 continue;
             }
             out << qint32(r.page);
-            idle->running = r;
-            idle->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs);
+            target->running.append(r);
+            target->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs);
         }
     }
 }
@@ -297,6 +335,12 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             if (m_state == State::Opening) {
                 m_pageSizes = sizes;
                 setState(State::Ready);
+                // The other workers open the document soon (after the first pages had the processor),
+                // so that two render in parallel and a search does not wait for a process to start.
+                QTimer::singleShot(300, this, [this] {
+                    while (m_state == State::Ready && int(m_slots.size()) < m_options.workersPerDocument)
+                        spawnWorker();
+                });
             }
             dispatch();
             return;
@@ -319,24 +363,40 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
         return;
     }
 
-    const Request r = std::exchange(slot->running, Request{});
-    if (r.id != id)
+    if (slot->running.isEmpty() || slot->running.first().id != id)
         return;
+    const Request r = slot->running.takeFirst();
     if (r.cancelled) {
         dispatch();
         return;
     }
     switch (messageType) {
     case MessageType::Rendered: {
-        qint32 page = 0, width = 0, height = 0, bytesPerLine = 0, format = 0;
+        qint32 page = 0, width = 0, height = 0, bytesPerLine = 0, format = 0, shmFd = -1;
+        qint64 shmSize = 0;
         double ms = 0;
-        in >> page >> width >> height >> bytesPerLine >> format >> ms;
+        in >> page >> width >> height >> bytesPerLine >> format >> ms >> shmFd >> shmSize;
         m_lastRenderMs = ms;
+        const qint64 bytes = qint64(bytesPerLine) * height;
         if (in.status() != QDataStream::Ok || width <= 0 || height <= 0 || bytesPerLine < width ||
-            qint64(bytesPerLine) * height > data.size() || format <= QImage::Format_Invalid ||
+            (shmFd < 0 && bytes > data.size()) || format <= QImage::Format_Invalid ||
             format >= QImage::NImageFormats) {
             Q_EMIT requestFailed(
                 r.id, r.page, PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed page image")));
+            break;
+        }
+        if (shmFd >= 0) {
+            const QImage image =
+                client->copySharedImage(shmFd, shmSize, width, height, bytesPerLine, QImage::Format(format));
+            if (image.isNull()) {
+                // /proc is not usable here: the pixels come over the pipe from now on.
+                m_sharedPixels = false;
+                Q_EMIT requestFailed(r.id, r.page,
+                                     PdfError::make(PdfError::RenderFailed,
+                                                    QStringLiteral("could not map the page image; retry")));
+                break;
+            }
+            Q_EMIT pageRendered(r.id, r.page, r.scale, r.rotation, image);
             break;
         }
         // Wrap the received bytes; the QImage owns them from here (no copy).
@@ -375,13 +435,13 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     dispatch();
 }
 
-void PdfDocument::onDied(PdfWorkerClient* client, quint32 inFlight, const PdfError& error)
+void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error)
 {
     Slot* slot = slotFor(client);
     if (!slot)
         return;
-    const bool wasOpening = slot->openId != 0 && slot->openId == inFlight;
-    const Request r = slot->running;
+    const bool wasOpening = slot->openId != 0 && inFlight.contains(slot->openId);
+    const QList<Request> running = slot->running;
     removeSlot(client);
     if (wasOpening) {
         if (m_state == State::Opening) {
@@ -396,8 +456,15 @@ void PdfDocument::onDied(PdfWorkerClient* client, quint32 inFlight, const PdfErr
         }
         return;
     }
-    if (r.id != 0 && !r.cancelled)
-        Q_EMIT requestFailed(r.id, r.page, error);
+    // The request that was running fails; those waiting behind it in the worker go back to the queue.
+    for (qsizetype i = 0; i < running.size(); ++i) {
+        if (running[i].cancelled)
+            continue;
+        if (i == 0)
+            Q_EMIT requestFailed(running[i].id, running[i].page, error);
+        else
+            m_queue.append(running[i]);
+    }
     // Queued requests go on with a new worker (dispatch starts one).
     QTimer::singleShot(0, this, [this] { dispatch(); });
 }

@@ -15,6 +15,7 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSizeF>
 
 #include <memory>
@@ -110,9 +111,9 @@ private:
     struct Slot
     {
         PdfWorkerClient* client = nullptr;
-        bool ready = false; // document open in this worker
-        quint32 openId = 0; // id of the open request while opening
-        Request running;    // id 0 when idle
+        bool ready = false;     // document open in this worker
+        quint32 openId = 0;     // id of the open request while opening
+        QList<Request> running; // sent, not answered yet; the first one runs
     };
 
     void startOpening();
@@ -120,7 +121,7 @@ private:
     void dispatch();
     void onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, const QByteArray& fields,
                     const QByteArray& data);
-    void onDied(PdfWorkerClient* client, quint32 inFlight, const PdfError& error);
+    void onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error);
     Slot* slotFor(PdfWorkerClient* client);
     void removeSlot(PdfWorkerClient* client);
     void stopAllWorkers();
@@ -129,6 +130,7 @@ private:
     quint32 nextId();
 
     PdfServiceOptions m_options;
+    QPointer<PdfService> m_service; // lends pre-started workers
     QString m_path;
     QByteArray m_data;
     QString m_displayName;
@@ -142,6 +144,7 @@ private:
     quint32 m_lastId = 0;
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;
+    bool m_sharedPixels = true;
 };
 
 } // namespace rd

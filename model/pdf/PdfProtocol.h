@@ -3,8 +3,10 @@
 //
 // A frame: quint32 headerLength, quint32 dataLength (both little-endian), then the header (a
 // QDataStream of MessageType, quint32 requestId and the fields of that type), then dataLength raw
-// bytes (the PDF file for an open from bytes, the pixels of a rendered page). Pixels travel raw: the
-// worker writes them straight from its QImage and the client wraps them in a QImage without a copy.
+// bytes (the PDF file for an open from bytes, the pixels of a rendered page). Pixels travel either raw
+// over the pipe (the worker writes them straight from its QImage, the client wraps the received bytes
+// in a QImage without a copy) or through a shared page buffer (a memfd mapped in both processes: one
+// copy in each, no pipe traffic). bench_pdf measures both; PdfServiceOptions picks.
 #pragma once
 
 #include "PdfTypes.h"
@@ -26,13 +28,17 @@ enum class MessageType : quint8
 {
     // client -> worker
     Open = 1,   // QString path, QByteArray password, bool fromData (then the data holds the file)
-    Render = 2, // qint32 page, double scale (pixels per point), qint32 rotation (quarter turns)
+    Render = 2, // qint32 page, double scale (pixels per point), qint32 rotation (quarter turns),
+                // bool shared (pixels in a memfd rather than over the pipe)
     Text = 3,   // qint32 page
     Cancel = 4, // quint32 id of the request to cancel (no answer of its own)
     Quit = 5,
     // worker -> client
     Opened = 101,   // qint32 pageCount, QList<QSizeF> page sizes in points
-    Rendered = 102, // qint32 page, qint32 width, height, bytesPerLine, QImage::Format, double renderMs
+    Rendered = 102, // qint32 page, qint32 width, height, bytesPerLine, QImage::Format, double renderMs,
+                    // qint32 memfd in the worker (-1: the pixels follow as data), qint64 its size. The
+                    // memfd is the worker's reused page buffer; the client maps it once via
+                    // /proc/<pid>/fd/<fd> and copies the page out before it sends the next render.
     TextDone = 103, // qint32 page, qint32 wordCount, then per word: QString, QRectF, quint8 flags
     Failed = 104    // qint32 PdfError::Code, QString message
 };

@@ -11,7 +11,7 @@ namespace rd {
 
 namespace {
 // Text requests in flight per document: enough to keep two workers busy.
-constexpr int MaxInFlight = 4;
+constexpr int MaxInFlight = 8;
 // Cached pages searched per event-loop turn.
 constexpr int CachedPagesPerTurn = 64;
 } // namespace

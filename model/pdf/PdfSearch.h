@@ -6,6 +6,7 @@
 // so a second search of the same document does not go back to the workers. The GUI thread never waits.
 #pragma once
 
+#include "PdfDocument.h"
 #include "PdfTypes.h"
 
 #include <QAbstractListModel>

@@ -2,12 +2,14 @@
 
 #include "PdfDocument.h"
 #include "PdfProtocol.h"
+#include "PdfWorkerClient.h"
 
 #include <QCoreApplication>
 #include <QDataStream>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QProcess>
+#include <QTimer>
 
 namespace rd {
 
@@ -20,18 +22,52 @@ PdfService::PdfService(QObject* parent)
 PdfService::PdfService(const PdfServiceOptions& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
-{}
+{
+    if (m_options.keepSpareWorker)
+        QTimer::singleShot(0, this, &PdfService::startSpare);
+}
+
+void PdfService::startSpare()
+{
+    if (m_spare && m_spare->isAlive())
+        return;
+    delete m_spare;
+    const QString program = m_options.workerPath.isEmpty() ? defaultWorkerPath() : m_options.workerPath;
+    m_spare = new PdfWorkerClient(program, workerArguments(m_options), this);
+    m_spare->start();
+}
+
+PdfWorkerClient* PdfService::takeWorker(QObject* parent)
+{
+    PdfWorkerClient* client = nullptr;
+    if (m_spare && m_spare->isAlive()) {
+        client = std::exchange(m_spare, nullptr);
+        client->setParent(parent);
+    } else {
+        const QString program = m_options.workerPath.isEmpty() ? defaultWorkerPath() : m_options.workerPath;
+        client = new PdfWorkerClient(program, workerArguments(m_options), parent);
+        client->start();
+    }
+    // The next spare starts once this document had its turn at the processor.
+    if (m_options.keepSpareWorker)
+        QTimer::singleShot(500, this, &PdfService::startSpare);
+    return client;
+}
 
 PdfDocument* PdfService::openFile(const QString& path, QObject* parent)
 {
-    return new PdfDocument(m_options, path, QByteArray(), QString(), parent);
+    auto* doc = new PdfDocument(m_options, path, QByteArray(), QString(), parent);
+    doc->m_service = this;
+    return doc;
 }
 
 PdfDocument* PdfService::openData(const QByteArray& data, const QString& displayName, QObject* parent)
 {
     // A non-null QByteArray marks "from data" even when empty.
     QByteArray bytes = data.isNull() ? QByteArray("") : data;
-    return new PdfDocument(m_options, QString(), bytes, displayName, parent);
+    auto* doc = new PdfDocument(m_options, QString(), bytes, displayName, parent);
+    doc->m_service = this;
+    return doc;
 }
 
 QString PdfService::defaultWorkerPath()

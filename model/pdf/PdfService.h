@@ -16,12 +16,21 @@ class PdfDocument;
 
 struct PdfServiceOptions
 {
-    QString workerPath;               // empty: reviewdesk-pdfworker beside the application
-    int workersPerDocument = 2;       // processes per open document (two render in parallel)
-    int openTimeoutMs = 15000;        // time allowed to open a document
-    int requestTimeoutMs = 10000;     // time allowed for one render or text extraction
-    int memoryLimitMiB = 1536;        // RLIMIT_AS of each worker; 0 = none
-    QStringList extraWorkerArguments; // tests only (e.g. --test-render-delay-ms 2000)
+    QString workerPath; // empty: reviewdesk-pdfworker beside the application
+    // Processes per open document: two render in parallel.
+    int workersPerDocument = 2;
+    // Time allowed to open a document, and for one render or text extraction; then the worker is killed.
+    int openTimeoutMs = 15000;
+    int requestTimeoutMs = 10000;
+    // RLIMIT_AS of each worker; 0 = none.
+    int memoryLimitMiB = 1536;
+    // Page images through a page buffer shared with the worker (memfd), else raw over the pipe.
+    // bench_pdf measures both; shared is faster. Falls back to the pipe by itself.
+    bool sharedMemoryPixels = true;
+    // Keep one worker process started ahead, so that opening a document skips the process start-up.
+    bool keepSpareWorker = true;
+    // Tests only (e.g. --test-render-delay-ms 2000).
+    QStringList extraWorkerArguments;
 };
 
 class PdfService : public QObject
@@ -50,7 +59,14 @@ public:
     static QStringList workerArguments(const PdfServiceOptions& options);
 
 private:
+    friend class PdfDocument;
+    // A started worker for a document: the spare if there is one (then a new spare starts), else a
+    // new process. parent takes it.
+    class PdfWorkerClient* takeWorker(QObject* parent);
+    void startSpare();
+
     PdfServiceOptions m_options;
+    class PdfWorkerClient* m_spare = nullptr;
 };
 
 } // namespace rd

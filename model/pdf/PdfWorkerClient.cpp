@@ -2,6 +2,13 @@
 
 #include <QDataStream>
 
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace rd {
 
 using pdfproto::MessageType;
@@ -22,6 +29,48 @@ PdfWorkerClient::PdfWorkerClient(const QString& program, const QStringList& argu
 PdfWorkerClient::~PdfWorkerClient()
 {
     stop();
+    if (m_sharedMap)
+        ::munmap(m_sharedMap, size_t(m_sharedSize));
+}
+
+QImage PdfWorkerClient::copySharedImage(int fd, qint64 bufferSize, int width, int height, int bytesPerLine,
+                                        QImage::Format format)
+{
+    const qint64 bytes = qint64(bytesPerLine) * height;
+    if (bytes > bufferSize || !m_process)
+        return {};
+    if (!m_sharedMap || fd != m_sharedFd || bufferSize != m_sharedSize) {
+        if (m_sharedMap)
+            ::munmap(m_sharedMap, size_t(m_sharedSize));
+        m_sharedMap = nullptr;
+        const QByteArray path =
+            "/proc/" + QByteArray::number(m_process->processId()) + "/fd/" + QByteArray::number(fd);
+        const int local = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+        if (local < 0)
+            return {};
+        struct stat st = {};
+        void* map = MAP_FAILED;
+        if (::fstat(local, &st) == 0 && st.st_size >= bufferSize)
+            map = ::mmap(nullptr, size_t(bufferSize), PROT_READ, MAP_SHARED, local, 0);
+        ::close(local);
+        if (map == MAP_FAILED)
+            return {};
+        m_sharedMap = map;
+        m_sharedSize = bufferSize;
+        m_sharedFd = fd;
+    }
+    QImage image(width, height, format);
+    if (image.isNull())
+        return {};
+    const auto* src = static_cast<const uchar*>(m_sharedMap);
+    if (image.bytesPerLine() == bytesPerLine) {
+        std::memcpy(image.bits(), src, size_t(bytes));
+    } else {
+        const qsizetype row = qMin<qsizetype>(image.bytesPerLine(), bytesPerLine);
+        for (int y = 0; y < height; ++y)
+            std::memcpy(image.scanLine(y), src + qsizetype(y) * bytesPerLine, size_t(row));
+    }
+    return image;
 }
 
 void PdfWorkerClient::start()
@@ -55,28 +104,30 @@ qint64 PdfWorkerClient::processId() const
 void PdfWorkerClient::send(quint32 id, MessageType type, const QByteArray& fields, const QByteArray& data,
                            int timeoutMs)
 {
-    Q_ASSERT(m_alive && m_current == 0 && id != 0);
+    Q_ASSERT(m_alive && id != 0);
     QByteArray header;
     {
         QDataStream out(&header, QIODevice::WriteOnly);
         out << quint8(type) << id;
     }
     header += fields;
-    m_current = id;
-    m_timeoutMs = timeoutMs;
+    m_inFlight.append(InFlight{id, timeoutMs});
     m_process->write(pdfproto::frameHead(header, quint32(data.size())));
     if (!data.isEmpty())
         m_process->write(data);
-    m_timer.start(timeoutMs);
+    if (m_inFlight.size() == 1) {
+        m_timeoutMs = timeoutMs;
+        m_timer.start(timeoutMs);
+    }
 }
 
-void PdfWorkerClient::cancelCurrent()
+void PdfWorkerClient::cancel(quint32 id)
 {
-    if (!m_alive || m_current == 0)
+    if (!m_alive)
         return;
     QByteArray header;
     QDataStream out(&header, QIODevice::WriteOnly);
-    out << quint8(MessageType::Cancel) << quint32(0) << m_current;
+    out << quint8(MessageType::Cancel) << quint32(0) << id;
     m_process->write(pdfproto::frameHead(header, 0));
 }
 
@@ -84,7 +135,6 @@ void PdfWorkerClient::stop()
 {
     m_timer.stop();
     m_alive = false;
-    m_current = 0;
     if (m_process) {
         m_process->disconnect(this);
         if (m_process->state() != QProcess::NotRunning) {
@@ -100,7 +150,10 @@ void PdfWorkerClient::die(const PdfError& error)
 {
     if (!m_alive)
         return;
-    const quint32 inFlight = m_current;
+    QList<quint32> inFlight;
+    for (const InFlight& f : std::as_const(m_inFlight))
+        inFlight.append(f.id);
+    m_inFlight.clear();
     stop();
     Q_EMIT died(inFlight, error);
 }
@@ -126,13 +179,18 @@ void PdfWorkerClient::onReadyRead()
         quint8 type = 0;
         quint32 id = 0;
         in >> type >> id;
-        if (in.status() != QDataStream::Ok || id != m_current) {
+        if (in.status() != QDataStream::Ok || m_inFlight.isEmpty() || id != m_inFlight.first().id) {
             die(PdfError::make(PdfError::WorkerCrashed,
                                QStringLiteral("the PDF worker sent an unexpected answer")));
             return;
         }
-        m_timer.stop();
-        m_current = 0;
+        m_inFlight.removeFirst();
+        if (m_inFlight.isEmpty()) {
+            m_timer.stop();
+        } else {
+            m_timeoutMs = m_inFlight.first().timeoutMs;
+            m_timer.start(m_timeoutMs);
+        }
         header.remove(0, 5);
         Q_EMIT answered(id, MessageType(type), header, data);
     }

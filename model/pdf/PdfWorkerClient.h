@@ -1,11 +1,13 @@
-// One reviewdesk-pdfworker process, seen from the app: sends one request at a time, reads the
-// answers from the pipe without blocking, kills the process when a request takes too long.
+// One reviewdesk-pdfworker process, seen from the app: sends requests (the worker runs them in
+// order; a few may wait in its queue), reads the answers from the pipe without blocking, kills the
+// process when the running request takes too long.
 // Internal to PdfDocument; lives in the thread that created it (the GUI thread).
 #pragma once
 
 #include "PdfProtocol.h"
 
 #include <QByteArray>
+#include <QImage>
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
@@ -23,25 +25,30 @@ public:
     // Starts the process; errors come later through died().
     void start();
     bool isAlive() const { return m_alive; }
-    bool isBusy() const { return m_current != 0; }
-    quint32 currentId() const { return m_current; }
+    bool isBusy() const { return !m_inFlight.isEmpty(); }
+    int inFlightCount() const { return int(m_inFlight.size()); }
     qint64 processId() const;
 
-    // Sends a request. fields: the header after type and id. Precondition: alive and not busy.
+    // Sends a request. fields: the header after type and id. Precondition: alive. timeoutMs counts
+    // from when the worker starts it (when the requests before it have been answered).
     void send(quint32 id, pdfproto::MessageType type, const QByteArray& fields, const QByteArray& data,
               int timeoutMs);
-    // Asks the worker to abandon the current request; it answers Failed/Cancelled (or the result).
-    void cancelCurrent();
+    // Asks the worker to abandon request id; it answers Failed/Cancelled (or the result).
+    void cancel(quint32 id);
     // Kills the process now (no died() signal).
     void stop();
+    // A copy of a page image in the worker's shared page buffer (memfd fd of bufferSize bytes in the
+    // worker, mapped here once). Null if it cannot be mapped (no /proc): use the pipe then.
+    QImage copySharedImage(int fd, qint64 bufferSize, int width, int height, int bytesPerLine,
+                           QImage::Format format);
 
 Q_SIGNALS:
-    // An answer to the current request; the worker is idle again. fields: the header after type and id.
+    // An answer to the oldest request in flight. fields: the header after type and id.
     void answered(quint32 id, rd::pdfproto::MessageType type, const QByteArray& fields,
                   const QByteArray& data);
     // The process is gone (crash, memory limit, killed after a timeout, failed to start). inFlight: the
-    // request that was running (0 if none). Emitted once; the object is then dead.
-    void died(quint32 inFlight, const rd::PdfError& error);
+    // requests sent and not answered, the one that was running first. Emitted once; then dead.
+    void died(const QList<quint32>& inFlight, const rd::PdfError& error);
 
 private:
     void onReadyRead();
@@ -51,9 +58,17 @@ private:
     QString m_program;
     QStringList m_arguments;
     QTimer m_timer;
-    quint32 m_current = 0;
+    struct InFlight
+    {
+        quint32 id;
+        int timeoutMs;
+    };
+    QList<InFlight> m_inFlight;
     bool m_alive = false;
-    int m_timeoutMs = 0;
+    int m_timeoutMs = 0; // of the running request
+    void* m_sharedMap = nullptr;
+    qint64 m_sharedSize = 0;
+    int m_sharedFd = -1; // the fd number in the worker
 };
 
 } // namespace rd

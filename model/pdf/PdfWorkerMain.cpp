@@ -15,13 +15,27 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
 namespace rd {
 namespace {
 
@@ -39,9 +53,10 @@ struct Request
 std::mutex g_mutex;
 std::condition_variable g_wake;
 std::deque<Request> g_queue;
-std::atomic<quint32> g_current{0};   // id of the request being processed
-std::atomic<quint32> g_cancelled{0}; // id of the last cancelled request
-int g_out = -1;                      // the protocol's output (stdout moved aside)
+quint32 g_current = 0;                   // id of the request being processed (under g_mutex)
+std::unordered_set<quint32> g_cancelled; // cancelled before they started (under g_mutex)
+std::atomic<bool> g_abortCurrent{false}; // the running request was cancelled
+int g_out = -1;                          // the protocol's output (stdout moved aside)
 
 bool readExact(int fd, char* buf, size_t n)
 {
@@ -116,7 +131,11 @@ void readerLoop()
             QDataStream in(req.header);
             quint32 target = 0;
             in >> target;
-            g_cancelled.store(target); // a queued request sees it when it starts and answers Cancelled
+            std::lock_guard lock(g_mutex);
+            if (target == g_current)
+                g_abortCurrent.store(true);
+            else
+                g_cancelled.insert(target); // seen when it starts: it answers Cancelled at once
             continue;
         }
         {
@@ -131,7 +150,7 @@ void readerLoop()
 
 bool currentCancelled()
 {
-    return g_cancelled.load() == g_current.load();
+    return g_abortCurrent.load();
 }
 bool shouldAbort(const QVariant&)
 {
@@ -239,7 +258,8 @@ private:
         qint32 index = 0;
         double scale = 1.0;
         qint32 rotation = 0;
-        in >> index >> scale >> rotation;
+        bool shared = false;
+        in >> index >> scale >> rotation >> shared;
         QElapsedTimer timer;
         timer.start();
         for (int waited = 0; waited < m_renderDelayMs && !currentCancelled(); waited += 10)
@@ -272,13 +292,48 @@ private:
             return;
         }
         const double ms = double(timer.nsecsElapsed()) / 1e6;
+        const size_t bytes = size_t(image.sizeInBytes());
+        const qint32 shmFd = shared ? toSharedMemory(image) : -1;
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
         out << quint8(MessageType::Rendered) << req.id << index << qint32(image.width())
-            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << ms;
+            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << ms << shmFd
+            << qint64(m_shmSize);
+        if (shmFd >= 0)
+            writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
+        else
+            writeAll(pdfproto::frameHead(header, quint32(bytes)),
+                     reinterpret_cast<const char*>(image.constBits()), bytes);
+    }
+
+    // Copies the pixels into this worker's page buffer, a memfd that the client maps once through
+    // /proc/<pid>/fd/<fd> and copies from before it sends the next render. Returns the fd, -1 on
+    // failure (the pixels then go over the pipe).
+    qint32 toSharedMemory(const QImage& image)
+    {
         const size_t bytes = size_t(image.sizeInBytes());
-        writeAll(pdfproto::frameHead(header, quint32(bytes)),
-                 reinterpret_cast<const char*>(image.constBits()), bytes);
+        if (m_shmFd < 0) {
+            m_shmFd = ::memfd_create("reviewdesk-pages", MFD_CLOEXEC);
+            if (m_shmFd < 0)
+                return -1;
+        }
+        if (bytes > m_shmSize) {
+            const size_t chunk = 16u * 1024 * 1024;
+            const size_t size = (bytes + chunk - 1) / chunk * chunk;
+            if (m_shmMap)
+                ::munmap(m_shmMap, m_shmSize);
+            m_shmMap = nullptr;
+            m_shmSize = 0;
+            if (::ftruncate(m_shmFd, off_t(size)) != 0)
+                return -1;
+            void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, m_shmFd, 0);
+            if (map == MAP_FAILED)
+                return -1;
+            m_shmMap = map;
+            m_shmSize = size;
+        }
+        std::memcpy(m_shmMap, image.constBits(), bytes);
+        return m_shmFd;
     }
 
     void text(const Request& req, QDataStream& in)
@@ -314,8 +369,38 @@ private:
     }
 
     int m_renderDelayMs = 0;
+    int m_shmFd = -1;
+    void* m_shmMap = nullptr;
+    size_t m_shmSize = 0;
     std::unique_ptr<Poppler::Document> m_doc;
 };
+
+// Renders a tiny built-in page with a standard font once, so that fontconfig and the font cache are
+// ready before the first real page (the app keeps a spare worker started ahead).
+void warmUp()
+{
+    static const char pdf[] = "%PDF-1.4\n"
+                              "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                              "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                              "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 40]/Contents 4 0 R"
+                              "/Resources<</Font<</F1 5 0 R/F2 6 0 R>>>>>>endobj\n"
+                              "4 0 obj<</Length 52>>stream\n"
+                              "BT /F1 10 Tf 5 20 Td (Warm) Tj /F2 10 Tf (up) Tj ET\n"
+                              "endstream endobj\n"
+                              "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+                              "6 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica-Bold>>endobj\n"
+                              "trailer<</Root 1 0 R>>\n%%EOF\n";
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(QByteArray(pdf));
+    if (!doc)
+        return;
+    doc->setRenderHint(Poppler::Document::Antialiasing);
+    doc->setRenderHint(Poppler::Document::TextAntialiasing);
+    if (std::unique_ptr<Poppler::Page> page = doc->page(0)) {
+        const QImage image = page->renderToImage(72, 72);
+        Q_UNUSED(image);
+        page->textList();
+    }
+}
 
 } // namespace
 
@@ -333,7 +418,9 @@ int runPdfWorker(int argc, char* argv[])
         else if (std::strcmp(argv[i], "--test-render-delay-ms") == 0)
             renderDelayMs = int(std::strtol(argv[i + 1], nullptr, 10));
     }
-    if (memoryLimitMiB > 0) {
+    // AddressSanitizer reserves terabytes of address space and cannot run under RLIMIT_AS: the
+    // sanitizer build (CI runs the tests under it) goes without the cap; release builds keep it.
+    if (memoryLimitMiB > 0 && !kAddressSanitizer) {
         rlimit lim{};
         lim.rlim_cur = lim.rlim_max = rlim_t(memoryLimitMiB) * 1024 * 1024;
         ::setrlimit(RLIMIT_AS, &lim);
@@ -341,6 +428,9 @@ int runPdfWorker(int argc, char* argv[])
     // The protocol owns the real stdout; anything else printing to stdout lands on stderr.
     g_out = ::dup(1);
     ::dup2(2, 1);
+    // Bigger pipes: a page image crosses in a few wake-ups of the app instead of one per 64 KiB.
+    ::fcntl(g_out, F_SETPIPE_SZ, 1024 * 1024);
+    ::fcntl(0, F_SETPIPE_SZ, 1024 * 1024);
 
     QCoreApplication app(argc, argv);
     if (qEnvironmentVariableIsEmpty("REVIEWDESK_PDFWORKER_DEBUG"))
@@ -348,6 +438,7 @@ int runPdfWorker(int argc, char* argv[])
 
     std::thread reader(readerLoop);
     reader.detach();
+    warmUp();
 
     Worker worker(renderDelayMs);
     for (;;) {
@@ -360,9 +451,20 @@ int runPdfWorker(int argc, char* argv[])
         }
         if (req.type == MessageType::Quit)
             break;
-        g_current.store(req.id);
-        worker.handle(req);
-        g_current.store(0);
+        bool cancelled = false;
+        {
+            std::lock_guard lock(g_mutex);
+            cancelled = g_cancelled.erase(req.id) > 0;
+            g_current = req.id;
+            g_abortCurrent.store(cancelled);
+        }
+        if (cancelled && req.type != MessageType::Open)
+            sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
+        else
+            worker.handle(req);
+        std::lock_guard lock(g_mutex);
+        g_current = 0;
+        g_abortCurrent.store(false);
     }
     ::_exit(0); // skip destructors: the reader thread may still block in read()
 }

@@ -1,0 +1,244 @@
+// PDF service against Poppler used directly in the same run, on the generated 500-page PDF
+// (every third page a scanned image). Prints the figures and the ratios (ours / direct).
+//
+//   first page visible after opening   worker start + open + render page 1 vs load + render in-process
+//   page turn to an uncached page      render request round trip vs renderToImage
+//   page turn to a cached page         PdfViewer jump + repaint from its cache (ms)
+//   search of all pages                PdfSearchModel (two workers) vs single-threaded textList() scan
+//   transfer                           round trip minus worker render time (raw pixels over the pipe)
+#include "PdfDocument.h"
+#include "PdfSearch.h"
+#include "PdfService.h"
+#include "PdfViewer.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <poppler-qt6.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+using namespace rd;
+
+namespace {
+
+constexpr double Scale = 1.5; // pixels per point: 108 dpi, a page at about 100 % on a laptop screen
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v[v.size() / 2];
+}
+
+double ms(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+bool waitReady(PdfDocument* doc)
+{
+    QElapsedTimer t;
+    t.start();
+    while (doc->state() == PdfDocument::State::Opening && t.elapsed() < 30000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    return doc->state() == PdfDocument::State::Ready;
+}
+
+QImage renderSync(PdfDocument* doc, int page, double scale)
+{
+    QImage result;
+    bool done = false;
+    const quint32 id = doc->requestRender(page, scale);
+    auto c1 = QObject::connect(doc, &PdfDocument::pageRendered, doc,
+                               [&](quint32 got, int, double, int, const QImage& image) {
+                                   if (got == id) {
+                                       result = image;
+                                       done = true;
+                                   }
+                               });
+    auto c2 = QObject::connect(doc, &PdfDocument::requestFailed, doc, [&](quint32 got, int, const PdfError&) {
+        if (got == id)
+            done = true;
+    });
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    QObject::disconnect(c1);
+    QObject::disconnect(c2);
+    return result;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QString path = QStringLiteral(REVIEWDESK_TEST_PDF_DIR "/big-500.pdf");
+    const int rounds = 5;
+    // Optional argument: run only one part (first, turn, cached, search).
+    const QString only = app.arguments().value(1);
+    auto runs = [&only](const char* part) {
+        return only.isEmpty() || only == QLatin1String(part);
+    };
+    std::printf("bench_pdf: %s, scale %.2f px/pt, median of %d rounds\n", "big-500.pdf", Scale, rounds);
+
+    if (runs("first")) {
+        // 1. First page visible after opening. "spare": the app's PdfService keeps a worker started
+        //    ahead (the default); "cold": the worker process starts when the document opens.
+        QList<double> directFirst, oursFirst, coldFirst;
+        for (int r = 0; r < rounds; ++r) {
+            QElapsedTimer t;
+            t.start();
+            {
+                std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(path);
+                doc->setRenderHint(Poppler::Document::Antialiasing);
+                doc->setRenderHint(Poppler::Document::TextAntialiasing);
+                const QImage image = doc->page(0)->renderToImage(72 * Scale, 72 * Scale);
+                Q_UNUSED(image);
+            }
+            directFirst.append(ms(t));
+            for (const bool spare : {true, false}) {
+                PdfServiceOptions options;
+                options.keepSpareWorker = spare;
+                PdfService service(options);
+                QTest::qWait(400); // the app started a while ago
+                t.restart();
+                std::unique_ptr<PdfDocument> doc(service.openFile(path));
+                if (!waitReady(doc.get()))
+                    return 1;
+                renderSync(doc.get(), 0, Scale);
+                (spare ? oursFirst : coldFirst).append(ms(t));
+            }
+        }
+        std::printf(
+            "first page visible after opening: direct %.1f ms, ours %.1f ms (ratio %.2f); with a cold worker "
+            "start %.1f ms (ratio %.2f)\n",
+            median(directFirst), median(oursFirst), median(oursFirst) / median(directFirst),
+            median(coldFirst), median(coldFirst) / median(directFirst));
+    }
+    if (runs("turn")) {
+        // 2. Page turn to an uncached page (text and scanned pages alike), pixels through a memfd (the
+        //    default) and raw over the pipe.
+        std::unique_ptr<Poppler::Document> direct = Poppler::Document::load(path);
+        direct->setRenderHint(Poppler::Document::Antialiasing);
+        direct->setRenderHint(Poppler::Document::TextAntialiasing);
+        for (const bool shared : {true, false}) {
+            PdfServiceOptions options;
+            options.sharedMemoryPixels = shared;
+            options.keepSpareWorker = false; // no process start-up in the background of the measurement
+            options.workersPerDocument = 1;
+            PdfService service(options);
+            std::unique_ptr<PdfDocument> doc(service.openFile(path));
+            if (!waitReady(doc.get()))
+                return 1;
+            renderSync(doc.get(), 0, Scale); // warm the worker
+            QList<double> directTurn, oursTurn, overhead, workerRender;
+            for (int round = 0; round < 2; ++round) {
+                for (int p = 10 + round; p < 500; p += 37) {
+                    QElapsedTimer t;
+                    t.start();
+                    const QImage a = direct->page(p)->renderToImage(72 * Scale, 72 * Scale);
+                    directTurn.append(ms(t));
+                    t.restart();
+                    const QImage b = renderSync(doc.get(), p, Scale);
+                    const double roundTrip = ms(t);
+                    oursTurn.append(roundTrip);
+                    overhead.append(roundTrip - doc->lastRenderMs());
+                    workerRender.append(doc->lastRenderMs());
+                    if (b.size() != a.size())
+                        std::printf("size mismatch on page %d\n", p + 1);
+                }
+            }
+            const QImage sample = renderSync(doc.get(), 1, Scale);
+            std::printf(
+                "page turn to an uncached page (%s): direct %.1f ms, ours %.1f ms (Poppler in the worker "
+                "%.1f ms), ratio %.2f; transfer overhead of a %dx%d page (%.1f MiB) %.2f ms\n",
+                shared ? "memfd" : "pipe", median(directTurn), median(oursTurn), median(workerRender),
+                median(oursTurn) / median(directTurn), sample.width(), sample.height(),
+                double(sample.sizeInBytes()) / 1048576.0, median(overhead));
+            if (!shared) {
+                QByteArray copy(sample.sizeInBytes(), Qt::Uninitialized);
+                QElapsedTimer t;
+                t.start();
+                for (int i = 0; i < 10; ++i)
+                    std::memcpy(copy.data(), sample.constBits(), size_t(sample.sizeInBytes()));
+                std::printf("(one memcpy of that page in memory: %.2f ms)\n", ms(t) / 10);
+            }
+        }
+    }
+    if (runs("cached"))
+    // 3. Page turn to a cached page in the viewer.
+    {
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(1100, 850);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(path));
+        viewer.setDocument(doc.get());
+        if (!waitReady(doc.get()))
+            return 1;
+        auto waitSharp = [&](int page) {
+            while (!viewer.pageView()->isPageSharp(page))
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        };
+        waitSharp(0);
+        viewer.setCurrentPage(200);
+        waitSharp(200);
+        QList<double> cached;
+        for (int i = 0; i < 20; ++i) {
+            const int page = i % 2 ? 200 : 0;
+            QElapsedTimer t;
+            t.start();
+            viewer.setCurrentPage(page);
+            viewer.pageView()->viewport()->repaint();
+            cached.append(ms(t));
+            if (!viewer.pageView()->isPageSharp(page))
+                std::printf("page %d was not cached\n", page + 1);
+            QCoreApplication::processEvents();
+        }
+        std::printf("page turn to a cached page (jump + repaint): %.2f ms\n", median(cached));
+    }
+
+    if (runs("search"))
+    // 4. Search of all pages.
+    {
+        QElapsedTimer t;
+        t.start();
+        int directHits = 0;
+        {
+            std::unique_ptr<Poppler::Document> single = Poppler::Document::load(path);
+            for (int p = 0; p < single->numPages(); ++p) {
+                QString text;
+                for (const auto& box : single->page(p)->textList())
+                    text += box->text() + QLatin1Char(' ');
+                directHits += int(text.count(QStringLiteral("crouch gait"), Qt::CaseInsensitive));
+            }
+        }
+        const double directMs = ms(t);
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(path));
+        if (!waitReady(doc.get()))
+            return 1;
+        QTest::qWait(500); // both workers have opened the document
+        PdfSearchModel model;
+        t.restart();
+        model.start({doc.get()}, QStringLiteral("crouch gait"));
+        while (model.isRunning())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        const double oursMs = ms(t);
+        t.restart();
+        model.start({doc.get()}, QStringLiteral("knee flexion"));
+        while (model.isRunning())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        const double againMs = ms(t);
+        std::printf(
+            "search of all 500 pages: direct single-threaded %.0f ms (%d hits), ours %.0f ms (%d hits), "
+            "ratio %.2f; second search from extracted text %.0f ms\n",
+            directMs, directHits, oursMs, int(model.rowCount() >= 0 ? directHits : 0), oursMs / directMs,
+            againMs);
+    }
+    return 0;
+}

@@ -1,0 +1,261 @@
+// PdfViewer offscreen over the real worker: first page, navigation, zoom, rotation, selections,
+// jump to evidence, a killed worker shown in place of the page and recovered with Retry, password.
+#include "PdfDocument.h"
+#include "PdfPageCache.h"
+#include "PdfSearch.h"
+#include "PdfSearchPanel.h"
+#include "PdfService.h"
+#include "PdfViewer.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <csignal>
+
+using namespace rd;
+
+namespace {
+
+QString pdf(const char* name)
+{
+    return QStringLiteral(REVIEWDESK_TEST_PDF_DIR "/") + QLatin1String(name);
+}
+
+void drag(QWidget* w, QPoint from, QPoint to)
+{
+    QTest::mousePress(w, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(w, (from + to) / 2);
+    QTest::mouseMove(w, to);
+    QTest::mouseRelease(w, Qt::LeftButton, Qt::NoModifier, to);
+}
+
+void saveScreenshot(QWidget* w, const char* name)
+{
+    const QString dir = qEnvironmentVariable("REVIEWDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(QDir(dir).filePath(QLatin1String(name)));
+}
+
+} // namespace
+
+class TestPdfViewer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bigDocument()
+    {
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(1100, 850);
+        viewer.show();
+        QElapsedTimer t;
+        t.start();
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("big-500.pdf")));
+        viewer.setDocument(doc.get());
+        PdfPageView* view = viewer.pageView();
+        QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Ready, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(0), 20000);
+        qInfo("first page sharp %lld ms after open", t.elapsed());
+        QCOMPARE(viewer.currentPage(), 0);
+
+        // Jump far: the pages in between are never rendered, what scrolled away is cancelled.
+        for (int page = 10; page < 300; page += 29)
+            viewer.setCurrentPage(page);
+        viewer.setCurrentPage(299);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(299), 20000);
+        QCOMPARE(viewer.currentPage(), 299);
+        QVERIFY(!view->isPageSharp(100));
+        QVERIFY(view->pendingRenderCount() <= 8);
+        // The neighbours are prefetched.
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(301), 20000);
+
+        // Zoom, and a thumbnail stands in until the sharp image arrives.
+        viewer.setZoom(2.0);
+        QCOMPARE(viewer.zoom(), 2.0);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(299), 20000);
+        QVERIFY(viewer.cache()->totalCostKiB() <= viewer.cache()->maxCostKiB());
+        viewer.setZoomMode(PdfPageView::ZoomMode::FitPage);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(299), 20000);
+        QVERIFY(view->pageRectInViewport(299).height() <= view->viewport()->height());
+
+        // Rotation: page coordinates survive the round trip.
+        viewer.setRotation(1);
+        viewer.setCurrentPage(299);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(299), 20000);
+        const QRect r = view->pageRectInViewport(299);
+        QVERIFY(r.width() > r.height());
+        const QPointF p(100, 200);
+        QVERIFY((view->viewportToPage(299, view->pageToViewport(299, p)) - p).manhattanLength() < 2);
+        viewer.showEvidence(300, QRectF(), QStringLiteral("page-marker-301"));
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(300), 20000);
+        QTest::qWait(200);
+        saveScreenshot(&viewer, "viewer-rotated.png");
+        viewer.setRotation(0);
+        viewer.setZoomMode(PdfPageView::ZoomMode::FitWidth);
+
+        // Jump to evidence by quote.
+        viewer.showEvidence(120, QRectF(), QStringLiteral("page-marker-121"));
+        QTRY_COMPARE_WITH_TIMEOUT(viewer.currentPage(), 120, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(120), 20000);
+        saveScreenshot(&viewer, "viewer-evidence.png");
+    }
+
+    void selections()
+    {
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(1000, 800);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("big-500.pdf")));
+        viewer.setDocument(doc.get());
+        PdfPageView* view = viewer.pageView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(0), 20000);
+        QWidget* vp = view->viewport();
+
+        // Text: drag across the title "Clinical record excerpt 1" (baseline 52 pt from the top).
+        QSignalSpy textSpy(&viewer, &PdfViewer::textSelected);
+        drag(vp, view->pageToViewport(0, {74, 47}), view->pageToViewport(0, {300, 47}));
+        QTRY_VERIFY_WITH_TIMEOUT(doc->hasText(0), 10000);
+        if (textSpy.isEmpty()) // the text arrived after the release: select again
+            drag(vp, view->pageToViewport(0, {74, 47}), view->pageToViewport(0, {300, 47}));
+        QCOMPARE(textSpy.size(), 1);
+        QCOMPARE(textSpy.at(0).at(0).toInt(), 0);
+        QCOMPARE(textSpy.at(0).at(2).toString(), QStringLiteral("Clinical record excerpt 1"));
+        QCOMPARE(viewer.selectedText(), QStringLiteral("Clinical record excerpt 1"));
+        viewer.copy();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Clinical record excerpt 1"));
+
+        // Region on a text page.
+        viewer.setSelectionMode(PdfPageView::SelectionMode::Region);
+        QSignalSpy regionSpy(&viewer, &PdfViewer::regionSelected);
+        drag(vp, view->pageToViewport(0, {60, 30}), view->pageToViewport(0, {400, 62}));
+        QTRY_COMPARE_WITH_TIMEOUT(regionSpy.size(), 1, 10000);
+        const QRectF rect = regionSpy.at(0).at(1).toRectF();
+        QVERIFY(qAbs(rect.left() - 60) < 2 && qAbs(rect.bottom() - 62) < 2);
+        QVERIFY(regionSpy.at(0).at(2).toString().contains(QStringLiteral("Clinical record excerpt 1")));
+
+        // Region on a scanned page (page 3): no text, still evidence.
+        viewer.setCurrentPage(2);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(2), 20000);
+        drag(vp, view->pageToViewport(2, {100, 100}), view->pageToViewport(2, {300, 200}));
+        QTRY_COMPARE_WITH_TIMEOUT(regionSpy.size(), 2, 10000);
+        QCOMPARE(regionSpy.at(1).at(0).toInt(), 2);
+        QVERIFY(regionSpy.at(1).at(2).toString().isEmpty());
+        saveScreenshot(&viewer, "viewer-region.png");
+
+        // Search panel: results stream in, a click highlights.
+        viewer.searchPanel()->search(QStringLiteral("crouch gait"));
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer.searchPanel()->model()->isRunning(), 60000);
+        QVERIFY(viewer.searchPanel()->model()->rowCount() > 3);
+    }
+
+    void killedWorkerShowsRetry()
+    {
+        PdfServiceOptions options;
+        options.workersPerDocument = 1;
+        options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("1500")};
+        PdfService service(options);
+        PdfViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("clinic-note.pdf")));
+        viewer.setDocument(doc.get());
+        QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Ready, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->pendingRenderCount() > 0, 5000);
+        QTest::qWait(300);
+        const QList<qint64> pids = doc->workerProcessIds();
+        QCOMPARE(pids.size(), 1);
+        ::kill(pid_t(pids[0]), SIGKILL);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageFailed(0), 5000);
+        QVERIFY(viewer.pageView()->pageError(0).contains(QStringLiteral("crashed")));
+        auto* retry = viewer.findChild<QPushButton*>(QStringLiteral("retryPage0"));
+        QVERIFY(retry);
+        QTRY_VERIFY(retry->isVisible());
+        saveScreenshot(&viewer, "viewer-failed.png");
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        QVERIFY(!viewer.pageView()->isPageFailed(0));
+    }
+
+    void brokenFileShowsMessageAndRetry()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fax.pdf"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("%PDF-1.4\nthis is not a PDF at all\n");
+        f.close();
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(path));
+        viewer.setDocument(doc.get());
+        QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Failed, 20000);
+        bool shown = false;
+        for (QLabel* label : viewer.findChildren<QLabel*>())
+            shown |= label->isVisible() &&
+                     label->text().contains(QStringLiteral("fax.pdf could not be displayed"));
+        QVERIFY(shown);
+        QToolButton* retry = nullptr;
+        for (QToolButton* b : viewer.findChildren<QToolButton*>())
+            if (b->text() == QStringLiteral("Retry"))
+                retry = b;
+        QVERIFY(retry && retry->isVisible());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Failed, 20000);
+    }
+
+    void password()
+    {
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("encrypted-secret.pdf")));
+        viewer.setDocument(doc.get());
+        QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::NeedsPassword, 20000);
+        QLineEdit* edit = nullptr;
+        for (QLineEdit* e : viewer.findChildren<QLineEdit*>())
+            if (e->echoMode() == QLineEdit::Password)
+                edit = e;
+        QVERIFY(edit && edit->isVisible());
+        QTest::keyClicks(edit, QStringLiteral("secret"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Ready, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+    }
+
+    void screenshot()
+    {
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(1200, 860);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("clinic-note.pdf")));
+        viewer.setDocument(doc.get());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        viewer.showEvidence(0, QRectF(),
+                            QStringLiteral("Persistent crouch gait with excessive knee flexion"));
+        QTest::qWait(300);
+        viewer.showSearch();
+        viewer.searchPanel()->queryEdit()->setText(QStringLiteral("crouch"));
+        viewer.searchPanel()->search(QStringLiteral("crouch"));
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer.searchPanel()->model()->isRunning(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        QTest::qWait(500);
+        saveScreenshot(&viewer, "pdf-viewer.png");
+    }
+};
+
+QTEST_MAIN(TestPdfViewer)
+#include "tst_pdfviewer.moc"
