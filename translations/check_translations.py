@@ -28,8 +28,8 @@ PLACEHOLDER = re.compile(r"%(\d)")
 
 def sources(root):
     files = []
-    for pattern in ("ui/*.cpp", "ui/*.h", "app/desktop/*.cpp"):
-        files += glob.glob(os.path.join(root, pattern))
+    for pattern in ("ui/**/*.cpp", "ui/**/*.h", "app/desktop/*.cpp"):
+        files += glob.glob(os.path.join(root, pattern), recursive=True)
     return sorted(files)
 
 
@@ -37,8 +37,8 @@ def run_lupdate(lupdate, root, ts):
     # The source language's file holds only the plural forms ("%n case(s)" -> "1 case", "2 cases").
     options = LUPDATE_OPTIONS + (["-pluralonly"] if ts.endswith("_en.ts") else [])
     language = os.path.basename(ts)[len("reviewdesk_"):-len(".ts")]
-    cmd = [lupdate, *options, "-target-language", language, "-I", os.path.join(root, "ui"), *sources(root),
-           "-ts", ts]
+    includes = ["-I", os.path.join(root, "ui"), "-I", os.path.join(root, "ui", "pdf")]
+    cmd = [lupdate, *options, "-target-language", language, *includes, *sources(root), "-ts", ts]
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"lupdate failed ({result.returncode}): {result.stderr.strip()}")

@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>rd::PdfSearchPanel</name>
+    <message numerus="yes">
+        <source>%n result(s), page %1 of %2</source>
+        <translation>
+            <numerusform>%n result, page %1 of %2</numerusform>
+            <numerusform>%n results, page %1 of %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n page(s) could not be searched)</source>
+        <translation>
+            <numerusform> (%n page could not be searched)</numerusform>
+            <numerusform> (%n pages could not be searched)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::QueueView</name>
     <message numerus="yes">
         <source>Listed %n case file(s) in %1 ms</source>

@@ -815,6 +815,164 @@ La lista de verificación sigue disponible.</translation>
     </message>
 </context>
 <context>
+    <name>rd::PdfPageView</name>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Page %1 could not be displayed: %2</source>
+        <translation>No se pudo mostrar la página %1: %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::PdfSearchPanel</name>
+    <message>
+        <source>Search text…</source>
+        <translation>Buscar texto…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), page %1 of %2</source>
+        <translation>
+            <numerusform>%n resultado, página %1 de %2</numerusform>
+            <numerusform>%n resultados, página %1 de %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n page(s) could not be searched)</source>
+        <translation>
+            <numerusform> (no se pudo buscar en %n página)</numerusform>
+            <numerusform> (no se pudo buscar en %n páginas)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::PdfViewer</name>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Ir a la página</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Ajustar a la página</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Alejar (Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Acercar (Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>Rotate left</source>
+        <translation>Girar a la izquierda</translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation>Girar a la derecha</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Select text</source>
+        <translation>Seleccionar texto</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <source>Select an area (scanned pages) as evidence</source>
+        <translation>Seleccionar un área (páginas escaneadas) como evidencia</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>Copiar el texto seleccionado</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Ningún documento</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Abriendo %1…</translation>
+    </message>
+    <message>
+        <source>Wrong password. This PDF is protected: enter its password.</source>
+        <translation>Contraseña incorrecta. Este PDF está protegido: introduzca su contraseña.</translation>
+    </message>
+    <message>
+        <source>This PDF is protected: enter its password.</source>
+        <translation>Este PDF está protegido: introduzca su contraseña.</translation>
+    </message>
+    <message>
+        <source>%1 could not be displayed: %2</source>
+        <translation>No se pudo mostrar %1: %2</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+</context>
+<context>
     <name>rd::QueueView</name>
     <message>
         <source>Search member, ID, code or reviewer (Ctrl+F)</source>
