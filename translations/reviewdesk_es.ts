@@ -298,7 +298,7 @@ Route the case to the medical director?</source>
     </message>
     <message>
         <source>&amp;Cite selection for this judgment</source>
-        <translation>Ci&amp;tar la selección en esta valoración</translation>
+        <translation>Citar la s&amp;elección en esta valoración</translation>
     </message>
     <message>
         <source>Go to c&amp;itations</source>
@@ -560,7 +560,7 @@ Route the case to the medical director?</source>
     </message>
     <message>
         <source>Open &amp;Case</source>
-        <translation>Caso a&amp;bierto</translation>
+        <translation>Caso &amp;abierto</translation>
     </message>
     <message>
         <source>&amp;Refresh Queue</source>

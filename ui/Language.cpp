@@ -76,7 +76,7 @@ QMenu* Language::createMenu(QWidget* parent)
         {kSystem, tr("&System Language")},
         // Each language is named in itself, so that anyone can find their own.
         {QStringLiteral("en"), QStringLiteral("&English")},
-        {QStringLiteral("es"), QStringLiteral("E&spañol")},
+        {QStringLiteral("es"), QStringLiteral("Es&pañol")},
     };
     const QString current = setting();
     for (const auto& choice : choices) {
