@@ -4,6 +4,13 @@
 
 namespace rd {
 
+QString translated(const Translations& translations, const QString& language, const QString& field,
+                   const QString& english)
+{
+    const QString text = translations.value(language).value(field);
+    return text.isEmpty() ? english : text;
+}
+
 namespace {
 
 QString normalizedCode(const QString& code)

@@ -64,6 +64,12 @@ inline const QString& unknownAnswer()
     return value;
 }
 
+// Texts of a policy item in other languages: language ("es") -> field ("failText") -> text.
+// English is the item's own fields; a missing translation falls back to English.
+using Translations = QMap<QString, QMap<QString, QString>>;
+QString translated(const Translations& translations, const QString& language, const QString& field,
+                   const QString& english);
+
 struct JudgmentType // e.g. an indication type
 {
     QString id;
@@ -83,6 +89,7 @@ struct Judgment
     QList<JudgmentType> types;  // answer types; when non-empty, "met" needs one or more
     QString failText;           // plain sentence for a letter when it fails
     QString missingText;        // plain sentence when it is still unknown
+    Translations translations;  // failText, missingText
 };
 
 // Judgments that count as one: "any-of" holds when any member holds.
@@ -109,8 +116,9 @@ struct CodeRule
     QStringList codes;
     QString source;
     QString wording;
-    QString text;        // plain sentence when the rule denies
-    QString pendingText; // plain sentence when the rule holds a line pending
+    QString text;              // plain sentence when the rule denies
+    QString pendingText;       // plain sentence when the rule holds a line pending
+    Translations translations; // text, pendingText
 };
 
 QString toString(CodeRule::Kind kind);
@@ -120,6 +128,8 @@ struct CodeInfo
     QString code;
     QString description; // our corrected description
     QString wording;     // the policy text's own description, verbatim
+    QString letterText;  // the service in plain words for letters to members (falls back to description)
+    Translations translations; // letterText
 };
 
 struct DiagnosisSample

@@ -35,6 +35,8 @@ private:
     Condition readCondition(const QJsonValue& value, const QString& path) const;
     QList<Condition> readConditions(const QJsonObject& object, const QString& path,
                                     const QString& name) const;
+    Translations readTranslations(const QJsonObject& object, const QString& path,
+                                  const QStringList& fields) const;
     void readCodes(const QJsonObject& root);
     void readJudgments(const QJsonObject& root);
     void readGroups(const QJsonObject& root);
@@ -152,6 +154,31 @@ QList<Condition> Reader::readConditions(const QJsonObject& object, const QString
     return result;
 }
 
+// "translations": { "es": { "failText": "..." } }: language codes of two or three lower-case
+// letters, each holding only the item's translatable fields, non-empty strings.
+Translations Reader::readTranslations(const QJsonObject& object, const QString& path,
+                                      const QStringList& fields) const
+{
+    Translations result;
+    const auto value = optional(object, key("translations"));
+    if (!value)
+        return result;
+    static const QRegularExpression language(QStringLiteral("^[a-z]{2,3}$"));
+    const QString translationsPath = member(path, key("translations"));
+    const QJsonObject languages = JsonIn::object(*value, translationsPath);
+    for (auto it = languages.constBegin(); it != languages.constEnd(); ++it) {
+        const QString languagePath = member(translationsPath, it.key());
+        if (!language.match(it.key()).hasMatch())
+            fail(languagePath, QStringLiteral("%1 is not a language code (two or three lower-case letters)")
+                                   .arg(quoted(it.key())));
+        const QJsonObject texts = JsonIn::object(it.value(), languagePath);
+        onlyKeys(texts, languagePath, fields);
+        for (auto text = texts.constBegin(); text != texts.constEnd(); ++text)
+            result[it.key()].insert(text.key(), nonEmptyString(texts, languagePath, text.key()));
+    }
+    return result;
+}
+
 void Reader::readCodes(const QJsonObject& root)
 {
     const QString path = key("codes");
@@ -161,13 +188,16 @@ void Reader::readCodes(const QJsonObject& root)
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString itemPath = index(path, i);
         const QJsonObject object = JsonIn::object(items.at(i), itemPath);
-        onlyKeys(object, itemPath, {key("code"), key("description"), key("wording")});
+        onlyKeys(object, itemPath,
+                 {key("code"), key("description"), key("wording"), key("letterText"), key("translations")});
         CodeInfo info;
         info.code = nonEmptyString(object, itemPath, key("code"));
         if (m_policy.code(info.code))
             fail(member(itemPath, key("code")), QStringLiteral("duplicate code %1").arg(quoted(info.code)));
         info.description = nonEmptyString(object, itemPath, key("description"));
         info.wording = optionalString(object, itemPath, key("wording"));
+        info.letterText = optionalString(object, itemPath, key("letterText"));
+        info.translations = readTranslations(object, itemPath, {key("letterText")});
         m_policy.codes.append(info);
     }
 }
@@ -183,7 +213,8 @@ void Reader::readJudgments(const QJsonObject& root)
         const QJsonObject object = JsonIn::object(items.at(i), itemPath);
         onlyKeys(object, itemPath,
                  {key("id"), key("kind"), key("title"), key("source"), key("wording"), key("guidance"),
-                  key("appliesTo"), key("askedWhen"), key("types"), key("failText"), key("missingText")});
+                  key("appliesTo"), key("askedWhen"), key("types"), key("failText"), key("missingText"),
+                  key("translations")});
         Judgment judgment;
         judgment.id = readId(object, itemPath);
         claimId(judgment.id, member(itemPath, key("id")));
@@ -231,6 +262,7 @@ void Reader::readJudgments(const QJsonObject& root)
         }
         judgment.failText = nonEmptyString(object, itemPath, key("failText"));
         judgment.missingText = nonEmptyString(object, itemPath, key("missingText"));
+        judgment.translations = readTranslations(object, itemPath, {key("failText"), key("missingText")});
         m_policy.judgments.append(judgment);
     }
 }
@@ -292,7 +324,8 @@ void Reader::readCodeRules(const QJsonObject& root)
         const QString codesPath = member(itemPath, key("codes"));
         if (kind == QLatin1String("exclusive-pair")) {
             onlyKeys(object, itemPath,
-                     {key("id"), key("kind"), key("codes"), key("source"), key("wording"), key("text")});
+                     {key("id"), key("kind"), key("codes"), key("source"), key("wording"), key("text"),
+                      key("translations")});
             rule.kind = CodeRule::Kind::ExclusivePair;
             rule.codes = knownCodes(required(object, itemPath, key("codes")), codesPath, false);
             if (rule.codes.size() != 2)
@@ -300,7 +333,7 @@ void Reader::readCodeRules(const QJsonObject& root)
         } else if (kind == QLatin1String("requires-approved-one-of")) {
             onlyKeys(object, itemPath,
                      {key("id"), key("kind"), key("code"), key("codes"), key("source"), key("wording"),
-                      key("text"), key("pendingText")});
+                      key("text"), key("pendingText"), key("translations")});
             rule.kind = CodeRule::Kind::RequiresApprovedOneOf;
             rule.code = knownCode(required(object, itemPath, key("code")), member(itemPath, key("code")));
             rule.codes = knownCodes(required(object, itemPath, key("codes")), codesPath, false);
@@ -317,6 +350,7 @@ void Reader::readCodeRules(const QJsonObject& root)
         rule.source = optionalString(object, itemPath, key("source"));
         rule.wording = nonEmptyString(object, itemPath, key("wording"));
         rule.text = nonEmptyString(object, itemPath, key("text"));
+        rule.translations = readTranslations(object, itemPath, {key("text"), key("pendingText")});
         m_policy.codeRules.append(rule);
     }
 }

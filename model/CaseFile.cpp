@@ -316,7 +316,7 @@ bool CaseFile::load(QString* error)
         *error = QStringLiteral("%1: is damaged: %2").arg(m_path, sqlite::lastError(m_db));
         return false;
     }
-    return true;
+    return loadSignoff(error);
 }
 
 std::optional<AttachmentInfo> CaseFile::attachment(const QString& fileName) const

@@ -17,12 +17,16 @@
 #pragma once
 
 #include "CaseData.h"
+#include "Decision.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -51,6 +55,47 @@ struct AuditEntry
     QString newValue;
     QByteArray prevHash;
     QByteArray hash;
+};
+
+// The medical director's decision on one line, replacing the engine's, with the written rationale.
+struct LineOverride
+{
+    QString code;
+    LineOutcome decision = LineOutcome::Approve; // approve or deny
+    QString rationale;
+    QString by;   // login
+    QDateTime at; // UTC
+    bool operator==(const LineOverride&) const = default;
+};
+
+// The signature of a determination (docs/signoff.md). The payload is the canonical JSON that was
+// signed; the letters are the signed letters' HTML by language.
+struct SignatureRecord
+{
+    QByteArray payload;                 // compact JSON, keys sorted
+    QByteArray digest;                  // SHA-256 of the domain tag and the payload: what Ed25519 signed
+    QByteArray signature;               // 64 bytes
+    QByteArray publicKey;               // 32 bytes
+    QString signer;                     // login
+    QDateTime signedAt;                 // UTC
+    QMap<QString, QString> letterKinds; // language -> approval / denial / partial
+    QMap<QString, QString> letters;     // language -> HTML
+};
+
+// What the signer provides to CaseFile::sign(). The case file adds its own state ("case": the request,
+// every attachment's hash, every judgment, the overrides, the letter fields, the audit head) to the
+// statement, and hands the digest to sign().
+struct SignRequest
+{
+    QList<LineOverride> overrides;       // recorded first (each audited), in the same transaction
+    QMap<QString, QString> letterFields; // recorded first (each audited)
+    QMap<QString, QString> letterKinds;  // language -> kind
+    QMap<QString, QString> letters;      // language -> HTML
+    QJsonObject statement;               // decision, letters' hashes, signer, meaning, signedAt
+    QString actor;                       // login
+    QByteArray publicKey;
+    QDateTime signedAt;
+    std::function<QByteArray(const QByteArray& digest)> sign; // the signer's Ed25519
 };
 
 // What the case queue shows, read without touching attachments.
@@ -109,6 +154,7 @@ public:
     static std::optional<QByteArray> readAttachment(const QString& path, qint64 attachmentId, QString* error);
 
     QString path() const { return m_path; }
+    QString caseId() const; // the case's UUID
     bool isReadOnly() const { return m_readOnly; }
     QString readOnlyReason() const { return m_readOnlyReason; }
 
@@ -124,14 +170,34 @@ public:
                         QString* error);
     bool setStatus(CaseStatus status, const QString& actor, QString* error);
 
+    // The medical director's line overrides and the letter's free-text parts ("clinicalRationale",
+    // "additionalInformation"); each change is audited. An override with an empty rationale is refused.
+    QList<LineOverride> overrides() const { return m_overrides; }
+    bool setOverride(const LineOverride& lineOverride, const QString& actor, QString* error);
+    bool removeOverride(const QString& code, const QString& actor, QString* error);
+    QMap<QString, QString> letterFields() const { return m_letterFields; }
+    bool setLetterField(const QString& name, const QString& text, const QString& actor, QString* error);
+
+    // Signing: one transaction records request's overrides and letter fields, the signature, the
+    // signed letters, status "determined" and the audit entries. From then on the case is read-only:
+    // every write above is refused (markPagesViewed excepted: reading coverage is not part of it).
+    bool isSigned() const { return m_signature.has_value(); }
+    std::optional<SignatureRecord> signature() const { return m_signature; }
+    bool sign(const SignRequest& request, QString* error);
+    // The case's own part of a signed payload, from the current state; auditCount/auditHead name the
+    // audit trail's head at signing.
+    QJsonObject signedState(qint64 auditCount, const QByteArray& auditHead) const;
+    static QByteArray signatureDigest(const QByteArray& payload);
+
     // Reading coverage: which pages (1-based) of which attachment were shown. Not audited.
     bool markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error);
     QList<int> viewedPages(qint64 attachmentId) const;
 
     QList<AuditEntry> auditTrail(QString* error = nullptr) const;
 
-    // integrity_check, application id and version, every attachment's hash, the audit chain and
-    // that every judgment agrees with its last audit entry.
+    // integrity_check, application id and version, every attachment's hash, the audit chain,
+    // that every judgment agrees with its last audit entry, and for a signed case, the signature and
+    // that nothing it covers changed since (the decision against the policy is checked by rd::Signoff).
     VerifyReport verify() const;
 
     // A consistent copy through the SQLite backup API, written to a temporary file in the
@@ -147,6 +213,10 @@ private:
     bool writeHolder(QString* error);
     QString holderDescription() const;
     bool writeStatus(CaseStatus status, const QString& actor, QString* error);
+    bool writeOverride(const LineOverride& lineOverride, const QString& actor, QString* error);
+    bool writeLetterField(const QString& name, const QString& text, const QString& actor, QString* error);
+    bool loadSignoff(QString* error);
+    void verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const;
 
     QString m_path;
     sqlite3* m_db = nullptr;
@@ -155,6 +225,9 @@ private:
     QString m_readOnlyReason;
     CaseData m_data;
     QList<AttachmentInfo> m_attachments;
+    QList<LineOverride> m_overrides;
+    QMap<QString, QString> m_letterFields;
+    std::optional<SignatureRecord> m_signature;
 };
 
 } // namespace rd

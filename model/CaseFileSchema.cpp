@@ -87,6 +87,33 @@ CREATE TABLE audit(
 );
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TABLE line_override(
+    code TEXT PRIMARY KEY,
+    decision TEXT NOT NULL,
+    rationale TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE TABLE letter_field(
+    name TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE TABLE signature(
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    payload TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    public_key BLOB NOT NULL,
+    signer TEXT NOT NULL,
+    signed_at TEXT NOT NULL
+);
+CREATE TABLE signed_letter(
+    language TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    html TEXT NOT NULL
+);
 CREATE TABLE holder(
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
     user TEXT NOT NULL,

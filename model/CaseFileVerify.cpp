@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cerrno>
 #include <cstdlib>
@@ -137,11 +139,41 @@ VerifyReport CaseFile::verify() const
     for (auto it = lastAnswer.cbegin(); it != lastAnswer.cend(); ++it)
         problem(QStringLiteral("judgment %1").arg(it.key()),
                 QStringLiteral("is in the audit trail but was deleted"));
+    QMap<QString, QString> lastOverride;
+    QMap<QString, QString> lastField;
+    for (const AuditEntry& entry : trail) {
+        if (entry.action == QLatin1String("decision.override"))
+            lastOverride.insert(entry.target, entry.newValue);
+        else if (entry.action == QLatin1String("letter.field"))
+            lastField.insert(entry.target, entry.newValue);
+    }
+    for (const LineOverride& item : m_overrides) {
+        const QString text =
+            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("decision"), toString(item.decision)},
+                                                        {QStringLiteral("rationale"), item.rationale}})
+                                  .toJson(QJsonDocument::Compact));
+        if (lastOverride.take(item.code) != text)
+            problem(QStringLiteral("override of line %1").arg(item.code),
+                    QStringLiteral("differs from its last audit entry: it was changed outside ReviewDesk"));
+    }
+    for (auto it = lastOverride.cbegin(); it != lastOverride.cend(); ++it)
+        if (!it.value().isEmpty())
+            problem(QStringLiteral("override of line %1").arg(it.key()),
+                    QStringLiteral("is in the audit trail but was deleted"));
+    for (auto it = m_letterFields.cbegin(); it != m_letterFields.cend(); ++it)
+        if (lastField.take(it.key()) != it.value())
+            problem(QStringLiteral("letter field %1").arg(it.key()),
+                    QStringLiteral("differs from its last audit entry: it was changed outside ReviewDesk"));
+    for (auto it = lastField.cbegin(); it != lastField.cend(); ++it)
+        if (!it.value().isEmpty())
+            problem(QStringLiteral("letter field %1").arg(it.key()),
+                    QStringLiteral("is in the audit trail but was deleted"));
     if (lastStatus != toString(m_data.status))
         problem(QStringLiteral("status"), QStringLiteral("is %1 but the audit trail last recorded %2")
                                               .arg(toString(m_data.status), lastStatus));
     if (report.problems.size() == chain.size() && chain.isEmpty())
         report.checked.append(QStringLiteral("request, judgments and status agree with the audit trail"));
+    verifySignoff(report, trail);
     return report;
 }
 

@@ -17,6 +17,11 @@ namespace rd {
 
 bool CaseFile::checkWritable(QString* error) const
 {
+    if (m_signature) {
+        *error = QStringLiteral("%1: is signed (by %2, %3): a signed case is read-only")
+                     .arg(m_path, m_signature->signer, AuditChain::timestamp(m_signature->signedAt));
+        return false;
+    }
     if (!m_readOnly)
         return true;
     *error = QStringLiteral("%1: is open read-only: %2")

@@ -43,8 +43,12 @@ private Q_SLOTS:
             child.start(QStringLiteral(REVIEWDESK_BIN_DIR "/rd_casefile_child"),
                         {QStringLiteral("record"), path, QString::number(next)});
             QVERIFY(child.waitForStarted());
-            // Let it run a random while (some rounds kill it before its first commit).
-            QTest::qWait(int(random->bounded(5, 60)));
+            // Most rounds kill it at a random moment after its first commit, while it is committing
+            // more; one round in ten kills it at a random moment of its start-up. (Waiting for the
+            // first commit keeps the test meaningful on a slow or sanitizer build.)
+            if (random->bounded(10) != 0)
+                QVERIFY(child.waitForReadyRead(20000));
+            QTest::qWait(int(random->bounded(0, 40)));
             ::kill(pid_t(child.processId()), SIGKILL);
             QVERIFY(child.waitForFinished(10000));
             const QList<QByteArray> lines = child.readAllStandardOutput().split('\n');
@@ -79,7 +83,7 @@ private Q_SLOTS:
         }
         qInfo("%d rounds, %d killed while running, %lld judgments committed", rounds, killedMidway, next - 1);
         QVERIFY(killedMidway > rounds / 2);
-        QVERIFY(next > rounds);
+        QVERIFY(next > rounds / 2);
     }
 };
 

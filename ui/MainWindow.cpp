@@ -9,6 +9,7 @@
 #include "MessageBox.h"
 #include "QueueView.h"
 #include "ReviewEngine.h"
+#include "SignoffDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
@@ -28,6 +30,7 @@
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace rd {
 
@@ -87,8 +90,16 @@ MainWindow::~MainWindow()
     m_caseView->setSession(nullptr, nullptr);
 }
 
+void MainWindow::setUser(const std::optional<User>& user)
+{
+    m_user = user;
+    updateActions();
+}
+
 QString MainWindow::reviewerName() const
 {
+    if (m_user)
+        return m_user->login;
     const QString name = QSettings().value(kReviewerKey).toString();
     if (!name.isEmpty())
         return name;
@@ -178,6 +189,12 @@ void MainWindow::createActions()
         tr("Finalize, pend for information or send to the medical director, as the decision says"));
     connect(m_route, &QAction::triggered, m_caseView, &CaseView::route);
 
+    m_signOff = new QAction(QIcon::fromTheme(QStringLiteral("document-edit-sign")), tr("&Sign Off…"), this);
+    m_signOff->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_signOff->setStatusTip(tr("Review the decision per line, override with a rationale, preview the letters "
+                               "and sign the determination"));
+    connect(m_signOff, &QAction::triggered, this, &MainWindow::signOff);
+
     m_shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
     m_shortcuts->setShortcut(QKeySequence::HelpContents);
     connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
@@ -218,6 +235,7 @@ void MainWindow::createMenus()
     }
     review->addSeparator();
     review->addAction(m_route);
+    review->addAction(m_signOff);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcuts);
@@ -247,6 +265,7 @@ void MainWindow::createMenus()
     }
     toolBar->addSeparator();
     toolBar->addAction(m_route);
+    toolBar->addAction(m_signOff);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toolBar->toggleViewAction());
     m_viewMenu->addMenu(Language::createMenu(this));
@@ -296,6 +315,8 @@ bool MainWindow::openCase(const QString& path)
     m_caseView->checklist()->setFocus(Qt::OtherFocusReason);
     if (m_session->isReadOnly())
         statusBar()->showMessage(tr("Read-only: %1").arg(m_session->file()->readOnlyReason()));
+    if (m_session->file()->isSigned())
+        checkSignature(path);
     QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
     updateTitle();
     updateActions();
@@ -360,7 +381,8 @@ void MainWindow::updateActions()
     m_saveCopy->setEnabled(hasCase);
     m_closeCase->setEnabled(hasCase);
     m_showCase->setEnabled(hasCase);
-    m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly());
+    m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly() && !m_session->file()->isSigned());
+    m_signOff->setEnabled(onCase && m_engine && m_user.has_value());
     m_newFromJson->setEnabled(m_engine != nullptr);
     m_caseView->checklist()->setActionsEnabled(onCase);
 }
@@ -464,6 +486,60 @@ void MainWindow::saveCopyAs()
                                  kStatusTimeoutMs);
 }
 
+void MainWindow::signOff()
+{
+    if (!m_session || !m_engine || !m_user)
+        return;
+    m_session->flushViewedPages();
+    QString error;
+    const auto plan = PlanInfo::load(UserDirectory::defaultHome(), &error);
+    UserDirectory directory;
+    if (!plan || !directory.load(&error)) {
+        MessageBox::warning(this, tr("Sign Off"), error);
+        return;
+    }
+    const Signoff signoff(m_engine->policy(), *plan);
+    SignoffDialog dialog(m_session->file(), signoff, directory, *m_user, this);
+    dialog.exec();
+    m_queueView->model()->refreshCase(m_session->path());
+    updateTitle();
+    updateActions();
+}
+
+// A signed case is verified when it opens, off the GUI thread on a connection of its own (every
+// attachment is hashed): any change since signing, even one made with sqlite3, is said at once.
+void MainWindow::checkSignature(const QString& path)
+{
+    const Policy policy = m_engine ? m_engine->policy() : Policy();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+        const QString problem = watcher->result();
+        watcher->deleteLater();
+        if (problem.isEmpty())
+            statusBar()->showMessage(tr("Signed; the signature verifies."), kStatusTimeoutMs);
+        else
+            MessageBox::warning(this, tr("Signature Does Not Verify"),
+                                tr("%1 was changed after it was signed, or its signature is not valid:\n\n%2")
+                                    .arg(QDir::toNativeSeparators(path), problem));
+    });
+    watcher->setFuture(QtConcurrent::run([path, policy]() -> QString {
+        QString error;
+        const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        if (!file)
+            return error;
+        VerifyReport report = file->verify();
+        UserDirectory directory;
+        const bool haveDirectory = directory.load(&error);
+        const auto plan = PlanInfo::load(QString(), &error);
+        if (plan && !policy.id.isEmpty())
+            Signoff(policy, *plan).verifyDetermination(*file, haveDirectory ? &directory : nullptr, report);
+        QStringList problems;
+        for (const VerifyFinding& finding : report.problems)
+            problems.append(QStringLiteral("%1: %2").arg(finding.where, finding.what));
+        return problems.join(QLatin1Char('\n'));
+    }));
+}
+
 void MainWindow::showShortcuts()
 {
     MessageBox::information(this, tr("Keyboard Shortcuts"),
@@ -478,7 +554,8 @@ void MainWindow::showShortcuts()
                                "  E  edit the note (Esc saves and returns)\n"
                                "  C  cite the selected passage      L  go to the citations\n"
                                "  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer\n"
-                               "  Ctrl+R  route the case      Ctrl+1  queue      Ctrl+2  case"));
+                               "  Ctrl+R  route the case      Ctrl+Shift+D  sign off\n"
+                               "  Ctrl+1  queue      Ctrl+2  case"));
 }
 
 void MainWindow::about()

@@ -1,9 +1,12 @@
 // The reviewer's workstation: the case queue of a folder, and one open case at a time.
 #pragma once
 
+#include "UserDirectory.h"
+
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -35,6 +38,11 @@ public:
     CaseView* caseView() const { return m_caseView; }
     QueueView* queueView() const { return m_queueView; }
     QString reviewerName() const;
+    // Who is working (asked at start, issue 6); without one, the login name and no signing.
+    void setUser(const std::optional<User>& user);
+    const std::optional<User>& user() const { return m_user; }
+    // The medical director's sign-off of the open case (SignoffDialog).
+    void signOff();
     // The folder shown when no folder is given: the setting, else the demo folder.
     static QString defaultFolder();
 
@@ -54,6 +62,7 @@ private:
     void saveCopyAs();
     void showShortcuts();
     void about();
+    void checkSignature(const QString& path);
 
     std::unique_ptr<ReviewEngine> m_engine;
     std::unique_ptr<CaseSession> m_session;
@@ -76,6 +85,8 @@ private:
     QAction* m_refresh = nullptr;
     QAction* m_find = nullptr;
     QAction* m_route = nullptr;
+    QAction* m_signOff = nullptr;
+    std::optional<User> m_user;
     QAction* m_shortcuts = nullptr;
     QAction* m_about = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -23,7 +23,18 @@ constexpr Command kCommands[] = {
     {"answer",
      "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]]",
      cli::answerCommand},
-    {"verify", "verify CASEFILE: check integrity, attachments and the audit trail", cli::verifyCommand},
+    {"user",
+     "user add LOGIN --name NAME --role reviewer|medical-director [--credentials C] [--npi N] [--phone P] "
+     "--password-stdin | user list: the people directory",
+     cli::userCommand},
+    {"sign",
+     "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
+     "[--additional-info TEXT] [--check]: sign the determination",
+     cli::signCommand},
+    {"letter", "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE]: write the letter",
+     cli::letterCommand},
+    {"verify", "verify CASEFILE: check integrity, attachments, the audit trail and the signature",
+     cli::verifyCommand},
 };
 
 void printUsage(QTextStream& stream)

@@ -3,6 +3,8 @@
 #include "CliApp.h"
 #include "PolicyLoader.h"
 
+#include <QFile>
+
 namespace rd::cli {
 
 bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& synopsis,
@@ -54,6 +56,17 @@ std::optional<Policy> loadPolicy(QTextStream& err)
         return std::nullopt;
     }
     return std::move(policy).value();
+}
+
+QByteArray readPasswordFromStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return line;
 }
 
 std::unique_ptr<CaseFile> openCase(const QString& path, CaseFile::OpenMode mode, QTextStream& err)

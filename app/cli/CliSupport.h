@@ -25,6 +25,9 @@ QString actingUser(const QCommandLineParser& parser);
 // The built-in policy, or nullopt after printing why.
 std::optional<Policy> loadPolicy(QTextStream& err);
 
+// Reads a password from standard input: the first line, without its line end.
+QByteArray readPasswordFromStdin();
+
 // Opens a case file, or prints the one-line reason and returns nullptr.
 std::unique_ptr<CaseFile> openCase(const QString& path, CaseFile::OpenMode mode, QTextStream& err);
 

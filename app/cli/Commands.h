@@ -10,6 +10,9 @@ int evaluateCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 int newCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int exportCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int userCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int signCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 
 } // namespace rd::cli

@@ -1,6 +1,11 @@
 #include "CliApp.h"
 #include "CliSupport.h"
 #include "Commands.h"
+#include "Signoff.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QFileInfo>
 
@@ -23,7 +28,36 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         out << "FAILED " << error << Qt::endl;
         return ExitCheckFailed;
     }
-    const VerifyReport report = file->verify();
+    VerifyReport report = file->verify();
+    if (file->isSigned()) {
+        // The decision against the policy, the signer's role and the key against the user directory.
+        const auto policy = loadPolicy(err);
+        if (!policy)
+            return ExitBadInput;
+        UserDirectory directory;
+        const bool haveDirectory = directory.load(&error);
+        const auto plan = PlanInfo::load(QString(), &error);
+        if (plan)
+            Signoff(*policy, *plan).verifyDetermination(*file, haveDirectory ? &directory : nullptr, report);
+        const QJsonObject payload = QJsonDocument::fromJson(file->signature()->payload).object();
+        const QJsonObject signer = payload.value(QStringLiteral("signer")).toObject();
+        const QJsonObject decision = payload.value(QStringLiteral("decision")).toObject();
+        QStringList lines;
+        for (const QJsonValue& line : decision.value(QStringLiteral("lines")).toArray())
+            lines.append(line[QStringLiteral("code")].toString() + QLatin1Char(' ') +
+                         line[QStringLiteral("decision")].toString());
+        out << "signed  by " << signer.value(QStringLiteral("login")).toString() << " ("
+            << signer.value(QStringLiteral("name")).toString() << ", "
+            << signer.value(QStringLiteral("credentials")).toString() << ", "
+            << signer.value(QStringLiteral("role")).toString() << ") at "
+            << payload.value(QStringLiteral("signedAt")).toString() << "\n"
+            << "        " << payload.value(QStringLiteral("meaning")).toString() << ": "
+            << decision.value(QStringLiteral("overall")).toString() << " ("
+            << lines.join(QStringLiteral(", ")) << ")\n"
+            << "        key " << User::fingerprintOf(file->signature()->publicKey) << " (Ed25519)\n";
+    } else {
+        out << "unsigned: the case has no signature yet\n";
+    }
     for (const QString& line : report.checked)
         out << "ok      " << line << '\n';
     for (const VerifyFinding& finding : report.problems)

@@ -1,4 +1,5 @@
 #include "Language.h"
+#include "LoginDialog.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -31,6 +32,12 @@ int main(int argc, char* argv[])
 
     rd::MainWindow window;
     window.show();
+    // Who is working? (issue 6) The last one is preselected; cancelling quits.
+    rd::UserDirectory directory;
+    bool cancelled = false;
+    window.setUser(rd::LoginDialog::ask(directory, &window, &cancelled));
+    if (cancelled)
+        return 0;
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty())
         window.openFolder(rd::MainWindow::defaultFolder());

@@ -1,0 +1,96 @@
+#include "CliApp.h"
+#include "CliSupport.h"
+#include "Commands.h"
+#include "LetterPdf.h"
+#include "Signoff.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace rd::cli {
+
+int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("The PDF to write (replaced when it exists)."),
+                                    QStringLiteral("FILE.pdf"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("The letter's language: en or es."),
+                                  QStringLiteral("LANG"), QStringLiteral("en"));
+    const QCommandLineOption draft(QStringLiteral("draft"),
+                                   QStringLiteral("For a case not signed yet: a draft marked as such."));
+    const QCommandLineOption html(QStringLiteral("html"), QStringLiteral("Also write the letter's HTML."),
+                                  QStringLiteral("FILE"));
+    parser.addOptions({output, lang, draft, html});
+    const QString synopsis = QStringLiteral(
+        "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE]\n\n"
+        "A signed case: its signed determination letter (approval, denial or partial approval). A pended "
+        "case: the request for additional information, dated today, unsigned (it is not a determination). "
+        "Any other case: refused, unless --draft. A signed case that fails verification is refused.");
+    int exitCode = ExitOk;
+    if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
+        return exitCode;
+    const QString path = parser.positionalArguments().at(0);
+    if (!parser.isSet(output)) {
+        err << "reviewdesk-cli letter: -o FILE.pdf is required" << Qt::endl;
+        return ExitBadInput;
+    }
+    const auto policy = loadPolicy(err);
+    if (!policy)
+        return ExitBadInput;
+    QString error;
+    const auto plan = PlanInfo::load(UserDirectory::defaultHome(), &error);
+    if (!plan) {
+        err << error << Qt::endl;
+        return ExitBadInput;
+    }
+    auto file = openCase(path, CaseFile::OpenMode::ReadOnly, err);
+    if (!file)
+        return ExitBadInput;
+    if (file->isSigned()) {
+        const VerifyReport report = file->verify();
+        if (!report.ok()) {
+            err << path << ": fails verification (" << report.problems.first().where << ": "
+                << report.problems.first().what << "); no letter is written from it" << Qt::endl;
+            return ExitCheckFailed;
+        }
+    }
+    const Signoff signoff(*policy, *plan);
+    const auto letter = signoff.letterFor(*file, parser.value(lang), parser.isSet(draft), &error);
+    if (!letter) {
+        err << error << Qt::endl;
+        return ExitBadInput;
+    }
+    const CaseData& data = file->data();
+    const QString footer = QStringLiteral("%1 · %2 %3 · %4 %5")
+                               .arg(plan->name,
+                                    letter->language == QLatin1String("es") ? QStringLiteral("Miembro")
+                                                                            : QStringLiteral("Member"),
+                                    data.member.id,
+                                    letter->language == QLatin1String("es") ? QStringLiteral("Referencia")
+                                                                            : QStringLiteral("Reference"),
+                                    LetterText::reference(file->caseId()));
+    if (!LetterPdf::write(letter->html, parser.value(output), plan->name, footer, letter->language, &error)) {
+        err << error << Qt::endl;
+        return ExitBadInput;
+    }
+    if (parser.isSet(html)) {
+        QSaveFile htmlFile(parser.value(html));
+        if (!htmlFile.open(QIODevice::WriteOnly)) {
+            err << parser.value(html) << ": cannot be written: " << htmlFile.errorString() << Qt::endl;
+            return ExitBadInput;
+        }
+        htmlFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        htmlFile.write(letter->html.toUtf8());
+        htmlFile.commit();
+    }
+    out << "wrote the " << toString(letter->kind) << " letter (" << letter->language << ")"
+        << (file->isSigned()
+                ? ", signed,"
+                : (parser.isSet(draft) && letter->kind != LetterKind::InformationRequest ? ", draft,"
+                                                                                         : ", unsigned,"))
+        << " to " << parser.value(output) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace rd::cli

@@ -1,0 +1,181 @@
+#include "CliApp.h"
+#include "CliSupport.h"
+#include "Commands.h"
+#include "Signoff.h"
+
+namespace rd::cli {
+
+namespace {
+
+std::optional<LineOverride> parseOverride(const QString& text, QString* error)
+{
+    const QString code = text.section(QLatin1Char('='), 0, 0).trimmed();
+    const QString decision = text.section(QLatin1Char('='), 1).trimmed();
+    if (code.isEmpty() || (decision != QLatin1String("approve") && decision != QLatin1String("deny"))) {
+        *error = QStringLiteral("--override %1: expected CODE=approve or CODE=deny").arg(text);
+        return std::nullopt;
+    }
+    LineOverride result;
+    result.code = code;
+    result.decision = decision == QLatin1String("approve") ? LineOutcome::Approve : LineOutcome::Deny;
+    return result;
+}
+
+} // namespace
+
+int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           QStringLiteral("Read the signer's password from the first line of "
+                                                          "standard input."));
+    const QCommandLineOption overrideOption(
+        QStringLiteral("override"),
+        QStringLiteral(
+            "The medical director's decision on one line, replacing the engine's (repeatable). Needs "
+            "--rationale, which becomes the written reason (audited, and printed in the letter)."),
+        QStringLiteral("CODE=approve|deny"));
+    const QCommandLineOption rationale(
+        QStringLiteral("rationale"),
+        QStringLiteral(
+            "The physician's clinical rationale for this member: the rationale of each --override, "
+            "and the letter's explanation. Required when any line is denied."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption rationaleEs(
+        QStringLiteral("rationale-es"),
+        QStringLiteral(
+            "The same rationale in Spanish, for the Spanish letter (else --rationale is printed as "
+            "written)."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption additional(
+        QStringLiteral("additional-info"),
+        QStringLiteral("What additional information could change the decision (added before the policy's own "
+                       "sentences)."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption check(
+        QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
+                                                "password, nothing written."));
+    parser.addOptions({passwordStdin, overrideOption, rationale, rationaleEs, additional, check});
+    const QString synopsis = QStringLiteral(
+        "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
+        "[--rationale-es TEXT] [--additional-info TEXT] [--check]\n\n"
+        "Signs the determination: the request, every attachment's hash, every judgment, the decision per "
+        "line "
+        "(with overrides), the letters in every language, the signer, the meaning of the signature and the "
+        "UTC "
+        "time. A signed case is read-only. A denial or partial determination must be signed by a medical "
+        "director; a reviewer may sign an all-approved case. A pended case cannot be signed: `letter` writes "
+        "its request for information.\n\nExit status: 0 signed (or --check found nothing blocking); 1 "
+        "refused "
+        "(role, pended, letter checker, signed already); 2 bad input, unknown user or wrong password.");
+    int exitCode = ExitOk;
+    if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
+        return exitCode;
+    const QString path = parser.positionalArguments().at(0);
+    if (!parser.isSet(QStringLiteral("user"))) {
+        err << "reviewdesk-cli sign: --user LOGIN is required" << Qt::endl;
+        return ExitBadInput;
+    }
+    if (!parser.isSet(check) && !parser.isSet(passwordStdin)) {
+        err << "reviewdesk-cli sign: --password-stdin is required" << Qt::endl;
+        return ExitBadInput;
+    }
+    QList<LineOverride> overrides;
+    QString error;
+    for (const QString& text : parser.values(overrideOption)) {
+        auto item = parseOverride(text, &error);
+        if (!item) {
+            err << "reviewdesk-cli sign: " << error << Qt::endl;
+            return ExitBadInput;
+        }
+        item->rationale = parser.value(rationale).trimmed();
+        if (item->rationale.isEmpty()) {
+            err << "reviewdesk-cli sign: --override " << text << " needs --rationale TEXT" << Qt::endl;
+            return ExitBadInput;
+        }
+        overrides.append(*item);
+    }
+    QMap<QString, QString> fields;
+    if (parser.isSet(rationale))
+        fields.insert(LetterField::clinicalRationale(), parser.value(rationale).trimmed());
+    if (parser.isSet(rationaleEs))
+        fields.insert(LetterField::clinicalRationale() + QStringLiteral(".es"),
+                      parser.value(rationaleEs).trimmed());
+    if (parser.isSet(additional))
+        fields.insert(LetterField::additionalInformation(), parser.value(additional).trimmed());
+
+    const auto policy = loadPolicy(err);
+    if (!policy)
+        return ExitBadInput;
+    UserDirectory directory;
+    if (!directory.load(&error)) {
+        err << error << Qt::endl;
+        return ExitBadInput;
+    }
+    const auto plan = PlanInfo::load(directory.home(), &error);
+    if (!plan) {
+        err << error << Qt::endl;
+        return ExitBadInput;
+    }
+    const QString login = parser.value(QStringLiteral("user"));
+    const auto signer = directory.user(login);
+    if (!signer) {
+        err << directory.filePath() << ": no user " << login << " (reviewdesk-cli user list)" << Qt::endl;
+        return ExitBadInput;
+    }
+    const Signoff signoff(*policy, *plan);
+    // Everything is checked on a read-only view first: a refusal or a wrong password leaves the file as
+    // it was, byte for byte.
+    auto file = openCase(path, CaseFile::OpenMode::ReadOnly, err);
+    if (!file)
+        return ExitBadInput;
+    QList<LineOverride> proposed = overrides;
+    for (LineOverride& item : proposed)
+        item.by = login;
+    const SignoffPreview preview =
+        signoff.preview(*file, *signer, proposed, fields, QDateTime::currentDateTimeUtc());
+    if (parser.isSet(check)) {
+        out << "decision: " << toString(preview.decision.overall) << '\n';
+        for (const LineDecision& line : preview.decision.lines)
+            out << "  " << line.code << ' ' << toString(line.decision) << '\n';
+        for (const QString& problem : preview.problems)
+            out << "blocks signing: " << problem << '\n';
+        out << (preview.problems.isEmpty() ? "ready to sign" : "not ready to sign") << Qt::endl;
+        return preview.problems.isEmpty() ? ExitOk : ExitCheckFailed;
+    }
+    if (!preview.problems.isEmpty()) {
+        err << path << ": not signed:" << '\n';
+        for (const QString& problem : preview.problems)
+            err << "  - " << problem << '\n';
+        err.flush();
+        return ExitCheckFailed;
+    }
+    const auto key = directory.unlock(login, readPasswordFromStdin(), &error);
+    if (!key) {
+        err << path << ": not signed: " << error << Qt::endl;
+        return ExitBadInput;
+    }
+    file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
+    if (!file)
+        return ExitBadInput;
+    if (file->isReadOnly() && !file->isSigned()) {
+        err << path << ": cannot be signed: " << file->readOnlyReason() << Qt::endl;
+        return ExitBadInput;
+    }
+    SignoffInput input;
+    input.login = login;
+    input.overrides = overrides;
+    input.letterFields = fields;
+    if (!signoff.sign(*file, *signer, *key, input, &error)) {
+        err << error << Qt::endl;
+        return ExitCheckFailed;
+    }
+    directory.setLastUser(login, &error);
+    const auto signature = file->signature();
+    out << "signed " << path << ": " << toString(preview.decision.overall) << " by " << signer->printedName()
+        << " (" << toString(signer->role) << ") at " << signature->signedAt.toString(Qt::ISODate) << ", key "
+        << signer->fingerprint() << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace rd::cli
