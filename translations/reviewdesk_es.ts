@@ -497,6 +497,49 @@ Route the case to the medical director?</source>
     </message>
 </context>
 <context>
+    <name>rd::LoginDialog</name>
+    <message>
+        <source>medical director</source>
+        <translation>director médico</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>¿Quién está trabajando?</translation>
+    </message>
+    <message>
+        <source>Choose who is working on this computer. Judgments and sign-offs are recorded under this name; signing asks for the password.</source>
+        <translation>Elija quién trabaja en este equipo. Las valoraciones y las firmas se registran con este nombre; al firmar se pide la contraseña.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Login %1 · phone %2 · key %3</source>
+        <translation>Usuario %1 · teléfono %2 · clave %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>&amp;Start Working</source>
+        <translation>&amp;Empezar a trabajar</translation>
+    </message>
+    <message>
+        <source>No people are set up on this computer yet, so nobody can sign. Add them with &quot;reviewdesk-cli user add&quot; (the directory is %1).</source>
+        <translation>Todavía no hay personas configuradas en este equipo, así que nadie puede firmar. Añádalas con «reviewdesk-cli user add» (el directorio es %1).</translation>
+    </message>
+</context>
+<context>
     <name>rd::MainWindow</name>
     <message>
         <source>Case files (*.%1)</source>
@@ -695,34 +738,6 @@ Route the case to the medical director?</source>
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.
-
-Checklist:
-  M  met            N  not met / no        U  unknown
-  Y  yes, the exclusion applies
-  1–9  toggle an indication type
-  J, Page Down, Alt+Right  next judgment
-  K, Page Up, Alt+Left  previous judgment
-  S, Alt+End  summary
-  E  edit the note (Esc saves and returns)
-  C  cite the selected passage      L  go to the citations
-  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
-  Ctrl+R  route the case      Ctrl+1  queue      Ctrl+2  case</source>
-        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso.
-
-Lista de verificación:
-  M  cumple            N  no cumple / no        U  desconocido
-  Y  sí, la exclusión aplica
-  1–9  marcar o desmarcar un tipo de indicación
-  J, Av Pág, Alt+Derecha  valoración siguiente
-  K, Re Pág, Alt+Izquierda  valoración anterior
-  S, Alt+Fin  resumen
-  E  editar la nota (Esc guarda y vuelve)
-  C  citar el pasaje seleccionado      L  ir a las citas
-  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
-  Ctrl+R  tramitar el caso      Ctrl+1  cola      Ctrl+2  caso</translation>
-    </message>
-    <message>
         <source>About ReviewDesk</source>
         <translation>Acerca de ReviewDesk</translation>
     </message>
@@ -739,6 +754,64 @@ Estación de revisión de utilización para el análisis del movimiento (CPT 960
     <message>
         <source>Redo</source>
         <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Off…</source>
+        <translation>&amp;Firmar…</translation>
+    </message>
+    <message>
+        <source>Review the decision per line, override with a rationale, preview the letters and sign the determination</source>
+        <translation>Revisar la decisión por línea, modificarla con una justificación, ver las cartas y firmar la determinación</translation>
+    </message>
+    <message>
+        <source>Sign Off</source>
+        <translation>Firmar</translation>
+    </message>
+    <message>
+        <source>Signed; the signature verifies.</source>
+        <translation>Firmado; la firma es válida.</translation>
+    </message>
+    <message>
+        <source>Signature Does Not Verify</source>
+        <translation>La firma no es válida</translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was signed, or its signature is not valid:
+
+%2</source>
+        <translation>%1 se modificó después de firmarse, o su firma no es válida:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.
+
+Checklist:
+  M  met            N  not met / no        U  unknown
+  Y  yes, the exclusion applies
+  1–9  toggle an indication type
+  J, Page Down, Alt+Right  next judgment
+  K, Page Up, Alt+Left  previous judgment
+  S, Alt+End  summary
+  E  edit the note (Esc saves and returns)
+  C  cite the selected passage      L  go to the citations
+  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
+  Ctrl+R  route the case      Ctrl+Shift+D  sign off
+  Ctrl+1  queue      Ctrl+2  case</source>
+        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso.
+
+Lista de verificación:
+  M  cumple            N  no cumple / no        U  desconocido
+  Y  sí, la exclusión aplica
+  1–9  marcar o desmarcar un tipo de indicación
+  J, Av Pág, Alt+Derecha  valoración siguiente
+  K, Re Pág, Alt+Izquierda  valoración anterior
+  S, Alt+Fin  resumen
+  E  editar la nota (Esc guarda y vuelve)
+  C  citar el pasaje seleccionado      L  ir a las citas
+  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
+  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
+  Ctrl+1  cola      Ctrl+2  caso</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1095,187 @@ La lista de verificación sigue disponible.</translation>
             <numerusform>%1 de %n caso</numerusform>
             <numerusform>%1 de %n casos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rd::SignoffDialog</name>
+    <message>
+        <source>approve</source>
+        <translation>aprobar</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>denegar</translation>
+    </message>
+    <message>
+        <source>pend</source>
+        <translation>dejar pendiente</translation>
+    </message>
+    <message>
+        <source>Sign Off — %1</source>
+        <translation>Firmar — %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · requested by %3 · signing as &lt;b&gt;%4&lt;/b&gt;, %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · solicitado por %3 · firma &lt;b&gt;%4&lt;/b&gt;, %5</translation>
+    </message>
+    <message>
+        <source>Decision per line</source>
+        <translation>Decisión por línea</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Motor de reglas</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <source>Medical director</source>
+        <translation>Director médico</translation>
+    </message>
+    <message>
+        <source>The reviewer&apos;s judgments and evidence</source>
+        <translation>Valoraciones y evidencia del revisor</translation>
+    </message>
+    <message>
+        <source>The letter&apos;s free text</source>
+        <translation>Texto libre de la carta</translation>
+    </message>
+    <message>
+        <source>The clinical rationale for this member, in plain words (required for a denial; also the written rationale of every override)</source>
+        <translation>La justificación clínica para este afiliado, en palabras sencillas (obligatoria para una denegación; también es la justificación escrita de cada modificación)</translation>
+    </message>
+    <message>
+        <source>The same in Spanish, for the Spanish letter (optional)</source>
+        <translation>Lo mismo en español, para la carta en español (opcional)</translation>
+    </message>
+    <message>
+        <source>What additional information could change the decision (optional)</source>
+        <translation>Qué información adicional podría cambiar la decisión (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Rationale:</source>
+        <translation>&amp;Justificación:</translation>
+    </message>
+    <message>
+        <source>Rationale (&amp;Spanish):</source>
+        <translation>Justificación (en e&amp;spañol):</translation>
+    </message>
+    <message>
+        <source>&amp;What could change it:</source>
+        <translation>&amp;Qué podría cambiarla:</translation>
+    </message>
+    <message>
+        <source>Letter (English)</source>
+        <translation>Carta (inglés)</translation>
+    </message>
+    <message>
+        <source>Letter (Spanish)</source>
+        <translation>Carta (español)</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Su contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Contr&amp;aseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Determination</source>
+        <translation>&amp;Firmar la determinación</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>E&amp;xportar PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>as the engine decided</source>
+        <translation>como decidió el motor de reglas</translation>
+    </message>
+    <message>
+        <source>approve (override)</source>
+        <translation>aprobar (modificación)</translation>
+    </message>
+    <message>
+        <source>deny (override)</source>
+        <translation>denegar (modificación)</translation>
+    </message>
+    <message>
+        <source>No judgments recorded.</source>
+        <translation>No hay valoraciones registradas.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2 UTC. The case is now read-only.</source>
+        <translation>Firmado por %1 el %2 UTC. El caso ahora es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No determination letter: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No hay carta de determinación: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>nothing to show</source>
+        <translation>nada que mostrar</translation>
+    </message>
+    <message>
+        <source>Ready to sign: %1. Signing records &quot;%2&quot; with the time, and makes the case read-only.</source>
+        <translation>Listo para firmar: %1. La firma registra «%2» con la hora y deja el caso en solo lectura.</translation>
+    </message>
+    <message>
+        <source>Signing is blocked:
+%1</source>
+        <translation>No se puede firmar:
+%1</translation>
+    </message>
+    <message>
+        <source>Unlocking your signing key…</source>
+        <translation>Desbloqueando su clave de firma…</translation>
+    </message>
+    <message>
+        <source>the case was not signed</source>
+        <translation>el caso no se firmó</translation>
+    </message>
+    <message>
+        <source>Not Signed</source>
+        <translation>No firmado</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <source>Export Letter as PDF</source>
+        <translation>Exportar la carta como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 · Member %2 · Reference %3</source>
+        <translation>%1 · Afiliado %2 · Referencia %3</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
     </message>
 </context>
 <context>

@@ -22,12 +22,23 @@ set -eu
 export HOME="$work/reviewer" USER=reviewer
 while [ \$# -gt 0 ] && [ "\${1#env:}" != "\$1" ]; do export "\${1#env:}"; shift; done
 rm -rf "\$HOME"; mkdir -p "\$HOME/.config/ReviewDesk"; cp -r "$build/demo" "\$HOME/Cases"
+# Two people (synthetic), added as an administrator adds them; the app asks who is working.
+printf 'correct horse battery\n' | "$build/bin/reviewdesk-cli" user add mreyes --name "Morgan Reyes" \
+    --credentials RN --role reviewer --password-stdin >/dev/null
+printf 'correct horse battery\n' | "$build/bin/reviewdesk-cli" user add dwhitfield --name "Dana Whitfield" \
+    --credentials "MD, FAAPMR" --role medical-director --phone 555-0100 --password-stdin >/dev/null
 [ -z "\${RD_LANG:-}" ] || printf '[ui]\nlanguage=%s\n' "\$RD_LANG" >"\$HOME/.config/ReviewDesk/ReviewDesk.conf"
 "$build/bin/reviewdesk" "\$HOME/Cases" & pid=\$!
 sleep 4
-xdotool search --onlyvisible --name ReviewDesk windowfocus --sync || true
+# No window manager: give the keyboard to the dialog asking who is working, then (focus) the window.
+focus() { w=\$(xdotool search --onlyvisible --name "\$1" | head -1); [ -z "\$w" ] || xdotool windowfocus --sync "\$w"; }
+focus "Who is working|trabajando"
 for key in "\$@"; do
-    case "\$key" in sleep:*) sleep "\${key#sleep:}" ;; *) xdotool key "\$key" ;; esac
+    case "\$key" in
+    sleep:*) sleep "\${key#sleep:}" ;;
+    focus) focus ReviewDesk ;;
+    *) xdotool key "\$key" ;;
+    esac
     sleep 0.7
 done
 sleep 1
@@ -39,11 +50,12 @@ INNER
     echo "$out/$name"
 }
 
-shot queue.png Down
-shot judgment.png Down Return sleep:2 m 1 sleep:1
-shot summary.png Down Down Return sleep:2 s
-shot route-pend.png Down Down Return sleep:2 s ctrl+r sleep:1
-shot shortcuts.png F1 sleep:1
-shot es-summary.png env:RD_LANG=es Down Down Return sleep:2 s
-shot dark-queue.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark Down
-shot dark-summary.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark Down Down Return sleep:2 s
+shot login.png
+shot queue.png Return sleep:1 focus Down
+shot judgment.png Return sleep:1 focus Down Return sleep:2 m 1 sleep:1
+shot summary.png Return sleep:1 focus Down Down Return sleep:2 s
+shot route-pend.png Return sleep:1 focus Down Down Return sleep:2 s ctrl+r sleep:1
+shot shortcuts.png Return sleep:1 focus F1 sleep:1
+shot es-summary.png env:RD_LANG=es Return sleep:1 focus Down Down Return sleep:2 s
+shot dark-queue.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark Return sleep:1 focus Down
+shot dark-summary.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark Return sleep:1 focus Down Down Return sleep:2 s
