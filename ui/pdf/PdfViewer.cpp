@@ -33,6 +33,7 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
     auto* b = new QToolButton(parent);
     b->setText(text);
     b->setToolTip(tip);
+    b->setAccessibleName(tip); // the text may be a symbol (−, +, ⟲, ⟳)
     b->setAutoRaise(true);
     return b;
 }
@@ -43,6 +44,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     , m_cache(std::make_unique<PdfPageCache>())
 {
     m_view = new PdfPageView(m_cache.get(), this);
+    m_view->setAccessibleName(tr("Document"));
     m_thumbnails = new PdfThumbnailModel(m_cache.get(), this);
     m_thumbnailView = new QListView(this);
     m_thumbnailView->setModel(m_thumbnails);
@@ -54,6 +56,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     m_thumbnailView->setIconSize(
         QSize(PdfThumbnailModel::ThumbnailWidth, PdfThumbnailModel::ThumbnailWidth * 3 / 2));
     m_thumbnailView->setSpacing(4);
+    m_thumbnailView->setAccessibleName(tr("Pages"));
     m_search = new PdfSearchPanel(this);
     m_side = new QTabWidget(this);
     m_side->addTab(m_thumbnailView, tr("Pages"));
@@ -64,6 +67,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     m_page = new QSpinBox(this);
     m_page->setRange(1, 1);
     m_page->setToolTip(tr("Go to page"));
+    m_page->setAccessibleName(tr("Page"));
     m_pageCount = new QLabel(this);
     m_zoomBox = new QComboBox(this);
     m_zoomBox->addItem(tr("Fit width"));
@@ -72,6 +76,7 @@ PdfViewer::PdfViewer(QWidget* parent)
         m_zoomBox->addItem(QStringLiteral("%1 %").arg(z * 100), z);
     m_zoomBox->setEditable(true);
     m_zoomBox->setInsertPolicy(QComboBox::NoInsert);
+    m_zoomBox->setAccessibleName(tr("Zoom"));
     auto* zoomOutButton = toolButton(QStringLiteral("−"), tr("Zoom out (Ctrl+wheel)"), this);
     auto* zoomInButton = toolButton(QStringLiteral("+"), tr("Zoom in (Ctrl+wheel)"), this);
     auto* rotateLeftButton = toolButton(QStringLiteral("⟲"), tr("Rotate left"), this);
@@ -109,6 +114,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     m_password = new QLineEdit(messagePage);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Password"));
+    m_password->setAccessibleName(tr("Password"));
     auto* unlock = new QPushButton(tr("Open"), messagePage);
     m_passwordRow = new QWidget(messagePage);
     auto* passwordLayout = new QHBoxLayout(m_passwordRow);
