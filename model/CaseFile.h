@@ -155,8 +155,9 @@ public:
 
     QString path() const { return m_path; }
     QString caseId() const; // the case's UUID
-    bool isReadOnly() const { return m_readOnly; }
-    QString readOnlyReason() const { return m_readOnlyReason; }
+    // Read-only when opened so, when another process holds it, or when it is signed.
+    bool isReadOnly() const { return m_readOnly || m_signature.has_value(); }
+    QString readOnlyReason() const;
 
     // The request, the current answers (with evidence) and the status, as loaded and kept current.
     const CaseData& data() const { return m_data; }
@@ -180,7 +181,12 @@ public:
 
     // Signing: one transaction records request's overrides and letter fields, the signature, the
     // signed letters, status "determined" and the audit entries. From then on the case is read-only:
-    // every write above is refused (markPagesViewed excepted: reading coverage is not part of it).
+    // every write is refused, and isReadOnly() is true.
+    // A request for information was sent: audited as "letter.sent" (kind, language, the letter's SHA-256
+    // and what the caller adds to record), and the status becomes pended-for-information.
+    bool recordInformationRequest(const QString& language, const QString& html, const QJsonObject& record,
+                                  const QString& actor, QString* error);
+
     bool isSigned() const { return m_signature.has_value(); }
     std::optional<SignatureRecord> signature() const { return m_signature; }
     bool sign(const SignRequest& request, QString* error);

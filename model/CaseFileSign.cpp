@@ -47,6 +47,14 @@ const QByteArray kSignatureDomain = QByteArrayLiteral("reviewdesk-signature-v1\n
 
 } // namespace
 
+QString CaseFile::readOnlyReason() const
+{
+    if (m_readOnlyReason.isEmpty() && m_signature)
+        return QStringLiteral("it is signed (by %1, %2 UTC): a signed case is read-only")
+            .arg(m_signature->signer, m_signature->signedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    return m_readOnlyReason;
+}
+
 QString CaseFile::caseId() const
 {
     sqlite::Statement id(m_db, "SELECT case_id FROM case_info WHERE singleton = 1");
@@ -219,13 +227,40 @@ bool CaseFile::setLetterField(const QString& name, const QString& text, const QS
     return loadSignoff(error);
 }
 
+bool CaseFile::recordInformationRequest(const QString& language, const QString& html,
+                                        const QJsonObject& record, const QString& actor, QString* error)
+{
+    if (!checkWritable(error))
+        return false;
+    QJsonObject entry = record;
+    entry.insert(key("language"), language);
+    entry.insert(
+        key("sha256"),
+        QString::fromLatin1(QCryptographicHash::hash(html.toUtf8(), QCryptographicHash::Sha256).toHex()));
+    sqlite::Transaction transaction(m_db);
+    QString message;
+    const bool changeStatus = m_data.status != CaseStatus::PendedForInformation;
+    if (!transaction.isActive() ||
+        !appendAudit(actor, QStringLiteral("letter.sent"), QStringLiteral("information-request"), QString(),
+                     compact(entry), &message) ||
+        (changeStatus && !writeStatus(CaseStatus::PendedForInformation, actor, &message)) ||
+        !transaction.commit()) {
+        *error = QStringLiteral("%1: the request for information was not recorded: %2")
+                     .arg(m_path, message.isEmpty() ? sqlite::lastError(m_db) : message);
+        return false;
+    }
+    m_data.status = CaseStatus::PendedForInformation;
+    return true;
+}
+
 QJsonObject CaseFile::signedState(qint64 auditCount, const QByteArray& auditHead) const
 {
     QJsonArray attachments;
     for (const AttachmentInfo& info : m_attachments)
         attachments.append(QJsonObject{{key("fileName"), info.fileName},
                                        {key("sha256"), QString::fromLatin1(info.sha256.toHex())},
-                                       {key("size"), info.size}});
+                                       {key("size"), info.size},
+                                       {key("pageCount"), info.pageCount}});
     QJsonObject judgments;
     for (auto it = m_data.answers.cbegin(); it != m_data.answers.cend(); ++it)
         judgments.insert(it.key(), CaseRecordJson::answerObject(it.value()));
@@ -238,7 +273,11 @@ QJsonObject CaseFile::signedState(qint64 auditCount, const QByteArray& auditHead
     QJsonObject fields;
     for (auto it = m_letterFields.cbegin(); it != m_letterFields.cend(); ++it)
         fields.insert(it.key(), it.value());
+    sqlite::Statement info(m_db, "SELECT created_at, reviewer FROM case_info WHERE singleton = 1");
+    const bool haveInfo = info.step() == SQLITE_ROW;
     return {{key("caseId"), caseId()},
+            {key("createdAt"), haveInfo ? info.text(0) : QString()},
+            {key("reviewer"), haveInfo ? info.text(1) : QString()},
             {key("request"), CaseRecordJson::requestObject(m_data)},
             {key("attachments"), attachments},
             {key("judgments"), judgments},
@@ -324,8 +363,16 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
 
 void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const
 {
-    if (!m_signature)
+    if (!m_signature) {
+        // A trail that records a signing needs its signature: deleting it does not unsign a case.
+        for (const AuditEntry& entry : trail)
+            if (entry.action == QLatin1String("case.sign"))
+                report.problems.append({QStringLiteral("signature"),
+                                        QStringLiteral("the audit trail records a signing (row %1) but the "
+                                                       "signature is missing: it was removed")
+                                            .arg(entry.seq)});
         return;
+    }
     const SignatureRecord& record = *m_signature;
     auto problem = [&report](const QString& what) {
         report.problems.append({QStringLiteral("signature"), what});
@@ -363,6 +410,9 @@ void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trai
                            "another case")
                 .arg(signedCase.value(key("caseId")).toString(), current.value(key("caseId")).toString()));
     }
+    if (signedCase.value(key("createdAt")) != current.value(key("createdAt")) ||
+        signedCase.value(key("reviewer")) != current.value(key("reviewer")))
+        problem(QStringLiteral("the case record (created, reviewer) was changed after signing"));
     if (signedCase.value(key("request")) != current.value(key("request")))
         problem(QStringLiteral("the request was changed after signing"));
     if (signedCase.value(key("attachments")) != current.value(key("attachments")))

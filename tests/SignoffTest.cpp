@@ -5,6 +5,7 @@
 #include "CaseFile.h"
 #include "Letter.h"
 #include "LetterChecker.h"
+#include "LetterTemplate.h"
 #include "PolicyLoader.h"
 #include "TestSupport.h"
 #include "UserDirectory.h"
@@ -97,6 +98,7 @@ private:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("REVIEWDESK_HOME"), m_home);
         environment.insert(QStringLiteral("REVIEWDESK_TEST_FAST_KDF"), QStringLiteral("1"));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         return test::runCli(args, input, environment);
     }
 
@@ -300,6 +302,22 @@ private Q_SLOTS:
             QVERIFY(!text.contains(QStringLiteral("Signed electronically")));
             QVERIFY(!text.contains(QStringLiteral("Firmado electrónicamente")));
         }
+        // Sending it is recorded when asked: audited, and the case is pended for information.
+        const Run recorded = cli({QStringLiteral("letter"), path, QStringLiteral("-o"),
+                                  m_dir.filePath(QStringLiteral("rfi-sent.pdf")), QStringLiteral("--record"),
+                                  QStringLiteral("--user"), QStringLiteral("nurse.kim")});
+        QVERIFY2(recorded.exitCode == 0, qPrintable(recorded.err));
+        QString error;
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY(file);
+        QVERIFY(file->data().status == CaseStatus::PendedForInformation);
+        const QList<AuditEntry> trail = file->auditTrail();
+        QVERIFY(std::any_of(trail.cbegin(), trail.cend(), [](const AuditEntry& entry) {
+            return entry.action == QLatin1String("letter.sent") &&
+                   entry.actor == QLatin1String("nurse.kim") &&
+                   entry.newValue.contains(QStringLiteral("\"respondBy\""));
+        }));
+        QVERIFY(file->verify().ok());
     }
 
     void everyLetterHoldsItsElements_data()
@@ -574,6 +592,13 @@ private Q_SLOTS:
                    "audit); UPDATE case_info SET audit_count = (SELECT max(seq) FROM audit), audit_head = "
                    "(SELECT hash FROM audit WHERE seq = (SELECT max(seq) FROM audit))")
             << "no longer holds the entries the signature covers";
+        QTest::newRow("signature removed") << QByteArray("DELETE FROM signature; DELETE FROM signed_letter")
+                                           << "the signature is missing: it was removed";
+        QTest::newRow("reviewer changed") << QByteArray("UPDATE case_info SET reviewer = 'someone.else'")
+                                          << "the case record (created, reviewer) was changed after signing";
+        QTest::newRow("evidence quote changed")
+            << QByteArray("UPDATE evidence SET quote = 'toe walking' WHERE judgment_id = 'indication'")
+            << "judgment indication was changed after signing";
         QTest::newRow("status changed")
             << QByteArray("UPDATE case_info SET status = 'in-review'") << "not determined";
     }
@@ -610,6 +635,77 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("the signature was copied from another case")),
                  qPrintable(run.out));
+    }
+
+    void languageSettingChoosesTheDefaultLetter()
+    {
+        const QString path = signedCase(QStringLiteral("approved"), QStringLiteral("language.rdcase"));
+        const QString pdf = m_dir.filePath(QStringLiteral("language.pdf"));
+        Run run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf});
+        QVERIFY2(run.out.contains(QStringLiteral("approval letter (en)")), qPrintable(run.out + run.err));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("config/ReviewDesk")));
+        QFile settings(m_dir.filePath(QStringLiteral("config/ReviewDesk/ReviewDesk.conf")));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write("[letters]\nlanguage=es\n");
+        settings.close();
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf});
+        QVERIFY2(run.out.contains(QStringLiteral("approval letter (es)")), qPrintable(run.out + run.err));
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf, QStringLiteral("--lang"),
+                   QStringLiteral("en")});
+        QVERIFY(run.out.contains(QStringLiteral("approval letter (en)")));
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf, QStringLiteral("--lang"),
+                   QStringLiteral("fr")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("no letters in language 'fr'")));
+        QFile::remove(settings.fileName());
+    }
+
+    void draftsAndPdfA()
+    {
+        const QString path = newCase(QStringLiteral("partial"), QStringLiteral("draft.rdcase"));
+        const QString pdf = m_dir.filePath(QStringLiteral("draft.pdf"));
+        Run run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("is not signed")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(pdf));
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf, QStringLiteral("--draft")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        QVERIFY(
+            QString::fromUtf8(text.readAllStandardOutput()).contains(QStringLiteral("DRAFT: NOT SIGNED")));
+        // The PDF/A-1b identification, output intent and embedded fonts Qt writes (not a validation).
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("pdfaid:part=\"1\"") || bytes.contains("<pdfaid:part>1</pdfaid:part>"));
+        QVERIFY(bytes.contains("/OutputIntents"));
+        QVERIFY(bytes.contains("/FontFile2"));
+        QCOMPARE(file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+    }
+
+    void templateLanguage()
+    {
+        QString error;
+        const QVariantMap context{
+            {QStringLiteral("name"), QStringLiteral("A & B")},
+            {QStringLiteral("flag"), true},
+            {QStringLiteral("items"), QVariantList{QVariantMap{{QStringLiteral("x"), QStringLiteral("1")}},
+                                                   QVariantMap{{QStringLiteral("x"), QStringLiteral("2")}}}}};
+        QCOMPARE(LetterTemplate::render(
+                     QStringLiteral("{{name}}|{{{name}}}|{{#flag}}y{{/flag}}{{^flag}}n{{/flag}}|"
+                                    "{{#items}}[{{x}} {{name}}]{{/items}}{{! note }}"),
+                     context, QStringLiteral("t"), &error),
+                 QStringLiteral("A &amp; B|A & B|y|[1 A &amp; B][2 A &amp; B]"));
+        QVERIFY(LetterTemplate::render(QStringLiteral("x\n{{missing}}"), context, QStringLiteral("t.html"),
+                                       &error)
+                    .isEmpty());
+        QCOMPARE(error, QStringLiteral("t.html: line 2: unknown name missing"));
+        QVERIFY(LetterTemplate::render(QStringLiteral("{{#flag}}open"), context, QStringLiteral("t"), &error)
+                    .isEmpty());
+        QVERIFY(error.contains(QStringLiteral("has no {{/flag}}")));
     }
 
     void verifySaysWhoSignedWhatWhenWithWhichKey()

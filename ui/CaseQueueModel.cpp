@@ -1,6 +1,7 @@
 #include "CaseQueueModel.h"
 
 #include "CaseFileFormat.h"
+#include "Palette.h"
 #include "ReviewEngine.h"
 
 #include <QBrush>
@@ -272,7 +273,8 @@ QString CaseQueueModel::timeLeftText(const Row& row) const
 {
     if (!row.dueBy.isValid())
         return {};
-    const QString due = QLocale().toString(row.dueBy.toLocalTime(), QStringLiteral("MMM d, HH:mm"));
+    const QString due =
+        QLocale().toString(row.dueBy.toLocalTime(), tr("MMM d, HH:mm", "date format (QDateTime)"));
     if (row.summary.status == CaseStatus::Determined)
         return due;
     qint64 seconds = now().secsTo(row.dueBy);
@@ -319,7 +321,7 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
         if (!row.error.isEmpty())
             return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
         if (index.column() == DueColumn && isOverdue(row))
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+            return QBrush(palette::tone(palette::Tone::Bad));
         return {};
     case Qt::FontRole:
         if (index.column() == DueColumn && isOverdue(row)) {
@@ -367,7 +369,7 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
     case UrgencyColumn:
         return s.urgency == Urgency::Expedited ? tr("Expedited") : tr("Standard");
     case ReceivedColumn:
-        return QLocale().toString(s.receivedAt.toLocalTime(), QStringLiteral("MMM d, HH:mm"));
+        return QLocale().toString(s.receivedAt.toLocalTime(), tr("MMM d, HH:mm", "date format (QDateTime)"));
     case DueColumn:
         return timeLeftText(row);
     case StatusColumn:

@@ -5,6 +5,7 @@
 #include "CaseSession.h"
 #include "CaseView.h"
 #include "ChecklistView.h"
+#include "Language.h"
 #include "MessageBox.h"
 #include "QueueView.h"
 #include "ReviewEngine.h"
@@ -24,6 +25,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoGroup>
@@ -110,8 +112,13 @@ QString MainWindow::defaultFolder()
     const QString folder = QSettings().value(kFolderKey).toString();
     if (!folder.isEmpty())
         return folder;
-    // The demo cases are built beside the executables' folder (build/bin/../demo).
-    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../demo"));
+    // The demo cases are built beside the executables' folder (build/bin/../demo); an installed
+    // ReviewDesk (/usr/bin) has none and starts in the Documents folder.
+    const QString demo =
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../demo"));
+    if (QFileInfo(demo).isDir())
+        return demo;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
 
 void MainWindow::createActions()
@@ -260,6 +267,7 @@ void MainWindow::createMenus()
     toolBar->addAction(m_signOff);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toolBar->toggleViewAction());
+    m_viewMenu->addMenu(Language::createMenu(this));
 }
 
 bool MainWindow::openPath(const QString& path)

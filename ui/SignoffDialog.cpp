@@ -2,6 +2,7 @@
 
 #include "LetterPdf.h"
 #include "MessageBox.h"
+#include "Palette.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,6 +17,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -127,7 +129,29 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
 
     m_letters->addTab(m_letterEn, tr("Letter (English)"));
     m_letters->addTab(m_letterEs, tr("Letter (Spanish)"));
-    splitter->addWidget(m_letters);
+    auto* right = new QWidget(splitter);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    auto* languageRow = new QHBoxLayout;
+    m_language = new QComboBox(right);
+    m_language->addItem(tr("English"), QStringLiteral("en"));
+    m_language->addItem(tr("Spanish"), QStringLiteral("es"));
+    auto* languageLabel = new QLabel(tr("Member's &language (exported and printed letter):"), right);
+    languageLabel->setBuddy(m_language);
+    languageRow->addWidget(languageLabel);
+    languageRow->addWidget(m_language);
+    languageRow->addStretch(1);
+    rightLayout->addLayout(languageRow);
+    rightLayout->addWidget(m_letters, 1);
+    const int saved = m_language->findData(
+        QSettings().value(LetterText::languageSettingKey(), QStringLiteral("en")).toString());
+    m_language->setCurrentIndex(qMax(0, saved));
+    m_letters->setCurrentIndex(m_language->currentIndex());
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_letters->setCurrentIndex(index);
+        QSettings().setValue(LetterText::languageSettingKey(), m_language->currentData());
+    });
+    splitter->addWidget(right);
     splitter->setSizes({700, 580});
     layout->addWidget(splitter, 1);
 
@@ -277,7 +301,8 @@ void SignoffDialog::refresh()
         m_problems->setText(tr("Signed by %1 on %2 UTC. The case is now read-only.")
                                 .arg(m_signer.printedName().toHtmlEscaped(),
                                      signature->signedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-        m_problems->setStyleSheet(QStringLiteral("color: #1d6b2f;"));
+        m_problems->setStyleSheet(
+            QStringLiteral("color: %1;").arg(palette::tone(palette::Tone::Good).name()));
         for (QWidget* widget :
              std::initializer_list<QWidget*>{m_rationale, m_rationaleEs, m_additional, m_password})
             widget->setEnabled(false);
@@ -290,12 +315,20 @@ void SignoffDialog::refresh()
         m_signoff.preview(*m_file, m_signer, overrides(), letterFields(), QDateTime::currentDateTimeUtc());
     const QString noLetter = tr("<p>No determination letter: %1</p>")
                                  .arg(m_preview.problems.value(0, tr("nothing to show")).toHtmlEscaped());
-    m_letterEn->setHtml(m_preview.letters.contains(QStringLiteral("en"))
-                            ? m_preview.letters.value(QStringLiteral("en")).html
-                            : noLetter);
-    m_letterEs->setHtml(m_preview.letters.contains(QStringLiteral("es"))
-                            ? m_preview.letters.value(QStringLiteral("es")).html
-                            : noLetter);
+    const bool pended = m_preview.decision.overall == OverallOutcome::Pended;
+    for (const auto& [language, browser] :
+         {std::pair{QStringLiteral("en"), m_letterEn}, std::pair{QStringLiteral("es"), m_letterEs}}) {
+        if (m_preview.letters.contains(language)) {
+            browser->setHtml(m_preview.letters.value(language).html);
+        } else if (pended) {
+            // A pended case is not signed: its letter is the request for information, as it is sent.
+            QString error;
+            const auto letter = m_signoff.letterFor(*m_file, language, false, &error);
+            browser->setHtml(letter ? letter->html : noLetter);
+        } else {
+            browser->setHtml(noLetter);
+        }
+    }
     if (m_preview.problems.isEmpty()) {
         m_problems->setText(tr("Ready to sign: %1. Signing records \"%2\" with the time, and makes the case "
                                "read-only.")
@@ -307,7 +340,7 @@ void SignoffDialog::refresh()
         for (const QString& problem : std::as_const(m_preview.problems))
             items.append(QStringLiteral("• ") + problem);
         m_problems->setText(tr("Signing is blocked:\n%1").arg(items.join(QLatin1Char('\n'))));
-        m_problems->setStyleSheet(QStringLiteral("color: #a00000;"));
+        m_problems->setStyleSheet(QStringLiteral("color: %1;").arg(palette::tone(palette::Tone::Bad).name()));
     }
     m_sign->setEnabled(m_preview.problems.isEmpty() && !m_password->text().isEmpty() &&
                        !m_unlock->isRunning() && !m_file->isReadOnly());
@@ -393,7 +426,7 @@ void SignoffDialog::finishSigning()
 
 std::optional<Letter> SignoffDialog::currentLetter(QString* error) const
 {
-    const QString language = m_letters->currentIndex() == 1 ? QStringLiteral("es") : QStringLiteral("en");
+    const QString language = m_language->currentData().toString();
     return m_signoff.letterFor(*m_file, language, true, error);
 }
 

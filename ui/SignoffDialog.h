@@ -69,6 +69,7 @@ private:
     QPlainTextEdit* m_rationaleEs = nullptr;
     QPlainTextEdit* m_additional = nullptr;
     QTabWidget* m_letters = nullptr;
+    QComboBox* m_language = nullptr;
     QTextBrowser* m_letterEn = nullptr;
     QTextBrowser* m_letterEs = nullptr;
     QLabel* m_problems = nullptr;

@@ -29,9 +29,10 @@ constexpr Command kCommands[] = {
      cli::userCommand},
     {"sign",
      "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
-     "[--additional-info TEXT] [--check]: sign the determination",
+     "[--rationale-es TEXT] [--additional-info TEXT] [--check]: sign the determination",
      cli::signCommand},
-    {"letter", "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE]: write the letter",
+    {"letter",
+     "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE] [--record]: write the letter",
      cli::letterCommand},
     {"verify", "verify CASEFILE: check integrity, attachments, the audit trail and the signature",
      cli::verifyCommand},

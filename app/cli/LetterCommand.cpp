@@ -5,7 +5,10 @@
 #include "Signoff.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSaveFile>
+#include <QSettings>
 
 namespace rd::cli {
 
@@ -15,18 +18,30 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("The PDF to write (replaced when it exists)."),
                                     QStringLiteral("FILE.pdf"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("The letter's language: en or es."),
-                                  QStringLiteral("LANG"), QStringLiteral("en"));
+    const QString defaultLanguage = QSettings(QStringLiteral("ReviewDesk"), QStringLiteral("ReviewDesk"))
+                                        .value(LetterText::languageSettingKey(), QStringLiteral("en"))
+                                        .toString();
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QStringLiteral("The letter's language: en or es (default: the app's setting "
+                       "\"Letter language\", else en)."),
+        QStringLiteral("LANG"), defaultLanguage);
     const QCommandLineOption draft(QStringLiteral("draft"),
                                    QStringLiteral("For a case not signed yet: a draft marked as such."));
     const QCommandLineOption html(QStringLiteral("html"), QStringLiteral("Also write the letter's HTML."),
                                   QStringLiteral("FILE"));
-    parser.addOptions({output, lang, draft, html});
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        QStringLiteral(
+            "For a request for information: record in the case that it was sent (audited with the "
+            "letter's SHA-256, the missing items and the date to respond by) and set the status to "
+            "pended-for-information."));
+    parser.addOptions({output, lang, draft, html, record});
     const QString synopsis = QStringLiteral(
-        "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE]\n\n"
+        "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE] [--record]\n\n"
         "A signed case: its signed determination letter (approval, denial or partial approval). A pended "
         "case: the request for additional information, dated today, unsigned (it is not a determination). "
-        "Any other case: refused, unless --draft. A signed case that fails verification is refused.");
+        "Any other case: refused, unless --draft. A case that fails verification is refused (exit 1).");
     int exitCode = ExitOk;
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
         return exitCode;
@@ -47,13 +62,13 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     auto file = openCase(path, CaseFile::OpenMode::ReadOnly, err);
     if (!file)
         return ExitBadInput;
-    if (file->isSigned()) {
-        const VerifyReport report = file->verify();
-        if (!report.ok()) {
-            err << path << ": fails verification (" << report.problems.first().where << ": "
-                << report.problems.first().what << "); no letter is written from it" << Qt::endl;
-            return ExitCheckFailed;
-        }
+    // No letter from a case that fails verification (a signed case changed since, a removed signature,
+    // judgments changed outside ReviewDesk).
+    const VerifyReport report = file->verify();
+    if (!report.ok()) {
+        err << path << ": fails verification (" << report.problems.first().where << ": "
+            << report.problems.first().what << "); no letter is written from it" << Qt::endl;
+        return ExitCheckFailed;
     }
     const Signoff signoff(*policy, *plan);
     const auto letter = signoff.letterFor(*file, parser.value(lang), parser.isSet(draft), &error);
@@ -83,6 +98,28 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         htmlFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         htmlFile.write(letter->html.toUtf8());
         htmlFile.commit();
+    }
+    if (parser.isSet(record)) {
+        if (letter->kind != LetterKind::InformationRequest) {
+            err << path << ": --record is for a request for information; a signed letter is recorded by its "
+                << "signature" << Qt::endl;
+            return ExitBadInput;
+        }
+        const Decision decision = signoff.finalDecision(data, file->overrides());
+        LetterInput input = signoff.letterInput(*file, decision, letter->language, std::nullopt, QDateTime(),
+                                                file->letterFields());
+        const QJsonObject details{
+            {QStringLiteral("missing"), QJsonArray::fromStringList(decision.missingInformation)},
+            {QStringLiteral("respondBy"), LetterText::respondBy(input).toString(Qt::ISODate)},
+            {QStringLiteral("file"), QFileInfo(parser.value(output)).fileName()}};
+        file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
+        if (!file)
+            return ExitBadInput;
+        if (!file->recordInformationRequest(letter->language, letter->html, details, actingUser(parser),
+                                            &error)) {
+            err << error << Qt::endl;
+            return ExitBadInput;
+        }
     }
     out << "wrote the " << toString(letter->kind) << " letter (" << letter->language << ")"
         << (file->isSigned()

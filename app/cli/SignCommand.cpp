@@ -65,7 +65,10 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         "UTC "
         "time. A signed case is read-only. A denial or partial determination must be signed by a medical "
         "director; a reviewer may sign an all-approved case. A pended case cannot be signed: `letter` writes "
-        "its request for information.\n\nExit status: 0 signed (or --check found nothing blocking); 1 "
+        "its request for information.\n\nExample, a medical director approving a line the engine denied:\n  "
+        "echo \"$PASSWORD\" | reviewdesk-cli sign case.rdcase --user dr.whitfield --password-stdin "
+        "--override 96002=approve --rationale \"Peer-to-peer call: ...\"\n\nExit status: 0 signed (or "
+        "--check found nothing blocking); 1 "
         "refused "
         "(role, pended, letter checker, signed already); 2 bad input, unknown user or wrong password.");
     int exitCode = ExitOk;

@@ -91,7 +91,13 @@ struct Letter
 };
 
 namespace LetterText {
-QStringList languages();                                  // en, es
+QStringList languages(); // en, es
+// The setting that chooses the letters' default language ("en" or "es"): in the desktop app's
+// QSettings (organization and application "ReviewDesk"), read by the app and by `reviewdesk-cli letter`.
+inline QString languageSettingKey()
+{
+    return QStringLiteral("letters/language");
+}
 QString date(const QDate& date, const QString& language); // "November 27, 2026" / "27 de noviembre de 2026"
 QString time(const QDateTime& utc);                       // "14:05"
 QString meaning(const User& signer, const QString& language); // "Determination made by ..."

@@ -3,7 +3,8 @@
 // then XSalsa20-Poly1305 secretbox; libsodium).
 //
 // Where: users.json in the home folder: $REVIEWDESK_HOME when set, else the standard application
-// data folder (QStandardPaths::AppDataLocation). The folder is made 0700, the file 0600, and the
+// data folder (QStandardPaths::GenericDataLocation/ReviewDesk, ~/.local/share/ReviewDesk: the same
+// for the app and the command line). The folder is made 0700, the file 0600, and the
 // file is replaced atomically on every change.
 //
 // Key derivation cost: OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE. TEST ONLY: when the environment
@@ -82,7 +83,7 @@ bool verifySignature(const QByteArray& publicKey, const QByteArray& message, con
 class UserDirectory
 {
 public:
-    // $REVIEWDESK_HOME, else QStandardPaths::AppDataLocation.
+    // $REVIEWDESK_HOME, else QStandardPaths::GenericDataLocation/ReviewDesk.
     static QString defaultHome();
 
     explicit UserDirectory(QString home = defaultHome());

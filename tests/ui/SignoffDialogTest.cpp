@@ -135,6 +135,8 @@ private Q_SLOTS:
         QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(finished.at(1).at(1).toString()));
         QVERIFY(dialog.isSigned());
         QVERIFY(file->verify().ok());
+        QVERIFY(file->isReadOnly());
+        QVERIFY(file->readOnlyReason().contains(QStringLiteral("signed (by dr.whitfield")));
         QVERIFY(!file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
                                       QStringLiteral("x"), &error));
     }
