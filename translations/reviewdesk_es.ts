@@ -385,6 +385,14 @@ Route the case to the medical director?</source>
         <source>Met: now choose one or more indication types with keys 1–%1.</source>
         <translation>Cumple: ahora elija uno o más tipos de indicación con las teclas 1–%1.</translation>
     </message>
+    <message>
+        <source>Next judgment (Page Down)</source>
+        <translation>Valoración siguiente (Av Pág)</translation>
+    </message>
+    <message>
+        <source>Previous judgment (Page Up)</source>
+        <translation>Valoración anterior (Re Pág)</translation>
+    </message>
 </context>
 <context>
     <name>rd::JudgmentPage</name>

@@ -24,6 +24,8 @@ public:
     virtual int currentPage() const = 0;
     // Opens a page of the current attachment and highlights a passage (rect in PDF points, or the quote).
     virtual void showPassage(int page, const QRectF& rect, const QString& quote) = 0;
+    // Scrolls the attachment by a screenful (Page Down / Page Up while the attachment has the focus).
+    virtual void scrollPage(bool forward) = 0;
     // What the reader has selected (text, or a rectangle on a scanned page), as a citation.
     virtual std::optional<Evidence> selection() const = 0;
 

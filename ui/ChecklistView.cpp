@@ -1,10 +1,12 @@
 #include "ChecklistView.h"
 
+#include "AttachmentViewer.h"
 #include "CaseSession.h"
 #include "JudgmentPage.h"
 #include "SummaryPage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -108,15 +110,27 @@ ChecklistView::ChecklistView(QWidget* parent)
     auto* unknown = addKeyAction(tr("Answer &Unknown"), {QKeySequence(Qt::Key_U)}, true);
     connect(unknown, &QAction::triggered, this, [this] { answerCurrent(QStringLiteral("unknown")); });
     m_menuActions.append(nullptr); // separator
-    auto* nextAction = addKeyAction(
-        tr("N&ext judgment"),
-        {QKeySequence(Qt::Key_J), QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::ALT | Qt::Key_Right)},
-        true);
+    auto* nextAction = addKeyAction(tr("N&ext judgment"),
+                                    {QKeySequence(Qt::Key_J), QKeySequence(Qt::ALT | Qt::Key_Right)}, true);
     connect(nextAction, &QAction::triggered, this, &ChecklistView::next);
     auto* previousAction = addKeyAction(
-        tr("&Previous judgment"),
-        {QKeySequence(Qt::Key_K), QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::ALT | Qt::Key_Left)}, true);
+        tr("&Previous judgment"), {QKeySequence(Qt::Key_K), QKeySequence(Qt::ALT | Qt::Key_Left)}, true);
     connect(previousAction, &QAction::triggered, this, &ChecklistView::previous);
+    // Page Down / Page Up move through the checklist too, except in the attachment, where they
+    // turn its pages.
+    auto pageKey = [this](bool forward) {
+        for (QWidget* widget = QApplication::focusWidget(); widget; widget = widget->parentWidget()) {
+            if (auto* viewer = qobject_cast<AttachmentViewer*>(widget)) {
+                viewer->scrollPage(forward);
+                return;
+            }
+        }
+        forward ? next() : previous();
+    };
+    auto* pageDown = addKeyAction(tr("Next judgment (Page Down)"), {QKeySequence(Qt::Key_PageDown)}, false);
+    connect(pageDown, &QAction::triggered, this, [pageKey] { pageKey(true); });
+    auto* pageUp = addKeyAction(tr("Previous judgment (Page Up)"), {QKeySequence(Qt::Key_PageUp)}, false);
+    connect(pageUp, &QAction::triggered, this, [pageKey] { pageKey(false); });
     auto* first = addKeyAction(tr("&First judgment"), {QKeySequence(Qt::ALT | Qt::Key_Home)}, true);
     connect(first, &QAction::triggered, this, [this] { goToStep(0); });
     auto* summary = addKeyAction(tr("&Decision summary"),

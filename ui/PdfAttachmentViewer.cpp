@@ -53,6 +53,11 @@ PdfAttachmentViewer::PdfAttachmentViewer(QWidget* parent)
     });
     connect(m_viewer->pageView()->verticalScrollBar(), &QScrollBar::valueChanged, m_visibleTimer,
             qOverload<>(&QTimer::start));
+    connect(m_viewer->pageView()->verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            [this](int, int maximum) {
+                if (maximum > 0)
+                    applyPendingPassage();
+            });
     connect(m_viewer, &PdfViewer::textSelected, this, &PdfAttachmentViewer::onSelected);
     connect(m_viewer, &PdfViewer::regionSelected, this, &PdfAttachmentViewer::onSelected);
 }
@@ -64,15 +69,20 @@ PdfAttachmentViewer::~PdfAttachmentViewer()
 
 void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const AttachmentInfo& info)
 {
+    // The old document goes first, so that nothing it still signals is taken for the new one.
+    const quint64 generation = ++m_generation;
+    m_visibleTimer->stop();
+    m_pendingPassage.reset();
+    if (PdfDocument* old = m_document) {
+        m_document = nullptr;
+        old->deleteLater();
+    }
+    m_viewer->setDocument(nullptr);
     m_info = info;
     m_selection.reset();
     Q_EMIT selectionChanged();
-    m_viewer->setDocument(nullptr);
-    if (m_document)
-        m_document->deleteLater();
     m_message->setText(tr("Opening %1…").arg(info.fileName));
     m_stack->setCurrentWidget(m_message);
-    const quint64 generation = ++m_generation;
     auto* watcher = new QFutureWatcher<ReadResult>(this);
     connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
@@ -85,19 +95,23 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
         }
         PdfDocument* document = m_service->openData(result.bytes, m_info.fileName, this);
         m_document = document;
-        connect(document, &PdfDocument::stateChanged, this, [this, document](PdfDocument::State state) {
-            if (document != m_document)
-                return;
-            if (state == PdfDocument::State::Ready) {
-                m_stack->setCurrentWidget(m_viewer);
-                Q_EMIT pageShown(m_info.id, m_viewer->currentPage() + 1);
-                m_visibleTimer->start();
-            } else if (state == PdfDocument::State::Failed) {
-                setFailed(document->error().message);
-            } else if (state == PdfDocument::State::NeedsPassword) {
-                m_stack->setCurrentWidget(m_viewer); // the viewer asks for it in place
-            }
-        });
+        // Queued: the PdfViewer lays its pages out on the same signal; we act after it.
+        connect(
+            document, &PdfDocument::stateChanged, this,
+            [this, document](PdfDocument::State state) {
+                if (document != m_document)
+                    return;
+                if (state == PdfDocument::State::Ready) {
+                    m_stack->setCurrentWidget(m_viewer);
+                    Q_EMIT pageShown(m_info.id, m_viewer->currentPage() + 1);
+                    m_visibleTimer->start();
+                } else if (state == PdfDocument::State::Failed) {
+                    setFailed(document->error().message);
+                } else if (state == PdfDocument::State::NeedsPassword) {
+                    m_stack->setCurrentWidget(m_viewer); // the viewer asks for it in place
+                }
+            },
+            Qt::QueuedConnection); // after the viewer has taken the new state in
         m_viewer->setDocument(document);
     });
     const qint64 id = info.id;
@@ -128,7 +142,32 @@ void PdfAttachmentViewer::showPassage(int page, const QRectF& rect, const QStrin
 {
     if (currentPage() == 0 || page < 1)
         return;
-    m_viewer->showEvidence(page - 1, rect, quote);
+    // A document that has just opened has no page geometry yet: the passage is shown once the
+    // pages are laid out (the scroll range appears), or a moment later for a document that fits.
+    m_pendingPassage = Evidence{m_info.fileName, page, quote, rect};
+    if (m_viewer->pageView()->verticalScrollBar()->maximum() > 0) {
+        applyPendingPassage();
+        return;
+    }
+    const quint64 generation = m_generation;
+    QTimer::singleShot(300, this, [this, generation] {
+        if (generation == m_generation)
+            applyPendingPassage();
+    });
+}
+
+void PdfAttachmentViewer::scrollPage(bool forward)
+{
+    m_viewer->pageView()->verticalScrollBar()->triggerAction(forward ? QAbstractSlider::SliderPageStepAdd
+                                                                     : QAbstractSlider::SliderPageStepSub);
+}
+
+void PdfAttachmentViewer::applyPendingPassage()
+{
+    if (!m_pendingPassage || currentPage() == 0)
+        return;
+    const Evidence passage = *std::exchange(m_pendingPassage, std::nullopt);
+    m_viewer->showEvidence(passage.page - 1, passage.rect, passage.quote);
 }
 
 void PdfAttachmentViewer::reportVisiblePages()

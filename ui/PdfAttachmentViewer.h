@@ -30,6 +30,7 @@ public:
     int currentPage() const override;
     void showPassage(int page, const QRectF& rect, const QString& quote) override;
     std::optional<Evidence> selection() const override { return m_selection; }
+    void scrollPage(bool forward) override;
 
     PdfViewer* pdfViewer() const { return m_viewer; }
     // Pages of the current attachment, once it is open (0 before).
@@ -39,6 +40,7 @@ private:
     void setFailed(const QString& message);
     void onSelected(int page, const QRectF& rect, const QString& text);
     void reportVisiblePages();
+    void applyPendingPassage();
 
     PdfService* m_service = nullptr;
     PdfViewer* m_viewer = nullptr;
@@ -49,6 +51,7 @@ private:
     AttachmentInfo m_info;
     quint64 m_generation = 0;
     std::optional<Evidence> m_selection;
+    std::optional<Evidence> m_pendingPassage; // to show once the pages are laid out
 };
 
 } // namespace rd

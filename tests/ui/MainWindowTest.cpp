@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -582,9 +583,19 @@ void MainWindowTest::citationInAnotherAttachmentOpensIt()
     press(window.get(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(viewer->currentAttachment(), QStringLiteral("pt-notes.pdf"), 10000);
     QCOMPARE(window->caseView()->attachmentChooser()->currentIndex(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->currentPage() > 0, 20000); // read and opened
     PdfPageView* view = viewer->pdfViewer()->pageView();
     QTRY_VERIFY_WITH_TIMEOUT(
-        view->viewport()->rect().contains(view->pageToViewport(4, evidence.rect.center())), 10000);
+        !view->pageRectInViewport(4).isEmpty() &&
+            view->viewport()->rect().contains(view->pageToViewport(4, evidence.rect.center())),
+        10000);
+    // Page Down in the attachment turns its pages; the checklist stays where it is.
+    const int step = window->caseView()->checklist()->currentIndex();
+    const int scrolled = viewer->pdfViewer()->pageView()->verticalScrollBar()->value();
+    viewer->pdfViewer()->pageView()->setFocus();
+    press(window.get(), Qt::Key_PageDown);
+    QCOMPARE(window->caseView()->checklist()->currentIndex(), step);
+    QVERIFY(viewer->pdfViewer()->pageView()->verticalScrollBar()->value() > scrolled);
     // Saved with its rectangle.
     window->closeCase();
     QCOMPARE(reopen(path)->data().answers.value(QStringLiteral("indication")).evidence,
