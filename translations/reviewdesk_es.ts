@@ -66,14 +66,6 @@
         <translation>%1 min</translation>
     </message>
     <message>
-        <source>%1 — overdue by %2</source>
-        <translation>%1 — vencido hace %2</translation>
-    </message>
-    <message>
-        <source>%1 — %2 left</source>
-        <translation>%1 — quedan %2</translation>
-    </message>
-    <message>
         <source>%1 (cannot be read)</source>
         <translation>%1 (no se puede leer)</translation>
     </message>
@@ -122,12 +114,24 @@
         <comment>date format (QDateTime)</comment>
         <translation>d MMM, HH:mm</translation>
     </message>
+    <message>
+        <source>⚠ %1 · %2 overdue</source>
+        <translation>⚠ %1 · vencido hace %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left</source>
+        <translation>%1 · quedan %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseSession</name>
     <message>
         <source>This case is open read-only: %1</source>
         <translation>Este caso está abierto solo para lectura: %1</translation>
+    </message>
+    <message>
+        <source>This case is signed: its judgments can no longer change.</source>
+        <translation>Este caso está firmado: sus valoraciones ya no pueden cambiar.</translation>
     </message>
 </context>
 <context>
@@ -143,13 +147,6 @@
     <message>
         <source>%1 cannot be shown; the checklist stays available.</source>
         <translation>No se puede mostrar %1; la lista de verificación sigue disponible.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n page(s))</source>
-        <translation>
-            <numerusform>%1 (%n página)</numerusform>
-            <numerusform>%1 (%n páginas)</numerusform>
-        </translation>
     </message>
     <message>
         <source>This case has no attachments.</source>
@@ -237,6 +234,18 @@ Route the case to the medical director?</source>
         <source>awaiting medical director</source>
         <translation>en espera del director médico</translation>
     </message>
+    <message>
+        <source>%1 — pages: %2</source>
+        <translation>%1 — páginas: %2</translation>
+    </message>
+    <message>
+        <source>every page read</source>
+        <translation>todas las páginas leídas</translation>
+    </message>
+    <message>
+        <source>pages read: %1 of %2</source>
+        <translation>páginas leídas: %1 de %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::ChecklistView</name>
@@ -289,14 +298,6 @@ Route the case to the medical director?</source>
         <translation>&amp;Primera valoración</translation>
     </message>
     <message>
-        <source>&amp;Summary</source>
-        <translation>&amp;Resumen</translation>
-    </message>
-    <message>
-        <source>Edit &amp;note</source>
-        <translation>Editar n&amp;ota</translation>
-    </message>
-    <message>
         <source>&amp;Cite selection for this judgment</source>
         <translation>Citar la s&amp;elección en esta valoración</translation>
     </message>
@@ -323,10 +324,6 @@ Route the case to the medical director?</source>
     <message>
         <source>Answer “%1”</source>
         <translation>Respuesta «%1»</translation>
-    </message>
-    <message>
-        <source>Met: now choose the indication type(s) with keys 1–%1.</source>
-        <translation>Cumple: ahora elija los tipos de indicación con las teclas 1–%1.</translation>
     </message>
     <message>
         <source>Add type “%1”</source>
@@ -375,6 +372,18 @@ Route the case to the medical director?</source>
     <message>
         <source>■  Summary</source>
         <translation>■  Resumen</translation>
+    </message>
+    <message>
+        <source>&amp;Decision summary</source>
+        <translation>&amp;Resumen de la decisión</translation>
+    </message>
+    <message>
+        <source>Edit n&amp;ote</source>
+        <translation>Editar n&amp;ota</translation>
+    </message>
+    <message>
+        <source>Met: now choose one or more indication types with keys 1–%1.</source>
+        <translation>Cumple: ahora elija uno o más tipos de indicación con las teclas 1–%1.</translation>
     </message>
 </context>
 <context>
@@ -452,14 +461,6 @@ Route the case to the medical director?</source>
         <translation>Criterio</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · applies to %3</source>
-        <translation>%1 · %2 · se aplica a %3</translation>
-    </message>
-    <message>
         <source>Yes, applies  [Y]</source>
         <translation>Sí, aplica  [Y]</translation>
     </message>
@@ -480,10 +481,6 @@ Route the case to the medical director?</source>
         <translation>Desconocido  [U]</translation>
     </message>
     <message>
-        <source>%1   %2</source>
-        <translation>%1   %2</translation>
-    </message>
-    <message>
         <source>%1, page %2</source>
         <translation>%1, página %2</translation>
     </message>
@@ -494,6 +491,14 @@ Route the case to the medical director?</source>
     <message>
         <source>: marked area</source>
         <translation>: área marcada</translation>
+    </message>
+    <message>
+        <source>policy: %1</source>
+        <translation>política: %1</translation>
+    </message>
+    <message>
+        <source>applies to %1</source>
+        <translation>se aplica a %1</translation>
     </message>
 </context>
 <context>
@@ -718,10 +723,6 @@ Route the case to the medical director?</source>
         <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Save New Case As</source>
         <translation>Guardar el nuevo caso como</translation>
     </message>
@@ -813,76 +814,30 @@ Lista de verificación:
   Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
   Ctrl+1  cola      Ctrl+2  caso</translation>
     </message>
+    <message>
+        <source>Undo the last answer (Ctrl+Z)</source>
+        <translation>Deshacer la última respuesta (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo the answer undone (Ctrl+Shift+Z)</source>
+        <translation>Rehacer la respuesta deshecha (Ctrl+Mayús+Z)</translation>
+    </message>
 </context>
 <context>
-    <name>rd::PageListViewer</name>
+    <name>rd::PdfAttachmentViewer</name>
     <message>
-        <source>Opening the attachment…</source>
-        <translation>Abriendo el adjunto…</translation>
+        <source>Opening %1…</source>
+        <translation>Abriendo %1…</translation>
     </message>
     <message>
-        <source>&amp;Page:</source>
-        <translation>&amp;Página:</translation>
-    </message>
-    <message>
-        <source>Page</source>
-        <translation>Página</translation>
-    </message>
-    <message>
-        <source>Previous page</source>
-        <translation>Página anterior</translation>
-    </message>
-    <message>
-        <source>Next page</source>
-        <translation>Página siguiente</translation>
-    </message>
-    <message>
-        <source>Pa&amp;ssage to cite:</source>
-        <translation>Pa&amp;saje que citar:</translation>
-    </message>
-    <message>
-        <source>Type or paste the passage from this page</source>
-        <translation>Escriba o pegue el pasaje de esta página</translation>
-    </message>
-    <message>
-        <source> of %1</source>
-        <translation> de %1</translation>
-    </message>
-    <message>
-        <source>%1 is not a PDF document.</source>
-        <translation>%1 no es un documento PDF.</translation>
-    </message>
-    <message>
-        <source>Page %1 of %2
+        <source>%1 cannot be shown.
 
-Page images are not available in this build: read this page in the original document, then type or paste the passage to cite below.</source>
-        <translation>Página %1 de %2
-
-Las imágenes de página no están disponibles en esta compilación: lea esta página en el documento original y luego escriba o pegue abajo el pasaje que citar.</translation>
-    </message>
-    <message>
-        <source>Cited area on page %1</source>
-        <translation>Área citada en la página %1</translation>
-    </message>
-    <message>
-        <source>“%1”</source>
-        <translation>«%1»</translation>
-    </message>
-    <message>
-        <source>
-(area %1 × %2 pt at %3, %4)</source>
-        <translation>
-(área de %1 × %2 pt en %3, %4)</translation>
-    </message>
-    <message>
-        <source>This attachment cannot be shown.
-
-%1
+%2
 
 The checklist stays available.</source>
-        <translation>No se puede mostrar este adjunto.
+        <translation>No se puede mostrar %1.
 
-%1
+%2
 
 La lista de verificación sigue disponible.</translation>
     </message>
@@ -1075,26 +1030,33 @@ La lista de verificación sigue disponible.</translation>
         <source>Case queue</source>
         <translation>Cola de casos</translation>
     </message>
-    <message numerus="yes">
-        <source>Listed %n case file(s) in %1 ms</source>
-        <translation>
-            <numerusform>%n archivo de caso listado en %1 ms</numerusform>
-            <numerusform>%n archivos de caso listados en %1 ms</numerusform>
-        </translation>
+    <message>
+        <source>Case files listed: %1 (%2 ms)</source>
+        <translation>Archivos de caso listados: %1 (%2 ms)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n case(s)</source>
-        <translation>
-            <numerusform>%n caso</numerusform>
-            <numerusform>%n casos</numerusform>
-        </translation>
+    <message>
+        <source>%1 (folder not found)</source>
+        <translation>%1 (carpeta no encontrada)</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n case(s)</source>
-        <translation>
-            <numerusform>%1 de %n caso</numerusform>
-            <numerusform>%1 de %n casos</numerusform>
-        </translation>
+    <message>
+        <source>Cases: %1</source>
+        <translation>Casos: %1</translation>
+    </message>
+    <message>
+        <source>Cases: %1 of %2</source>
+        <translation>Casos: %1 de %2</translation>
+    </message>
+    <message>
+        <source> · overdue: %1</source>
+        <translation> · vencidos: %1</translation>
+    </message>
+    <message>
+        <source>No case files in this folder. Open another folder with Ctrl+Shift+O.</source>
+        <translation>No hay archivos de caso en esta carpeta. Abra otra carpeta con Ctrl+Mayús+O.</translation>
+    </message>
+    <message>
+        <source>No case matches the search or the status filter.</source>
+        <translation>Ningún caso coincide con la búsqueda o el filtro de estado.</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1239,18 @@ La lista de verificación sigue disponible.</translation>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Member&apos;s &amp;language (exported and printed letter):</source>
+        <translation>&amp;Idioma del afiliado (carta exportada e impresa):</translation>
+    </message>
 </context>
 <context>
     <name>rd::SummaryPage</name>
@@ -1332,13 +1306,6 @@ La lista de verificación sigue disponible.</translation>
         <source>A denied line requires the medical director&apos;s determination.</source>
         <translation>Una línea denegada requiere la determinación del director médico.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n judgment(s) not answered yet (counted as unknown).</source>
-        <translation>
-            <numerusform>%n valoración sin responder todavía (cuenta como desconocida).</numerusform>
-            <numerusform>%n valoraciones sin responder todavía (cuentan como desconocidas).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Code</source>
         <translation>Código</translation>
@@ -1367,6 +1334,22 @@ La lista de verificación sigue disponible.</translation>
         <source>ddd MMM d yyyy, HH:mm</source>
         <comment>date format (QDateTime)</comment>
         <translation>ddd d MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Not answered yet: %1 (counted as unknown).</source>
+        <translation>Sin responder todavía: %1 (cuentan como desconocidas).</translation>
+    </message>
+    <message>
+        <source>Routing (Ctrl+R) pends the case for information.</source>
+        <translation>Al tramitar (Ctrl+R), el caso queda pendiente de información.</translation>
+    </message>
+    <message>
+        <source>Routing (Ctrl+R) sends the case to the medical director.</source>
+        <translation>Al tramitar (Ctrl+R), el caso se envía al director médico.</translation>
+    </message>
+    <message>
+        <source>Routing (Ctrl+R) lets you finalize the case as determined.</source>
+        <translation>Al tramitar (Ctrl+R), puede finalizar el caso como determinado.</translation>
     </message>
 </context>
 </TS>
