@@ -375,11 +375,11 @@ Route the case to the medical director?</source>
     </message>
     <message>
         <source>&amp;Decision summary</source>
-        <translation>Res&amp;umen de la decisión</translation>
+        <translation>&amp;Resumen de la decisión</translation>
     </message>
     <message>
         <source>Edit n&amp;ote</source>
-        <translation>Editar la n&amp;ota</translation>
+        <translation>Editar n&amp;ota</translation>
     </message>
     <message>
         <source>Met: now choose one or more indication types with keys 1–%1.</source>
@@ -510,7 +510,7 @@ Route the case to the medical director?</source>
     </message>
     <message>
         <source>Which types apply (keys 1–%1)</source>
-        <translation>Tipos que corresponden (teclas 1–%1)</translation>
+        <translation>Qué tipos corresponden (teclas 1–%1)</translation>
     </message>
 </context>
 <context>
@@ -1048,7 +1048,7 @@ La lista de verificación sigue disponible.</translation>
     </message>
     <message>
         <source>%1 (folder not found)</source>
-        <translation>%1 (no se encontró la carpeta)</translation>
+        <translation>%1 (carpeta no encontrada)</translation>
     </message>
     <message>
         <source>Cases: %1</source>
@@ -1353,15 +1353,15 @@ La lista de verificación sigue disponible.</translation>
     </message>
     <message>
         <source>Routing (Ctrl+R) pends the case for information.</source>
-        <translation>Tramitar el caso (Ctrl+R) lo deja pendiente de información.</translation>
+        <translation>Al tramitar (Ctrl+R), el caso queda pendiente de información.</translation>
     </message>
     <message>
         <source>Routing (Ctrl+R) sends the case to the medical director.</source>
-        <translation>Tramitar el caso (Ctrl+R) lo pasa al director médico.</translation>
+        <translation>Al tramitar (Ctrl+R), el caso se envía al director médico.</translation>
     </message>
     <message>
         <source>Routing (Ctrl+R) lets you finalize the case as determined.</source>
-        <translation>Tramitar el caso (Ctrl+R) le permite cerrarlo como determinado.</translation>
+        <translation>Al tramitar (Ctrl+R), puede finalizar el caso como determinado.</translation>
     </message>
 </context>
 </TS>

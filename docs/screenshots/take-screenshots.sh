@@ -1,5 +1,5 @@
 #!/bin/sh
-# Retakes the user guide's screenshots from a build folder's app and demo cases, under Xvfb.
+# Retakes the user guide's screenshots (guide-*.png) from a build folder's app and demo cases, under Xvfb.
 #   sh docs/screenshots/take-screenshots.sh BUILD_DIR
 # Needs xvfb (xvfb-run), xdotool, imagemagick (import) and, for the dark ones, qt6-gtk-platformtheme.
 # Look at every picture before committing it.
@@ -31,12 +31,21 @@ printf 'correct horse battery\n' | "$build/bin/reviewdesk-cli" user add dwhitfie
 "$build/bin/reviewdesk" "\$HOME/Cases" & pid=\$!
 sleep 4
 # No window manager: give the keyboard to the dialog asking who is working, then (focus) the window.
-focus() { w=\$(xdotool search --onlyvisible --name "\$1" | head -1); [ -z "\$w" ] || xdotool windowfocus --sync "\$w"; }
+focus() {
+    w=\$(timeout 20 xdotool search --sync --onlyvisible --name "\$1" | head -1)
+    [ -z "\$w" ] || xdotool windowfocus --sync "\$w"
+    sleep 0.5
+}
 focus "Who is working|trabajando"
 for key in "\$@"; do
     case "\$key" in
     sleep:*) sleep "\${key#sleep:}" ;;
     focus) focus ReviewDesk ;;
+    login) # click Start Working (bottom right of the dialog): some platform themes miss the key
+        w=\$(xdotool search --onlyvisible --name "Who is working|trabajando" | head -1)
+        eval "\$(xdotool getwindowgeometry --shell "\$w")"
+        xdotool mousemove \$((X + WIDTH - 60)) \$((Y + HEIGHT - 20)) click 1 mousemove 0 0
+        sleep 1 ;;
     *) xdotool key "\$key" ;;
     esac
     sleep 0.7
@@ -50,12 +59,12 @@ INNER
     echo "$out/$name"
 }
 
-shot login.png
-shot queue.png Return sleep:1 focus Down
-shot judgment.png Return sleep:1 focus Down Return sleep:2 m 1 sleep:1
-shot summary.png Return sleep:1 focus Down Down Return sleep:2 s
-shot route-pend.png Return sleep:1 focus Down Down Return sleep:2 s ctrl+r sleep:1
-shot shortcuts.png Return sleep:1 focus F1 sleep:1
-shot es-summary.png env:RD_LANG=es Return sleep:1 focus Down Down Return sleep:2 s
-shot dark-queue.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark Return sleep:1 focus Down
-shot dark-summary.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark Return sleep:1 focus Down Down Return sleep:2 s
+shot guide-login.png
+shot guide-queue.png login focus Down
+shot guide-judgment.png login focus Down Return sleep:2 m 1 sleep:1
+shot guide-summary.png login focus Down Down Return sleep:2 s
+shot guide-route-pend.png login focus Down Down Return sleep:2 s ctrl+r sleep:1
+shot guide-shortcuts.png login focus F1 sleep:1
+shot guide-es-summary.png env:RD_LANG=es login focus Down Down Return sleep:2 s
+shot guide-dark-queue.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark login focus Down
+shot guide-dark-summary.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark login focus Down Down Return sleep:2 s
