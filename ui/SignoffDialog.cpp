@@ -127,6 +127,14 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     leftLayout->addWidget(textsBox);
     splitter->addWidget(left);
 
+    // The letters are paper: their HTML sets black text, so they are shown on white in any palette
+    // (a dark palette's base would leave the text unreadable), like the PDF pages.
+    for (QTextBrowser* letter : {m_letterEn, m_letterEs}) {
+        QPalette paper = letter->palette();
+        paper.setColor(QPalette::Base, Qt::white);
+        paper.setColor(QPalette::Text, Qt::black);
+        letter->setPalette(paper);
+    }
     m_letters->addTab(m_letterEn, tr("Letter (English)"));
     m_letters->addTab(m_letterEs, tr("Letter (Spanish)"));
     auto* right = new QWidget(splitter);
