@@ -500,6 +500,10 @@ Route the case to the medical director?</source>
         <source>applies to %1</source>
         <translation>se aplica a %1</translation>
     </message>
+    <message>
+        <source>Which types apply (keys 1–%1)</source>
+        <translation>Qué tipos corresponden (teclas 1–%1)</translation>
+    </message>
 </context>
 <context>
     <name>rd::LoginDialog</name>

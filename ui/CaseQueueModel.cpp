@@ -15,6 +15,7 @@
 #include <QPalette>
 #include <QSet>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
@@ -64,14 +65,17 @@ ScanResult scanFolder(const QString& folder, const QHash<QString, FileStamp>& kn
     const QString pattern = QStringLiteral("*.") + QLatin1String(CaseFileFormat::FileSuffix);
     const QFileInfoList files =
         QDir(folder).entryInfoList({pattern}, QDir::Files | QDir::Readable, QDir::Name);
+    QList<QFileInfo> toRead;
     for (const QFileInfo& info : files) {
         const QString path = info.absoluteFilePath();
         result.present.append(path);
         const auto it = known.constFind(path);
         if (it != known.constEnd() && it->modified == info.lastModified() && it->size == info.size())
             continue;
-        result.rows.append(readRow(info));
+        toRead.append(info);
     }
+    // The summaries are read on every core of the pool (this thread takes part).
+    result.rows = QtConcurrent::blockingMapped(toRead, readRow);
     result.elapsedMs = timer.elapsed();
     return result;
 }

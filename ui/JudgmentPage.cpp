@@ -210,6 +210,7 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
         m_typeRows.append(row);
         m_types.append(box);
     }
+    m_typesBox->setTitle(tr("Which types apply (keys 1–%1)").arg(qMin(9, int(step.types.size()))));
     m_typesBox->setVisible(!step.types.isEmpty());
     m_note->setPlainText(answer ? answer->note : QString());
     setAnswer(answer);

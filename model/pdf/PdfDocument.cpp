@@ -443,8 +443,8 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             Q_EMIT pageRendered(r.id, r.page, r.scale, r.rotation, image);
             break;
         }
-        // Wrap the received bytes; the QImage owns them from here (no copy).
-        // A read-only image over the shared buffer: painting never copies it.
+        // Pixels over the pipe: a read-only QImage over the received bytes, which it keeps alive (no
+        // copy; painting a read-only image does not copy it either).
         auto* buffer = new QByteArray(data);
         const QImage image(reinterpret_cast<const uchar*>(buffer->constData()), width, height, bytesPerLine,
                            QImage::Format(format), deleteImageBuffer, buffer);

@@ -31,6 +31,8 @@ PdfPageView::PdfPageView(PdfPageCache* cache, QWidget* parent)
     viewport()->setBackgroundRole(QPalette::Dark);
     viewport()->setAutoFillBackground(true);
     viewport()->setCursor(Qt::IBeamCursor);
+    // Always shown: a scroll bar that comes and goes would change the fit-width zoom back and forth.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     verticalScrollBar()->setSingleStep(40);
     horizontalScrollBar()->setSingleStep(40);
     m_requestTimer.setSingleShot(true);
