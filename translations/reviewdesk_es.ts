@@ -1255,6 +1255,10 @@ La lista de verificación sigue disponible.</translation>
         <source>Member&apos;s &amp;language (exported and printed letter):</source>
         <translation>&amp;Idioma del afiliado (carta exportada e impresa):</translation>
     </message>
+    <message>
+        <source>Medical director&apos;s decision on %1</source>
+        <translation>Decisión del director médico sobre %1</translation>
+    </message>
 </context>
 <context>
     <name>rd::SummaryPage</name>

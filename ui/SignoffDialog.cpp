@@ -129,6 +129,10 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
 
     // The letters are paper: their HTML sets black text, so they are shown on white in any palette
     // (a dark palette's base would leave the text unreadable), like the PDF pages.
+    m_lines->setAccessibleName(tr("Decision per line"));
+    m_judgments->setAccessibleName(tr("The reviewer's judgments and evidence"));
+    m_letterEn->setAccessibleName(tr("Letter (English)"));
+    m_letterEs->setAccessibleName(tr("Letter (Spanish)"));
     for (QTextBrowser* letter : {m_letterEn, m_letterEs}) {
         QPalette paper = letter->palette();
         paper.setColor(QPalette::Base, Qt::white);
@@ -229,6 +233,7 @@ void SignoffDialog::fillLines()
         m_lines->setItem(row, 2, new QTableWidgetItem(outcomeLabel(line.decision)));
         m_lines->setItem(row, 3, new QTableWidgetItem(reasons.join(QLatin1Char('\n'))));
         auto* choice = new QComboBox(m_lines);
+        choice->setAccessibleName(tr("Medical director's decision on %1").arg(line.code));
         choice->addItem(tr("as the engine decided"), QString());
         choice->addItem(tr("approve (override)"), QStringLiteral("approve"));
         choice->addItem(tr("deny (override)"), QStringLiteral("deny"));
