@@ -826,6 +826,10 @@ Lista de verificación:
         <source>Redo the answer undone (Ctrl+Shift+Z)</source>
         <translation>Rehacer la respuesta deshecha (Ctrl+Mayús+Z)</translation>
     </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation>Guardando una copia como %1…</translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfAttachmentViewer</name>
