@@ -130,6 +130,8 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     // The letters are paper: their HTML sets black text, so they are shown on white in any palette
     // (a dark palette's base would leave the text unreadable), like the PDF pages.
     m_lines->setAccessibleName(tr("Decision per line"));
+    // Tab goes through each line's choice and on out of the table (arrows move within it).
+    m_lines->setTabKeyNavigation(false);
     m_judgments->setAccessibleName(tr("The reviewer's judgments and evidence"));
     m_letterEn->setAccessibleName(tr("Letter (English)"));
     m_letterEs->setAccessibleName(tr("Letter (Spanish)"));
