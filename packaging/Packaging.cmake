@@ -65,9 +65,12 @@ set(CPACK_PACKAGE_CONTACT "ReviewDesk maintainers <maintainers@reviewdesk.invali
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # reviewdesk_VERSION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Shared libraries through dpkg-shlibdeps (dpkg-dev); the Qt plugins are not linked, so named here.
+# Shared libraries through dpkg-shlibdeps (dpkg-dev); what is not linked is named here: the Qt
+# platform plugins, and the fonts the letters are laid out in (DejaVu; Droid Sans Fallback for the
+# Chinese tagline).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, qt6-gtk-platformtheme | qt6-wayland")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "qt6-translations-l10n, fonts-droid-fallback, qt6-gtk-platformtheme | qt6-wayland")
 # The MIME database, desktop database and icon cache are refreshed by dpkg's file triggers.
 include(CPack)

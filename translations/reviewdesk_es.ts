@@ -834,6 +834,10 @@ Lista de verificación:
         <source>Redo the answer undone (Ctrl+Shift+Z)</source>
         <translation>Rehacer la respuesta deshecha (Ctrl+Mayús+Z)</translation>
     </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation>Guardando una copia como %1…</translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfAttachmentViewer</name>
@@ -1262,6 +1266,10 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Member&apos;s &amp;language (exported and printed letter):</source>
         <translation>&amp;Idioma del afiliado (carta exportada e impresa):</translation>
+    </message>
+    <message>
+        <source>Medical director&apos;s decision on %1</source>
+        <translation>Decisión del director médico sobre %1</translation>
     </message>
 </context>
 <context>

@@ -485,7 +485,15 @@ void MainWindow::saveCopyAs()
     if (target.isEmpty())
         return;
     QString error;
-    if (!m_session->file()->saveCopyAs(target, &error))
+    // The copy (SQLite backup of the whole case, attachments included, then fsync) runs on this
+    // thread, as the case file's connection does: at least say so while it lasts.
+    statusBar()->showMessage(tr("Saving a copy as %1…").arg(QDir::toNativeSeparators(target)));
+    statusBar()->repaint();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool saved = m_session->file()->saveCopyAs(target, &error);
+    QApplication::restoreOverrideCursor();
+    statusBar()->clearMessage();
+    if (!saved)
         MessageBox::warning(this, tr("Save a Copy As"), error);
     else
         statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),

@@ -127,6 +127,20 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     leftLayout->addWidget(textsBox);
     splitter->addWidget(left);
 
+    // The letters are paper: their HTML sets black text, so they are shown on white in any palette
+    // (a dark palette's base would leave the text unreadable), like the PDF pages.
+    m_lines->setAccessibleName(tr("Decision per line"));
+    // Tab goes through each line's choice and on out of the table (arrows move within it).
+    m_lines->setTabKeyNavigation(false);
+    m_judgments->setAccessibleName(tr("The reviewer's judgments and evidence"));
+    m_letterEn->setAccessibleName(tr("Letter (English)"));
+    m_letterEs->setAccessibleName(tr("Letter (Spanish)"));
+    for (QTextBrowser* letter : {m_letterEn, m_letterEs}) {
+        QPalette paper = letter->palette();
+        paper.setColor(QPalette::Base, Qt::white);
+        paper.setColor(QPalette::Text, Qt::black);
+        letter->setPalette(paper);
+    }
     m_letters->addTab(m_letterEn, tr("Letter (English)"));
     m_letters->addTab(m_letterEs, tr("Letter (Spanish)"));
     auto* right = new QWidget(splitter);
@@ -221,6 +235,7 @@ void SignoffDialog::fillLines()
         m_lines->setItem(row, 2, new QTableWidgetItem(outcomeLabel(line.decision)));
         m_lines->setItem(row, 3, new QTableWidgetItem(reasons.join(QLatin1Char('\n'))));
         auto* choice = new QComboBox(m_lines);
+        choice->setAccessibleName(tr("Medical director's decision on %1").arg(line.code));
         choice->addItem(tr("as the engine decided"), QString());
         choice->addItem(tr("approve (override)"), QStringLiteral("approve"));
         choice->addItem(tr("deny (override)"), QStringLiteral("deny"));

@@ -125,13 +125,17 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     facts << QStringLiteral("<i>%1</i>").arg(esc(next));
     html += QStringLiteral("<p>%1</p>").arg(facts.join(QStringLiteral("<br>")));
 
-    // Rich text knows no palette(): the palette's colours are written in.
+    // Rich text knows no palette(): the palette's colours are written in. The code and decision
+    // columns do not wrap (a long word in another language would break in the middle).
     const QString muted = palette::muted(m_browser->palette()).name();
     html += QStringLiteral("<table cellspacing='0' cellpadding='6' width='100%'>");
-    html += QStringLiteral("<tr style='background:%4'><th align='left'>%1</th><th align='left'>%2</th>"
-                           "<th align='left' width='70%'>%3</th></tr>")
-                .arg(esc(tr("Code")), esc(tr("Decision")), esc(tr("Reasons")),
-                     m_browser->palette().color(QPalette::AlternateBase).name());
+    html +=
+        QStringLiteral(
+            "<tr style='background:%4'><th align='left' style='white-space:nowrap'>%1</th><th align='left' "
+            "style='white-space:nowrap'>%2</th>"
+            "<th align='left' width='70%'>%3</th></tr>")
+            .arg(esc(tr("Code")), esc(tr("Decision")), esc(tr("Reasons")),
+                 m_browser->palette().color(QPalette::AlternateBase).name());
     for (const LineDecision& line : decision.lines) {
         QStringList reasons;
         for (const Reason& reason : line.reasons)
@@ -139,11 +143,12 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
                            "%1 <span style='color:%3; white-space:nowrap'>(<a href='step:%2'>%2</a>)</span>")
                            .arg(esc(reason.text), esc(reason.id), muted);
         const QString outcome = toString(line.decision);
-        html += QStringLiteral(
-                    "<tr><td valign='top'><b>%1</b></td><td valign='top'><b style='color:%2'>%3</b></td>"
-                    "<td valign='top'>%4</td></tr>")
-                    .arg(esc(line.code), decisionColor(outcome), esc(decisionLabel(outcome)),
-                         reasons.isEmpty() ? QStringLiteral("—") : reasons.join(QStringLiteral("<br>")));
+        html +=
+            QStringLiteral("<tr><td valign='top' style='white-space:nowrap'><b>%1</b></td><td valign='top' "
+                           "style='white-space:nowrap'><b style='color:%2'>%3</b></td>"
+                           "<td valign='top'>%4</td></tr>")
+                .arg(esc(line.code), decisionColor(outcome), esc(decisionLabel(outcome)),
+                     reasons.isEmpty() ? QStringLiteral("—") : reasons.join(QStringLiteral("<br>")));
     }
     html += QStringLiteral("</table>");
 

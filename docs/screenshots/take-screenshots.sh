@@ -41,10 +41,15 @@ for key in "\$@"; do
     case "\$key" in
     sleep:*) sleep "\${key#sleep:}" ;;
     focus) focus ReviewDesk ;;
-    login) # click Start Working (bottom right of the dialog): some platform themes miss the key
-        w=\$(xdotool search --onlyvisible --name "Who is working|trabajando" | head -1)
-        eval "\$(xdotool getwindowgeometry --shell "\$w")"
-        xdotool mousemove \$((X + WIDTH - 60)) \$((Y + HEIGHT - 20)) click 1 mousemove 0 0
+    login) # accept "Who is working?": Return; under the GTK platform theme the dialog misses
+        # synthetic keys, so click Start Working, which GTK's button order puts at the bottom right.
+        w=\$(timeout 20 xdotool search --sync --onlyvisible --name "Who is working|trabajando" | head -1)
+        if [ "\${QT_QPA_PLATFORMTHEME:-}" = gtk3 ]; then
+            eval "\$(xdotool getwindowgeometry --shell "\$w")"
+            xdotool mousemove \$((X + WIDTH - 60)) \$((Y + HEIGHT - 20)) click 1 mousemove 0 0
+        else
+            xdotool windowfocus --sync "\$w" key Return
+        fi
         sleep 1 ;;
     *) xdotool key "\$key" ;;
     esac
@@ -55,7 +60,8 @@ sleep 1
 import -window root -crop 1400x900+0+0 +repage "$out/$name"
 kill \$pid
 INNER
-    xvfb-run -a -s "-screen 0 1600x1000x24" sh "$work/run.sh" "$@" 2>/dev/null
+    xvfb-run -a -s "-screen 0 1600x1000x24" sh "$work/run.sh" "$@" 2>"$work/stderr" ||
+        { cat "$work/stderr" >&2; echo "failed: $name" >&2; }
     echo "$out/$name"
 }
 
