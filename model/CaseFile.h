@@ -209,6 +209,9 @@ public:
     // A consistent copy through the SQLite backup API, written to a temporary file in the
     // destination folder and renamed into place.
     bool saveCopyAs(const QString& destination, QString* error) const;
+    // The same on a read-only connection of its own, so that any thread can run it (a big case
+    // takes a while to copy and fsync: the GUI runs this off its thread).
+    static bool saveCopy(const QString& source, const QString& destination, QString* error);
 
 private:
     CaseFile() = default;

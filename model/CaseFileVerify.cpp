@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 
 #include <cerrno>
 #include <cstdlib>
@@ -179,6 +180,15 @@ VerifyReport CaseFile::verify() const
 
 bool CaseFile::saveCopyAs(const QString& destination, QString* error) const
 {
+    return saveCopy(m_path, destination, error);
+}
+
+bool CaseFile::saveCopy(const QString& source, const QString& destination, QString* error)
+{
+    sqlite3* db = CaseFileSchema::openConnection(source, true, error);
+    if (!db)
+        return false;
+    const auto closer = qScopeGuard([db] { CaseFileSchema::closeConnection(db); });
     const QFileInfo target(destination);
     const QString folder = target.absolutePath();
     QByteArray pattern =
@@ -206,7 +216,7 @@ bool CaseFile::saveCopyAs(const QString& destination, QString* error) const
     }
     QString message;
     CaseFileSchema::configure(copy, &message);
-    sqlite3_backup* backup = sqlite3_backup_init(copy, "main", m_db, "main");
+    sqlite3_backup* backup = sqlite3_backup_init(copy, "main", db, "main");
     int rc = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
     if (backup)
         sqlite3_backup_finish(backup);

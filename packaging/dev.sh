@@ -87,7 +87,7 @@ test)
     ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --test-dir "$here/build-asan" --output-on-failure -j "$jobs"
     # Bounded fuzzing of the checklist parsers (libFuzzer; needs clang and libclang-rt-dev):
-    # FUZZ_SECONDS each (default 60), new inputs kept in build-fuzz/corpus, seeds in tests/fuzz/corpus.
+    # FUZZ_SECONDS each (default 30), new inputs kept in build-fuzz/corpus, seeds in tests/fuzz/corpus.
     fuzz="$here/build-fuzz"
     CC=clang CXX=clang++ cmake -S "$here" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DREVIEWDESK_FUZZ=ON -DREVIEWDESK_BUILD_BENCH=OFF
@@ -96,7 +96,7 @@ test)
         target=${pair%%:*}
         seeds=${pair#*:}
         mkdir -p "$fuzz/corpus/$seeds"
-        (cd "$fuzz" && "./bin/fuzz_$target" -max_total_time="${FUZZ_SECONDS:-60}" -timeout=10 \
+        (cd "$fuzz" && "./bin/fuzz_$target" -max_total_time="${FUZZ_SECONDS:-30}" -timeout=10 \
             -rss_limit_mb=2048 -print_final_stats=1 "corpus/$seeds" "$here/tests/fuzz/corpus/$seeds")
     done
     ;;

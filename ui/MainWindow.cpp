@@ -484,20 +484,27 @@ void MainWindow::saveCopyAs()
         this, tr("Save a Copy As"), QFileInfo(m_session->path()).absolutePath(), caseFilter());
     if (target.isEmpty())
         return;
-    QString error;
-    // The copy (SQLite backup of the whole case, attachments included, then fsync) runs on this
-    // thread, as the case file's connection does: at least say so while it lasts.
+    // The copy (SQLite backup of the whole case, attachments included, then fsync) runs on a
+    // thread of the pool, on a read-only connection of its own: the window stays responsive.
+    m_saveCopy->setEnabled(false);
     statusBar()->showMessage(tr("Saving a copy as %1…").arg(QDir::toNativeSeparators(target)));
-    statusBar()->repaint();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool saved = m_session->file()->saveCopyAs(target, &error);
-    QApplication::restoreOverrideCursor();
-    statusBar()->clearMessage();
-    if (!saved)
-        MessageBox::warning(this, tr("Save a Copy As"), error);
-    else
-        statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
-                                 kStatusTimeoutMs);
+    const QString source = m_session->path();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, target] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        m_saveCopy->setEnabled(true);
+        statusBar()->clearMessage();
+        if (!error.isEmpty())
+            MessageBox::warning(this, tr("Save a Copy As"), error);
+        else
+            statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
+                                     kStatusTimeoutMs);
+    });
+    watcher->setFuture(QtConcurrent::run([source, target] {
+        QString error;
+        return CaseFile::saveCopy(source, target, &error) ? QString() : error;
+    }));
 }
 
 void MainWindow::signOff()
