@@ -203,18 +203,8 @@ bool CaseJson::isIcd10Shaped(const QString& code)
 
 Result<CaseData> CaseJson::parseStructure(const QByteArray& json, const QString& fileName)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error{
-            fileName, {}, parseError.offset, QStringLiteral("not JSON: ") + parseError.errorString()};
-    if (!document.isObject())
-        return Error{fileName, {}, -1, QStringLiteral("must be a JSON object")};
-    try {
-        return readCase(document.object());
-    } catch (const Failure& failure) {
-        return Error{fileName, failure.path, -1, failure.message};
-    }
+    return JsonIn::readDocument<CaseData>(json, fileName,
+                                          [](const QJsonObject& root) { return readCase(root); });
 }
 
 std::optional<Error> CaseJson::validate(const CaseData& data, const Policy& policy)

@@ -2,9 +2,12 @@
 // A reading function throws JsonIn::Failure; the public parsers catch it and return an rd::Error.
 #pragma once
 
+#include "Error.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -49,6 +52,25 @@ QDateTime dateTimeUtc(const QJsonValue& value, const QString& path);
 
 // Refuses keys not in allowed (used for policy files, which are strict).
 void onlyKeys(const QJsonObject& object, const QString& path, const QStringList& allowed);
+
+// Parses json as one JSON object and hands it to read (which throws Failure on bad content): the
+// one place where "not JSON", "not an object" and a Failure become an Error naming fileName.
+template <typename T, typename Read>
+Result<T> readDocument(const QByteArray& json, const QString& fileName, Read read)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{
+            fileName, {}, parseError.offset, QStringLiteral("not JSON: ") + parseError.errorString()};
+    if (!document.isObject())
+        return Error{fileName, {}, -1, QStringLiteral("must be a JSON object")};
+    try {
+        return read(document.object());
+    } catch (const Failure& failure) {
+        return Error{fileName, failure.path, -1, failure.message};
+    }
+}
 
 QString quoted(const QString& text);             // 'text'
 QString quotedList(const QStringList& items);    // 'a', 'b', 'c'

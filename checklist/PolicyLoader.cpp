@@ -454,21 +454,12 @@ Policy Reader::read(const QJsonObject& root)
 
 Result<Policy> PolicyLoader::load(const QByteArray& json, const QString& fileName)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error{
-            fileName, {}, parseError.offset, QStringLiteral("not JSON: ") + parseError.errorString()};
-    if (!document.isObject())
-        return Error{fileName, {}, -1, QStringLiteral("must be a JSON object")};
-    try {
+    return JsonIn::readDocument<Policy>(json, fileName, [&fileName](const QJsonObject& root) {
         Reader reader;
-        Policy policy = reader.read(document.object());
+        Policy policy = reader.read(root);
         policy.fileName = fileName;
         return policy;
-    } catch (const Failure& failure) {
-        return Error{fileName, failure.path, -1, failure.message};
-    }
+    });
 }
 
 Result<Policy> PolicyLoader::loadFile(const QString& path)
