@@ -2,12 +2,17 @@
 # The whole developer setup on a fresh Debian 12 machine.
 #   sh packaging/dev.sh run    install what is missing, build, launch the app on the demo case
 #   sh packaging/dev.sh test   install what is missing, build with -Werror, run every test,
-#                              then build and run them again under AddressSanitizer + UBSan,
+#                              build the .deb, install it with apt and run the installed binaries,
+#                              then build and run the tests again under AddressSanitizer + UBSan,
 #                              then fuzz the checklist parsers for a bounded time (clang, build-fuzz)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-}
 jobs=$(nproc 2>/dev/null || echo 2)
+
+as_root() { # as_root COMMAND...: root runs it directly, others through sudo
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
 
 install_missing() {
     missing=""
@@ -16,10 +21,45 @@ install_missing() {
     done
     [ -z "$missing" ] && return 0
     echo "Installing Debian packages:$missing"
-    sudo=""
-    [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
+
+# The Debian package of a build folder: cpack, its control data, apt install (dependencies resolve
+# through apt), the installed binaries on the case-exchange sample, the desktop entry, AppStream
+# metadata and man pages as installed.
+check_package() { # check_package BUILD_DIR
+    dir=$1
+    for page in "$here"/packaging/man/*.1; do
+        [ -z "$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)" ] ||
+            { echo "package: $page has troff warnings" >&2; exit 1; }
+    done
+    rm -f "$dir"/reviewdesk_*.deb
+    (cd "$dir" && cpack -G DEB)
+    deb=$(ls "$dir"/reviewdesk_*.deb)
+    dpkg-deb -I "$deb"
+    dpkg-deb -f "$deb" Depends | grep -q 'libqt6widgets6' || { echo "package: no Qt dependency in $deb" >&2; exit 1; }
+    listing=$(dpkg-deb -c "$deb")
+    for path in usr/bin/reviewdesk usr/bin/reviewdesk-cli usr/bin/reviewdesk-pdfworker \
+        usr/share/applications/org.reviewdesk.ReviewDesk.desktop usr/share/metainfo/org.reviewdesk.ReviewDesk.metainfo.xml \
+        usr/share/mime/packages/org.reviewdesk.ReviewDesk.xml usr/share/icons/hicolor/scalable/apps/org.reviewdesk.ReviewDesk.svg \
+        usr/share/icons/hicolor/256x256/apps/org.reviewdesk.ReviewDesk.png usr/share/man/man1/reviewdesk.1.gz \
+        usr/share/man/man1/reviewdesk-cli.1.gz; do
+        echo "$listing" | grep -q " \./$path\$" || { echo "package: $path missing from $deb" >&2; exit 1; }
+    done
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall --no-install-recommends "$deb"
+    /usr/bin/reviewdesk-cli --version
+    /usr/bin/reviewdesk-cli evaluate "$here/tests/data/case-exchange-sample.json" >/dev/null
+    # The installed CLI finds the installed PDF worker (new --attach checks each PDF in it).
+    tmp=$(mktemp -d)
+    /usr/bin/reviewdesk-cli new "$tmp/case.rdcase" --from "$here/tests/data/case-exchange-sample.json" \
+        --attach "$dir/testpdfs/clinic-note.pdf"
+    /usr/bin/reviewdesk-cli verify "$tmp/case.rdcase" >/dev/null
+    rm -rf "$tmp"
+    QT_QPA_PLATFORM=offscreen /usr/bin/reviewdesk --version
+    desktop-file-validate /usr/share/applications/org.reviewdesk.ReviewDesk.desktop
+    appstreamcli validate --no-net /usr/share/metainfo/org.reviewdesk.ReviewDesk.metainfo.xml
+    echo "package: $deb installs and runs"
 }
 
 build() { # build DIR [cmake options...]
@@ -42,6 +82,7 @@ test)
     git -C "$here" ls-files '*.cpp' '*.h' | (cd "$here" && xargs clang-format --dry-run --Werror)
     build "$here/build-ci" -DREVIEWDESK_WERROR=ON
     ctest --test-dir "$here/build-ci" --output-on-failure -j "$jobs"
+    check_package "$here/build-ci"
     build "$here/build-asan" -DREVIEWDESK_WERROR=ON -DREVIEWDESK_SANITIZE=ON -DREVIEWDESK_BUILD_BENCH=OFF
     ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --test-dir "$here/build-asan" --output-on-failure -j "$jobs"
@@ -59,8 +100,11 @@ test)
             -rss_limit_mb=2048 -print_final_stats=1 "corpus/$seeds" "$here/tests/fuzz/corpus/$seeds")
     done
     ;;
+package) # only the package check, on an existing build folder (default build-ci)
+    check_package "${2:-$here/build-ci}"
+    ;;
 *)
-    echo "usage: sh packaging/dev.sh run|test" >&2
+    echo "usage: sh packaging/dev.sh run|test|package [BUILD_DIR]" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,5 @@
-// SEAM (issue 5): what the case view needs from a PDF viewer. The PdfViewer widget of branch
-// `pdf` (ui/pdf/) is wrapped behind this interface once it lands; until then the case view uses
-// PageListViewer, which shows the pages of an attachment without rendering them.
+// What the case view needs from a PDF viewer: PdfAttachmentViewer implements it over the PdfViewer
+// widget (ui/pdf/). Pages are 1-based here, as in rd::Evidence.
 #pragma once
 
 #include "CaseFile.h"

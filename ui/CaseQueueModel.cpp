@@ -1,6 +1,7 @@
 #include "CaseQueueModel.h"
 
 #include "CaseFileFormat.h"
+#include "Palette.h"
 #include "ReviewEngine.h"
 
 #include <QBrush>
@@ -15,6 +16,8 @@
 #include <QSet>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <limits>
 
 namespace rd {
 
@@ -270,7 +273,8 @@ QString CaseQueueModel::timeLeftText(const Row& row) const
 {
     if (!row.dueBy.isValid())
         return {};
-    const QString due = QLocale().toString(row.dueBy.toLocalTime(), QStringLiteral("MMM d, HH:mm"));
+    const QString due =
+        QLocale().toString(row.dueBy.toLocalTime(), tr("MMM d, HH:mm", "date format (QDateTime)"));
     if (row.summary.status == CaseStatus::Determined)
         return due;
     qint64 seconds = now().secsTo(row.dueBy);
@@ -286,7 +290,8 @@ QString CaseQueueModel::timeLeftText(const Row& row) const
         span = tr("%1 h %2 min").arg(hours).arg(minutes);
     else
         span = tr("%1 min").arg(minutes);
-    return overdue ? tr("%1 — overdue by %2").arg(due, span) : tr("%1 — %2 left").arg(due, span);
+    // Overdue shows in words and with a mark, not by colour alone (and stays visible when selected).
+    return overdue ? tr("⚠ %1 · %2 overdue").arg(due, span) : tr("%1 · %2 left").arg(due, span);
 }
 
 QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
@@ -316,7 +321,7 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
         if (!row.error.isEmpty())
             return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
         if (index.column() == DueColumn && isOverdue(row))
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+            return QBrush(palette::tone(palette::Tone::Bad));
         return {};
     case Qt::FontRole:
         if (index.column() == DueColumn && isOverdue(row)) {
@@ -364,7 +369,7 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
     case UrgencyColumn:
         return s.urgency == Urgency::Expedited ? tr("Expedited") : tr("Standard");
     case ReceivedColumn:
-        return QLocale().toString(s.receivedAt.toLocalTime(), QStringLiteral("MMM d, HH:mm"));
+        return QLocale().toString(s.receivedAt.toLocalTime(), tr("MMM d, HH:mm", "date format (QDateTime)"));
     case DueColumn:
         return timeLeftText(row);
     case StatusColumn:

@@ -42,10 +42,19 @@ std::optional<Answer> CaseSession::answer(const QString& judgmentId) const
     return *it;
 }
 
+QString CaseSession::writeBlockedReason() const
+{
+    if (m_file->isReadOnly())
+        return tr("This case is open read-only: %1").arg(m_file->readOnlyReason());
+    if (m_file->isSigned())
+        return tr("This case is signed: its judgments can no longer change.");
+    return {};
+}
+
 void CaseSession::giveAnswer(const QString& judgmentId, const Answer& answer, const QString& description)
 {
-    if (m_file->isReadOnly()) {
-        Q_EMIT writeFailed(tr("This case is open read-only: %1").arg(m_file->readOnlyReason()));
+    if (const QString reason = writeBlockedReason(); !reason.isEmpty()) {
+        Q_EMIT answerRefused(reason);
         return;
     }
     const std::optional<Answer> before = this->answer(judgmentId);
@@ -94,6 +103,11 @@ void CaseSession::flushViewedPages()
         if (!m_file->markPagesViewed(it.key(), pages, &error))
             Q_EMIT writeFailed(error);
     }
+}
+
+bool CaseSession::anyPageViewed(const AttachmentInfo& info) const
+{
+    return !m_pendingViewed.value(info.id).isEmpty() || !m_file->viewedPages(info.id).isEmpty();
 }
 
 QList<int> CaseSession::unviewedPages(const AttachmentInfo& info) const

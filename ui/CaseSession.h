@@ -28,6 +28,8 @@ public:
     const CaseData& data() const { return m_file->data(); }
     QString path() const { return m_file->path(); }
     bool isReadOnly() const { return m_file->isReadOnly(); }
+    // Why answers cannot be given (open read-only, or signed); empty when they can.
+    QString writeBlockedReason() const;
     QString actor() const { return m_actor; }
     QUndoStack* undoStack() const { return m_undo; }
 
@@ -44,11 +46,14 @@ public:
     void flushViewedPages();
     // Pages (1-based) of an attachment never shown, written or pending.
     QList<int> unviewedPages(const AttachmentInfo& info) const;
+    bool anyPageViewed(const AttachmentInfo& info) const;
 
 Q_SIGNALS:
     void answerChanged(const QString& judgmentId);
     void statusChanged(rd::CaseStatus status);
     void writeFailed(const QString& message);
+    // An answer was not given because the case cannot change (read-only, signed): said calmly.
+    void answerRefused(const QString& reason);
 
 private:
     explicit CaseSession(std::unique_ptr<CaseFile> file, const QString& actor);

@@ -3,7 +3,7 @@
 #include "CaseSession.h"
 #include "ChecklistView.h"
 #include "MessageBox.h"
-#include "PageListViewer.h"
+#include "PdfAttachmentViewer.h"
 #include "ReviewEngine.h"
 
 #include <QComboBox>
@@ -36,7 +36,7 @@ CaseView::CaseView(QWidget* parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_attachments(new QComboBox(this))
     , m_attachmentNote(new QLabel(this))
-    , m_viewer(new PageListViewer(this))
+    , m_viewer(new PdfAttachmentViewer(this))
     , m_checklist(new ChecklistView(this))
 {
     auto* left = new QWidget(m_splitter);
@@ -55,6 +55,11 @@ CaseView::CaseView(QWidget* parent)
     leftLayout->setContentsMargins(8, 8, 4, 8);
     leftLayout->addLayout(chooser);
     leftLayout->addWidget(m_viewer, 1);
+    m_noAttachments = new QLabel(tr("This case has no attachments."), left);
+    m_noAttachments->setAlignment(Qt::AlignCenter);
+    m_noAttachments->setForegroundRole(QPalette::PlaceholderText);
+    m_noAttachments->hide();
+    leftLayout->addWidget(m_noAttachments, 1);
 
     m_splitter->addWidget(left);
     m_splitter->addWidget(m_checklist);
@@ -66,8 +71,10 @@ CaseView::CaseView(QWidget* parent)
     layout->addWidget(m_splitter);
 
     connect(m_viewer, &AttachmentViewer::pageShown, this, [this](qint64 attachmentId, int page) {
-        if (m_session)
+        if (m_session) {
             m_session->pageShown(attachmentId, page);
+            updateCoverage();
+        }
     });
     connect(
         m_viewer, &AttachmentViewer::failed, this, [this](const QString& attachment, const QString& message) {
@@ -92,11 +99,30 @@ void CaseView::setSession(CaseSession* session, const ReviewEngine* engine)
         return;
     }
     for (const AttachmentInfo& info : session->file()->attachments())
-        m_attachments->addItem(tr("%1 (%n page(s))", nullptr, info.pageCount).arg(info.fileName), info.id);
-    m_attachmentNote->setText(m_attachments->count() == 0 ? tr("This case has no attachments.") : QString());
-    m_attachments->setEnabled(m_attachments->count() > 0);
+        m_attachments->addItem(
+            info.pageCount > 0 ? tr("%1 — pages: %2").arg(info.fileName).arg(info.pageCount) : info.fileName,
+            info.id);
+    const bool none = m_attachments->count() == 0;
+    m_attachmentNote->clear();
+    m_attachments->setEnabled(!none);
+    m_viewer->setVisible(!none);
+    m_noAttachments->setVisible(none);
     if (m_attachments->count() > 0)
         showAttachment(0);
+}
+
+void CaseView::updateCoverage()
+{
+    m_attachmentNote->clear();
+    if (!m_session)
+        return;
+    const auto info = m_session->file()->attachment(m_viewer->currentAttachment());
+    if (!info || info->pageCount <= 0)
+        return;
+    const int unread = int(m_session->unviewedPages(*info).size());
+    m_attachmentNote->setText(
+        unread == 0 ? tr("every page read")
+                    : tr("pages read: %1 of %2").arg(info->pageCount - unread).arg(info->pageCount));
 }
 
 void CaseView::showAttachment(int index)
@@ -124,8 +150,8 @@ void CaseView::showEvidence(const Evidence& evidence)
 {
     if (!m_session)
         return;
-    const int index = m_attachments->findText(evidence.attachment, Qt::MatchStartsWith);
     const auto info = m_session->file()->attachment(evidence.attachment);
+    const int index = info ? m_attachments->findData(info->id) : -1;
     if (!info || index < 0) {
         Q_EMIT statusMessage(tr("The cited attachment %1 is not in this case.").arg(evidence.attachment));
         return;
@@ -154,7 +180,11 @@ QStringList CaseView::unviewedPages() const
     if (!m_session)
         return lines;
     for (const AttachmentInfo& info : m_session->file()->attachments()) {
-        const QList<int> missing = m_session->unviewedPages(info);
+        if (!m_session->anyPageViewed(info)) {
+            lines << tr("%1: never opened").arg(info.fileName);
+            continue;
+        }
+        const QList<int> missing = m_session->unviewedPages(info); // empty when the page count is unknown
         if (missing.isEmpty())
             continue;
         lines << (missing.size() == info.pageCount

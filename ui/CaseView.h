@@ -44,12 +44,14 @@ Q_SIGNALS:
 
 private:
     void showAttachment(int index);
+    void updateCoverage();
 
     CaseSession* m_session = nullptr;
     const ReviewEngine* m_engine = nullptr;
     QSplitter* m_splitter = nullptr;
     QComboBox* m_attachments = nullptr;
     QLabel* m_attachmentNote = nullptr;
+    QLabel* m_noAttachments = nullptr;
     AttachmentViewer* m_viewer = nullptr;
     ChecklistView* m_checklist = nullptr;
     Evidence m_pendingEvidence;

@@ -39,8 +39,8 @@ ChecklistView::ChecklistView(QWidget* parent)
     m_stepList->setFocusPolicy(Qt::ClickFocus);
     m_stepList->setTextElideMode(Qt::ElideRight);
     m_stepList->setUniformItemSizes(true);
-    m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
-    m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 38);
+    m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 32);
+    m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
     connect(m_stepList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_current)
             goToStep(row);
@@ -49,6 +49,7 @@ ChecklistView::ChecklistView(QWidget* parent)
     m_scroll->setWidget(m_page);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setFocusPolicy(Qt::NoFocus);
     m_unavailable->setWordWrap(true);
     m_unavailable->setAlignment(Qt::AlignCenter);
@@ -66,6 +67,7 @@ ChecklistView::ChecklistView(QWidget* parent)
         giveCurrent(answer, on ? tr("Add indication type") : tr("Remove indication type"));
     });
     connect(m_page, &JudgmentPage::noteEdited, this, &ChecklistView::setNote);
+    connect(m_page, &JudgmentPage::noteDone, this, [this] { setFocus(Qt::OtherFocusReason); });
     connect(m_page, &JudgmentPage::citeClicked, this, &ChecklistView::citeRequested);
     connect(m_page, &JudgmentPage::citationRemoved, this, &ChecklistView::removeCitation);
     connect(m_page, &JudgmentPage::citationActivated, this, [this](int index) {
@@ -117,11 +119,11 @@ ChecklistView::ChecklistView(QWidget* parent)
     connect(previousAction, &QAction::triggered, this, &ChecklistView::previous);
     auto* first = addKeyAction(tr("&First judgment"), {QKeySequence(Qt::ALT | Qt::Key_Home)}, true);
     connect(first, &QAction::triggered, this, [this] { goToStep(0); });
-    auto* summary =
-        addKeyAction(tr("&Summary"), {QKeySequence(Qt::Key_S), QKeySequence(Qt::ALT | Qt::Key_End)}, true);
+    auto* summary = addKeyAction(tr("&Decision summary"),
+                                 {QKeySequence(Qt::Key_S), QKeySequence(Qt::ALT | Qt::Key_End)}, true);
     connect(summary, &QAction::triggered, this, &ChecklistView::showSummary);
     m_menuActions.append(nullptr);
-    auto* note = addKeyAction(tr("Edit &note"), {QKeySequence(Qt::Key_E)}, true);
+    auto* note = addKeyAction(tr("Edit n&ote"), {QKeySequence(Qt::Key_E)}, true);
     connect(note, &QAction::triggered, this, [this] {
         if (!isOnSummary())
             m_page->focusNote();
@@ -192,7 +194,7 @@ void ChecklistView::rebuild()
     m_stepList->show();
     for (int i = 0; i <= m_steps.size(); ++i)
         m_stepList->addItem(QString());
-    m_page->setReadOnly(m_session->isReadOnly());
+    m_page->setReadOnly(!m_session->writeBlockedReason().isEmpty());
     refreshStepList();
     refreshDecision();
     // Start at the first judgment not answered yet.
@@ -281,9 +283,11 @@ void ChecklistView::answerCurrent(const QString& value)
     Answer answer = currentAnswerOrUnknown();
     answer.value = value;
     giveCurrent(answer, tr("Answer “%1”").arg(JudgmentPage::valueLabel(value, step.exclusion)));
-    if (value == QLatin1String("met") && !step.types.isEmpty() && answer.types.isEmpty())
+    const auto recorded = m_session->answer(step.id);
+    if (recorded && recorded->value == QLatin1String("met") && !step.types.isEmpty() &&
+        recorded->types.isEmpty())
         Q_EMIT statusMessage(
-            tr("Met: now choose the indication type(s) with keys 1–%1.").arg(step.types.size()));
+            tr("Met: now choose one or more indication types with keys 1–%1.").arg(step.types.size()));
 }
 
 void ChecklistView::toggleType(int index)

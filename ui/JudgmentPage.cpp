@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QFrame>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -57,14 +58,14 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
     m_kind->setForegroundRole(QPalette::PlaceholderText);
+    m_kind->setWordWrap(true);
 
     for (QLabel* label : {m_policy, m_guidance}) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::PlainText);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
-    m_policy->setStyleSheet(
-        QStringLiteral("QLabel { border-left: 3px solid palette(highlight); padding: 4px 0 4px 10px; }"));
+    m_policy->setContentsMargins(0, 4, 0, 4);
 
     connect(m_positive, &QPushButton::clicked, this, [this] {
         Q_EMIT answerClicked(m_step.exclusion ? QStringLiteral("yes") : QStringLiteral("met"));
@@ -80,7 +81,8 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     buttons->addWidget(m_unknown);
     buttons->addStretch(1);
 
-    new QVBoxLayout(m_typesBox);
+    auto* typesLayout = new QGridLayout(m_typesBox);
+    typesLayout->setVerticalSpacing(4);
 
     m_note->setTabChangesFocus(true);
     m_note->setPlaceholderText(tr("Note for this judgment (E to edit, Esc to save and return)"));
@@ -116,7 +118,17 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     layout->addWidget(m_kind);
     layout->addSpacing(8);
     layout->addWidget(sectionLabel(tr("Policy"), this));
-    layout->addWidget(m_policy);
+    auto* policyRow = new QHBoxLayout;
+    auto* bar = new QFrame(this);
+    bar->setFixedWidth(3);
+    bar->setAutoFillBackground(true);
+    QPalette barPalette = bar->palette();
+    barPalette.setColor(QPalette::Window, QColor(0x7f, 0x9c, 0xc4));
+    bar->setPalette(barPalette);
+    policyRow->addWidget(bar);
+    policyRow->addSpacing(8);
+    policyRow->addWidget(m_policy, 1);
+    layout->addLayout(policyRow);
     layout->addSpacing(6);
     m_guidanceTitle = sectionLabel(tr("Reviewer guidance"), this);
     layout->addWidget(m_guidanceTitle);
@@ -156,10 +168,12 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
     m_progress->setText(tr("Step %1 of %2").arg(number).arg(count));
     m_title->setText(step.title.isEmpty() ? step.id : step.title);
     const QString kind = step.exclusion ? tr("Exclusion") : tr("Criterion");
-    m_kind->setText(
-        step.lines.isEmpty()
-            ? tr("%1 · %2").arg(kind, step.id)
-            : tr("%1 · %2 · applies to %3").arg(kind, step.id, step.lines.join(QStringLiteral(", "))));
+    QStringList facts{kind, step.id};
+    if (!step.source.isEmpty())
+        facts << tr("policy: %1").arg(step.source);
+    if (!step.lines.isEmpty())
+        facts << tr("applies to %1").arg(step.lines.join(QStringLiteral(", ")));
+    m_kind->setText(facts.join(QStringLiteral(" · ")));
     m_policy->setText(step.policyText);
     m_guidance->setText(step.guidance);
     m_guidanceTitle->setVisible(!step.guidance.isEmpty());
@@ -168,16 +182,32 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
     m_negative->setText(step.exclusion ? tr("No  [N]") : tr("Not met  [N]"));
     m_unknown->setText(tr("Unknown  [U]"));
 
-    qDeleteAll(m_types);
+    // Each type: a check box with its key, and the label beside it, wrapped (the labels are long).
+    qDeleteAll(m_typeRows);
+    m_typeRows.clear();
     m_types.clear();
+    auto* grid = static_cast<QGridLayout*>(m_typesBox->layout());
     for (int i = 0; i < step.types.size(); ++i) {
         const auto& type = step.types.at(i);
-        auto* box =
-            new QCheckBox(i < 9 ? tr("%1   %2").arg(i + 1).arg(type.second) : type.second, m_typesBox);
+        auto* row = new QWidget(m_typesBox);
+        auto* box = new QCheckBox(i < 9 ? QString::number(i + 1) : QString(), row);
         box->setFocusPolicy(Qt::TabFocus);
+        box->setAccessibleName(type.second);
+        box->setToolTip(type.second);
+        auto* label = new QLabel(type.second, row);
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        label->setBuddy(box);
+        label->installEventFilter(this);
+        label->setProperty("typeIndex", i);
+        auto* rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        rowLayout->addWidget(box, 0, Qt::AlignTop);
+        rowLayout->addWidget(label, 1);
+        grid->addWidget(row, i, 0);
         const QString typeId = type.first;
         connect(box, &QCheckBox::clicked, this, [this, typeId](bool on) { Q_EMIT typeToggled(typeId, on); });
-        m_typesBox->layout()->addWidget(box);
+        m_typeRows.append(row);
         m_types.append(box);
     }
     m_typesBox->setVisible(!step.types.isEmpty());
@@ -191,6 +221,16 @@ void JudgmentPage::setAnswer(const std::optional<Answer>& answer)
     m_positive->setChecked(value == QLatin1String("met") || value == QLatin1String("yes"));
     m_negative->setChecked(value == QLatin1String("not-met") || value == QLatin1String("no"));
     m_unknown->setChecked(value == QLatin1String("unknown"));
+    // The answer given stands out (bold, marked); the others stay quiet.
+    for (QPushButton* button : {m_positive, m_negative, m_unknown}) {
+        QFont font = button->font();
+        font.setBold(button->isChecked());
+        button->setFont(font);
+        QString text = button->text();
+        if (text.startsWith(QStringLiteral("● ")))
+            text = text.mid(2);
+        button->setText(button->isChecked() ? QStringLiteral("● ") + text : text);
+    }
     for (int i = 0; i < m_types.size(); ++i)
         m_types.at(i)->setChecked(answer && answer->types.contains(m_step.types.at(i).first));
     m_savedNote = answer ? answer->note : QString();
@@ -251,6 +291,13 @@ void JudgmentPage::commitNote()
 
 bool JudgmentPage::eventFilter(QObject* watched, QEvent* event)
 {
+    // A click on a type's label toggles its check box.
+    if (event->type() == QEvent::MouseButtonRelease && watched->property("typeIndex").isValid()) {
+        const int index = watched->property("typeIndex").toInt();
+        if (index >= 0 && index < m_types.size() && m_types.at(index)->isEnabled())
+            m_types.at(index)->click();
+        return true;
+    }
     if (watched == m_note) {
         if (event->type() == QEvent::FocusOut) {
             commitNote();
@@ -259,7 +306,7 @@ bool JudgmentPage::eventFilter(QObject* watched, QEvent* event)
             if (key->key() == Qt::Key_Escape ||
                 (key->key() == Qt::Key_Return && key->modifiers().testFlag(Qt::ControlModifier))) {
                 commitNote();
-                parentWidget()->setFocus(Qt::OtherFocusReason);
+                Q_EMIT noteDone();
                 return true;
             }
         }

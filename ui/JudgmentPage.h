@@ -39,6 +39,8 @@ Q_SIGNALS:
     void answerClicked(const QString& value);
     void typeToggled(const QString& typeId, bool on);
     void noteEdited(const QString& note);
+    // Esc or Ctrl+Return in the note: the keyboard goes back to the checklist.
+    void noteDone();
     void citeClicked();
     void citationActivated(int index);
     void citationRemoved(int index);
@@ -60,6 +62,7 @@ private:
     QPushButton* m_unknown = nullptr;
     QGroupBox* m_typesBox = nullptr;
     QList<QCheckBox*> m_types;
+    QList<QWidget*> m_typeRows;
     QPlainTextEdit* m_note = nullptr;
     QListWidget* m_citations = nullptr;
     QPushButton* m_cite = nullptr;

@@ -5,6 +5,7 @@
 #include "CaseSession.h"
 #include "CaseView.h"
 #include "ChecklistView.h"
+#include "Language.h"
 #include "MessageBox.h"
 #include "QueueView.h"
 #include "ReviewEngine.h"
@@ -24,6 +25,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoGroup>
@@ -110,8 +112,13 @@ QString MainWindow::defaultFolder()
     const QString folder = QSettings().value(kFolderKey).toString();
     if (!folder.isEmpty())
         return folder;
-    // The demo cases are built beside the executables' folder (build/bin/../demo).
-    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../demo"));
+    // The demo cases are built beside the executables' folder (build/bin/../demo); an installed
+    // ReviewDesk (/usr/bin) has none and starts in the Documents folder.
+    const QString demo =
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../demo"));
+    if (QFileInfo(demo).isDir())
+        return demo;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
 
 void MainWindow::createActions()
@@ -242,13 +249,25 @@ void MainWindow::createMenus()
     toolBar->addAction(m_openCase);
     toolBar->addAction(m_openFolder);
     toolBar->addSeparator();
-    toolBar->addAction(m_undo);
-    toolBar->addAction(m_redo);
+    // Fixed labels in the tool bar; the menu items say what would be undone.
+    auto* undoButton = new QAction(m_undo->icon(), tr("Undo"), toolBar);
+    undoButton->setToolTip(tr("Undo the last answer (Ctrl+Z)"));
+    connect(undoButton, &QAction::triggered, m_undoGroup, &QUndoGroup::undo);
+    connect(m_undoGroup, &QUndoGroup::canUndoChanged, undoButton, &QAction::setEnabled);
+    undoButton->setEnabled(false);
+    auto* redoButton = new QAction(m_redo->icon(), tr("Redo"), toolBar);
+    redoButton->setToolTip(tr("Redo the answer undone (Ctrl+Shift+Z)"));
+    connect(redoButton, &QAction::triggered, m_undoGroup, &QUndoGroup::redo);
+    connect(m_undoGroup, &QUndoGroup::canRedoChanged, redoButton, &QAction::setEnabled);
+    redoButton->setEnabled(false);
+    toolBar->addAction(undoButton);
+    toolBar->addAction(redoButton);
     toolBar->addSeparator();
     toolBar->addAction(m_route);
     toolBar->addAction(m_signOff);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(toolBar->toggleViewAction());
+    m_viewMenu->addMenu(Language::createMenu(this));
 }
 
 bool MainWindow::openPath(const QString& path)
@@ -284,6 +303,8 @@ bool MainWindow::openCase(const QString& path)
     }
     connect(m_session.get(), &CaseSession::writeFailed, this,
             [this](const QString& message) { MessageBox::warning(this, tr("Not saved"), message); });
+    connect(m_session.get(), &CaseSession::answerRefused, this,
+            [this](const QString& reason) { statusBar()->showMessage(reason, kStatusTimeoutMs); });
     connect(m_session.get(), &CaseSession::answerChanged, this, [this] {
         statusBar()->showMessage(tr("Saved."), 2000);
         m_queueView->model()->refreshCase(m_session->path());
@@ -384,7 +405,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(kStateKey).toByteArray());
     const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
     if (splitter.isEmpty() || !m_caseView->splitter()->restoreState(splitter))
-        m_caseView->splitter()->setSizes({640, 760});
+        m_caseView->splitter()->setSizes({720, 780});
     m_queueView->restoreHeaderState(settings.value(kQueueHeaderKey).toByteArray());
 }
 
@@ -420,33 +441,38 @@ void MainWindow::newCaseFromJson()
         QFileDialog::getOpenFileName(this, tr("New Case from JSON"), start, tr("Case JSON (*.json)"));
     if (json.isEmpty())
         return;
-    QFile file(json);
+    const QString folder = m_queueView->model()->folder().isEmpty() ? QFileInfo(json).absolutePath()
+                                                                    : m_queueView->model()->folder();
+    const QString suggested = QDir(folder).absoluteFilePath(
+        QFileInfo(json).completeBaseName() + QLatin1Char('.') + QLatin1String(CaseFileFormat::FileSuffix));
+    const QString target =
+        QFileDialog::getSaveFileName(this, tr("Save New Case As"), suggested, caseFilter());
+    if (!target.isEmpty())
+        createCaseFromJson(json, target);
+}
+
+bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& casePath)
+{
+    if (!m_engine)
+        return false;
+    QFile file(jsonPath);
     if (!file.open(QIODevice::ReadOnly)) {
         MessageBox::warning(
             this, tr("New Case from JSON"),
-            tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(json), file.errorString()));
-        return;
+            tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(jsonPath), file.errorString()));
+        return false;
     }
     QString error;
-    const auto caseData = m_engine->readCaseJson(file.readAll(), json, &error);
+    const auto caseData = m_engine->readCaseJson(file.readAll(), jsonPath, &error);
     if (!caseData) {
-        MessageBox::warning(this, tr("New Case from JSON"),
-                            tr("%1: %2").arg(QDir::toNativeSeparators(json), error));
-        return;
-    }
-    const QString suggested = QDir(m_queueView->model()->folder().isEmpty() ? QFileInfo(json).absolutePath()
-                                                                            : m_queueView->model()->folder())
-                                  .absoluteFilePath(QFileInfo(json).completeBaseName() + QLatin1Char('.') +
-                                                    QLatin1String(CaseFileFormat::FileSuffix));
-    const QString target =
-        QFileDialog::getSaveFileName(this, tr("Save New Case As"), suggested, caseFilter());
-    if (target.isEmpty())
-        return;
-    if (!CaseFile::create(target, *caseData, reviewerName(), &error)) {
         MessageBox::warning(this, tr("New Case from JSON"), error);
-        return;
+        return false;
     }
-    openCase(target);
+    if (!CaseFile::create(casePath, *caseData, reviewerName(), &error)) {
+        MessageBox::warning(this, tr("New Case from JSON"), error);
+        return false;
+    }
+    return openCase(casePath);
 }
 
 void MainWindow::saveCopyAs()

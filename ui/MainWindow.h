@@ -33,6 +33,8 @@ public:
     void openFolder(const QString& folder);
     void showQueue();
     void closeCase();
+    // Creates casePath from a case JSON (case-exchange.md) and opens it; a message on failure.
+    bool createCaseFromJson(const QString& jsonPath, const QString& casePath);
 
     CaseSession* session() const { return m_session.get(); }
     CaseView* caseView() const { return m_caseView; }

@@ -7,6 +7,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTimer;
 
 namespace rd {
 
@@ -32,6 +33,9 @@ Q_SIGNALS:
     void openRequested(const QString& path);
     void statusMessage(const QString& message);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updateCount();
 
@@ -42,6 +46,8 @@ private:
     QComboBox* m_status = nullptr;
     QLabel* m_folderLabel = nullptr;
     QLabel* m_count = nullptr;
+    QTimer* m_countTimer = nullptr;
+    QLabel* m_empty = nullptr;
 };
 
 } // namespace rd

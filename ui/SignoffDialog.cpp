@@ -2,6 +2,7 @@
 
 #include "LetterPdf.h"
 #include "MessageBox.h"
+#include "Palette.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -300,7 +301,8 @@ void SignoffDialog::refresh()
         m_problems->setText(tr("Signed by %1 on %2 UTC. The case is now read-only.")
                                 .arg(m_signer.printedName().toHtmlEscaped(),
                                      signature->signedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-        m_problems->setStyleSheet(QStringLiteral("color: #1d6b2f;"));
+        m_problems->setStyleSheet(
+            QStringLiteral("color: %1;").arg(palette::tone(palette::Tone::Good).name()));
         for (QWidget* widget :
              std::initializer_list<QWidget*>{m_rationale, m_rationaleEs, m_additional, m_password})
             widget->setEnabled(false);
@@ -342,7 +344,7 @@ void SignoffDialog::refresh()
         for (const QString& problem : std::as_const(m_preview.problems))
             items.append(QStringLiteral("• ") + problem);
         m_problems->setText(tr("Signing is blocked:\n%1").arg(items.join(QLatin1Char('\n'))));
-        m_problems->setStyleSheet(QStringLiteral("color: #a00000;"));
+        m_problems->setStyleSheet(QStringLiteral("color: %1;").arg(palette::tone(palette::Tone::Bad).name()));
     }
     m_sign->setEnabled(m_preview.problems.isEmpty() && !m_password->text().isEmpty() &&
                        !m_unlock->isRunning() && !m_file->isReadOnly());

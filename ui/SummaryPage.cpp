@@ -1,5 +1,7 @@
 #include "SummaryPage.h"
 
+#include "Palette.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -19,10 +21,10 @@ QString esc(const QString& text)
 QString decisionColor(const QString& decision)
 {
     if (decision == QLatin1String("approve") || decision == QLatin1String("approved"))
-        return QStringLiteral("#1b6e2a");
+        return palette::tone(palette::Tone::Good).name();
     if (decision == QLatin1String("deny") || decision == QLatin1String("denied"))
-        return QStringLiteral("#a3141e");
-    return QStringLiteral("#8a5a00");
+        return palette::tone(palette::Tone::Bad).name();
+    return palette::tone(palette::Tone::Caution).name();
 }
 } // namespace
 
@@ -90,8 +92,9 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     };
     QString html;
     if (!summary.error.isEmpty()) {
-        html += QStringLiteral("<p style='color:#a3141e'><b>%1</b><br>%2</p>")
-                    .arg(esc(tr("The case cannot be decided yet:")), esc(summary.error));
+        html += QStringLiteral("<p style='color:%1'><b>%2</b><br>%3</p>")
+                    .arg(palette::tone(palette::Tone::Bad).name(), esc(tr("The case cannot be decided yet:")),
+                         esc(summary.error));
         m_browser->setHtml(html);
         return;
     }
@@ -103,25 +106,38 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     if (decision.dueBy.isValid())
         facts << esc(tr("Decision due by %1 (%2)")
                          .arg(QLocale().toString(decision.dueBy.toLocalTime(),
-                                                 QStringLiteral("ddd MMM d yyyy, HH:mm")),
+                                                 tr("ddd MMM d yyyy, HH:mm", "date format (QDateTime)")),
                               formatUtc(decision.dueBy)));
     if (decision.physicianReviewRequired)
         facts << QStringLiteral("<b>%1</b>")
                      .arg(esc(tr("A denied line requires the medical director's determination.")));
     if (unanswered > 0)
-        facts << esc(tr("%n judgment(s) not answered yet (counted as unknown).", nullptr, unanswered));
+        facts << esc(tr("Not answered yet: %1 (counted as unknown).").arg(unanswered));
+    bool anyDeny = false;
+    bool anyPend = false;
+    for (const LineDecision& line : decision.lines) {
+        anyDeny = anyDeny || line.decision == LineOutcome::Deny;
+        anyPend = anyPend || line.decision == LineOutcome::Pend;
+    }
+    const QString next = anyPend   ? tr("Routing (Ctrl+R) pends the case for information.")
+                         : anyDeny ? tr("Routing (Ctrl+R) sends the case to the medical director.")
+                                   : tr("Routing (Ctrl+R) lets you finalize the case as determined.");
+    facts << QStringLiteral("<i>%1</i>").arg(esc(next));
     html += QStringLiteral("<p>%1</p>").arg(facts.join(QStringLiteral("<br>")));
 
+    // Rich text knows no palette(): the palette's colours are written in.
+    const QString muted = palette::muted(m_browser->palette()).name();
     html += QStringLiteral("<table cellspacing='0' cellpadding='6' width='100%'>");
-    html += QStringLiteral(
-                "<tr style='background:palette(window)'><th align='left'>%1</th><th align='left'>%2</th>"
-                "<th align='left' width='70%'>%3</th></tr>")
-                .arg(esc(tr("Code")), esc(tr("Decision")), esc(tr("Reasons")));
+    html += QStringLiteral("<tr style='background:%4'><th align='left'>%1</th><th align='left'>%2</th>"
+                           "<th align='left' width='70%'>%3</th></tr>")
+                .arg(esc(tr("Code")), esc(tr("Decision")), esc(tr("Reasons")),
+                     m_browser->palette().color(QPalette::AlternateBase).name());
     for (const LineDecision& line : decision.lines) {
         QStringList reasons;
         for (const Reason& reason : line.reasons)
-            reasons << QStringLiteral("%1 <span style='color:gray'>(<a href='step:%2'>%2</a>)</span>")
-                           .arg(esc(reason.text), esc(reason.id));
+            reasons << QStringLiteral(
+                           "%1 <span style='color:%3; white-space:nowrap'>(<a href='step:%2'>%2</a>)</span>")
+                           .arg(esc(reason.text), esc(reason.id), muted);
         const QString outcome = toString(line.decision);
         html += QStringLiteral(
                     "<tr><td valign='top'><b>%1</b></td><td valign='top'><b style='color:%2'>%3</b></td>"
@@ -134,8 +150,9 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     if (!decision.missingInformation.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Missing information")));
         for (const QString& id : decision.missingInformation)
-            html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:gray'>(%1)</span></li>")
-                        .arg(esc(id), esc(titleOf(id)));
+            html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:%3; "
+                                   "white-space:nowrap'>(%1)</span></li>")
+                        .arg(esc(id), esc(titleOf(id)), muted);
         html += QStringLiteral("</ul>");
     }
     if (!decision.advisories.isEmpty()) {
@@ -145,8 +162,8 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
             html += QStringLiteral("<li>%1</li>").arg(esc(advisory.text));
         html += QStringLiteral("</ul>");
     }
-    html += QStringLiteral("<p style='color:gray'>%1</p>")
-                .arg(esc(tr("Policy %1, version %2").arg(decision.policyId, decision.policyVersion)));
+    html += QStringLiteral("<p style='color:%2'>%1</p>")
+                .arg(esc(tr("Policy %1, version %2").arg(decision.policyId, decision.policyVersion)), muted);
     m_browser->setHtml(html);
 }
 

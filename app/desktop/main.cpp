@@ -1,8 +1,10 @@
+#include "Language.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char* argv[])
 {
@@ -10,6 +12,13 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("ReviewDesk"));
     QApplication::setOrganizationName(QStringLiteral("ReviewDesk"));
     QApplication::setApplicationVersion(QStringLiteral(REVIEWDESK_VERSION));
+    // The installed desktop entry (packaging/desktop); the window icon's PNGs are built in.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.reviewdesk.ReviewDesk"));
+    QIcon icon;
+    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/reviewdesk-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
+    rd::Language::install(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Utilization review workstation"));

@@ -130,6 +130,7 @@ void PdfDocument::removeSlot(PdfWorkerClient* client)
         return;
     client->stop();
     client->disconnect(this);
+    client->setParent(nullptr); // not deleted under its own signal: the event loop deletes it
     client->deleteLater();
     m_slots.erase(it);
 }
@@ -139,24 +140,32 @@ void PdfDocument::stopAllWorkers()
     for (auto& s : m_slots) {
         s->client->disconnect(this);
         s->client->stop();
+        s->client->setParent(nullptr); // not deleted under its own signal: the event loop deletes it
         s->client->deleteLater();
     }
     m_slots.clear();
 }
 
-void PdfDocument::failAllQueued(const PdfError& error)
+bool PdfDocument::failAllQueued(const PdfError& error)
 {
+    const QPointer<PdfDocument> self(this);
     const QList<Request> queue = std::exchange(m_queue, {});
-    for (const Request& r : queue)
+    for (const Request& r : queue) {
         Q_EMIT requestFailed(r.id, r.page, error);
+        if (!self)
+            return false;
+    }
+    return true;
 }
 
 void PdfDocument::setPassword(const QByteArray& password)
 {
     m_password = password;
     m_error = {};
+    const QPointer<PdfDocument> self(this);
     setState(State::Opening);
-    startOpening();
+    if (self)
+        startOpening();
 }
 
 void PdfDocument::reopen()
@@ -164,15 +173,17 @@ void PdfDocument::reopen()
     if (m_state != State::Failed && m_state != State::Closed)
         return;
     m_error = {};
+    const QPointer<PdfDocument> self(this);
     setState(State::Opening);
-    startOpening();
+    if (self)
+        startOpening();
 }
 
 void PdfDocument::close()
 {
     stopAllWorkers();
-    failAllQueued(PdfError::make(PdfError::Closed, QStringLiteral("the document was closed")));
-    setState(State::Closed);
+    if (failAllQueued(PdfError::make(PdfError::Closed, QStringLiteral("the document was closed"))))
+        setState(State::Closed);
 }
 
 quint32 PdfDocument::requestRender(int page, double scale, int rotation, int priority)
@@ -192,15 +203,21 @@ quint32 PdfDocument::requestRender(int page, double scale, int rotation, int pri
 
 quint32 PdfDocument::requestText(int page, int priority)
 {
+    return requestTextRange(page, 1, priority);
+}
+
+quint32 PdfDocument::requestTextRange(int first, int count, int priority)
+{
     Request r;
     r.id = nextId();
     r.kind = Kind::Text;
-    r.page = page;
+    r.page = first;
+    r.count = qMax(1, count);
     r.priority = priority;
     r.seq = ++m_seq;
-    if (m_text.contains(page)) {
+    if (r.count == 1 && m_text.contains(first)) {
         const quint32 id = r.id;
-        QTimer::singleShot(0, this, [this, id, page] { Q_EMIT textReady(id, page); });
+        QTimer::singleShot(0, this, [this, id, first] { Q_EMIT textReady(id, first); });
         return id;
     }
     m_queue.append(r);
@@ -210,12 +227,9 @@ quint32 PdfDocument::requestText(int page, int priority)
 
 void PdfDocument::cancel(quint32 id)
 {
-    const auto it =
-        std::find_if(m_queue.begin(), m_queue.end(), [id](const Request& r) { return r.id == id; });
-    if (it != m_queue.end()) {
-        m_queue.erase(it);
+    // A range split after a crash sits in the queue as several requests with one id.
+    if (m_queue.removeIf([id](const Request& r) { return r.id == id; }) > 0)
         return;
-    }
     for (auto& s : m_slots) {
         for (Request& r : s->running) {
             if (r.id == id && !r.cancelled) {
@@ -249,14 +263,16 @@ void PdfDocument::dispatch()
 {
     if (m_state != State::Ready)
         return;
+    // Slots connected to our signals may delete this document: check after each signal.
+    const QPointer<PdfDocument> self(this);
     // Requests for pages that do not exist fail here, without a round trip.
     for (qsizetype i = 0; i < m_queue.size();) {
-        if (m_queue[i].page < 0 || m_queue[i].page >= pageCount()) {
+        if (m_queue[i].page < 0 || m_queue[i].page + m_queue[i].count > pageCount()) {
             const Request r = m_queue.takeAt(i);
             Q_EMIT requestFailed(
                 r.id, r.page,
                 PdfError::make(PdfError::BadRequest, QStringLiteral("no page %1").arg(r.page + 1)));
-            if (m_state != State::Ready)
+            if (!self || m_state != State::Ready)
                 return;
         } else {
             ++i;
@@ -292,7 +308,9 @@ void PdfDocument::dispatch()
         }
         if (!target) {
             // Start another worker when the queue is longer than what the opening ones will take.
-            if (int(m_slots.size()) < qMax(1, m_options.workersPerDocument) && m_queue.size() > opening)
+            // An extra worker only while reopening works (the first one is always restarted).
+            const int wanted = m_reopenFailures < 2 ? qMax(1, m_options.workersPerDocument) : 1;
+            if (int(m_slots.size()) < wanted && m_queue.size() > opening)
                 spawnWorker();
             return;
         }
@@ -305,13 +323,15 @@ void PdfDocument::dispatch()
             target->running.append(r);
             target->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
         } else {
-            if (m_text.contains(r.page)) {
+            if (r.count == 1 && m_text.contains(r.page)) {
                 Q_EMIT textReady(r.id, r.page);
+                if (!self)
+                    return;
                 continue;
             }
-            out << qint32(r.page);
+            out << qint32(r.page) << qint32(r.count);
             target->running.append(r);
-            target->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs);
+            target->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs * r.count);
         }
     }
 }
@@ -322,23 +342,46 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     Slot* slot = slotFor(client);
     if (!slot)
         return;
+    // Slots connected to our signals may delete this document: check after each signal.
+    const QPointer<PdfDocument> self(this);
     QDataStream in(fields);
     const auto messageType = MessageType(type);
 
     if (id == slot->openId) {
         slot->openId = 0;
         if (messageType == MessageType::Opened) {
+            // Read by hand, with the count checked against the bytes there are: the worker is not
+            // trusted with the app's memory (QDataStream would reserve whatever count it claims).
             qint32 count = 0;
+            in >> count;
             QList<QSizeF> sizes;
-            in >> count >> sizes;
+            if (count > 0 && count <= (fields.size() - 4) / 16) {
+                sizes.reserve(count);
+                for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+                    double w = 0;
+                    double h = 0;
+                    in >> w >> h;
+                    sizes.append(QSizeF(qBound(1.0, w, 14400.0), qBound(1.0, h, 14400.0)));
+                }
+            }
+            if (sizes.size() != count || in.status() != QDataStream::Ok) {
+                slot->openId = id;
+                onDied(client, {id},
+                       PdfError::make(PdfError::LoadFailed, QStringLiteral("malformed answer")));
+                return;
+            }
             slot->ready = true;
+            m_reopenFailures = 0;
             if (m_state == State::Opening) {
                 m_pageSizes = sizes;
                 setState(State::Ready);
+                if (!self)
+                    return;
                 // The other workers open the document soon (after the first pages had the processor),
                 // so that two render in parallel and a search does not wait for a process to start.
                 QTimer::singleShot(300, this, [this] {
-                    while (m_state == State::Ready && int(m_slots.size()) < m_options.workersPerDocument)
+                    while (m_state == State::Ready && m_reopenFailures < 2 &&
+                           int(m_slots.size()) < m_options.workersPerDocument)
                         spawnWorker();
                 });
             }
@@ -356,6 +399,7 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
                          ? State::NeedsPassword
                          : State::Failed);
         } else {
+            ++m_reopenFailures;
             removeSlot(client);
             if (m_slots.empty())
                 failAllQueued(error);
@@ -408,31 +452,50 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
         break;
     }
     case MessageType::TextDone: {
-        PdfPageText text;
-        if (!pdfproto::readWords(in, &text)) {
-            Q_EMIT requestFailed(
-                r.id, r.page,
-                PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed text answer")));
-            break;
+        qint32 count = 0;
+        in >> count;
+        for (qint32 k = 0; k < qMin(count, r.count); ++k) {
+            const int page = r.page + k;
+            quint8 ok = 0;
+            in >> ok;
+            PdfPageText text;
+            QString why;
+            if (ok ? !pdfproto::readWords(in, &text) : (in >> why, in.status() != QDataStream::Ok)) {
+                Q_EMIT requestFailed(
+                    r.id, page,
+                    PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed text answer")));
+                if (!self)
+                    return;
+                continue;
+            }
+            if (!ok) {
+                Q_EMIT requestFailed(r.id, page, PdfError::make(PdfError::RenderFailed, why));
+                if (!self)
+                    return;
+                continue;
+            }
+            text.page = page;
+            m_text.insert(page, std::move(text));
+            Q_EMIT textReady(r.id, page);
+            if (!self)
+                return;
         }
-        text.page = r.page;
-        m_text.insert(r.page, std::move(text));
-        Q_EMIT textReady(r.id, r.page);
         break;
     }
     case MessageType::Failed: {
         qint32 code = PdfError::RenderFailed;
         QString message;
         in >> code >> message;
-        if (code != PdfError::Cancelled)
-            Q_EMIT requestFailed(r.id, r.page, PdfError::make(PdfError::Code(code), message));
+        for (int k = 0; k < r.count && code != PdfError::Cancelled && self; ++k)
+            Q_EMIT requestFailed(r.id, r.page + k, PdfError::make(PdfError::Code(code), message));
         break;
     }
     default:
         Q_EMIT requestFailed(r.id, r.page,
                              PdfError::make(PdfError::RenderFailed, QStringLiteral("unexpected answer")));
     }
-    dispatch();
+    if (self)
+        dispatch();
 }
 
 void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error)
@@ -448,25 +511,41 @@ void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight
             stopAllWorkers();
             m_error = PdfError::make(error.code,
                                      QStringLiteral("the PDF could not be opened: %1").arg(error.message));
-            failAllQueued(m_error);
-            setState(State::Failed);
-        } else if (m_slots.empty()) {
+            if (failAllQueued(m_error))
+                setState(State::Failed);
+            return;
+        }
+        ++m_reopenFailures;
+        if (m_slots.empty()) {
             // A restarted worker could not reopen the document: fail what waits; a retry tries again.
             failAllQueued(error);
         }
         return;
     }
     // The request that was running fails; those waiting behind it in the worker go back to the queue.
+    // A range of pages is split and retried page by page, so that only the guilty page fails.
+    Request failed;
     for (qsizetype i = 0; i < running.size(); ++i) {
-        if (running[i].cancelled)
+        const Request& r = running[i];
+        if (r.cancelled)
             continue;
-        if (i == 0)
-            Q_EMIT requestFailed(running[i].id, running[i].page, error);
-        else
-            m_queue.append(running[i]);
+        if (i > 0) {
+            m_queue.append(r);
+        } else if (r.count > 1) {
+            for (int k = 0; k < r.count; ++k) {
+                Request single = r;
+                single.page = r.page + k;
+                single.count = 1;
+                m_queue.append(single);
+            }
+        } else {
+            failed = r;
+        }
     }
     // Queued requests go on with a new worker (dispatch starts one).
     QTimer::singleShot(0, this, [this] { dispatch(); });
+    if (failed.id != 0)
+        Q_EMIT requestFailed(failed.id, failed.page, error); // last: a slot may delete this document
 }
 
 } // namespace rd

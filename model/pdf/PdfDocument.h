@@ -70,6 +70,9 @@ public:
     quint32 requestRender(int page, double scale, int rotation = 0, int priority = PriorityVisible);
     // Extract the page's words (then text(page) has them). Answers at once (queued) when cached.
     quint32 requestText(int page, int priority = PriorityVisible);
+    // The same for count pages from first in one round trip (search): one textReady or requestFailed
+    // per page, all with the returned id.
+    quint32 requestTextRange(int first, int count, int priority = PriorityBackground);
     // Drops a queued request or aborts a running one; no signal follows for that id.
     void cancel(quint32 id);
     bool isPending(quint32 id) const;
@@ -102,6 +105,7 @@ private:
         quint32 id = 0;
         Kind kind = Kind::Render;
         int page = 0;
+        int count = 1; // pages, for text
         double scale = 1.0;
         int rotation = 0;
         int priority = 0;
@@ -125,7 +129,7 @@ private:
     Slot* slotFor(PdfWorkerClient* client);
     void removeSlot(PdfWorkerClient* client);
     void stopAllWorkers();
-    void failAllQueued(const PdfError& error);
+    bool failAllQueued(const PdfError& error); // false: a slot deleted this document
     void setState(State state);
     quint32 nextId();
 
@@ -145,6 +149,7 @@ private:
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;
     bool m_sharedPixels = true;
+    int m_reopenFailures = 0; // workers that could not reopen the document since the last success
 };
 
 } // namespace rd

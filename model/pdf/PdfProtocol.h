@@ -30,16 +30,17 @@ enum class MessageType : quint8
     Open = 1,   // QString path, QByteArray password, bool fromData (then the data holds the file)
     Render = 2, // qint32 page, double scale (pixels per point), qint32 rotation (quarter turns),
                 // bool shared (pixels in a memfd rather than over the pipe)
-    Text = 3,   // qint32 page
+    Text = 3,   // qint32 page, qint32 count (pages from page on)
     Cancel = 4, // quint32 id of the request to cancel (no answer of its own)
     Quit = 5,
     // worker -> client
-    Opened = 101,   // qint32 pageCount, QList<QSizeF> page sizes in points
+    Opened = 101,   // qint32 pageCount, then per page double width, height in points
     Rendered = 102, // qint32 page, qint32 width, height, bytesPerLine, QImage::Format, double renderMs,
                     // qint32 memfd in the worker (-1: the pixels follow as data), qint64 its size. The
                     // memfd is the worker's reused page buffer; the client maps it once via
                     // /proc/<pid>/fd/<fd> and copies the page out before it sends the next render.
-    TextDone = 103, // qint32 page, qint32 wordCount, then per word: QString, QRectF, quint8 flags
+    TextDone = 103, // qint32 count, then per page quint8 ok and either (qint32 page, qint32 wordCount,
+                    // per word QString, QRectF, quint8 flags) or QString why it failed
     Failed = 104    // qint32 PdfError::Code, QString message
 };
 

@@ -12,6 +12,8 @@ namespace rd {
 namespace {
 // Text requests in flight per document: enough to keep two workers busy.
 constexpr int MaxInFlight = 8;
+// Pages per text request: fewer round trips.
+constexpr int PagesPerRequest = 4;
 // Cached pages searched per event-loop turn.
 constexpr int CachedPagesPerTurn = 64;
 } // namespace
@@ -92,8 +94,8 @@ void PdfSearchModel::disconnectAll()
         for (const auto& c : d.connections)
             disconnect(c);
         if (d.doc)
-            for (quint32 id : std::as_const(d.inFlight))
-                d.doc->cancel(id);
+            for (auto it = d.inFlight.cbegin(); it != d.inFlight.cend(); ++it)
+                d.doc->cancel(it.key());
         d.inFlight.clear();
     }
 }
@@ -131,7 +133,7 @@ void PdfSearchModel::start(const QList<PdfDocument*>& documents, const QString& 
         PdfDocument* doc = m_docs[i].doc;
         m_docs[i].connections.append(
             connect(doc, &PdfDocument::textReady, this, [this, i](quint32 id, int page) {
-                if (m_docs[i].inFlight.remove(id)) {
+                if (takePage(i, id, page)) {
                     pageDone(i, page, false);
                     pump(i);
                     checkFinished();
@@ -139,11 +141,26 @@ void PdfSearchModel::start(const QList<PdfDocument*>& documents, const QString& 
             }));
         m_docs[i].connections.append(
             connect(doc, &PdfDocument::requestFailed, this, [this, i](quint32 id, int page, const PdfError&) {
-                if (m_docs[i].inFlight.remove(id)) {
+                if (takePage(i, id, page)) {
                     pageDone(i, page, true);
                     pump(i);
                     checkFinished();
                 }
+            }));
+        // A document still opening joins the search when it is ready (or drops out).
+        m_docs[i].connections.append(
+            connect(doc, &PdfDocument::stateChanged, this, [this, i](PdfDocument::State state) {
+                DocState& d = m_docs[i];
+                if (d.nextPage != 0 || !d.inFlight.isEmpty() || state == PdfDocument::State::Opening)
+                    return;
+                if (state == PdfDocument::State::Ready) {
+                    m_total += d.doc->pageCount();
+                    Q_EMIT progress(m_done, m_total);
+                    pump(i);
+                } else {
+                    d.nextPage = INT_MAX;
+                }
+                checkFinished();
             }));
         m_docs[i].connections.append(connect(doc, &QObject::destroyed, this, [this, i] {
             m_docs[i].inFlight.clear();
@@ -165,6 +182,8 @@ void PdfSearchModel::start(const QList<PdfDocument*>& documents, const QString& 
 void PdfSearchModel::pump(int docIndex)
 {
     DocState& d = m_docs[docIndex];
+    if (d.doc && d.doc->state() == PdfDocument::State::Opening)
+        return; // see stateChanged in start()
     if (!d.doc || d.doc->state() != PdfDocument::State::Ready) {
         d.nextPage = INT_MAX;
         return;
@@ -188,8 +207,24 @@ void PdfSearchModel::pump(int docIndex)
             }
             continue;
         }
-        d.inFlight.insert(d.doc->requestText(page, PdfDocument::PriorityBackground));
+        // A run of pages not extracted yet goes in one request.
+        QSet<int> pages{page};
+        while (pages.size() < PagesPerRequest && d.nextPage < count && !d.doc->hasText(d.nextPage))
+            pages.insert(d.nextPage++);
+        d.inFlight.insert(d.doc->requestTextRange(page, int(pages.size()), PdfDocument::PriorityBackground),
+                          pages);
     }
+}
+
+bool PdfSearchModel::takePage(int docIndex, quint32 id, int page)
+{
+    DocState& d = m_docs[docIndex];
+    const auto it = d.inFlight.find(id);
+    if (it == d.inFlight.end() || !it->remove(page))
+        return false;
+    if (it->isEmpty())
+        d.inFlight.erase(it);
+    return true;
 }
 
 void PdfSearchModel::addHits(int docIndex, int page)
@@ -229,8 +264,10 @@ void PdfSearchModel::checkFinished()
     if (!m_running)
         return;
     for (const DocState& d : m_docs) {
-        const int count = d.doc ? d.doc->pageCount() : 0;
-        if (!d.inFlight.isEmpty() || (d.doc && d.nextPage < count))
+        // nextPage == INT_MAX: the document is done or gone (never ask a dying document).
+        const bool opening = d.doc && d.nextPage == 0 && d.doc->state() == PdfDocument::State::Opening;
+        const int count = d.doc && d.nextPage != INT_MAX ? d.doc->pageCount() : 0;
+        if (opening || !d.inFlight.isEmpty() || d.nextPage < count)
             return;
     }
     m_running = false;

@@ -10,6 +10,7 @@
 #include "PdfTypes.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 
@@ -40,8 +41,8 @@ public:
     explicit PdfSearchModel(QObject* parent = nullptr);
     ~PdfSearchModel() override;
 
-    // Clears the results and searches documents (which must outlive the search or be deleted, which
-    // drops them) for query. Empty query: no search.
+    // Clears the results and searches documents for query. A document still opening joins when it is
+    // ready; one that fails, needs a password or is deleted drops out. Empty query: no search.
     void start(const QList<PdfDocument*>& documents, const QString& query,
                Qt::CaseSensitivity sensitivity = Qt::CaseInsensitive);
     void cancel();
@@ -69,12 +70,13 @@ private:
     {
         QPointer<PdfDocument> doc;
         int nextPage = 0;
-        QSet<quint32> inFlight;
+        QHash<quint32, QSet<int>> inFlight; // request id -> pages not answered yet
         QList<QMetaObject::Connection> connections;
     };
 
     void pump(int docIndex);
     void pageDone(int docIndex, int page, bool failed);
+    bool takePage(int docIndex, quint32 id, int page);
     void addHits(int docIndex, int page);
     void checkFinished();
     void disconnectAll();

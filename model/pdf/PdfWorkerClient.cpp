@@ -1,6 +1,7 @@
 #include "PdfWorkerClient.h"
 
 #include <QDataStream>
+#include <QPointer>
 
 #include <cstring>
 
@@ -164,7 +165,9 @@ void PdfWorkerClient::onReadyRead()
         const QByteArray prefix = m_process->peek(pdfproto::FramePrefixBytes);
         quint32 headerLength = 0;
         quint32 dataLength = 0;
-        if (!pdfproto::parsePrefix(prefix.constData(), &headerLength, &dataLength)) {
+        // Answers carry at most one page image.
+        if (!pdfproto::parsePrefix(prefix.constData(), &headerLength, &dataLength) ||
+            qint64(dataLength) > pdfproto::MaxRenderPixels * 4 + 1024 * 1024) {
             die(PdfError::make(PdfError::WorkerCrashed,
                                QStringLiteral("the PDF worker sent a malformed answer")));
             return;
@@ -192,7 +195,10 @@ void PdfWorkerClient::onReadyRead()
             m_timer.start(m_timeoutMs);
         }
         header.remove(0, 5);
+        const QPointer<PdfWorkerClient> self(this);
         Q_EMIT answered(id, MessageType(type), header, data);
+        if (!self)
+            return;
     }
 }
 

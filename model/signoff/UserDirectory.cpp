@@ -188,10 +188,11 @@ QString UserDirectory::defaultHome()
     const QString override = qEnvironmentVariable("REVIEWDESK_HOME");
     if (!override.isEmpty())
         return override;
-    // The desktop app's AppDataLocation (organization and application "ReviewDesk"), spelled out so
-    // that reviewdesk-cli, whose application name differs, finds the same folder.
+    // One folder for the app and the command line: AppDataLocation would differ between them (the
+    // CLI's application name is reviewdesk-cli and it has no organization name), so people added
+    // with `reviewdesk-cli user add` would be unknown to the app.
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-        .filePath(QStringLiteral("ReviewDesk/ReviewDesk"));
+        .filePath(QStringLiteral("ReviewDesk"));
 }
 
 UserDirectory::UserDirectory(QString home)

@@ -2,10 +2,10 @@
 // Ed25519 signing key whose secret is sealed by the person's password (Argon2id key derivation,
 // then XSalsa20-Poly1305 secretbox; libsodium).
 //
-// Where: users.json in the home folder: $REVIEWDESK_HOME when set, else the desktop app's standard
-// application data folder (QStandardPaths::AppDataLocation of organization and application
-// "ReviewDesk", e.g. ~/.local/share/ReviewDesk/ReviewDesk; the CLI uses the same folder). The folder is made
-// 0700, the file 0600, and the file is replaced atomically on every change.
+// Where: users.json in the home folder: $REVIEWDESK_HOME when set, else the standard application
+// data folder (QStandardPaths::GenericDataLocation/ReviewDesk, ~/.local/share/ReviewDesk: the same
+// for the app and the command line). The folder is made 0700, the file 0600, and the
+// file is replaced atomically on every change.
 //
 // Key derivation cost: OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE. TEST ONLY: when the environment
 // variable REVIEWDESK_TEST_FAST_KDF is 1, new keys are sealed with the minimum cost so that tests run
@@ -83,7 +83,7 @@ bool verifySignature(const QByteArray& publicKey, const QByteArray& message, con
 class UserDirectory
 {
 public:
-    // $REVIEWDESK_HOME, else the desktop app's AppDataLocation.
+    // $REVIEWDESK_HOME, else QStandardPaths::GenericDataLocation/ReviewDesk.
     static QString defaultHome();
 
     explicit UserDirectory(QString home = defaultHome());

@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 #include <csignal>
@@ -213,6 +214,57 @@ private Q_SLOTS:
         QVERIFY(retry && retry->isVisible());
         QTest::mouseClick(retry, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Failed, 20000);
+    }
+
+    void documentDeletedUnderTheViewer()
+    {
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        auto* doc = service.openFile(pdf("text-3pages.pdf"));
+        viewer.setDocument(doc);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        delete doc;
+        QTRY_VERIFY(viewer.document() == nullptr);
+        viewer.pageView()->viewport()->repaint();
+        QTest::mouseClick(viewer.pageView()->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(300, 300));
+    }
+
+    // A page that hangs Poppler (from the shared hostile corpus): the GUI keeps running, the page shows
+    // the time-out in place, the other pages of other documents are unaffected.
+    void hangingPageKeepsTheGuiResponsive()
+    {
+        const QString path = QStringLiteral(
+            REVIEWDESK_SOURCE_DIR "/../shared/corpus/qpdf/qpdf_qtest_qpdf_shared-unnamed-field.pdf");
+        if (!QFileInfo::exists(path))
+            QSKIP("the shared corpus (../shared/corpus/qpdf) is not there");
+        PdfServiceOptions options;
+        options.requestTimeoutMs = 2000;
+        PdfService service(options);
+        PdfViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(path));
+        viewer.setDocument(doc.get());
+
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0;
+        qint64 longestGap = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, this, [&] {
+            longestGap = qMax(longestGap, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        tick.start(10);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageFailed(0), 15000);
+        tick.stop();
+        qInfo("page 1 refused after %lld ms; longest GUI event-loop gap %lld ms", clock.elapsed(),
+              longestGap);
+        QVERIFY(viewer.pageView()->pageError(0).contains(QStringLiteral("did not answer")));
+        QVERIFY(longestGap < 500);
+        QVERIFY(viewer.findChild<QPushButton*>(QStringLiteral("retryPage0")));
     }
 
     void password()

@@ -9,7 +9,10 @@
 #include "ChecklistView.h"
 #include "JudgmentPage.h"
 #include "MessageBox.h"
-#include "PageListViewer.h"
+#include "PdfAttachmentViewer.h"
+#include "PdfDocument.h"
+#include "PdfPageView.h"
+#include "PdfViewer.h"
 #include "PolicyLoader.h"
 #include "QueueView.h"
 #include "SummaryPage.h"
@@ -22,6 +25,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +45,14 @@ std::unique_ptr<CaseFile> reopen(const QString& path)
     if (!file)
         qWarning("reopen failed");
     return file;
+}
+
+void dragMouse(QWidget* widget, QPoint from, QPoint to)
+{
+    QTest::mousePress(widget, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(widget, (from + to) / 2);
+    QTest::mouseMove(widget, to);
+    QTest::mouseRelease(widget, Qt::LeftButton, Qt::NoModifier, to);
 }
 
 int countAudit(const CaseFile& file, const QString& action, const QString& target = {})
@@ -69,6 +82,11 @@ private Q_SLOTS:
     void routingPendsForMissingInformation();
     void queueListsFiltersAndFollowsFolder();
     void openPathOpensCaseOrFolder();
+    void layoutIsRemembered();
+    void caseHeldElsewhereOpensReadOnly();
+    void navigationKeys();
+    void newCaseFromJson();
+    void citationInAnotherAttachmentOpensIt();
 
 private:
     std::unique_ptr<MainWindow> showWindow();
@@ -145,11 +163,19 @@ void MainWindowTest::completeCaseWithKeysOnly()
     auto window = showWindow();
     // From the queue, with keys: the table has the focus, Enter opens the current case.
     QTRY_COMPARE(window->queueView()->model()->rowCount(), 1);
-    window->queueView()->table()->setFocus();
-    QTRY_VERIFY(window->queueView()->table()->currentIndex().isValid());
+    // Ctrl+F, type part of the member id, Enter: the one match opens.
+    press(window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("m2001"));
     press(window.get(), Qt::Key_Return);
     QVERIFY(window->session());
     QVERIFY(window->windowTitle().contains(QStringLiteral("M2001")));
+
+    // A note, with keys: E, type, Esc (saved, and the keys answer again).
+    press(window.get(), Qt::Key_E);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Spastic diplegia, GMFCS II"));
+    press(window.get(), Qt::Key_Escape);
+    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->note,
+             QStringLiteral("Spastic diplegia, GMFCS II"));
 
     answerAllWithKeys(window.get());
     ChecklistView* checklist = window->caseView()->checklist();
@@ -169,7 +195,8 @@ void MainWindowTest::completeCaseWithKeysOnly()
     // Finalize with the keyboard: Ctrl+R, then yes.
     MessageBox::setNextAnswer(QMessageBox::Yes);
     press(window.get(), Qt::Key_R, Qt::ControlModifier);
-    window->closeCase();
+    press(window.get(), Qt::Key_W, Qt::ControlModifier); // close the case: back to the queue
+    QVERIFY(!window->session());
 
     // The saved judgments, read back from the real case file.
     auto file = reopen(path);
@@ -220,6 +247,14 @@ void MainWindowTest::undoAndRedoAreRecordedJudgments()
     QVERIFY(checklist->isOnSummary());
     QCOMPARE(toString(checklist->decision().decision.overall), toString(OverallOutcome::Denied));
     QVERIFY(checklist->summaryPage()->plainText().contains(QStringLiteral("management-impact")));
+    // Exactly the engine's decision (what reviewdesk-cli evaluate prints), every reason shown.
+    const auto policy = PolicyLoader::loadBuiltIn();
+    QVERIFY(policy.ok());
+    const Decision expected = Engine(*policy).evaluate(window->session()->data());
+    QVERIFY(checklist->decision().decision == expected);
+    for (const LineDecision& line : expected.lines)
+        for (const Reason& reason : line.reasons)
+            QVERIFY2(checklist->summaryPage()->plainText().contains(reason.text), qPrintable(reason.id));
     window->closeCase();
 
     auto file = reopen(path);
@@ -234,25 +269,34 @@ void MainWindowTest::citeEvidenceAndJumpBack()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("cite"),
                                     openRequest(QStringLiteral("M2003"), {QStringLiteral("96000")}),
-                                    {{QStringLiteral("clinic-note.pdf"), makePdf(3), 3}});
+                                    {{QStringLiteral("clinic-note.pdf"), makePdf(5), 5}});
     auto window = showWindow();
     QVERIFY(window->openCase(path));
-    auto* viewer = qobject_cast<PageListViewer*>(window->caseView()->viewer());
+    auto* viewer = qobject_cast<PdfAttachmentViewer*>(window->caseView()->viewer());
     QVERIFY(viewer);
-    QTRY_COMPARE(viewer->currentPage(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 1, 20000);
+    QCOMPARE(viewer->pageCount(), 5);
 
-    // The reader goes to page 2 and marks the passage.
-    auto* pageBox = viewer->findChild<QSpinBox*>();
-    QVERIFY(pageBox);
-    pageBox->setValue(2);
-    auto* passage = viewer->findChild<QLineEdit*>();
-    passage->setFocus();
-    QTest::keyClicks(passage, QStringLiteral("crouch gait, GMFCS II"));
+    // The reader goes to page 2 and selects the passage with the mouse (text selection).
+    PdfViewer* pdf = viewer->pdfViewer();
+    PdfPageView* view = pdf->pageView();
+    pdf->setCurrentPage(1);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(1), 20000);
+    QSignalSpy selected(viewer, &AttachmentViewer::selectionChanged);
+    const QPoint from = view->pageToViewport(1, {70, 88});
+    const QPoint to = view->pageToViewport(1, {420, 88});
+    dragMouse(view->viewport(), from, to);
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->document()->hasText(1), 10000);
+    if (!viewer->selection()) // the text layer arrived after the release: select again
+        dragMouse(view->viewport(), from, to);
+    QTRY_VERIFY(viewer->selection().has_value());
+    const Evidence expected = *viewer->selection();
+    QCOMPARE(expected.page, 2);
+    QVERIFY2(expected.quote.contains(QStringLiteral("crouch gait")), qPrintable(expected.quote));
+
     window->caseView()->checklist()->setFocus();
     press(window.get(), Qt::Key_C);
-
-    const Evidence expected{
-        QStringLiteral("clinic-note.pdf"), 2, QStringLiteral("crouch gait, GMFCS II"), {}};
     const auto answer = window->session()->answer(QStringLiteral("indication"));
     QVERIFY(answer);
     QCOMPARE(answer->evidence, QList<Evidence>{expected});
@@ -263,26 +307,26 @@ void MainWindowTest::citeEvidenceAndJumpBack()
     }
 
     // Elsewhere now; the citation opens the page again and highlights the passage.
-    pageBox->setValue(3);
-    QCOMPARE(viewer->currentPage(), 3);
+    pdf->setCurrentPage(3);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 4, 10000);
     JudgmentPage* page = window->caseView()->checklist()->judgmentPage();
     QCOMPARE(page->citations()->count(), 1);
     window->caseView()->checklist()->setFocus();
     press(window.get(), Qt::Key_L);
     QCOMPARE(QApplication::focusWidget(), page->citations());
     press(window.get(), Qt::Key_Return);
-    QCOMPARE(viewer->currentPage(), 2);
-    bool highlighted = false;
-    for (QLabel* label : viewer->findChildren<QLabel*>())
-        if (label->isVisible() && label->text().contains(QStringLiteral("crouch gait, GMFCS II")))
-            highlighted = true;
-    QVERIFY(highlighted);
+    // The cited passage on page 2 is in view again.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view->viewport()->rect().contains(view->pageToViewport(1, expected.rect.center())), 10000);
+    QVERIFY(viewer->currentPage() <= 2);
 
     // Pages shown were recorded for the reading coverage.
     window->session()->flushViewedPages();
     const auto info = window->session()->file()->attachment(QStringLiteral("clinic-note.pdf"));
     QVERIFY(info);
-    QCOMPARE(window->session()->file()->viewedPages(info->id), (QList<int>{1, 2, 3}));
+    const QList<int> viewed = window->session()->file()->viewedPages(info->id);
+    QVERIFY(viewed.contains(1) && viewed.contains(2) && viewed.contains(4));
+    QVERIFY(!viewed.contains(5));
 }
 
 void MainWindowTest::brokenAttachmentNeverBlocksChecklist()
@@ -295,7 +339,7 @@ void MainWindowTest::brokenAttachmentNeverBlocksChecklist()
     QVERIFY(window->openCase(path));
     auto* viewer = window->caseView()->viewer();
     QSignalSpy failed(viewer, &AttachmentViewer::failed);
-    QTRY_COMPARE(failed.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QCOMPARE(failed.first().first().toString(), QStringLiteral("scan.pdf"));
     QCOMPARE(MessageBox::shownCount() >= 0, true);
     // The checklist answers on.
@@ -316,13 +360,16 @@ void MainWindowTest::routingDenialWarnsAboutUnreadPages()
                                      {QStringLiteral("pt-notes.pdf"), makePdf(2), 2}});
     auto window = showWindow();
     QVERIFY(window->openCase(path));
-    QTRY_COMPARE(window->caseView()->viewer()->currentPage(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window->caseView()->viewer()->currentPage(), 1, 20000);
     answerAllWithKeys(window.get(), QStringLiteral("Y")); // every exclusion applies: a denial
 
     // The reviewer backs out at the warning: nothing changes.
     MessageBox::setNextAnswer(QMessageBox::No);
     press(window.get(), Qt::Key_R, Qt::ControlModifier);
-    QVERIFY(MessageBox::lastText().contains(QStringLiteral("clinic-note.pdf: pages 2–4")));
+    // Page 1 was shown (and maybe the top of page 2); the last pages and the other file never.
+    QVERIFY2(MessageBox::lastText().contains(QStringLiteral("clinic-note.pdf: pages ")),
+             qPrintable(MessageBox::lastText()));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("–4")));
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("pt-notes.pdf: never opened")));
     QCOMPARE(toString(window->session()->data().status), toString(CaseStatus::InReview));
 
@@ -374,6 +421,11 @@ void MainWindowTest::queueListsFiltersAndFollowsFolder()
     CaseQueueFilter* filter = window->queueView()->filter();
     filter->setSearchText(QStringLiteral("b200"));
     QCOMPARE(filter->rowCount(), 1);
+    filter->setSearchText(QStringLiteral("no-such-member"));
+    QCOMPARE(filter->rowCount(), 0);
+    QVERIFY(!window->queueView()->table()->isVisible()); // a sentence says why instead
+    filter->setSearchText(QStringLiteral("b200"));
+    QVERIFY(window->queueView()->table()->isVisible());
     filter->setSearchText({});
     // Status filter: both are new.
     filter->setStatusFilter(CaseQueueFilter::StatusFilter::Only, CaseStatus::InReview);
@@ -414,6 +466,129 @@ void MainWindowTest::openPathOpensCaseOrFolder()
     QCOMPARE(window->queueView()->model()->folder(), QDir(m_dir->path()).absolutePath());
     MessageBox::setNextAnswer(QMessageBox::Ok);
     QVERIFY(!window->openPath(QDir(m_dir->path()).filePath(QStringLiteral("missing.rdcase"))));
+}
+
+void MainWindowTest::layoutIsRemembered()
+{
+    QList<int> sizes;
+    {
+        auto window = showWindow();
+        window->caseView()->splitter()->setSizes({300, 900});
+        sizes = window->caseView()->splitter()->sizes();
+        window->close();
+    }
+    auto window = showWindow();
+    QCOMPARE(window->caseView()->splitter()->sizes(), sizes);
+    QCOMPARE(window->queueView()->model()->folder(), QDir(m_dir->path()).absolutePath());
+    QCOMPARE(MainWindow::defaultFolder(), QDir(m_dir->path()).absolutePath());
+}
+
+void MainWindowTest::caseHeldElsewhereOpensReadOnly()
+{
+    const QString path = createCase(m_dir->path(), QStringLiteral("held"),
+                                    openRequest(QStringLiteral("H100"), {QStringLiteral("96000")}));
+    QString error;
+    auto holder = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+    QVERIFY2(holder && !holder->isReadOnly(), qPrintable(error));
+    auto window = showWindow();
+    QVERIFY(window->openCase(path));
+    QVERIFY(window->session()->isReadOnly());
+    QVERIFY(!window->caseView()->viewer()->isVisible()); // no attachments: a plain note, no endless "Opening"
+    QVERIFY(window->windowTitle().contains(QStringLiteral("read-only")));
+    const int dialogs = MessageBox::shownCount();
+    press(window.get(), Qt::Key_M);
+    QVERIFY(!window->session()->answer(QStringLiteral("indication")));
+    QCOMPARE(MessageBox::shownCount(), dialogs); // said in the status bar, no modal dialog
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("read-only")));
+    window->closeCase();
+    holder.reset();
+    QVERIFY(!reopen(path)->data().answers.contains(QStringLiteral("indication")));
+}
+
+void MainWindowTest::navigationKeys()
+{
+    const QString path = createCase(m_dir->path(), QStringLiteral("nav"),
+                                    openRequest(QStringLiteral("N100"), {QStringLiteral("96000")}));
+    auto window = showWindow();
+    QVERIFY(window->openCase(path));
+    ChecklistView* checklist = window->caseView()->checklist();
+    QCOMPARE(checklist->currentIndex(), 0);
+    press(window.get(), Qt::Key_PageDown);
+    QCOMPARE(checklist->currentIndex(), 1);
+    press(window.get(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(checklist->currentIndex(), 2);
+    press(window.get(), Qt::Key_K);
+    QCOMPARE(checklist->currentIndex(), 1);
+    press(window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(checklist->currentIndex(), 0);
+    press(window.get(), Qt::Key_PageUp); // stays on the first
+    QCOMPARE(checklist->currentIndex(), 0);
+    press(window.get(), Qt::Key_S);
+    QVERIFY(checklist->isOnSummary());
+    // Y on a criterion does not answer it.
+    press(window.get(), Qt::Key_Home, Qt::AltModifier);
+    QCOMPARE(checklist->currentIndex(), 0);
+    press(window.get(), Qt::Key_Y);
+    QVERIFY(!window->session()->answer(QStringLiteral("indication")));
+    // The queue and back with Ctrl+1 / Ctrl+2; the answer keys do nothing on the queue.
+    press(window.get(), Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window->centralWidget()->findChild<QueueView*>()->isVisible(), true);
+    press(window.get(), Qt::Key_M);
+    QVERIFY(!window->session()->answer(QStringLiteral("indication")));
+    press(window.get(), Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(window->caseView()->isVisible());
+    press(window.get(), Qt::Key_M);
+    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
+}
+
+void MainWindowTest::newCaseFromJson()
+{
+    auto window = showWindow();
+    const QString target = QDir(m_dir->path()).filePath(QStringLiteral("from-json.rdcase"));
+    QVERIFY(window->createCaseFromJson(QStringLiteral(REVIEWDESK_TEST_DATA "/case-exchange-sample.json"),
+                                       target));
+    QVERIFY(window->session());
+    QCOMPARE(window->session()->data().member.id, QStringLiteral("M1002"));
+    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
+    QTRY_COMPARE(window->queueView()->model()->rowOf(target) >= 0, true);
+    // A bad JSON is refused with a message naming the file; nothing is created.
+    const QString bad = QDir(m_dir->path()).filePath(QStringLiteral("bad.json"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{ \"member\": 3 }");
+    file.close();
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(!window->createCaseFromJson(bad, QDir(m_dir->path()).filePath(QStringLiteral("bad.rdcase"))));
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("bad.json")));
+    QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath(QStringLiteral("bad.rdcase"))));
+}
+
+void MainWindowTest::citationInAnotherAttachmentOpensIt()
+{
+    const QString path = createCase(m_dir->path(), QStringLiteral("two"),
+                                    openRequest(QStringLiteral("T100"), {QStringLiteral("96000")}),
+                                    {{QStringLiteral("clinic-note.pdf"), makePdf(2), 2},
+                                     {QStringLiteral("pt-notes.pdf"), makePdf(6), 6}});
+    auto window = showWindow();
+    QVERIFY(window->openCase(path));
+    auto* viewer = qobject_cast<PdfAttachmentViewer*>(window->caseView()->viewer());
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 1, 20000);
+    QCOMPARE(viewer->currentAttachment(), QStringLiteral("clinic-note.pdf"));
+    // A citation on page 5 of the other attachment (given as a scanned-page area).
+    const Evidence evidence{QStringLiteral("pt-notes.pdf"), 5, {}, QRectF(70, 80, 300, 20)};
+    QVERIFY(window->caseView()->checklist()->cite(evidence));
+    window->caseView()->checklist()->setFocus();
+    press(window.get(), Qt::Key_L);
+    press(window.get(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentAttachment(), QStringLiteral("pt-notes.pdf"), 10000);
+    QCOMPARE(window->caseView()->attachmentChooser()->currentIndex(), 1);
+    PdfPageView* view = viewer->pdfViewer()->pageView();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        view->viewport()->rect().contains(view->pageToViewport(4, evidence.rect.center())), 10000);
+    // Saved with its rectangle.
+    window->closeCase();
+    QCOMPARE(reopen(path)->data().answers.value(QStringLiteral("indication")).evidence,
+             QList<Evidence>{evidence});
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -33,6 +33,7 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
     auto* b = new QToolButton(parent);
     b->setText(text);
     b->setToolTip(tip);
+    b->setAccessibleName(tip); // the text may be a symbol (−, +, ⟲, ⟳)
     b->setAutoRaise(true);
     return b;
 }
@@ -43,6 +44,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     , m_cache(std::make_unique<PdfPageCache>())
 {
     m_view = new PdfPageView(m_cache.get(), this);
+    m_view->setAccessibleName(tr("Document"));
     m_thumbnails = new PdfThumbnailModel(m_cache.get(), this);
     m_thumbnailView = new QListView(this);
     m_thumbnailView->setModel(m_thumbnails);
@@ -54,16 +56,18 @@ PdfViewer::PdfViewer(QWidget* parent)
     m_thumbnailView->setIconSize(
         QSize(PdfThumbnailModel::ThumbnailWidth, PdfThumbnailModel::ThumbnailWidth * 3 / 2));
     m_thumbnailView->setSpacing(4);
+    m_thumbnailView->setAccessibleName(tr("Pages"));
     m_search = new PdfSearchPanel(this);
     m_side = new QTabWidget(this);
     m_side->addTab(m_thumbnailView, tr("Pages"));
     m_side->addTab(m_search, tr("Search"));
-    m_side->setMinimumWidth(150);
+    m_side->setMinimumWidth(180);
 
     // Toolbar.
     m_page = new QSpinBox(this);
     m_page->setRange(1, 1);
     m_page->setToolTip(tr("Go to page"));
+    m_page->setAccessibleName(tr("Page"));
     m_pageCount = new QLabel(this);
     m_zoomBox = new QComboBox(this);
     m_zoomBox->addItem(tr("Fit width"));
@@ -72,6 +76,7 @@ PdfViewer::PdfViewer(QWidget* parent)
         m_zoomBox->addItem(QStringLiteral("%1 %").arg(z * 100), z);
     m_zoomBox->setEditable(true);
     m_zoomBox->setInsertPolicy(QComboBox::NoInsert);
+    m_zoomBox->setAccessibleName(tr("Zoom"));
     auto* zoomOutButton = toolButton(QStringLiteral("−"), tr("Zoom out (Ctrl+wheel)"), this);
     auto* zoomInButton = toolButton(QStringLiteral("+"), tr("Zoom in (Ctrl+wheel)"), this);
     auto* rotateLeftButton = toolButton(QStringLiteral("⟲"), tr("Rotate left"), this);
@@ -109,6 +114,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     m_password = new QLineEdit(messagePage);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Password"));
+    m_password->setAccessibleName(tr("Password"));
     auto* unlock = new QPushButton(tr("Open"), messagePage);
     m_passwordRow = new QWidget(messagePage);
     auto* passwordLayout = new QHBoxLayout(m_passwordRow);
@@ -133,7 +139,7 @@ PdfViewer::PdfViewer(QWidget* parent)
     splitter->addWidget(m_side);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({170, 800});
+    splitter->setSizes({240, 900});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -213,6 +219,19 @@ PdfViewer::PdfViewer(QWidget* parent)
         if (m_doc)
             m_doc->reopen();
     });
+    const struct
+    {
+        QKeySequence keys;
+        void (PdfViewer::*slot)();
+    } shortcuts[] = {{QKeySequence::ZoomIn, &PdfViewer::zoomIn},
+                     {QKeySequence::ZoomOut, &PdfViewer::zoomOut},
+                     {QKeySequence(Qt::CTRL | Qt::Key_R), &PdfViewer::rotateRight},
+                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &PdfViewer::rotateLeft}};
+    for (const auto& sc : shortcuts) {
+        auto* shortcut = new QShortcut(sc.keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, sc.slot);
+    }
     auto* find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, &PdfViewer::showSearch);
@@ -235,8 +254,17 @@ void PdfViewer::setDocument(PdfDocument* document)
     m_view->setDocument(document);
     m_thumbnails->setDocument(document);
     m_search->setDocuments(document ? QList<PdfDocument*>{document} : QList<PdfDocument*>{});
-    if (m_doc)
+    if (m_doc) {
         connect(m_doc, &PdfDocument::stateChanged, this, &PdfViewer::onStateChanged);
+        // Deleted under us: show "No document" once it is gone (queued: never call into a dying object).
+        connect(
+            m_doc, &QObject::destroyed, this,
+            [this] {
+                if (!m_doc)
+                    setDocument(nullptr);
+            },
+            Qt::QueuedConnection);
+    }
     onStateChanged();
 }
 

@@ -1,0 +1,61 @@
+#!/bin/sh
+# Retakes the user guide's screenshots from a build folder's app and demo cases, under Xvfb.
+#   sh docs/screenshots/take-screenshots.sh BUILD_DIR
+# Needs xvfb (xvfb-run), xdotool, imagemagick (import) and, for the dark ones, qt6-gtk-platformtheme.
+# Look at every picture before committing it.
+set -eu
+build=$(cd "${1:?usage: take-screenshots.sh BUILD_DIR}" && pwd)
+out=$(cd "$(dirname "$0")" && pwd)
+# A short, fixed folder: the queue's status bar shows where the cases are.
+work=${TMPDIR:-/tmp}/reviewdesk-shots
+rm -rf "$work"
+mkdir -p "$work"
+trap 'rm -rf "$work"' EXIT
+
+# shot OUT.png [env:VAR=VALUE]... [KEY|sleep:SECONDS]...: a fresh copy of the demo cases, the app
+# (language in RD_LANG), the keys, a picture.
+shot() {
+    name=$1
+    shift
+    cat >"$work/run.sh" <<INNER
+set -eu
+export HOME="$work/reviewer" USER=reviewer
+while [ \$# -gt 0 ] && [ "\${1#env:}" != "\$1" ]; do export "\${1#env:}"; shift; done
+rm -rf "\$HOME"; mkdir -p "\$HOME/.config/ReviewDesk"; cp -r "$build/demo" "\$HOME/Cases"
+# Two people (synthetic), added as an administrator adds them; the app asks who is working.
+printf 'correct horse battery\n' | "$build/bin/reviewdesk-cli" user add mreyes --name "Morgan Reyes" \
+    --credentials RN --role reviewer --password-stdin >/dev/null
+printf 'correct horse battery\n' | "$build/bin/reviewdesk-cli" user add dwhitfield --name "Dana Whitfield" \
+    --credentials "MD, FAAPMR" --role medical-director --phone 555-0100 --password-stdin >/dev/null
+[ -z "\${RD_LANG:-}" ] || printf '[ui]\nlanguage=%s\n' "\$RD_LANG" >"\$HOME/.config/ReviewDesk/ReviewDesk.conf"
+"$build/bin/reviewdesk" "\$HOME/Cases" & pid=\$!
+sleep 4
+# No window manager: give the keyboard to the dialog asking who is working, then (focus) the window.
+focus() { w=\$(xdotool search --onlyvisible --name "\$1" | head -1); [ -z "\$w" ] || xdotool windowfocus --sync "\$w"; }
+focus "Who is working|trabajando"
+for key in "\$@"; do
+    case "\$key" in
+    sleep:*) sleep "\${key#sleep:}" ;;
+    focus) focus ReviewDesk ;;
+    *) xdotool key "\$key" ;;
+    esac
+    sleep 0.7
+done
+sleep 1
+# The window and any dialog over it (no window manager: the window sits at 0,0).
+import -window root -crop 1400x900+0+0 +repage "$out/$name"
+kill \$pid
+INNER
+    xvfb-run -a -s "-screen 0 1600x1000x24" sh "$work/run.sh" "$@" 2>/dev/null
+    echo "$out/$name"
+}
+
+shot login.png
+shot queue.png Return sleep:1 focus Down
+shot judgment.png Return sleep:1 focus Down Return sleep:2 m 1 sleep:1
+shot summary.png Return sleep:1 focus Down Down Return sleep:2 s
+shot route-pend.png Return sleep:1 focus Down Down Return sleep:2 s ctrl+r sleep:1
+shot shortcuts.png Return sleep:1 focus F1 sleep:1
+shot es-summary.png env:RD_LANG=es Return sleep:1 focus Down Down Return sleep:2 s
+shot dark-queue.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark Return sleep:1 focus Down
+shot dark-summary.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark Return sleep:1 focus Down Down Return sleep:2 s

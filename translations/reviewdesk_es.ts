@@ -1,0 +1,1372 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>Idioma del &amp;sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time ReviewDesk starts.</source>
+        <translation>El nuevo idioma se aplicará la próxima vez que se inicie ReviewDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Utilization review workstation</source>
+        <translation>Estación de revisión de utilización</translation>
+    </message>
+    <message>
+        <source>A case file to open, or a folder whose queue to show.</source>
+        <translation>Un archivo de caso que abrir, o una carpeta cuya cola mostrar.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::CaseQueueModel</name>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Pended for information</source>
+        <translation>Pendiente de información</translation>
+    </message>
+    <message>
+        <source>Awaiting medical director</source>
+        <translation>En espera del director médico</translation>
+    </message>
+    <message>
+        <source>Determined</source>
+        <translation>Determinado</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 — overdue by %2</source>
+        <translation>%1 — vencido hace %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 left</source>
+        <translation>%1 — quedan %2</translation>
+    </message>
+    <message>
+        <source>%1 (cannot be read)</source>
+        <translation>%1 (no se puede leer)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Expedited</source>
+        <translation>Acelerada</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Estándar</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Afiliado</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Códigos</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgencia</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisor</translation>
+    </message>
+    <message>
+        <source>MMM d, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM, HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>rd::CaseSession</name>
+    <message>
+        <source>This case is open read-only: %1</source>
+        <translation>Este caso está abierto solo para lectura: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::CaseView</name>
+    <message>
+        <source>&amp;Attachment:</source>
+        <translation>&amp;Adjunto:</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown; the checklist stays available.</source>
+        <translation>No se puede mostrar %1; la lista de verificación sigue disponible.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 (%n página)</numerusform>
+            <numerusform>%1 (%n páginas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This case has no attachments.</source>
+        <translation>Este caso no tiene adjuntos.</translation>
+    </message>
+    <message>
+        <source>Select a passage in the attachment first, then cite it.</source>
+        <translation>Seleccione primero un pasaje del adjunto y luego cítelo.</translation>
+    </message>
+    <message>
+        <source>Cited %1, page %2.</source>
+        <translation>Citado %1, página %2.</translation>
+    </message>
+    <message>
+        <source>The cited attachment %1 is not in this case.</source>
+        <translation>El adjunto citado %1 no está en este caso.</translation>
+    </message>
+    <message>
+        <source>%1: never opened</source>
+        <translation>%1: nunca abierto</translation>
+    </message>
+    <message>
+        <source>%1: pages %2</source>
+        <translation>%1: páginas %2</translation>
+    </message>
+    <message>
+        <source>Route case</source>
+        <translation>Tramitar caso</translation>
+    </message>
+    <message>
+        <source>This case is open read-only: %1</source>
+        <translation>Este caso está abierto solo para lectura: %1</translation>
+    </message>
+    <message>
+        <source>The case cannot be decided yet:
+%1</source>
+        <translation>Todavía no se puede decidir el caso:
+%1</translation>
+    </message>
+    <message>
+        <source>Information is missing:
+• %1
+
+Pend the case for information?</source>
+        <translation>Falta información:
+• %1
+
+¿Dejar el caso pendiente de información?</translation>
+    </message>
+    <message>
+        <source>At least one line would be denied. A denial is made and signed by the medical director.
+
+Route the case to the medical director?</source>
+        <translation>Al menos una línea se denegaría. Una denegación la decide y la firma el director médico.
+
+¿Enviar el caso al director médico?</translation>
+    </message>
+    <message>
+        <source>Before routing a denial: these pages were never opened.
+• %1
+
+%2</source>
+        <translation>Antes de tramitar una denegación: estas páginas nunca se abrieron.
+• %1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Every line is approved. Finalize the case as determined?</source>
+        <translation>Todas las líneas están aprobadas. ¿Finalizar el caso como determinado?</translation>
+    </message>
+    <message>
+        <source>Case routed: %1.</source>
+        <translation>Caso tramitado: %1.</translation>
+    </message>
+    <message>
+        <source>determined</source>
+        <translation>determinado</translation>
+    </message>
+    <message>
+        <source>pended for information</source>
+        <translation>pendiente de información</translation>
+    </message>
+    <message>
+        <source>awaiting medical director</source>
+        <translation>en espera del director médico</translation>
+    </message>
+</context>
+<context>
+    <name>rd::ChecklistView</name>
+    <message>
+        <source>Checklist steps</source>
+        <translation>Pasos de la lista de verificación</translation>
+    </message>
+    <message>
+        <source>Add indication type</source>
+        <translation>Añadir tipo de indicación</translation>
+    </message>
+    <message>
+        <source>Remove indication type</source>
+        <translation>Quitar tipo de indicación</translation>
+    </message>
+    <message>
+        <source>Answer &amp;Met</source>
+        <translation>Responder &amp;Cumple</translation>
+    </message>
+    <message>
+        <source>This is an exclusion: Y if it applies, N if not, U for unknown.</source>
+        <translation>Esto es una exclusión: Y si aplica, N si no aplica, U si es desconocido.</translation>
+    </message>
+    <message>
+        <source>Answer &amp;Yes (exclusion applies)</source>
+        <translation>Responder &amp;Sí (la exclusión aplica)</translation>
+    </message>
+    <message>
+        <source>This is a criterion: M if met, N if not met, U for unknown.</source>
+        <translation>Esto es un criterio: M si cumple, N si no cumple, U si es desconocido.</translation>
+    </message>
+    <message>
+        <source>Answer &amp;Not met / No</source>
+        <translation>Responder &amp;No cumple / No</translation>
+    </message>
+    <message>
+        <source>Answer &amp;Unknown</source>
+        <translation>Responder &amp;Desconocido</translation>
+    </message>
+    <message>
+        <source>N&amp;ext judgment</source>
+        <translation>Valoración si&amp;guiente</translation>
+    </message>
+    <message>
+        <source>&amp;Previous judgment</source>
+        <translation>Valoración &amp;anterior</translation>
+    </message>
+    <message>
+        <source>&amp;First judgment</source>
+        <translation>&amp;Primera valoración</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note</source>
+        <translation>Editar n&amp;ota</translation>
+    </message>
+    <message>
+        <source>&amp;Cite selection for this judgment</source>
+        <translation>Citar la s&amp;elección en esta valoración</translation>
+    </message>
+    <message>
+        <source>Go to c&amp;itations</source>
+        <translation>&amp;Ir a las citas</translation>
+    </message>
+    <message>
+        <source>Toggle indication type %1</source>
+        <translation>Marcar o desmarcar el tipo de indicación %1</translation>
+    </message>
+    <message>
+        <source>The policy could not be loaded, so the checklist cannot be shown. The attachments can still be read.</source>
+        <translation>No se pudo cargar la política, así que no se puede mostrar la lista de verificación. Los adjuntos se pueden seguir leyendo.</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>No hay ningún caso abierto.</translation>
+    </message>
+    <message>
+        <source>%1 of “%2”</source>
+        <translation>%1 de «%2»</translation>
+    </message>
+    <message>
+        <source>Answer “%1”</source>
+        <translation>Respuesta «%1»</translation>
+    </message>
+    <message>
+        <source>Met: now choose the indication type(s) with keys 1–%1.</source>
+        <translation>Cumple: ahora elija los tipos de indicación con las teclas 1–%1.</translation>
+    </message>
+    <message>
+        <source>Add type “%1”</source>
+        <translation>Añadir el tipo «%1»</translation>
+    </message>
+    <message>
+        <source>Remove type “%1”</source>
+        <translation>Quitar el tipo «%1»</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Go to a judgment first: a citation supports one judgment.</source>
+        <translation>Vaya primero a una valoración: cada cita respalda una valoración.</translation>
+    </message>
+    <message>
+        <source>This passage is already cited for this judgment.</source>
+        <translation>Este pasaje ya está citado en esta valoración.</translation>
+    </message>
+    <message>
+        <source>Cite page %1</source>
+        <translation>Citar la página %1</translation>
+    </message>
+    <message>
+        <source>Remove citation</source>
+        <translation>Quitar la cita</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not answered</source>
+        <translation>%1: sin responder</translation>
+    </message>
+    <message>
+        <source>  ¶%1</source>
+        <translation>  ¶%1</translation>
+    </message>
+    <message>
+        <source>■  Summary</source>
+        <translation>■  Resumen</translation>
+    </message>
+</context>
+<context>
+    <name>rd::JudgmentPage</name>
+    <message>
+        <source>Indication types (keys 1–9)</source>
+        <translation>Tipos de indicación (teclas 1–9)</translation>
+    </message>
+    <message>
+        <source>Cite selection  [C]</source>
+        <translation>Citar la selección  [C]</translation>
+    </message>
+    <message>
+        <source>Remove citation</source>
+        <translation>Quitar la cita</translation>
+    </message>
+    <message>
+        <source>Note for this judgment (E to edit, Esc to save and return)</source>
+        <translation>Nota de esta valoración (E para editar, Esc para guardar y volver)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Citations</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <source>Reviewer guidance</source>
+        <translation>Guía para el revisor</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Citations (Enter opens the page, Delete removes)</source>
+        <translation>Citas (Intro abre la página, Supr la quita)</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumple</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>No cumple</translation>
+    </message>
+    <message>
+        <source>Yes, applies</source>
+        <translation>Sí, aplica</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <source>Exclusion</source>
+        <translation>Exclusión</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterio</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · applies to %3</source>
+        <translation>%1 · %2 · se aplica a %3</translation>
+    </message>
+    <message>
+        <source>Yes, applies  [Y]</source>
+        <translation>Sí, aplica  [Y]</translation>
+    </message>
+    <message>
+        <source>Met  [M]</source>
+        <translation>Cumple  [M]</translation>
+    </message>
+    <message>
+        <source>No  [N]</source>
+        <translation>No  [N]</translation>
+    </message>
+    <message>
+        <source>Not met  [N]</source>
+        <translation>No cumple  [N]</translation>
+    </message>
+    <message>
+        <source>Unknown  [U]</source>
+        <translation>Desconocido  [U]</translation>
+    </message>
+    <message>
+        <source>%1   %2</source>
+        <translation>%1   %2</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1, página %2</translation>
+    </message>
+    <message>
+        <source>: “%1”</source>
+        <translation>: «%1»</translation>
+    </message>
+    <message>
+        <source>: marked area</source>
+        <translation>: área marcada</translation>
+    </message>
+</context>
+<context>
+    <name>rd::LoginDialog</name>
+    <message>
+        <source>medical director</source>
+        <translation>director médico</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>¿Quién está trabajando?</translation>
+    </message>
+    <message>
+        <source>Choose who is working on this computer. Judgments and sign-offs are recorded under this name; signing asks for the password.</source>
+        <translation>Elija quién trabaja en este equipo. Las valoraciones y las firmas se registran con este nombre; al firmar se pide la contraseña.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Login %1 · phone %2 · key %3</source>
+        <translation>Usuario %1 · teléfono %2 · clave %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>&amp;Start Working</source>
+        <translation>&amp;Empezar a trabajar</translation>
+    </message>
+    <message>
+        <source>No people are set up on this computer yet, so nobody can sign. Add them with &quot;reviewdesk-cli user add&quot; (the directory is %1).</source>
+        <translation>Todavía no hay personas configuradas en este equipo, así que nadie puede firmar. Añádalas con «reviewdesk-cli user add» (el directorio es %1).</translation>
+    </message>
+</context>
+<context>
+    <name>rd::MainWindow</name>
+    <message>
+        <source>Case files (*.%1)</source>
+        <translation>Archivos de caso (*.%1)</translation>
+    </message>
+    <message>
+        <source>The policy could not be loaded: %1</source>
+        <translation>No se pudo cargar la política: %1</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Case…</source>
+        <translation>&amp;Abrir caso…</translation>
+    </message>
+    <message>
+        <source>Open a case file</source>
+        <translation>Abrir un archivo de caso</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>Abrir &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>Show the case queue of a folder</source>
+        <translation>Mostrar la cola de casos de una carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;New Case from JSON…</source>
+        <translation>&amp;Nuevo caso desde JSON…</translation>
+    </message>
+    <message>
+        <source>Create a case file from a case JSON</source>
+        <translation>Crear un archivo de caso a partir de un JSON de caso</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>Guardar una c&amp;opia como…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Case</source>
+        <translation>C&amp;errar caso</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Case &amp;Queue</source>
+        <translation>&amp;Cola de casos</translation>
+    </message>
+    <message>
+        <source>Open &amp;Case</source>
+        <translation>Caso &amp;abierto</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Queue</source>
+        <translation>Actuali&amp;zar la cola</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Queue</source>
+        <translation>&amp;Buscar en la cola</translation>
+    </message>
+    <message>
+        <source>&amp;Route Case…</source>
+        <translation>&amp;Tramitar caso…</translation>
+    </message>
+    <message>
+        <source>Finalize, pend for information or send to the medical director, as the decision says</source>
+        <translation>Finalizar, dejar pendiente de información o enviar al director médico, según indique la decisión</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About ReviewDesk</source>
+        <translation>&amp;Acerca de ReviewDesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>%1 is neither a case file nor a folder.</source>
+        <translation>%1 no es un archivo de caso ni una carpeta.</translation>
+    </message>
+    <message>
+        <source>Open Case</source>
+        <translation>Abrir caso</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Solo lectura: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 [read-only]</source>
+        <translation>%1 [solo lectura]</translation>
+    </message>
+    <message>
+        <source>%1 — ReviewDesk</source>
+        <translation>%1 — ReviewDesk</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>ReviewDesk</source>
+        <translation>ReviewDesk</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>New Case from JSON</source>
+        <translation>Nuevo caso desde JSON</translation>
+    </message>
+    <message>
+        <source>Case JSON (*.json)</source>
+        <translation>JSON de caso (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save New Case As</source>
+        <translation>Guardar el nuevo caso como</translation>
+    </message>
+    <message>
+        <source>Save a Copy As</source>
+        <translation>Guardar una copia como</translation>
+    </message>
+    <message>
+        <source>Copy saved as %1.</source>
+        <translation>Copia guardada como %1.</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>About ReviewDesk</source>
+        <translation>Acerca de ReviewDesk</translation>
+    </message>
+    <message>
+        <source>ReviewDesk %1
+Utilization review workstation for motion analysis (CPT 96000–96002, 96004).</source>
+        <translation>ReviewDesk %1
+Estación de revisión de utilización para el análisis del movimiento (CPT 96000–96002, 96004).</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Off…</source>
+        <translation>&amp;Firmar…</translation>
+    </message>
+    <message>
+        <source>Review the decision per line, override with a rationale, preview the letters and sign the determination</source>
+        <translation>Revisar la decisión por línea, modificarla con una justificación, ver las cartas y firmar la determinación</translation>
+    </message>
+    <message>
+        <source>Sign Off</source>
+        <translation>Firmar</translation>
+    </message>
+    <message>
+        <source>Signed; the signature verifies.</source>
+        <translation>Firmado; la firma es válida.</translation>
+    </message>
+    <message>
+        <source>Signature Does Not Verify</source>
+        <translation>La firma no es válida</translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was signed, or its signature is not valid:
+
+%2</source>
+        <translation>%1 se modificó después de firmarse, o su firma no es válida:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.
+
+Checklist:
+  M  met            N  not met / no        U  unknown
+  Y  yes, the exclusion applies
+  1–9  toggle an indication type
+  J, Page Down, Alt+Right  next judgment
+  K, Page Up, Alt+Left  previous judgment
+  S, Alt+End  summary
+  E  edit the note (Esc saves and returns)
+  C  cite the selected passage      L  go to the citations
+  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
+  Ctrl+R  route the case      Ctrl+Shift+D  sign off
+  Ctrl+1  queue      Ctrl+2  case</source>
+        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso.
+
+Lista de verificación:
+  M  cumple            N  no cumple / no        U  desconocido
+  Y  sí, la exclusión aplica
+  1–9  marcar o desmarcar un tipo de indicación
+  J, Av Pág, Alt+Derecha  valoración siguiente
+  K, Re Pág, Alt+Izquierda  valoración anterior
+  S, Alt+Fin  resumen
+  E  editar la nota (Esc guarda y vuelve)
+  C  citar el pasaje seleccionado      L  ir a las citas
+  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
+  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
+  Ctrl+1  cola      Ctrl+2  caso</translation>
+    </message>
+</context>
+<context>
+    <name>rd::PageListViewer</name>
+    <message>
+        <source>Opening the attachment…</source>
+        <translation>Abriendo el adjunto…</translation>
+    </message>
+    <message>
+        <source>&amp;Page:</source>
+        <translation>&amp;Página:</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssage to cite:</source>
+        <translation>Pa&amp;saje que citar:</translation>
+    </message>
+    <message>
+        <source>Type or paste the passage from this page</source>
+        <translation>Escriba o pegue el pasaje de esta página</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> de %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a PDF document.</source>
+        <translation>%1 no es un documento PDF.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2
+
+Page images are not available in this build: read this page in the original document, then type or paste the passage to cite below.</source>
+        <translation>Página %1 de %2
+
+Las imágenes de página no están disponibles en esta compilación: lea esta página en el documento original y luego escriba o pegue abajo el pasaje que citar.</translation>
+    </message>
+    <message>
+        <source>Cited area on page %1</source>
+        <translation>Área citada en la página %1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>
+(area %1 × %2 pt at %3, %4)</source>
+        <translation>
+(área de %1 × %2 pt en %3, %4)</translation>
+    </message>
+    <message>
+        <source>This attachment cannot be shown.
+
+%1
+
+The checklist stays available.</source>
+        <translation>No se puede mostrar este adjunto.
+
+%1
+
+La lista de verificación sigue disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::PdfPageView</name>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Page %1 could not be displayed: %2</source>
+        <translation>No se pudo mostrar la página %1: %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::PdfSearchPanel</name>
+    <message>
+        <source>Search text…</source>
+        <translation>Buscar texto…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), page %1 of %2</source>
+        <translation>
+            <numerusform>%n resultado, página %1 de %2</numerusform>
+            <numerusform>%n resultados, página %1 de %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n page(s) could not be searched)</source>
+        <translation>
+            <numerusform> (no se pudo buscar en %n página)</numerusform>
+            <numerusform> (no se pudo buscar en %n páginas)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::PdfViewer</name>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Ir a la página</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Ajustar a la página</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Alejar (Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Acercar (Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>Rotate left</source>
+        <translation>Girar a la izquierda</translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation>Girar a la derecha</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Select text</source>
+        <translation>Seleccionar texto</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Área</translation>
+    </message>
+    <message>
+        <source>Select an area (scanned pages) as evidence</source>
+        <translation>Seleccionar un área (páginas escaneadas) como evidencia</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>Copiar el texto seleccionado</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Ningún documento</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Abriendo %1…</translation>
+    </message>
+    <message>
+        <source>Wrong password. This PDF is protected: enter its password.</source>
+        <translation>Contraseña incorrecta. Este PDF está protegido: introduzca su contraseña.</translation>
+    </message>
+    <message>
+        <source>This PDF is protected: enter its password.</source>
+        <translation>Este PDF está protegido: introduzca su contraseña.</translation>
+    </message>
+    <message>
+        <source>%1 could not be displayed: %2</source>
+        <translation>No se pudo mostrar %1: %2</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+</context>
+<context>
+    <name>rd::QueueView</name>
+    <message>
+        <source>Search member, ID, code or reviewer (Ctrl+F)</source>
+        <translation>Buscar afiliado, ID, código o revisor (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>Buscar casos</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filtro de estado</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Casos abiertos</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Todos los casos</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>Case queue</source>
+        <translation>Cola de casos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listed %n case file(s) in %1 ms</source>
+        <translation>
+            <numerusform>%n archivo de caso listado en %1 ms</numerusform>
+            <numerusform>%n archivos de caso listados en %1 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n caso</numerusform>
+            <numerusform>%n casos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n case(s)</source>
+        <translation>
+            <numerusform>%1 de %n caso</numerusform>
+            <numerusform>%1 de %n casos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::SignoffDialog</name>
+    <message>
+        <source>approve</source>
+        <translation>aprobar</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>denegar</translation>
+    </message>
+    <message>
+        <source>pend</source>
+        <translation>dejar pendiente</translation>
+    </message>
+    <message>
+        <source>Sign Off — %1</source>
+        <translation>Firmar — %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · requested by %3 · signing as &lt;b&gt;%4&lt;/b&gt;, %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · solicitado por %3 · firma &lt;b&gt;%4&lt;/b&gt;, %5</translation>
+    </message>
+    <message>
+        <source>Decision per line</source>
+        <translation>Decisión por línea</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Motor de reglas</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <source>Medical director</source>
+        <translation>Director médico</translation>
+    </message>
+    <message>
+        <source>The reviewer&apos;s judgments and evidence</source>
+        <translation>Valoraciones y evidencia del revisor</translation>
+    </message>
+    <message>
+        <source>The letter&apos;s free text</source>
+        <translation>Texto libre de la carta</translation>
+    </message>
+    <message>
+        <source>The clinical rationale for this member, in plain words (required for a denial; also the written rationale of every override)</source>
+        <translation>La justificación clínica para este afiliado, en palabras sencillas (obligatoria para una denegación; también es la justificación escrita de cada modificación)</translation>
+    </message>
+    <message>
+        <source>The same in Spanish, for the Spanish letter (optional)</source>
+        <translation>Lo mismo en español, para la carta en español (opcional)</translation>
+    </message>
+    <message>
+        <source>What additional information could change the decision (optional)</source>
+        <translation>Qué información adicional podría cambiar la decisión (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Rationale:</source>
+        <translation>&amp;Justificación:</translation>
+    </message>
+    <message>
+        <source>Rationale (&amp;Spanish):</source>
+        <translation>Justificación (en e&amp;spañol):</translation>
+    </message>
+    <message>
+        <source>&amp;What could change it:</source>
+        <translation>&amp;Qué podría cambiarla:</translation>
+    </message>
+    <message>
+        <source>Letter (English)</source>
+        <translation>Carta (inglés)</translation>
+    </message>
+    <message>
+        <source>Letter (Spanish)</source>
+        <translation>Carta (español)</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Su contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Contr&amp;aseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Determination</source>
+        <translation>&amp;Firmar la determinación</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>E&amp;xportar PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>as the engine decided</source>
+        <translation>como decidió el motor de reglas</translation>
+    </message>
+    <message>
+        <source>approve (override)</source>
+        <translation>aprobar (modificación)</translation>
+    </message>
+    <message>
+        <source>deny (override)</source>
+        <translation>denegar (modificación)</translation>
+    </message>
+    <message>
+        <source>No judgments recorded.</source>
+        <translation>No hay valoraciones registradas.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2 UTC. The case is now read-only.</source>
+        <translation>Firmado por %1 el %2 UTC. El caso ahora es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No determination letter: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No hay carta de determinación: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>nothing to show</source>
+        <translation>nada que mostrar</translation>
+    </message>
+    <message>
+        <source>Ready to sign: %1. Signing records &quot;%2&quot; with the time, and makes the case read-only.</source>
+        <translation>Listo para firmar: %1. La firma registra «%2» con la hora y deja el caso en solo lectura.</translation>
+    </message>
+    <message>
+        <source>Signing is blocked:
+%1</source>
+        <translation>No se puede firmar:
+%1</translation>
+    </message>
+    <message>
+        <source>Unlocking your signing key…</source>
+        <translation>Desbloqueando su clave de firma…</translation>
+    </message>
+    <message>
+        <source>the case was not signed</source>
+        <translation>el caso no se firmó</translation>
+    </message>
+    <message>
+        <source>Not Signed</source>
+        <translation>No firmado</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <source>Export Letter as PDF</source>
+        <translation>Exportar la carta como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 · Member %2 · Reference %3</source>
+        <translation>%1 · Afiliado %2 · Referencia %3</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+</context>
+<context>
+    <name>rd::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Route case…  [Ctrl+R]</source>
+        <translation>Tramitar caso…  [Ctrl+R]</translation>
+    </message>
+    <message>
+        <source>Decision summary</source>
+        <translation>Resumen de la decisión</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denegado</translation>
+    </message>
+    <message>
+        <source>Partially approved</source>
+        <translation>Aprobado parcialmente</translation>
+    </message>
+    <message>
+        <source>Pended</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Denegada</translation>
+    </message>
+    <message>
+        <source>Pend</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>The case cannot be decided yet:</source>
+        <translation>Todavía no se puede decidir el caso:</translation>
+    </message>
+    <message>
+        <source>Decision due by %1 (%2)</source>
+        <translation>Decisión antes del %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A denied line requires the medical director&apos;s determination.</source>
+        <translation>Una línea denegada requiere la determinación del director médico.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n judgment(s) not answered yet (counted as unknown).</source>
+        <translation>
+            <numerusform>%n valoración sin responder todavía (cuenta como desconocida).</numerusform>
+            <numerusform>%n valoraciones sin responder todavía (cuentan como desconocidas).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <source>Missing information</source>
+        <translation>Información que falta</translation>
+    </message>
+    <message>
+        <source>Advisories (they do not change the decision)</source>
+        <translation>Avisos (no cambian la decisión)</translation>
+    </message>
+    <message>
+        <source>Policy %1, version %2</source>
+        <translation>Política %1, versión %2</translation>
+    </message>
+    <message>
+        <source>ddd MMM d yyyy, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>ddd d MMM yyyy, HH:mm</translation>
+    </message>
+</context>
+</TS>
