@@ -391,7 +391,7 @@ private Q_SLOTS:
                 continue;
             for (const Reason& reason : line.reasons)
                 expect(QStringLiteral("reason %1").arg(reason.id),
-                       LetterText::reasonText(m_policy, reason, line.decision, language));
+                       LetterText::reasonText(input, reason, line.decision));
         }
         const bool anyApproved = kind == QLatin1String("approved") || kind == QLatin1String("partial");
         const bool anyDenied = kind == QLatin1String("denied") || kind == QLatin1String("partial");
@@ -535,6 +535,35 @@ private Q_SLOTS:
                                   entry.actor == QLatin1String("dr.whitfield"));
         QVERIFY(audited);
         QCOMPARE(file->signature()->letterKinds.value(QStringLiteral("en")), QStringLiteral("approval"));
+        QCOMPARE(cli({QStringLiteral("verify"), path}).exitCode, 0);
+    }
+
+    void denyOverrideGivesTheRationaleAsTheReason()
+    {
+        const QString path = newCase(QStringLiteral("approved"), QStringLiteral("deny-override.rdcase"));
+        const QString because =
+            QStringLiteral("The gait laboratory will read the recordings without a doctor's "
+                           "written report, so the separate review is not needed.");
+        const QString porque =
+            QStringLiteral("El laboratorio leerá los registros sin un informe escrito de un "
+                           "médico, así que la revisión aparte no es necesaria.");
+        const Run run =
+            sign(path, QStringLiteral("dr.whitfield"), kDoctorPassword,
+                 {QStringLiteral("--override"), QStringLiteral("96004=deny"), QStringLiteral("--rationale"),
+                  because, QStringLiteral("--rationale-es"), porque, QStringLiteral("--additional-info"),
+                  QStringLiteral("A plan that names who will write the report."),
+                  QStringLiteral("--additional-info-es"),
+                  QStringLiteral("Un plan que diga quién escribirá el informe.")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral(": partial by")));
+        const QString english =
+            folded(letterText(path, QStringLiteral("en"), QStringLiteral("deny-override-en.pdf")));
+        const QString spanish =
+            folded(letterText(path, QStringLiteral("es"), QStringLiteral("deny-override-es.pdf")));
+        QVERIFY(english.contains(folded(because)));
+        QVERIFY(spanish.contains(folded(porque)));
+        QVERIFY(!spanish.contains(folded(because)));
+        QVERIFY(spanish.contains(folded(QStringLiteral("Un plan que diga quién escribirá el informe."))));
         QCOMPARE(cli({QStringLiteral("verify"), path}).exitCode, 0);
     }
 

@@ -344,7 +344,11 @@ void SignoffDialog::refresh()
             browser->setHtml(noLetter);
         }
     }
-    if (m_preview.problems.isEmpty()) {
+    if (m_file->isReadOnly()) {
+        m_problems->setText(
+            tr("This case is open read-only (%1): it cannot be signed here.").arg(m_file->readOnlyReason()));
+        m_problems->setStyleSheet(QStringLiteral("color: #a00000;"));
+    } else if (m_preview.problems.isEmpty()) {
         m_problems->setText(tr("Ready to sign: %1. Signing records \"%2\" with the time, and makes the case "
                                "read-only.")
                                 .arg(toString(m_preview.decision.overall),

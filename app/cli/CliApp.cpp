@@ -29,7 +29,8 @@ constexpr Command kCommands[] = {
      cli::userCommand},
     {"sign",
      "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
-     "[--rationale-es TEXT] [--additional-info TEXT] [--check]: sign the determination",
+     "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] [--check]: sign the "
+     "determination",
      cli::signCommand},
     {"letter",
      "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE] [--record]: write the letter",

@@ -52,13 +52,17 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringLiteral("What additional information could change the decision (added before the policy's own "
                        "sentences)."),
         QStringLiteral("TEXT"));
+    const QCommandLineOption additionalEs(QStringLiteral("additional-info-es"),
+                                          QStringLiteral("The same in Spanish, for the Spanish letter."),
+                                          QStringLiteral("TEXT"));
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
                                                 "password, nothing written."));
-    parser.addOptions({passwordStdin, overrideOption, rationale, rationaleEs, additional, check});
+    parser.addOptions(
+        {passwordStdin, overrideOption, rationale, rationaleEs, additional, additionalEs, check});
     const QString synopsis = QStringLiteral(
         "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
-        "[--rationale-es TEXT] [--additional-info TEXT] [--check]\n\n"
+        "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] [--check]\n\n"
         "Signs the determination: the request, every attachment's hash, every judgment, the decision per "
         "line "
         "(with overrides), the letters in every language, the signer, the meaning of the signature and the "
@@ -106,6 +110,9 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                       parser.value(rationaleEs).trimmed());
     if (parser.isSet(additional))
         fields.insert(LetterField::additionalInformation(), parser.value(additional).trimmed());
+    if (parser.isSet(additionalEs))
+        fields.insert(LetterField::additionalInformation() + QStringLiteral(".es"),
+                      parser.value(additionalEs).trimmed());
 
     const auto policy = loadPolicy(err);
     if (!policy)

@@ -188,9 +188,21 @@ QString reasonText(const Policy& policy, const Reason& reason, LineOutcome outco
     return reason.text; // the physician's rationale, as written
 }
 
+QString reasonText(const LetterInput& input, const Reason& reason, LineOutcome outcome)
+{
+    if (reason.id == overrideReasonId() &&
+        reason.text.trimmed() == input.fields.value(LetterField::clinicalRationale()).trimmed())
+        return clinicalRationale(input);
+    return reasonText(input.policy, reason, outcome, input.language);
+}
+
 QStringList additionalInformation(const LetterInput& input)
 {
-    const QString written = input.fields.value(LetterField::additionalInformation()).trimmed();
+    QString written =
+        input.fields.value(LetterField::additionalInformation() + QLatin1Char('.') + input.language)
+            .trimmed();
+    if (written.isEmpty())
+        written = input.fields.value(LetterField::additionalInformation()).trimmed();
     QStringList result;
     if (!written.isEmpty())
         result.append(written);
@@ -274,8 +286,7 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
     for (const LineDecision& line : input.decision.lines) {
         QVariantList reasons;
         for (const Reason& reason : line.reasons)
-            reasons.append(QVariantMap{
-                {key("text"), LetterText::reasonText(input.policy, reason, line.decision, language)}});
+            reasons.append(QVariantMap{{key("text"), LetterText::reasonText(input, reason, line.decision)}});
         const QVariantMap item{{key("code"), line.code},
                                {key("words"), LetterText::codeWords(input.policy, line.code, language)},
                                {key("reasons"), reasons}};
@@ -291,7 +302,7 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
         if (line.decision != LineOutcome::Pend)
             continue;
         for (const Reason& reason : line.reasons) {
-            const QString text = LetterText::reasonText(input.policy, reason, line.decision, language);
+            const QString text = LetterText::reasonText(input, reason, line.decision);
             if (!missingItems.contains(text)) {
                 missingOrder.append(text);
                 missingItems.insert(text, {text, {}});

@@ -105,8 +105,11 @@ QString roleTitle(UserRole role, const QString& language);
 QString codeWords(const Policy& policy, const QString& code, const QString& language);
 // A reason's sentence in the language: the policy's translation, or the physician's own words.
 QString reasonText(const Policy& policy, const Reason& reason, LineOutcome outcome, const QString& language);
-// What could change a denial: the physician's text, else the missing-information sentence of each
-// failed judgment.
+// The same for a letter: a medical director's override rationale that is the letter's clinical
+// rationale is printed in the letter's language when a translation was written.
+QString reasonText(const LetterInput& input, const Reason& reason, LineOutcome outcome);
+// What could change a denial: the physician's text (field "additionalInformation.<language>" when
+// written, else "additionalInformation"), then the missing-information sentence of each failed judgment.
 QStringList additionalInformation(const LetterInput& input);
 // The physician's explanation for the member: the field "clinicalRationale.<language>" when written,
 // else "clinicalRationale" (as written, in whatever language the physician wrote it).

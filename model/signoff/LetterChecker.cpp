@@ -102,7 +102,7 @@ QStringList LetterChecker::check(const Letter& letter, const LetterInput& input)
                     problem(element, QStringLiteral("line %1 has no reason").arg(line.code));
                 for (const Reason& reason : line.reasons)
                     texts.append({QStringLiteral("reason %1 for %2").arg(reason.id, line.code),
-                                  LetterText::reasonText(input.policy, reason, outcome, language)});
+                                  LetterText::reasonText(input, reason, outcome)});
             }
         }
         require(element, texts);
