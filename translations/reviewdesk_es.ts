@@ -1271,6 +1271,10 @@ La lista de verificación sigue disponible.</translation>
         <source>Medical director&apos;s decision on %1</source>
         <translation>Decisión del director médico sobre %1</translation>
     </message>
+    <message>
+        <source>This case is open read-only (%1): it cannot be signed here.</source>
+        <translation>Este caso está abierto solo para lectura (%1): no se puede firmar aquí.</translation>
+    </message>
 </context>
 <context>
     <name>rd::SummaryPage</name>
