@@ -112,6 +112,8 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
                 }
             },
             Qt::QueuedConnection); // after the viewer has taken the new state in
+        // The viewer says "Opening…" itself, and must have its real size when it asks for page 1.
+        m_stack->setCurrentWidget(m_viewer);
         m_viewer->setDocument(document);
     });
     const qint64 id = info.id;

@@ -1,6 +1,7 @@
 #include "PdfDocument.h"
 
 #include "PdfProtocol.h"
+#include "PdfTrace.h"
 #include "PdfWorkerClient.h"
 
 #include <QDataStream>
@@ -66,7 +67,7 @@ void PdfDocument::setState(State state)
 
 void PdfDocument::startOpening()
 {
-    if (m_state != State::Opening)
+    if (m_state != State::Opening || (m_openSent && !m_slots.empty()))
         return;
     stopAllWorkers();
     spawnWorker();
@@ -89,6 +90,8 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
             [this, client](quint32 id, MessageType type, const QByteArray& fields, const QByteArray& data) {
                 onAnswered(client, id, quint8(type), fields, data);
             });
+    connect(client, &PdfWorkerClient::notified, this,
+            [this](MessageType type, const QByteArray& fields) { onNotified(type, fields); });
     connect(client, &PdfWorkerClient::died, this,
             [this, client](const QList<quint32>& inFlight, const PdfError& error) {
                 onDied(client, inFlight, error);
@@ -98,11 +101,39 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
     {
         QDataStream out(&fields, QIODevice::WriteOnly);
         out << m_path << m_password << !m_data.isNull();
+        // With a first page to show, the sizes of the others come after it.
+        quint8 sizes = pdfproto::SizesNotNeeded;
+        if (m_state == State::Opening)
+            sizes = m_firstPage.isValid() ? pdfproto::SizesAfterOpened : pdfproto::SizesInOpened;
+        else if (!m_pageSizesFinal)
+            sizes = pdfproto::SizesAfterOpened;
+        out << sizes;
     }
+    m_openSent = true;
+    RD_PDF_TRACE("client open sent");
     Slot* raw = slot.get();
     m_slots.push_back(std::move(slot));
     if (client->isAlive()) {
         client->send(raw->openId, MessageType::Open, fields, m_data, m_options.openTimeoutMs);
+        // The first page goes right behind the open (the worker takes requests in order): no round
+        // trip between the two. Its scale comes from the fit, once the worker knows the page's size.
+        if (m_state == State::Opening && m_firstPage.isValid()) {
+            Request r;
+            r.id = nextId();
+            r.kind = Kind::Render;
+            r.page = m_firstPage.page;
+            r.scale = 0; // known when Opened gives the page's size
+            r.rotation = m_firstPage.rotation & 3;
+            r.fit = m_firstPage;
+            r.unclaimed = true;
+            r.seq = ++m_seq;
+            QByteArray renderFields;
+            QDataStream out(&renderFields, QIODevice::WriteOnly);
+            out << qint32(r.page) << 0.0 << qint32(r.rotation) << m_sharedPixels;
+            pdfproto::writeFirstPage(out, r.fit);
+            raw->running.append(r);
+            client->send(r.id, MessageType::Render, renderFields, {}, m_options.requestTimeoutMs);
+        }
     } else {
         // It failed at once (no executable): report it like any other death, from the event loop.
         const quint32 openId = raw->openId;
@@ -181,13 +212,51 @@ void PdfDocument::reopen()
 
 void PdfDocument::close()
 {
+    m_firstPageResult = {};
     stopAllWorkers();
     if (failAllQueued(PdfError::make(PdfError::Closed, QStringLiteral("the document was closed"))))
         setState(State::Closed);
 }
 
+bool PdfDocument::setFirstPage(const PdfFirstPage& firstPage)
+{
+    if (m_openSent || m_state != State::Opening)
+        return false;
+    m_firstPage = firstPage;
+    // Nothing more to wait for: open now rather than from the event loop.
+    startOpening();
+    return true;
+}
+
+bool PdfDocument::sameScale(double a, double b)
+{
+    return qRound64(a * 1000.0) == qRound64(b * 1000.0);
+}
+
 quint32 PdfDocument::requestRender(int page, double scale, int rotation, int priority)
 {
+    rotation = ((rotation % 4) + 4) % 4;
+    // The first page asked for with the open (setFirstPage): already here, or on its way.
+    if (m_firstPageResult.page == page && m_firstPageResult.rotation == rotation &&
+        sameScale(m_firstPageResult.scale, scale)) {
+        const quint32 id = nextId();
+        const FirstPageResult result = std::exchange(m_firstPageResult, FirstPageResult{});
+        QTimer::singleShot(0, this, [this, id, result] {
+            Q_EMIT pageRendered(id, result.page, result.scale, result.rotation, result.image);
+        });
+        return id;
+    }
+    if (m_firstPageResult.page == page)
+        m_firstPageResult = {}; // asked for at another scale: not wanted
+    for (auto& s : m_slots) {
+        for (Request& running : s->running) {
+            if (running.unclaimed && !running.cancelled && running.page == page &&
+                running.rotation == rotation && running.scale > 0 && sameScale(running.scale, scale)) {
+                running.unclaimed = false;
+                return running.id;
+            }
+        }
+    }
     Request r;
     r.id = nextId();
     r.kind = Kind::Render;
@@ -309,8 +378,11 @@ void PdfDocument::dispatch()
         if (!target) {
             // Start another worker when the queue is longer than what the opening ones will take.
             // An extra worker only while reopening works (the first one is always restarted).
+            // Not while the first pages render: starting a process takes a core (the timer set on
+            // Ready starts them a little later).
             const int wanted = m_reopenFailures < 2 ? qMax(1, m_options.workersPerDocument) : 1;
-            if (int(m_slots.size()) < wanted && m_queue.size() > opening)
+            if ((m_moreWorkersAllowed || m_slots.empty()) && int(m_slots.size()) < wanted &&
+                m_queue.size() > opening)
                 spawnWorker();
             return;
         }
@@ -320,6 +392,7 @@ void PdfDocument::dispatch()
         QDataStream out(&fields, QIODevice::WriteOnly);
         if (r.kind == Kind::Render) {
             out << qint32(r.page) << r.scale << qint32(r.rotation) << m_sharedPixels;
+            pdfproto::writeFirstPage(out, r.fit);
             target->running.append(r);
             target->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
         } else {
@@ -353,33 +426,32 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             // Read by hand, with the count checked against the bytes there are: the worker is not
             // trusted with the app's memory (QDataStream would reserve whatever count it claims).
             qint32 count = 0;
-            in >> count;
-            QList<QSizeF> sizes;
-            if (count > 0 && count <= (fields.size() - 4) / 16) {
-                sizes.reserve(count);
-                for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
-                    double w = 0;
-                    double h = 0;
-                    in >> w >> h;
-                    sizes.append(QSizeF(qBound(1.0, w, 14400.0), qBound(1.0, h, 14400.0)));
-                }
-            }
+            quint8 complete = 0;
+            in >> count >> complete;
+            const QList<QSizeF> sizes = readSizes(in, count, fields.size());
             if (sizes.size() != count || in.status() != QDataStream::Ok) {
                 slot->openId = id;
                 onDied(client, {id},
                        PdfError::make(PdfError::LoadFailed, QStringLiteral("malformed answer")));
                 return;
             }
+            RD_PDF_TRACE("client opened");
             slot->ready = true;
             m_reopenFailures = 0;
             if (m_state == State::Opening) {
                 m_pageSizes = sizes;
+                m_pageSizesFinal = complete != 0;
+                // The first page's render, sent behind the open, now has its scale.
+                for (Request& r : slot->running)
+                    if (r.fit.isValid() && r.page >= 0 && r.page < count)
+                        r.scale = r.fit.scaleFor(sizes[r.page]);
                 setState(State::Ready);
                 if (!self)
                     return;
                 // The other workers open the document soon (after the first pages had the processor),
                 // so that two render in parallel and a search does not wait for a process to start.
                 QTimer::singleShot(300, this, [this] {
+                    m_moreWorkersAllowed = true;
                     while (m_state == State::Ready && m_reopenFailures < 2 &&
                            int(m_slots.size()) < m_options.workersPerDocument)
                         spawnWorker();
@@ -416,39 +488,23 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     }
     switch (messageType) {
     case MessageType::Rendered: {
-        qint32 page = 0, width = 0, height = 0, bytesPerLine = 0, format = 0, shmFd = -1;
-        qint64 shmSize = 0;
-        double ms = 0;
-        in >> page >> width >> height >> bytesPerLine >> format >> ms >> shmFd >> shmSize;
-        m_lastRenderMs = ms;
-        const qint64 bytes = qint64(bytesPerLine) * height;
-        if (in.status() != QDataStream::Ok || width <= 0 || height <= 0 || bytesPerLine < width ||
-            (shmFd < 0 && bytes > data.size()) || format <= QImage::Format_Invalid ||
-            format >= QImage::NImageFormats) {
-            Q_EMIT requestFailed(
-                r.id, r.page, PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed page image")));
+        int page = -1;
+        PdfError error;
+        const QImage image = receiveImage(client, in, data, &page, &error);
+        double scale = 0;
+        in >> scale;
+        if (image.isNull()) {
+            Q_EMIT requestFailed(r.id, r.page, error);
             break;
         }
-        if (shmFd >= 0) {
-            const QImage image =
-                client->copySharedImage(shmFd, shmSize, width, height, bytesPerLine, QImage::Format(format));
-            if (image.isNull()) {
-                // /proc is not usable here: the pixels come over the pipe from now on.
-                m_sharedPixels = false;
-                Q_EMIT requestFailed(r.id, r.page,
-                                     PdfError::make(PdfError::RenderFailed,
-                                                    QStringLiteral("could not map the page image; retry")));
-                break;
-            }
-            Q_EMIT pageRendered(r.id, r.page, r.scale, r.rotation, image);
-            break;
-        }
-        // Pixels over the pipe: a read-only QImage over the received bytes, which it keeps alive (no
-        // copy; painting a read-only image does not copy it either).
-        auto* buffer = new QByteArray(data);
-        const QImage image(reinterpret_cast<const uchar*>(buffer->constData()), width, height, bytesPerLine,
-                           QImage::Format(format), deleteImageBuffer, buffer);
-        Q_EMIT pageRendered(r.id, r.page, r.scale, r.rotation, image);
+        if (r.fit.isValid() && in.status() == QDataStream::Ok && scale > 0)
+            scale = qBound(0.01, scale, 100.0);
+        else
+            scale = r.scale;
+        RD_PDF_TRACE("client rendered %d", r.page + 1);
+        if (r.unclaimed) // nobody asked for it yet: kept for the requestRender() that will
+            m_firstPageResult = FirstPageResult{r.page, scale, r.rotation, image};
+        Q_EMIT pageRendered(r.id, r.page, scale, r.rotation, image);
         break;
     }
     case MessageType::TextDone: {
@@ -496,6 +552,75 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     }
     if (self)
         dispatch();
+}
+
+QList<QSizeF> PdfDocument::readSizes(QDataStream& in, qint32 count, qsizetype fieldBytes)
+{
+    // Read by hand, with the count checked against the bytes there are: the worker is not trusted
+    // with the app's memory (QDataStream would reserve whatever count it claims).
+    QList<QSizeF> sizes;
+    if (count <= 0 || count > fieldBytes / 16)
+        return sizes;
+    sizes.reserve(count);
+    for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        double w = 0;
+        double h = 0;
+        in >> w >> h;
+        sizes.append(QSizeF(qBound(1.0, w, 14400.0), qBound(1.0, h, 14400.0)));
+    }
+    return sizes;
+}
+
+void PdfDocument::onNotified(pdfproto::MessageType type, const QByteArray& fields)
+{
+    if (type != MessageType::PageSizes || m_pageSizesFinal || m_state != State::Ready)
+        return;
+    QDataStream in(fields);
+    qint32 count = 0;
+    in >> count;
+    const QList<QSizeF> sizes = readSizes(in, count, fields.size());
+    if (in.status() != QDataStream::Ok || count != pageCount() || sizes.size() != count)
+        return; // a worker that says otherwise is ignored: the first page's size stays the guess
+    m_pageSizesFinal = true;
+    RD_PDF_TRACE("client page sizes");
+    if (sizes == m_pageSizes)
+        return;
+    m_pageSizes = sizes;
+    Q_EMIT pageSizesChanged();
+}
+
+QImage PdfDocument::receiveImage(PdfWorkerClient* client, QDataStream& in, const QByteArray& data, int* page,
+                                 PdfError* error)
+{
+    qint32 index = 0, width = 0, height = 0, bytesPerLine = 0, format = 0, shmFd = -1;
+    qint64 shmSize = 0;
+    double ms = 0;
+    in >> index >> width >> height >> bytesPerLine >> format >> ms >> shmFd >> shmSize;
+    *page = index;
+    m_lastRenderMs = ms;
+    const qint64 bytes = qint64(bytesPerLine) * height;
+    if (in.status() != QDataStream::Ok || width <= 0 || height <= 0 || bytesPerLine < width ||
+        (shmFd < 0 && bytes > data.size()) || format <= QImage::Format_Invalid ||
+        format >= QImage::NImageFormats) {
+        *error = PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed page image"));
+        return {};
+    }
+    if (shmFd >= 0) {
+        const QImage image =
+            client->copySharedImage(shmFd, shmSize, width, height, bytesPerLine, QImage::Format(format));
+        if (image.isNull()) {
+            // /proc is not usable here: the pixels come over the pipe from now on.
+            m_sharedPixels = false;
+            *error =
+                PdfError::make(PdfError::RenderFailed, QStringLiteral("could not map the page image; retry"));
+        }
+        return image;
+    }
+    // Pixels over the pipe: a read-only QImage over the received bytes, which it keeps alive (no
+    // copy; painting a read-only image does not copy it either).
+    auto* buffer = new QByteArray(data);
+    return QImage(reinterpret_cast<const uchar*>(buffer->constData()), width, height, bytesPerLine,
+                  QImage::Format(format), deleteImageBuffer, buffer);
 }
 
 void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error)

@@ -7,6 +7,7 @@
 // starts a new worker (so a "Retry" is just the same request again).
 #pragma once
 
+#include "PdfProtocol.h"
 #include "PdfService.h"
 #include "PdfTypes.h"
 
@@ -56,8 +57,11 @@ public:
     QString displayName() const { return m_displayName; }
     QString filePath() const { return m_path; }
     int pageCount() const { return int(m_pageSizes.size()); }
-    // Size in points of a page as displayed with its own /Rotate (rotation 0 of ours).
+    // Size in points of a page as displayed with its own /Rotate (rotation 0 of ours). Right after
+    // opening with a first page (setFirstPage) every page has the first one's size until the worker
+    // has measured them all: then pageSizesFinal() and, if any differs, pageSizesChanged().
     QSizeF pageSize(int page) const;
+    bool pageSizesFinal() const { return m_pageSizesFinal; }
 
     // After NeedsPassword: try this password (the document goes back to Opening).
     void setPassword(const QByteArray& password);
@@ -65,6 +69,14 @@ public:
     void reopen();
     // Stops the workers; pending requests fail with Closed. Also done by the destructor (silently).
     void close();
+
+    // How the viewer will show its first page. Its render request goes to the worker right behind
+    // the open (no round trip; the worker measures the other pages after it), and a requestRender()
+    // of that page at the same scale and rotation takes it over, whether still on its way or already
+    // here. (When the viewer settles on another scale, e.g. because a later page is wider, it is
+    // simply not taken.) Opens the document at once. Call it right after openFile()/openData(),
+    // before the event loop runs; false when too late.
+    bool setFirstPage(const PdfFirstPage& firstPage);
 
     // Render page at scale pixels per point, rotated by rotation quarter turns clockwise.
     quint32 requestRender(int page, double scale, int rotation = 0, int priority = PriorityVisible);
@@ -86,6 +98,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(rd::PdfDocument::State state);
+    void pageSizesChanged();
     void pageRendered(quint32 id, int page, double scale, int rotation, const QImage& image);
     void textReady(quint32 id, int page);
     void requestFailed(quint32 id, int page, const rd::PdfError& error);
@@ -111,6 +124,15 @@ private:
         int priority = 0;
         quint64 seq = 0;
         bool cancelled = false;
+        PdfFirstPage fit{-1};   // the first page: its scale comes from this fit
+        bool unclaimed = false; // sent on our own (setFirstPage), no requestRender() took it yet
+    };
+    struct FirstPageResult
+    {
+        int page = -1;
+        double scale = 0;
+        int rotation = 0;
+        QImage image;
     };
     struct Slot
     {
@@ -126,9 +148,16 @@ private:
     void onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, const QByteArray& fields,
                     const QByteArray& data);
     void onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error);
+    void onNotified(pdfproto::MessageType type, const QByteArray& fields);
+    static bool sameScale(double a, double b); // the same to a thousandth (PdfPageCache's key)
+    static QList<QSizeF> readSizes(QDataStream& in, qint32 count, qsizetype fieldBytes);
     Slot* slotFor(PdfWorkerClient* client);
     void removeSlot(PdfWorkerClient* client);
     void stopAllWorkers();
+    // The page image of a Rendered answer (or of the first page in Opened), read from in: pixels in
+    // the worker's page buffer or in data. Null with *error set when malformed or unmappable.
+    QImage receiveImage(PdfWorkerClient* client, QDataStream& in, const QByteArray& data, int* page,
+                        PdfError* error);
     bool failAllQueued(const PdfError& error); // false: a slot deleted this document
     void setState(State state);
     quint32 nextId();
@@ -149,7 +178,12 @@ private:
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;
     bool m_sharedPixels = true;
-    int m_reopenFailures = 0; // workers that could not reopen the document since the last success
+    PdfFirstPage m_firstPage{-1};
+    bool m_openSent = false;
+    bool m_pageSizesFinal = false;
+    FirstPageResult m_firstPageResult; // arrived before anyone asked for it
+    bool m_moreWorkersAllowed = false; // set a moment after Ready
+    int m_reopenFailures = 0;          // workers that could not reopen the document since the last success
 };
 
 } // namespace rd

@@ -2,6 +2,8 @@
 
 #include <QtEndian>
 
+#include <cmath>
+
 namespace rd::pdfproto {
 
 QByteArray frameHead(const QByteArray& header, quint32 dataLength)
@@ -19,6 +21,29 @@ bool parsePrefix(const char* prefix, quint32* headerLength, quint32* dataLength)
     *headerLength = qFromLittleEndian<quint32>(prefix);
     *dataLength = qFromLittleEndian<quint32>(prefix + 4);
     return *headerLength > 0 && *headerLength <= MaxHeaderBytes && *dataLength <= MaxDataBytes;
+}
+
+void writeFirstPage(QDataStream& out, const PdfFirstPage& f)
+{
+    out << qint32(f.isValid() ? f.page : -1) << qint32(f.rotation) << f.scale << f.fitWidth << f.fitHeight
+        << f.minPixelsPerPoint << f.maxPixelsPerPoint << f.devicePixelRatio;
+}
+
+PdfFirstPage readFirstPage(QDataStream& in)
+{
+    PdfFirstPage f;
+    qint32 page = -1;
+    qint32 rotation = 0;
+    in >> page >> rotation >> f.scale >> f.fitWidth >> f.fitHeight >> f.minPixelsPerPoint >>
+        f.maxPixelsPerPoint >> f.devicePixelRatio;
+    f.page = page;
+    f.rotation = rotation & 3;
+    const bool finite = std::isfinite(f.scale) && std::isfinite(f.fitWidth) && std::isfinite(f.fitHeight) &&
+                        std::isfinite(f.minPixelsPerPoint) && std::isfinite(f.maxPixelsPerPoint) &&
+                        std::isfinite(f.devicePixelRatio) && f.devicePixelRatio > 0;
+    if (in.status() != QDataStream::Ok || !finite || !f.isValid())
+        f.page = -1;
+    return f;
 }
 
 void writeWords(QDataStream& out, const PdfPageText& text)

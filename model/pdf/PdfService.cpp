@@ -1,6 +1,7 @@
 #include "PdfService.h"
 
 #include "PdfDocument.h"
+#include "PdfImageMemory.h"
 #include "PdfProtocol.h"
 #include "PdfWorkerClient.h"
 
@@ -23,8 +24,11 @@ PdfService::PdfService(const PdfServiceOptions& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
 {
-    if (m_options.keepSpareWorker)
+    if (m_options.keepSpareWorker) {
         QTimer::singleShot(0, this, &PdfService::startSpare);
+        // Likewise memory for the first page image (a letter page at about 100 %, HiDPI aside).
+        PdfImageMemory::prepare(8 * 1024 * 1024);
+    }
 }
 
 void PdfService::startSpare()
@@ -33,7 +37,10 @@ void PdfService::startSpare()
         return;
     delete m_spare;
     const QString program = m_options.workerPath.isEmpty() ? defaultWorkerPath() : m_options.workerPath;
-    m_spare = new PdfWorkerClient(program, workerArguments(m_options), this);
+    // It renders a page of its own while it waits, so that the first real one is as fast as the next.
+    m_spare = new PdfWorkerClient(
+        program, workerArguments(m_options) + QStringList{QStringLiteral("--warm-up"), QStringLiteral("1")},
+        this);
     m_spare->start();
 }
 
@@ -114,9 +121,12 @@ PdfProbeResult PdfService::probe(const QString& path, const QByteArray& password
             if (process.bytesAvailable() >= pdfproto::FramePrefixBytes + qint64(headerLength) + dataLength) {
                 process.skip(pdfproto::FramePrefixBytes);
                 QDataStream in(process.read(headerLength));
+                process.skip(dataLength);
                 quint8 type = 0;
                 quint32 id = 0;
                 in >> type >> id;
+                if (MessageType(type) == MessageType::Hello)
+                    continue; // the worker is ready; the answer to the open follows
                 if (MessageType(type) == MessageType::Opened) {
                     qint32 count = 0;
                     in >> count;

@@ -2,6 +2,19 @@
 
 namespace rd {
 
+double PdfFirstPage::scaleFor(const QSizeF& pageSize) const
+{
+    if (scale > 0)
+        return scale;
+    const QSizeF s = (rotation & 1) ? pageSize.transposed() : pageSize;
+    if (!(s.width() > 0) || !(s.height() > 0) || !(fitWidth > 0))
+        return 0;
+    double pixelsPerPoint = fitWidth / s.width();
+    if (fitHeight > 0)
+        pixelsPerPoint = qMin(pixelsPerPoint, fitHeight / s.height());
+    return qBound(minPixelsPerPoint, pixelsPerPoint, maxPixelsPerPoint) * devicePixelRatio;
+}
+
 QString PdfPageText::plainText(QList<int>* wordStarts) const
 {
     QString out;

@@ -58,6 +58,26 @@ struct PdfPageText
     QList<QRectF> boxesForRange(qsizetype from, qsizetype to) const;
 };
 
+// How a viewer will show one page (usually the first) as soon as the document is open: the worker
+// renders it as part of opening, while it measures the other pages, and the image comes with the
+// answer to the open (PdfDocument::setFirstPage). Either a fixed scale, or "fit": the page's width
+// (and, when fitHeight > 0, also its height) fills that many logical pixels, the resulting pixels per
+// point clamped to [minPixelsPerPoint, maxPixelsPerPoint] and multiplied by devicePixelRatio.
+struct PdfFirstPage
+{
+    int page = 0;
+    int rotation = 0;    // quarter turns clockwise
+    double scale = 0;    // pixels per point; > 0: use it as it is
+    double fitWidth = 0; // logical pixels
+    double fitHeight = 0;
+    double minPixelsPerPoint = 0;
+    double maxPixelsPerPoint = 1e9;
+    double devicePixelRatio = 1;
+    bool isValid() const { return page >= 0 && (scale > 0 || fitWidth > 0); }
+    // The scale for a page of pageSize points (as displayed with its own /Rotate).
+    double scaleFor(const QSizeF& pageSize) const;
+};
+
 // The result of PdfService::probe(): open, count pages, close.
 struct PdfProbeResult
 {

@@ -1,5 +1,8 @@
 #include "PdfWorkerClient.h"
 
+#include "PdfImageMemory.h"
+#include "PdfTrace.h"
+
 #include <QDataStream>
 #include <QPointer>
 
@@ -34,35 +37,45 @@ PdfWorkerClient::~PdfWorkerClient()
         ::munmap(m_sharedMap, size_t(m_sharedSize));
 }
 
+bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize)
+{
+    if (m_sharedMap && fd == m_sharedFd && bufferSize == m_sharedSize)
+        return true;
+    if (m_sharedMap)
+        ::munmap(m_sharedMap, size_t(m_sharedSize));
+    m_sharedMap = nullptr;
+    if (!m_process || fd < 0 || bufferSize <= 0)
+        return false;
+    const QByteArray path =
+        "/proc/" + QByteArray::number(m_process->processId()) + "/fd/" + QByteArray::number(fd);
+    const int local = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (local < 0)
+        return false;
+    struct stat st = {};
+    void* map = MAP_FAILED;
+    // MAP_POPULATE: the page tables are filled now rather than one fault at a time during the copy.
+    if (::fstat(local, &st) == 0 && st.st_size >= bufferSize)
+        map = ::mmap(nullptr, size_t(bufferSize), PROT_READ, MAP_SHARED | MAP_POPULATE, local, 0);
+    ::close(local);
+    if (map == MAP_FAILED)
+        return false;
+    m_sharedMap = map;
+    m_sharedSize = bufferSize;
+    m_sharedFd = fd;
+    RD_PDF_TRACE("client mapped the page buffer");
+    return true;
+}
+
 QImage PdfWorkerClient::copySharedImage(int fd, qint64 bufferSize, int width, int height, int bytesPerLine,
                                         QImage::Format format)
 {
     const qint64 bytes = qint64(bytesPerLine) * height;
-    if (bytes > bufferSize || !m_process)
+    if (bytes > bufferSize || !mapSharedBuffer(fd, bufferSize))
         return {};
-    if (!m_sharedMap || fd != m_sharedFd || bufferSize != m_sharedSize) {
-        if (m_sharedMap)
-            ::munmap(m_sharedMap, size_t(m_sharedSize));
-        m_sharedMap = nullptr;
-        const QByteArray path =
-            "/proc/" + QByteArray::number(m_process->processId()) + "/fd/" + QByteArray::number(fd);
-        const int local = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-        if (local < 0)
-            return {};
-        struct stat st = {};
-        void* map = MAP_FAILED;
-        if (::fstat(local, &st) == 0 && st.st_size >= bufferSize)
-            map = ::mmap(nullptr, size_t(bufferSize), PROT_READ, MAP_SHARED, local, 0);
-        ::close(local);
-        if (map == MAP_FAILED)
-            return {};
-        m_sharedMap = map;
-        m_sharedSize = bufferSize;
-        m_sharedFd = fd;
-    }
-    QImage image(width, height, format);
+    QImage image = PdfImageMemory::allocate(width, height, bytesPerLine, format);
     if (image.isNull())
         return {};
+    RD_PDF_TRACE("client allocated the image");
     const auto* src = static_cast<const uchar*>(m_sharedMap);
     if (image.bytesPerLine() == bytesPerLine) {
         std::memcpy(image.bits(), src, size_t(bytes));
@@ -71,6 +84,7 @@ QImage PdfWorkerClient::copySharedImage(int fd, qint64 bufferSize, int width, in
         for (int y = 0; y < height; ++y)
             std::memcpy(image.scanLine(y), src + qsizetype(y) * bytesPerLine, size_t(row));
     }
+    RD_PDF_TRACE("client copied the image");
     return image;
 }
 
@@ -161,6 +175,7 @@ void PdfWorkerClient::die(const PdfError& error)
 
 void PdfWorkerClient::onReadyRead()
 {
+    RD_PDF_TRACE("client can read");
     while (m_alive && m_process->bytesAvailable() >= pdfproto::FramePrefixBytes) {
         const QByteArray prefix = m_process->peek(pdfproto::FramePrefixBytes);
         quint32 headerLength = 0;
@@ -182,6 +197,23 @@ void PdfWorkerClient::onReadyRead()
         quint8 type = 0;
         quint32 id = 0;
         in >> type >> id;
+        if (id == 0 && MessageType(type) == MessageType::Hello && in.status() == QDataStream::Ok) {
+            // The worker is ready; map its page buffer now, while nothing waits for it.
+            qint32 fd = -1;
+            qint64 size = 0;
+            in >> fd >> size;
+            if (in.status() == QDataStream::Ok && fd >= 0 && size > 0 && size <= pdfproto::MaxDataBytes)
+                mapSharedBuffer(fd, size);
+            continue;
+        }
+        if (id == 0 && MessageType(type) == MessageType::PageSizes && in.status() == QDataStream::Ok) {
+            header.remove(0, 5);
+            const QPointer<PdfWorkerClient> self(this);
+            Q_EMIT notified(MessageType(type), header);
+            if (!self)
+                return;
+            continue;
+        }
         if (in.status() != QDataStream::Ok || m_inFlight.isEmpty() || id != m_inFlight.first().id) {
             die(PdfError::make(PdfError::WorkerCrashed,
                                QStringLiteral("the PDF worker sent an unexpected answer")));

@@ -46,12 +46,16 @@ Q_SIGNALS:
     // An answer to the oldest request in flight. fields: the header after type and id.
     void answered(quint32 id, rd::pdfproto::MessageType type, const QByteArray& fields,
                   const QByteArray& data);
+    // A message the worker sent of its own accord (request id 0): PageSizes.
+    void notified(rd::pdfproto::MessageType type, const QByteArray& fields);
     // The process is gone (crash, memory limit, killed after a timeout, failed to start). inFlight: the
     // requests sent and not answered, the one that was running first. Emitted once; then dead.
     void died(const QList<quint32>& inFlight, const rd::PdfError& error);
 
 private:
     void onReadyRead();
+    // Maps the worker's page buffer (memfd fd of bufferSize bytes in the worker) unless it already is.
+    bool mapSharedBuffer(int fd, qint64 bufferSize);
     void die(const PdfError& error);
 
     QProcess* m_process = nullptr;

@@ -1,6 +1,8 @@
 #include "PdfWorkerMain.h"
 
 #include "PdfProtocol.h"
+#include "PdfTrace.h"
+#include "PdfWarmUpDocument.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -19,6 +21,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -127,6 +130,7 @@ void readerLoop()
                 g_cancelled.insert(target); // seen when it starts: it answers Cancelled at once
             continue;
         }
+        RD_PDF_TRACE("worker read request %d", int(req.type));
         {
             std::lock_guard lock(g_mutex);
             g_queue.push_back(std::move(req));
@@ -187,8 +191,17 @@ private:
         QByteArray password;
         bool fromData = false;
         in >> path >> password >> fromData;
-        m_doc = fromData ? Poppler::Document::loadFromData(req.data, password, password)
-                         : Poppler::Document::load(path, password, password);
+        quint8 sizesMode = pdfproto::SizesInOpened;
+        in >> sizesMode;
+        if (in.status() != QDataStream::Ok)
+            sizesMode = pdfproto::SizesInOpened;
+        m_measurePending = false;
+        RD_PDF_TRACE("worker open");
+        auto load = [&] {
+            return fromData ? Poppler::Document::loadFromData(req.data, password, password)
+                            : Poppler::Document::load(path, password, password);
+        };
+        m_doc = load();
         if (!m_doc) {
             sendFailed(req.id, PdfError::LoadFailed,
                        QStringLiteral("not a readable PDF (Poppler refused to load it)"));
@@ -210,21 +223,69 @@ private:
             sendFailed(req.id, PdfError::LoadFailed, QStringLiteral("the PDF has no pages"));
             return;
         }
+        RD_PDF_TRACE("worker loaded");
+        // The page the viewer shows first comes with the answer; measuring every page (Poppler builds
+        // each page's object: about as long as rendering one in a 500-page file) waits until after.
         QList<QSizeF> sizes;
-        sizes.reserve(count);
-        for (int i = 0; i < count; ++i) {
-            std::unique_ptr<Poppler::Page> page = m_doc->page(i);
-            QSizeF s = page ? page->pageSizeF() : QSizeF();
-            if (!s.isValid() || s.width() < 1 || s.height() < 1 || s.width() > 14400 || s.height() > 14400)
-                s = QSizeF(612, 792);
-            sizes.append(s);
+        bool complete = true;
+        if (sizesMode == pdfproto::SizesInOpened) {
+            sizes = measurePages(*m_doc);
+        } else {
+            // Every page as big as the first until PageSizes says otherwise: the first page (its render
+            // request follows the open) comes before the worker measures the others (measurePending).
+            std::unique_ptr<Poppler::Page> page = m_doc->page(0);
+            sizes.fill(page ? displaySize(*page) : QSizeF(612, 792), count);
+            complete = false;
+            m_measurePending = sizesMode == pdfproto::SizesAfterOpened;
         }
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
-        out << quint8(MessageType::Opened) << req.id << qint32(count);
+        out << quint8(MessageType::Opened) << req.id << qint32(count) << quint8(complete);
         for (const QSizeF& size : std::as_const(sizes))
             out << size.width() << size.height();
         writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
+    }
+
+public:
+    // Work for when no request waits: measuring the pages of a document opened with SizesAfterOpened
+    // (Poppler builds each page's object: in a 500-page file about as long as rendering one page).
+    bool hasIdleWork() const { return m_measurePending; }
+    void doIdleWork()
+    {
+        m_measurePending = false;
+        if (!m_doc)
+            return;
+        const QList<QSizeF> sizes = measurePages(*m_doc);
+        RD_PDF_TRACE("worker measured");
+        QByteArray notice;
+        QDataStream n(&notice, QIODevice::WriteOnly);
+        n << quint8(MessageType::PageSizes) << quint32(0) << qint32(sizes.size());
+        for (const QSizeF& size : sizes)
+            n << size.width() << size.height();
+        writeAll(pdfproto::frameHead(notice, 0), nullptr, 0);
+    }
+
+private:
+    // Sizes of all pages in points, as displayed with their own /Rotate; a page that cannot be read
+    // (or claims an absurd size) counts as US Letter.
+    static QList<QSizeF> measurePages(Poppler::Document& doc)
+    {
+        const int count = doc.numPages();
+        QList<QSizeF> sizes;
+        sizes.reserve(count);
+        for (int i = 0; i < count; ++i) {
+            std::unique_ptr<Poppler::Page> page = doc.page(i);
+            sizes.append(page ? displaySize(*page) : QSizeF(612, 792));
+        }
+        return sizes;
+    }
+
+    static QSizeF displaySize(const Poppler::Page& page)
+    {
+        const QSizeF s = page.pageSizeF();
+        if (!s.isValid() || s.width() < 1 || s.height() < 1 || s.width() > 14400 || s.height() > 14400)
+            return QSizeF(612, 792);
+        return s;
     }
 
     std::unique_ptr<Poppler::Page> pageFor(quint32 id, qint32 index)
@@ -244,6 +305,74 @@ private:
         return page;
     }
 
+    struct RenderResult
+    {
+        QImage image; // null on failure
+        int page = 0;
+        double scale = 0;
+        double ms = 0; // Poppler's time
+        PdfError::Code code = PdfError::None;
+        QString message;
+    };
+
+    RenderResult renderPage(Poppler::Page& page, int index, double scale, int rotation)
+    {
+        RenderResult result;
+        result.page = index;
+        result.scale = scale;
+        QElapsedTimer timer;
+        timer.start();
+        const QSizeF size = page.pageSizeF() * scale;
+        if (!(scale > 0.0) ||
+            qint64(size.width() + 1) * qint64(size.height() + 1) > pdfproto::MaxRenderPixels) {
+            result.code = PdfError::BadRequest;
+            result.message = QStringLiteral("the page is too large at this zoom");
+            return result;
+        }
+        RD_PDF_TRACE("worker render %d", index + 1);
+        QImage image = page.renderToImage(72.0 * scale, 72.0 * scale, -1, -1, -1, -1,
+                                          Poppler::Page::Rotation(rotation & 3), nullptr, nullptr,
+                                          shouldAbort, QVariant());
+        RD_PDF_TRACE("worker rendered %d", index + 1);
+        if (currentCancelled()) {
+            result.code = PdfError::Cancelled;
+            result.message = QStringLiteral("cancelled");
+        } else if (image.isNull()) {
+            result.code = PdfError::RenderFailed;
+            result.message = QStringLiteral("Poppler could not render page %1").arg(index + 1);
+        } else if (qint64(image.width()) * image.height() * 2 <
+                   qint64(size.width()) * qint64(size.height())) {
+            // Splash answers an allocation failure with a 1x1 image.
+            result.code = PdfError::RenderFailed;
+            result.message =
+                QStringLiteral("not enough memory to render page %1 at this zoom").arg(index + 1);
+        } else {
+            result.image = std::move(image);
+        }
+        result.ms = double(timer.nsecsElapsed()) / 1e6;
+        return result;
+    }
+
+    // Appends the image fields (see Rendered in PdfProtocol.h) to header, then what more() writes,
+    // and sends the frame, the pixels through the page buffer or after the header.
+    template <typename More>
+    void sendImage(QByteArray& header, QDataStream& out, const RenderResult& r, bool shared, More more)
+    {
+        const QImage& image = r.image;
+        const size_t bytes = size_t(image.sizeInBytes());
+        const qint32 shmFd = shared ? toSharedMemory(image) : -1;
+        RD_PDF_TRACE("worker copied %d", r.page + 1);
+        out << qint32(r.page) << qint32(image.width()) << qint32(image.height())
+            << qint32(image.bytesPerLine()) << qint32(image.format()) << r.ms << shmFd << qint64(m_shmSize);
+        more();
+        if (shmFd >= 0)
+            writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
+        else
+            writeAll(pdfproto::frameHead(header, quint32(bytes)),
+                     reinterpret_cast<const char*>(image.constBits()), bytes);
+        RD_PDF_TRACE("worker sent %d", r.page + 1);
+    }
+
     void render(const Request& req, QDataStream& in)
     {
         qint32 index = 0;
@@ -251,50 +380,25 @@ private:
         qint32 rotation = 0;
         bool shared = false;
         in >> index >> scale >> rotation >> shared;
-        QElapsedTimer timer;
-        timer.start();
+        // Optional: the scale from a fit (the first page, asked for with the open before its size
+        // was known).
+        const PdfFirstPage fit = pdfproto::readFirstPage(in);
         for (int waited = 0; waited < m_renderDelayMs && !currentCancelled(); waited += 10)
             ::usleep(10'000);
         std::unique_ptr<Poppler::Page> page = pageFor(req.id, index);
         if (!page)
             return;
-        const QSizeF size = page->pageSizeF() * scale;
-        if (!(scale > 0.0) ||
-            qint64(size.width() + 1) * qint64(size.height() + 1) > pdfproto::MaxRenderPixels) {
-            sendFailed(req.id, PdfError::BadRequest, QStringLiteral("the page is too large at this zoom"));
+        if (fit.page >= 0)
+            scale = fit.scaleFor(displaySize(*page));
+        const RenderResult r = renderPage(*page, index, scale, rotation);
+        if (r.image.isNull()) {
+            sendFailed(req.id, r.code, r.message);
             return;
         }
-        const QImage image = page->renderToImage(72.0 * scale, 72.0 * scale, -1, -1, -1, -1,
-                                                 Poppler::Page::Rotation(rotation & 3), nullptr, nullptr,
-                                                 shouldAbort, QVariant());
-        if (currentCancelled()) {
-            sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
-            return;
-        }
-        if (image.isNull()) {
-            sendFailed(req.id, PdfError::RenderFailed,
-                       QStringLiteral("Poppler could not render page %1").arg(index + 1));
-            return;
-        }
-        // Splash answers an allocation failure with a 1x1 image.
-        if (qint64(image.width()) * image.height() * 2 < qint64(size.width()) * qint64(size.height())) {
-            sendFailed(req.id, PdfError::RenderFailed,
-                       QStringLiteral("not enough memory to render page %1 at this zoom").arg(index + 1));
-            return;
-        }
-        const double ms = double(timer.nsecsElapsed()) / 1e6;
-        const size_t bytes = size_t(image.sizeInBytes());
-        const qint32 shmFd = shared ? toSharedMemory(image) : -1;
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
-        out << quint8(MessageType::Rendered) << req.id << index << qint32(image.width())
-            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << ms << shmFd
-            << qint64(m_shmSize);
-        if (shmFd >= 0)
-            writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
-        else
-            writeAll(pdfproto::frameHead(header, quint32(bytes)),
-                     reinterpret_cast<const char*>(image.constBits()), bytes);
+        out << quint8(MessageType::Rendered) << req.id;
+        sendImage(header, out, r, shared, [&] { out << r.scale; });
     }
 
     // Copies the pixels into this worker's page buffer, a memfd that the client maps once through
@@ -303,28 +407,38 @@ private:
     qint32 toSharedMemory(const QImage& image)
     {
         const size_t bytes = size_t(image.sizeInBytes());
+        if (!reserveSharedMemory(bytes))
+            return -1;
+        std::memcpy(m_shmMap, image.constBits(), bytes);
+        return m_shmFd;
+    }
+
+    // Makes the page buffer at least bytes long (whole 4 KiB pages), its pages allocated and mapped up
+    // front (MAP_POPULATE): touching fresh shared memory one page fault at a time costs about as much
+    // as rendering a page.
+    bool reserveSharedMemory(size_t bytes)
+    {
         if (m_shmFd < 0) {
             m_shmFd = ::memfd_create("reviewdesk-pages", MFD_CLOEXEC);
             if (m_shmFd < 0)
-                return -1;
+                return false;
         }
-        if (bytes > m_shmSize) {
-            const size_t chunk = 16u * 1024 * 1024;
-            const size_t size = (bytes + chunk - 1) / chunk * chunk;
-            if (m_shmMap)
-                ::munmap(m_shmMap, m_shmSize);
-            m_shmMap = nullptr;
-            m_shmSize = 0;
-            if (::ftruncate(m_shmFd, off_t(size)) != 0)
-                return -1;
-            void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, m_shmFd, 0);
-            if (map == MAP_FAILED)
-                return -1;
-            m_shmMap = map;
-            m_shmSize = size;
-        }
-        std::memcpy(m_shmMap, image.constBits(), bytes);
-        return m_shmFd;
+        if (bytes <= m_shmSize)
+            return true;
+        const size_t chunk = 4096;
+        const size_t size = (bytes + chunk - 1) / chunk * chunk;
+        if (m_shmMap)
+            ::munmap(m_shmMap, m_shmSize);
+        m_shmMap = nullptr;
+        m_shmSize = 0;
+        if (::ftruncate(m_shmFd, off_t(size)) != 0)
+            return false;
+        void* map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, m_shmFd, 0);
+        if (map == MAP_FAILED)
+            return false;
+        m_shmMap = map;
+        m_shmSize = size;
+        return true;
     }
 
     // Text of count pages from index, in one answer: per page a flag, then its words or a message.
@@ -372,39 +486,48 @@ private:
         writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
     }
 
+public:
+    // Done by a spare worker before it has a document: the first page of the real one should not pay
+    // for loading fonts, faulting in Poppler's code, growing the heap or setting up the page buffer.
+    // Renders a built-in page like the usual records (PdfWarmUpDocument.h) at the usual zoom, loaded
+    // from a file as documents are (a memfd, through /proc/self/fd), extracts its text, reserves the
+    // page buffer for such a page and tells the client about it (Hello) so that it maps it now too.
+    void warmUp()
+    {
+        const QByteArray pdf = warmUpDocument();
+        const int fd = ::memfd_create("reviewdesk-warm-up", MFD_CLOEXEC);
+        if (fd >= 0 && ::write(fd, pdf.constData(), size_t(pdf.size())) == ssize_t(pdf.size())) {
+            std::unique_ptr<Poppler::Document> doc =
+                Poppler::Document::load(QStringLiteral("/proc/self/fd/%1").arg(fd));
+            if (!doc) // no /proc
+                doc = Poppler::Document::loadFromData(pdf);
+            if (doc) {
+                doc->setRenderHint(Poppler::Document::Antialiasing);
+                doc->setRenderHint(Poppler::Document::TextAntialiasing);
+                if (std::unique_ptr<Poppler::Page> page = doc->page(0)) {
+                    const QImage rendered = page->renderToImage(108, 108);
+                    reserveSharedMemory(size_t(rendered.sizeInBytes()));
+                    page->textList();
+                }
+            }
+        }
+        if (fd >= 0)
+            ::close(fd);
+        QByteArray header;
+        QDataStream out(&header, QIODevice::WriteOnly);
+        out << quint8(MessageType::Hello) << quint32(0) << qint32(m_shmMap ? m_shmFd : -1)
+            << qint64(m_shmSize);
+        writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
+    }
+
+private:
     int m_renderDelayMs = 0;
+    bool m_measurePending = false;
     int m_shmFd = -1;
     void* m_shmMap = nullptr;
     size_t m_shmSize = 0;
     std::unique_ptr<Poppler::Document> m_doc;
 };
-
-// Renders a tiny built-in page with a standard font once, so that fontconfig and the font cache are
-// ready before the first real page (the app keeps a spare worker started ahead).
-void warmUp()
-{
-    static const char pdf[] = "%PDF-1.4\n"
-                              "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-                              "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-                              "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 40]/Contents 4 0 R"
-                              "/Resources<</Font<</F1 5 0 R/F2 6 0 R>>>>>>endobj\n"
-                              "4 0 obj<</Length 52>>stream\n"
-                              "BT /F1 10 Tf 5 20 Td (Warm) Tj /F2 10 Tf (up) Tj ET\n"
-                              "endstream endobj\n"
-                              "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
-                              "6 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica-Bold>>endobj\n"
-                              "trailer<</Root 1 0 R>>\n%%EOF\n";
-    std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(QByteArray(pdf));
-    if (!doc)
-        return;
-    doc->setRenderHint(Poppler::Document::Antialiasing);
-    doc->setRenderHint(Poppler::Document::TextAntialiasing);
-    if (std::unique_ptr<Poppler::Page> page = doc->page(0)) {
-        const QImage image = page->renderToImage(72, 72);
-        Q_UNUSED(image);
-        page->textList();
-    }
-}
 
 } // namespace
 
@@ -416,11 +539,14 @@ int runPdfWorker(int argc, char* argv[])
 
     long memoryLimitMiB = 1536;
     int renderDelayMs = 0;
+    bool warm = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--memory-limit-mib") == 0)
             memoryLimitMiB = std::strtol(argv[i + 1], nullptr, 10);
         else if (std::strcmp(argv[i], "--test-render-delay-ms") == 0)
             renderDelayMs = int(std::strtol(argv[i + 1], nullptr, 10));
+        else if (std::strcmp(argv[i], "--warm-up") == 0)
+            warm = std::strcmp(argv[i + 1], "1") == 0;
     }
 #if defined(__SANITIZE_ADDRESS__)
     memoryLimitMiB = 0; // AddressSanitizer reserves terabytes of address space
@@ -437,19 +563,32 @@ int runPdfWorker(int argc, char* argv[])
     ::fcntl(g_out, F_SETPIPE_SZ, 1024 * 1024);
     ::fcntl(0, F_SETPIPE_SZ, 1024 * 1024);
 
+    // Freed page images stay in the heap for the next page instead of going back to the system
+    // (glibc's default: a large block is mmap'ed and unmapped, or the heap top trimmed), so that a
+    // page turn does not page-fault its way through fresh memory (measured: about 2 ms of a 3.5 ms
+    // render). Blocks over 32 MiB (zoomed-in pages) are still mapped and given back.
+    ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    ::mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
     QCoreApplication app(argc, argv);
     if (qEnvironmentVariableIsEmpty("REVIEWDESK_PDFWORKER_DEBUG"))
         Poppler::setDebugErrorFunction(quietPoppler, QVariant());
 
     std::thread reader(readerLoop);
     reader.detach();
-    warmUp();
-
     Worker worker(renderDelayMs);
+    // A spare worker has time before its document comes; one started for a document has not.
+    if (warm)
+        worker.warmUp();
+
     for (;;) {
         Request req;
         {
             std::unique_lock lock(g_mutex);
+            if (g_queue.empty() && worker.hasIdleWork()) {
+                lock.unlock();
+                worker.doIdleWork();
+                continue;
+            }
             g_wake.wait(lock, [] { return !g_queue.empty(); });
             req = std::move(g_queue.front());
             g_queue.pop_front();

@@ -65,10 +65,20 @@ void PdfPageView::setDocument(PdfDocument* document)
         connect(m_doc, &PdfDocument::requestFailed, this, &PdfPageView::onFailed);
         connect(m_doc, &PdfDocument::textReady, this, [this](quint32, int page) { onTextReady(page); });
         connect(m_doc, &PdfDocument::stateChanged, this, [this] { relayout(false); });
+        connect(m_doc, &PdfDocument::pageSizesChanged, this, [this] { relayout(true); });
+        // Page 1's render goes to the worker right behind the open (PdfDocument::setFirstPage).
+        if (m_doc->state() == PdfDocument::State::Opening)
+            m_doc->setFirstPage(firstPageHint());
     }
     relayout(false);
     verticalScrollBar()->setValue(0);
     updateCurrentPage();
+}
+
+void PdfPageView::setPlaceholderText(const QString& text)
+{
+    m_placeholder = text;
+    viewport()->update();
 }
 
 // ---- geometry ----
@@ -363,6 +373,26 @@ void PdfPageView::updateRequests(bool withPrefetch)
     }
 }
 
+PdfFirstPage PdfPageView::firstPageHint() const
+{
+    // What relayout() and renderScale() will settle on for page 1 at the top, the page's own size
+    // standing in for the widest page's.
+    PdfFirstPage f;
+    f.page = 0;
+    f.rotation = m_rotation;
+    f.devicePixelRatio = devicePixelRatioF();
+    if (m_zoomMode == ZoomMode::Custom) {
+        f.scale = renderScale();
+    } else {
+        f.fitWidth = viewport()->width() - 2 * Margin - 2;
+        if (m_zoomMode == ZoomMode::FitPage)
+            f.fitHeight = viewport()->height() - 2 * Margin;
+        f.minPixelsPerPoint = MinZoom * PointsToPixels96;
+        f.maxPixelsPerPoint = MaxZoom * PointsToPixels96;
+    }
+    return f;
+}
+
 void PdfPageView::onRendered(quint32 id, int page, const QImage& image)
 {
     const auto it = m_pending.find(page);
@@ -436,8 +466,13 @@ void PdfPageView::paintEvent(QPaintEvent* event)
 {
     QPainter p(viewport());
     p.setRenderHint(QPainter::SmoothPixmapTransform);
-    if (!m_doc || m_layout.isEmpty())
+    if (!m_doc || m_layout.isEmpty()) {
+        if (m_doc && m_doc->state() == PdfDocument::State::Opening && !m_placeholder.isEmpty()) {
+            p.setPen(palette().color(QPalette::BrightText));
+            p.drawText(viewport()->rect(), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        }
         return;
+    }
     const int first = pageAt(event->rect().topLeft(), true);
     const int last = pageAt(event->rect().bottomLeft(), true);
     const double scale = renderScale();

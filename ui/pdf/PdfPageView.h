@@ -40,6 +40,8 @@ public:
     PdfPageView(PdfPageCache* cache, QWidget* parent = nullptr);
 
     void setDocument(PdfDocument* document);
+    // Shown in the middle while the document has no pages to show (opening).
+    void setPlaceholderText(const QString& text);
     PdfDocument* document() const { return m_doc; }
 
     ZoomMode zoomMode() const { return m_zoomMode; }
@@ -111,6 +113,7 @@ private:
     void scheduleUpdate();
     void updateRequests(bool withPrefetch);
     void onRendered(quint32 id, int page, const QImage& image);
+    PdfFirstPage firstPageHint() const;
     void onFailed(quint32 id, int page, const PdfError& error);
     void onTextReady(int page);
     void placeRetryButtons();
@@ -121,6 +124,7 @@ private:
 
     PdfPageCache* m_cache;
     QPointer<PdfDocument> m_doc;
+    QString m_placeholder;
     ZoomMode m_zoomMode = ZoomMode::FitWidth;
     double m_zoom = 1.0;
     int m_rotation = 0;

@@ -41,6 +41,11 @@ void PdfThumbnailModel::setDocument(PdfDocument* document)
             beginResetModel();
             endResetModel();
         });
+        // Other page sizes, other thumbnail sizes and scales.
+        connect(m_doc, &PdfDocument::pageSizesChanged, this, [this] {
+            beginResetModel();
+            endResetModel();
+        });
     }
     endResetModel();
 }

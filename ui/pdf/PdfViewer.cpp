@@ -251,6 +251,10 @@ void PdfViewer::setDocument(PdfDocument* document)
         m_doc->disconnect(this);
     m_doc = document;
     m_cache->clear();
+    if (document && document->state() == PdfDocument::State::Opening) {
+        m_view->setPlaceholderText(tr("Opening %1…").arg(document->displayName()));
+        showPageView(); // before the view asks for its first page, at its size
+    }
     m_view->setDocument(document);
     m_thumbnails->setDocument(document);
     m_search->setDocuments(document ? QList<PdfDocument*>{document} : QList<PdfDocument*>{});
@@ -279,8 +283,10 @@ void PdfViewer::onStateChanged()
     }
     switch (m_doc->state()) {
     case PdfDocument::State::Opening:
-        m_message->setText(tr("Opening %1…").arg(m_doc->displayName()));
-        m_stack->setCurrentIndex(0);
+        // On the page view itself: it has its real size while the worker renders the first page
+        // for it (PdfDocument::setFirstPage).
+        m_view->setPlaceholderText(tr("Opening %1…").arg(m_doc->displayName()));
+        showPageView();
         break;
     case PdfDocument::State::NeedsPassword:
         m_message->setText(m_doc->error().code == PdfError::WrongPassword
@@ -300,9 +306,17 @@ void PdfViewer::onStateChanged()
     case PdfDocument::State::Ready:
         m_page->setRange(1, qMax(1, m_doc->pageCount()));
         m_pageCount->setText(tr("of %1").arg(m_doc->pageCount()));
-        m_stack->setCurrentIndex(1);
+        showPageView();
         break;
     }
+}
+
+void PdfViewer::showPageView()
+{
+    m_stack->setCurrentWidget(m_view);
+    // A stacked widget sizes only its current page; this one may never have been current.
+    if (m_view->geometry() != m_stack->contentsRect())
+        m_view->setGeometry(m_stack->contentsRect());
 }
 
 int PdfViewer::currentPage() const

@@ -78,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void onStateChanged();
+    void showPageView();
     void updateZoomBox();
 
     std::unique_ptr<PdfPageCache> m_cache;
