@@ -133,6 +133,7 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
             pdfproto::writeFirstPage(out, r.fit);
             raw->running.append(r);
             client->send(r.id, MessageType::Render, renderFields, {}, m_options.requestTimeoutMs);
+            ++m_renderRequestsSent;
         }
     } else {
         // It failed at once (no executable): report it like any other death, from the event loop.
@@ -395,6 +396,7 @@ void PdfDocument::dispatch()
             pdfproto::writeFirstPage(out, r.fit);
             target->running.append(r);
             target->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
+            ++m_renderRequestsSent;
         } else {
             if (r.count == 1 && m_text.contains(r.page)) {
                 Q_EMIT textReady(r.id, r.page);

@@ -95,6 +95,7 @@ public:
     // Tests and diagnostics: process ids of the running workers, time Poppler took for the last render.
     QList<qint64> workerProcessIds() const;
     double lastRenderMs() const { return m_lastRenderMs; }
+    int renderRequestsSent() const { return m_renderRequestsSent; } // to workers, since opening
 
 Q_SIGNALS:
     void stateChanged(rd::PdfDocument::State state);
@@ -177,6 +178,7 @@ private:
     quint32 m_lastId = 0;
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;
+    int m_renderRequestsSent = 0;
     bool m_sharedPixels = true;
     PdfFirstPage m_firstPage{-1};
     bool m_openSent = false;

@@ -7,6 +7,7 @@ Everything here is synthetic: no real patient, no real clinician. The files:
   text-3pages.pdf        three pages of text
   scanned-2pages.pdf     two image-only pages (a "scan": grey pixels, no text layer)
   big-500.pdf            500 pages, every third page a scanned image, the rest text
+  mixed-sizes.pdf        3 pages: letter, letter landscape, A4
   damaged-xref.pdf       a valid document whose xref offsets and startxref are wrong
   truncated.pdf          the first half of text-3pages.pdf
   encrypted-secret.pdf   RC4 40-bit (standard security handler R2), user password "secret"
@@ -73,7 +74,7 @@ class Pdf:
         self.objects.append((extra_dict, data))
         return len(self.objects)
 
-    def add_page(self, content, images=None):
+    def add_page(self, content, images=None, size=(PAGE_W, PAGE_H)):
         images = images or {}
         xobjects = b"".join(b"/%s %d 0 R " % (name.encode(), num) for name, num in images.items())
         resources = b"<< /Font << /F1 %d 0 R /F2 %d 0 R >>" % (self.font_num, self.font_bold_num)
@@ -82,7 +83,7 @@ class Pdf:
         resources += b" >>"
         content_num = self.add_stream(b"", content)
         page_num = self.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources %s /Contents %d 0 R >>"
-                            % (self.pages_num, PAGE_W, PAGE_H, resources, content_num))
+                            % (self.pages_num, size[0], size[1], resources, content_num))
         self.pages.append(page_num)
 
     def text_page(self, title, paragraphs, footer=None):
@@ -257,6 +258,15 @@ def make_big(out):
     pdf.write(os.path.join(out, "big-500.pdf"))
 
 
+def make_mixed_sizes(out):
+    # Letter, letter landscape, A4: the viewer lays page 1 out before the others are measured.
+    pdf = Pdf()
+    for n, size in enumerate([(612, 792), (792, 612), (595, 842)], start=1):
+        content = b"BT /F2 15 Tf 72 %d Td (Page %d of 3, %d x %d points) Tj ET" % (size[1] - 72, n, size[0], size[1])
+        pdf.add_page(content, size=size)
+    pdf.write(os.path.join(out, "mixed-sizes.pdf"))
+
+
 def make_damaged(out):
     pdf = Pdf()
     pdf.text_page("Damaged xref", ["The xref offsets of this file are wrong on purpose.", "Unique marker: repaired-ok."])
@@ -357,6 +367,7 @@ def main():
     make_pt_notes(out)
     make_referral(out)
     make_big(out)
+    make_mixed_sizes(out)
     return 0
 
 

@@ -1,5 +1,6 @@
 // PdfService/PdfDocument through the real reviewdesk-pdfworker on the generated test PDFs.
 #include "PdfDocument.h"
+#include "PdfImageMemory.h"
 #include "PdfSearch.h"
 #include "PdfService.h"
 
@@ -128,6 +129,114 @@ private Q_SLOTS:
 
         a = waitAnswer(doc.get(), doc->requestRender(7, 1.0));
         QCOMPARE(a.error.code, PdfError::BadRequest);
+    }
+
+    // setFirstPage: page 1's render goes with the open; the pages are measured after it.
+    void firstPageGoesWithTheOpen()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("mixed-sizes.pdf")));
+        PdfFirstPage first;
+        first.fitWidth = 612; // page 1 is US Letter: 1 pixel per point
+        QVERIFY(doc->setFirstPage(first));
+        QVERIFY(!doc->setFirstPage(first)); // sent already
+        QSignalSpy sizesChanged(doc.get(), &PdfDocument::pageSizesChanged);
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QCOMPARE(doc->pageCount(), 3);
+        QCOMPARE(doc->pageSize(0), QSizeF(612, 792));
+        if (!doc->pageSizesFinal()) // until measured, every page has page 1's size
+            QCOMPARE(doc->pageSize(2), QSizeF(612, 792));
+        // The request of page 1 at the fit's scale takes over the one that went with the open.
+        const Answer a = waitAnswer(doc.get(), doc->requestRender(0, 1.0));
+        QVERIFY2(!a.error.isError(), qPrintable(a.error.message));
+        QCOMPARE(a.image.size(), QSize(612, 792));
+        QCOMPARE(doc->renderRequestsSent(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(doc->pageSizesFinal(), 10000);
+        QCOMPARE(sizesChanged.size(), 1);
+        QCOMPARE(doc->pageSize(1), QSizeF(792, 612));
+        QCOMPARE(doc->pageSize(2), QSizeF(595, 842));
+        // Another scale: a render of its own.
+        const Answer b = waitAnswer(doc.get(), doc->requestRender(0, 2.0));
+        QCOMPARE(b.image.size(), QSize(1224, 1584));
+        QCOMPARE(doc->renderRequestsSent(), 2);
+    }
+
+    // The first page arrives before anybody asks for it: kept for the request that comes.
+    void firstPageKeptUntilAskedFor()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
+        PdfFirstPage first;
+        first.scale = 0.5;
+        QVERIFY(doc->setFirstPage(first));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QTest::qWait(1000); // rendered and received by now
+        QCOMPARE(doc->renderRequestsSent(), 1);
+        const Answer a = waitAnswer(doc.get(), doc->requestRender(0, 0.5));
+        QCOMPARE(a.image.size(), QSize(306, 396));
+        QCOMPARE(doc->renderRequestsSent(), 1);
+        QVERIFY(darkPixels(a.image) > 100);
+    }
+
+    void firstPageScale_data()
+    {
+        QTest::addColumn<double>("scale");
+        QTest::addColumn<double>("fitWidth");
+        QTest::addColumn<double>("fitHeight");
+        QTest::addColumn<int>("rotation");
+        QTest::addColumn<double>("dpr");
+        QTest::addColumn<double>("expected");
+        // A US Letter page, 612 x 792 points.
+        QTest::newRow("fixed") << 1.5 << 0.0 << 0.0 << 0 << 1.0 << 1.5;
+        QTest::newRow("fit width") << 0.0 << 918.0 << 0.0 << 0 << 1.0 << 1.5;
+        QTest::newRow("fit page: the height decides") << 0.0 << 918.0 << 396.0 << 0 << 1.0 << 0.5;
+        QTest::newRow("fit width, turned") << 0.0 << 792.0 << 0.0 << 1 << 1.0 << 1.0;
+        QTest::newRow("fit width, HiDPI") << 0.0 << 612.0 << 0.0 << 0 << 2.0 << 2.0;
+        QTest::newRow("clamped") << 0.0 << 61200.0 << 0.0 << 0 << 1.0 << 8.0;
+    }
+
+    void firstPageScale()
+    {
+        QFETCH(double, scale);
+        QFETCH(double, fitWidth);
+        QFETCH(double, fitHeight);
+        QFETCH(int, rotation);
+        QFETCH(double, dpr);
+        QFETCH(double, expected);
+        PdfFirstPage f;
+        f.scale = scale;
+        f.fitWidth = fitWidth;
+        f.fitHeight = fitHeight;
+        f.rotation = rotation;
+        f.devicePixelRatio = dpr;
+        f.maxPixelsPerPoint = 8;
+        QVERIFY(f.isValid());
+        QCOMPARE(f.scaleFor(QSizeF(612, 792)), expected);
+        QVERIFY(!PdfFirstPage{-1}.isValid());
+        QVERIFY(!PdfFirstPage{}.isValid()); // neither a scale nor a fit
+    }
+
+    // Page images in the app: mappings made ready on the thread pool, kept for the next page.
+    void pageImageMemory()
+    {
+        const qsizetype bpl = 918 * 4;
+        PdfImageMemory::prepare(bpl * 1188);
+        QTRY_VERIFY(PdfImageMemory::readyCount() >= 1);
+        {
+            QImage image = PdfImageMemory::allocate(918, 1188, bpl, QImage::Format_RGB32);
+            QCOMPARE(image.size(), QSize(918, 1188));
+            QCOMPARE(image.bytesPerLine(), bpl);
+            image.fill(Qt::red);
+            QCOMPARE(image.pixelColor(917, 1187), QColor(Qt::red));
+            const QImage copy = image; // shares the mapping
+            QCOMPARE(copy.pixelColor(0, 0), QColor(Qt::red));
+        }
+        QTRY_VERIFY(PdfImageMemory::readyCount() == 1); // the mapping waits for the next page
+        // Small images are ordinary ones; bad geometry is refused.
+        QCOMPARE(PdfImageMemory::allocate(100, 140, 400, QImage::Format_RGB32).size(), QSize(100, 140));
+        QVERIFY(PdfImageMemory::allocate(918, 1188, 918 * 3, QImage::Format_RGB32).isNull());
+        QVERIFY(PdfImageMemory::allocate(918, 1188, bpl + 2, QImage::Format_RGB32).isNull());
+        QVERIFY(PdfImageMemory::allocate(0, 1188, bpl, QImage::Format_RGB32).isNull());
     }
 
     void pixelsOverThePipeMatchSharedBuffer()

@@ -159,6 +159,29 @@ private Q_SLOTS:
         QVERIFY(viewer.searchPanel()->model()->rowCount() > 3);
     }
 
+    // Page 1 comes with the open and is laid out with its size; when the worker has measured the
+    // others (a landscape page, an A4 page) the view lays them out again, page 1 still sharp.
+    void firstPageThenTheRealPageSizes()
+    {
+        PdfService service;
+        PdfViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("mixed-sizes.pdf")));
+        viewer.setDocument(doc.get());
+        QVERIFY(viewer.pageView()->isVisible()); // it says "Opening…" itself, at its real size
+        QTRY_VERIFY_WITH_TIMEOUT(doc->pageSizesFinal(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        viewer.pageView()->viewport()->repaint();
+        const QRect portrait = viewer.pageView()->pageRectInViewport(0);
+        const QRect landscape = viewer.pageView()->pageRectInViewport(1);
+        QVERIFY(portrait.height() > portrait.width());
+        QVERIFY(landscape.width() > landscape.height());
+        QVERIFY(landscape.top() > portrait.bottom());
+        // Fit width: the widest page (the landscape one) fills the width.
+        QCOMPARE(landscape.width(), viewer.pageView()->viewport()->width() - 2 * 12 - 2);
+    }
+
     void killedWorkerShowsRetry()
     {
         PdfServiceOptions options;
