@@ -45,10 +45,11 @@ struct Request
 std::mutex g_mutex;
 std::condition_variable g_wake;
 std::deque<Request> g_queue;
-quint32 g_current = 0;                   // id of the request being processed (under g_mutex)
-std::unordered_set<quint32> g_cancelled; // cancelled before they started (under g_mutex)
-std::atomic<bool> g_abortCurrent{false}; // the running request was cancelled
-int g_out = -1;                          // the protocol's output (stdout moved aside)
+quint32 g_current = 0;                     // id of the request being processed (under g_mutex)
+std::unordered_set<quint32> g_cancelled;   // cancelled before they started (under g_mutex)
+std::atomic<bool> g_abortCurrent{false};   // the running request was cancelled
+std::atomic<bool> g_requestArrived{false}; // set by the reader for each request (ends the warm-up)
+int g_out = -1;                            // the protocol's output (stdout moved aside)
 
 bool readExact(int fd, char* buf, size_t n)
 {
@@ -134,6 +135,7 @@ void readerLoop()
         {
             std::lock_guard lock(g_mutex);
             g_queue.push_back(std::move(req));
+            g_requestArrived.store(true);
         }
         g_wake.notify_one();
         if (!ok)
@@ -144,6 +146,10 @@ void readerLoop()
 bool currentCancelled()
 {
     return g_abortCurrent.load();
+}
+bool warmUpInterrupted(const QVariant& = {})
+{
+    return g_requestArrived.load();
 }
 bool shouldAbort(const QVariant&)
 {
@@ -494,25 +500,30 @@ public:
     // page buffer for such a page and tells the client about it (Hello) so that it maps it now too.
     void warmUp()
     {
+        // A document that comes meanwhile goes first: the warm-up stops (Poppler's abort callback).
         const QByteArray pdf = warmUpDocument();
         const int fd = ::memfd_create("reviewdesk-warm-up", MFD_CLOEXEC);
-        if (fd >= 0 && ::write(fd, pdf.constData(), size_t(pdf.size())) == ssize_t(pdf.size())) {
+        if (fd >= 0 && ::write(fd, pdf.constData(), size_t(pdf.size())) == ssize_t(pdf.size()) &&
+            !warmUpInterrupted()) {
             std::unique_ptr<Poppler::Document> doc =
                 Poppler::Document::load(QStringLiteral("/proc/self/fd/%1").arg(fd));
             if (!doc) // no /proc
                 doc = Poppler::Document::loadFromData(pdf);
-            if (doc) {
+            std::unique_ptr<Poppler::Page> page = doc && !warmUpInterrupted() ? doc->page(0) : nullptr;
+            if (page) {
                 doc->setRenderHint(Poppler::Document::Antialiasing);
                 doc->setRenderHint(Poppler::Document::TextAntialiasing);
-                if (std::unique_ptr<Poppler::Page> page = doc->page(0)) {
-                    const QImage rendered = page->renderToImage(108, 108);
+                const QImage rendered = page->renderToImage(108, 108, -1, -1, -1, -1, Poppler::Page::Rotate0,
+                                                            nullptr, nullptr, warmUpInterrupted, QVariant());
+                if (!warmUpInterrupted())
                     reserveSharedMemory(size_t(rendered.sizeInBytes()));
-                    page->textList();
-                }
+                if (!warmUpInterrupted())
+                    page->textList(Poppler::Page::Rotate0, warmUpInterrupted, QVariant());
             }
         }
         if (fd >= 0)
             ::close(fd);
+        RD_PDF_TRACE("worker warmed up%s", warmUpInterrupted() ? " (interrupted)" : "");
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
         out << quint8(MessageType::Hello) << quint32(0) << qint32(m_shmMap ? m_shmFd : -1)
