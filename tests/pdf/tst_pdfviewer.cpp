@@ -46,6 +46,22 @@ void saveScreenshot(QWidget* w, const char* name)
         w->grab().save(QDir(dir).filePath(QLatin1String(name)));
 }
 
+// A viewer shown at a size, over a document of its own PDF service: what most tests start with.
+struct ShownViewer
+{
+    explicit ShownViewer(const QString& path, QSize size = {900, 700}, const PdfServiceOptions& options = {})
+        : service(options)
+    {
+        viewer.resize(size);
+        viewer.show();
+        doc.reset(service.openFile(path));
+        viewer.setDocument(doc.get());
+    }
+    PdfService service;
+    PdfViewer viewer;
+    std::unique_ptr<PdfDocument> doc;
+};
+
 } // namespace
 
 class TestPdfViewer : public QObject
@@ -112,12 +128,9 @@ private Q_SLOTS:
 
     void selections()
     {
-        PdfService service;
-        PdfViewer viewer;
-        viewer.resize(1000, 800);
-        viewer.show();
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("big-500.pdf")));
-        viewer.setDocument(doc.get());
+        ShownViewer setup(pdf("big-500.pdf"), {1000, 800});
+        PdfViewer& viewer = setup.viewer;
+        std::unique_ptr<PdfDocument>& doc = setup.doc;
         PdfPageView* view = viewer.pageView();
         QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(0), 20000);
         QWidget* vp = view->viewport();
@@ -163,12 +176,9 @@ private Q_SLOTS:
     // others (a landscape page, an A4 page) the view lays them out again, page 1 still sharp.
     void firstPageThenTheRealPageSizes()
     {
-        PdfService service;
-        PdfViewer viewer;
-        viewer.resize(900, 700);
-        viewer.show();
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("mixed-sizes.pdf")));
-        viewer.setDocument(doc.get());
+        ShownViewer setup(pdf("mixed-sizes.pdf"));
+        PdfViewer& viewer = setup.viewer;
+        std::unique_ptr<PdfDocument>& doc = setup.doc;
         QVERIFY(viewer.pageView()->isVisible()); // it says "Opening…" itself, at its real size
         QTRY_VERIFY_WITH_TIMEOUT(doc->pageSizesFinal(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
@@ -187,12 +197,9 @@ private Q_SLOTS:
         PdfServiceOptions options;
         options.workersPerDocument = 1;
         options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("1500")};
-        PdfService service(options);
-        PdfViewer viewer;
-        viewer.resize(900, 700);
-        viewer.show();
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("clinic-note.pdf")));
-        viewer.setDocument(doc.get());
+        ShownViewer setup(pdf("clinic-note.pdf"), {900, 700}, options);
+        PdfViewer& viewer = setup.viewer;
+        std::unique_ptr<PdfDocument>& doc = setup.doc;
         QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Ready, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->pendingRenderCount() > 0, 5000);
         QTest::qWait(300);
@@ -218,12 +225,9 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("%PDF-1.4\nthis is not a PDF at all\n");
         f.close();
-        PdfService service;
-        PdfViewer viewer;
-        viewer.resize(900, 700);
-        viewer.show();
-        std::unique_ptr<PdfDocument> doc(service.openFile(path));
-        viewer.setDocument(doc.get());
+        ShownViewer setup(path);
+        PdfViewer& viewer = setup.viewer;
+        std::unique_ptr<PdfDocument>& doc = setup.doc;
         QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Failed, 20000);
         bool shown = false;
         for (QLabel* label : viewer.findChildren<QLabel*>())
@@ -264,12 +268,8 @@ private Q_SLOTS:
             QSKIP("the shared corpus (../shared/corpus/qpdf) is not there");
         PdfServiceOptions options;
         options.requestTimeoutMs = 2000;
-        PdfService service(options);
-        PdfViewer viewer;
-        viewer.resize(900, 700);
-        viewer.show();
-        std::unique_ptr<PdfDocument> doc(service.openFile(path));
-        viewer.setDocument(doc.get());
+        ShownViewer setup(path, {900, 700}, options);
+        PdfViewer& viewer = setup.viewer;
 
         QElapsedTimer clock;
         clock.start();
@@ -292,12 +292,9 @@ private Q_SLOTS:
 
     void password()
     {
-        PdfService service;
-        PdfViewer viewer;
-        viewer.resize(900, 700);
-        viewer.show();
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("encrypted-secret.pdf")));
-        viewer.setDocument(doc.get());
+        ShownViewer setup(pdf("encrypted-secret.pdf"));
+        PdfViewer& viewer = setup.viewer;
+        std::unique_ptr<PdfDocument>& doc = setup.doc;
         QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::NeedsPassword, 20000);
         QLineEdit* edit = nullptr;
         for (QLineEdit* e : viewer.findChildren<QLineEdit*>())
@@ -312,12 +309,8 @@ private Q_SLOTS:
 
     void screenshot()
     {
-        PdfService service;
-        PdfViewer viewer;
-        viewer.resize(1200, 860);
-        viewer.show();
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("clinic-note.pdf")));
-        viewer.setDocument(doc.get());
+        ShownViewer setup(pdf("clinic-note.pdf"), {1200, 860});
+        PdfViewer& viewer = setup.viewer;
         QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
         viewer.showEvidence(0, QRectF(),
                             QStringLiteral("Persistent crouch gait with excessive knee flexion"));
