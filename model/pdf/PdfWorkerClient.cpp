@@ -53,9 +53,8 @@ bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize)
         return false;
     struct stat st = {};
     void* map = MAP_FAILED;
-    // MAP_POPULATE: the page tables are filled now rather than one fault at a time during the copy.
     if (::fstat(local, &st) == 0 && st.st_size >= bufferSize)
-        map = ::mmap(nullptr, size_t(bufferSize), PROT_READ, MAP_SHARED | MAP_POPULATE, local, 0);
+        map = ::mmap(nullptr, size_t(bufferSize), PROT_READ, MAP_SHARED, local, 0);
     ::close(local);
     if (map == MAP_FAILED)
         return false;
