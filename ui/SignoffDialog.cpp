@@ -234,7 +234,12 @@ void SignoffDialog::fillLines()
             row, 1, new QTableWidgetItem(LetterText::codeWords(policy, line.code, QStringLiteral("en"))));
         m_lines->setItem(row, 2, new QTableWidgetItem(outcomeLabel(line.decision)));
         m_lines->setItem(row, 3, new QTableWidgetItem(reasons.join(QLatin1Char('\n'))));
-        auto* choice = new QComboBox(m_lines);
+        // In a cell of its own, so that it keeps its height when the wrapped text makes the row tall.
+        auto* cell = new QWidget(m_lines);
+        auto* cellLayout = new QVBoxLayout(cell);
+        cellLayout->setContentsMargins(4, 2, 4, 2);
+        auto* choice = new QComboBox(cell);
+        cellLayout->addWidget(choice, 0, Qt::AlignVCenter);
         choice->setAccessibleName(tr("Medical director's decision on %1").arg(line.code));
         choice->addItem(tr("as the engine decided"), QString());
         choice->addItem(tr("approve (override)"), QStringLiteral("approve"));
@@ -244,7 +249,7 @@ void SignoffDialog::fillLines()
                 choice->setCurrentIndex(choice->findData(toString(item.decision)));
         choice->setEnabled(m_signer.role == UserRole::MedicalDirector && !m_file->isSigned());
         connect(choice, &QComboBox::currentIndexChanged, this, &SignoffDialog::refresh);
-        m_lines->setCellWidget(row, 4, choice);
+        m_lines->setCellWidget(row, 4, cell);
     }
     m_lines->resizeRowsToContents();
 }
@@ -273,12 +278,18 @@ void SignoffDialog::fillJudgments()
     m_judgments->setHtml(html.isEmpty() ? tr("No judgments recorded.") : html);
 }
 
+QComboBox* SignoffDialog::lineChoice(int row) const
+{
+    const QWidget* cell = m_lines->cellWidget(row, 4);
+    return cell ? cell->findChild<QComboBox*>() : nullptr;
+}
+
 QList<LineOverride> SignoffDialog::overrides() const
 {
     QList<LineOverride> result;
     const QString rationale = m_rationale->toPlainText().trimmed();
     for (int row = 0; row < m_lines->rowCount(); ++row) {
-        const auto* choice = qobject_cast<QComboBox*>(m_lines->cellWidget(row, 4));
+        const QComboBox* choice = lineChoice(row);
         const QString decision = choice ? choice->currentData().toString() : QString();
         if (decision.isEmpty())
             continue;
@@ -372,7 +383,7 @@ void SignoffDialog::setLineDecision(const QString& code, const QString& decision
 {
     for (int row = 0; row < m_lines->rowCount(); ++row)
         if (m_lines->item(row, 0)->text() == code)
-            if (auto* choice = qobject_cast<QComboBox*>(m_lines->cellWidget(row, 4)))
+            if (QComboBox* choice = lineChoice(row))
                 choice->setCurrentIndex(choice->findData(decision));
 }
 
@@ -438,7 +449,7 @@ void SignoffDialog::finishSigning()
         return;
     }
     for (int row = 0; row < m_lines->rowCount(); ++row)
-        if (QWidget* choice = m_lines->cellWidget(row, 4))
+        if (QComboBox* choice = lineChoice(row))
             choice->setEnabled(false);
     Q_EMIT signingFinished(true, QString());
 }

@@ -50,6 +50,7 @@ private:
     void fillLines();
     void fillJudgments();
     QList<LineOverride> overrides() const;
+    QComboBox* lineChoice(int row) const; // the medical director's decision on that line
     QMap<QString, QString> letterFields() const;
     void finishSigning();
     void exportPdf();
