@@ -797,6 +797,18 @@ Estación de revisión de utilización para el análisis del movimiento (CPT 960
 %2</translation>
     </message>
     <message>
+        <source>Undo the last answer (Ctrl+Z)</source>
+        <translation>Deshacer la última respuesta (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo the answer undone (Ctrl+Shift+Z)</source>
+        <translation>Rehacer la respuesta deshecha (Ctrl+Mayús+Z)</translation>
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation>Guardando una copia como %1…</translation>
+    </message>
+    <message>
         <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.
 
 Checklist:
@@ -810,7 +822,12 @@ Checklist:
   C  cite the selected passage      L  go to the citations
   Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
   Ctrl+R  route the case      Ctrl+Shift+D  sign off
-  Ctrl+1  queue      Ctrl+2  case</source>
+  Ctrl+1  queue      Ctrl+2  case
+
+Attachment (when it has the focus):
+  Page Down / Page Up  next / previous page (not judgment)
+  Ctrl+F  search      Ctrl+C  copy the selection
+  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
         <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso.
 
 Lista de verificación:
@@ -824,19 +841,12 @@ Lista de verificación:
   C  citar el pasaje seleccionado      L  ir a las citas
   Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
   Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
-  Ctrl+1  cola      Ctrl+2  caso</translation>
-    </message>
-    <message>
-        <source>Undo the last answer (Ctrl+Z)</source>
-        <translation>Deshacer la última respuesta (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Redo the answer undone (Ctrl+Shift+Z)</source>
-        <translation>Rehacer la respuesta deshecha (Ctrl+Mayús+Z)</translation>
-    </message>
-    <message>
-        <source>Saving a copy as %1…</source>
-        <translation>Guardando una copia como %1…</translation>
+  Ctrl+1  cola      Ctrl+2  caso
+
+Documento adjunto (cuando tiene el foco):
+  Av Pág / Re Pág  página siguiente / anterior (no valoración)
+  Ctrl+F  buscar      Ctrl+C  copiar la selección
+  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
     </message>
 </context>
 <context>

@@ -576,7 +576,11 @@ void MainWindow::showShortcuts()
                                "  C  cite the selected passage      L  go to the citations\n"
                                "  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer\n"
                                "  Ctrl+R  route the case      Ctrl+Shift+D  sign off\n"
-                               "  Ctrl+1  queue      Ctrl+2  case"));
+                               "  Ctrl+1  queue      Ctrl+2  case\n\n"
+                               "Attachment (when it has the focus):\n"
+                               "  Page Down / Page Up  next / previous page (not judgment)\n"
+                               "  Ctrl+F  search      Ctrl+C  copy the selection\n"
+                               "  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate"));
 }
 
 void MainWindow::about()

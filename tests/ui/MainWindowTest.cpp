@@ -364,7 +364,16 @@ void MainWindowTest::routingDenialWarnsAboutUnreadPages()
     QTRY_COMPARE_WITH_TIMEOUT(window->caseView()->viewer()->currentPage(), 1, 20000);
     answerAllWithKeys(window.get(), QStringLiteral("Y")); // every exclusion applies: a denial
 
-    // The reviewer backs out at the warning: nothing changes.
+    // The reviewer backs out at the warning: nothing changes. Ctrl+R routes from the attachment
+    // too (where Ctrl+Right / Ctrl+Left rotate: no key the window uses).
+    auto* pages = window->findChild<PdfPageView*>();
+    QVERIFY(pages);
+    pages->setFocus();
+    QTRY_VERIFY(pages->hasFocus());
+    press(window.get(), Qt::Key_Right, Qt::ControlModifier);
+    QCOMPARE(pages->rotation(), 1);
+    press(window.get(), Qt::Key_Left, Qt::ControlModifier);
+    QCOMPARE(pages->rotation(), 0);
     MessageBox::setNextAnswer(QMessageBox::No);
     press(window.get(), Qt::Key_R, Qt::ControlModifier);
     // Page 1 was shown (and maybe the top of page 2); the last pages and the other file never.

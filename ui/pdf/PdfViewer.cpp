@@ -225,8 +225,9 @@ PdfViewer::PdfViewer(QWidget* parent)
         void (PdfViewer::*slot)();
     } shortcuts[] = {{QKeySequence::ZoomIn, &PdfViewer::zoomIn},
                      {QKeySequence::ZoomOut, &PdfViewer::zoomOut},
-                     {QKeySequence(Qt::CTRL | Qt::Key_R), &PdfViewer::rotateRight},
-                     {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &PdfViewer::rotateLeft}};
+                     // Not Ctrl+R: the window routes the case with it (an ambiguous key does nothing).
+                     {QKeySequence(Qt::CTRL | Qt::Key_Right), &PdfViewer::rotateRight},
+                     {QKeySequence(Qt::CTRL | Qt::Key_Left), &PdfViewer::rotateLeft}};
     for (const auto& sc : shortcuts) {
         auto* shortcut = new QShortcut(sc.keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
