@@ -58,10 +58,10 @@ struct PdfPageText
     QList<QRectF> boxesForRange(qsizetype from, qsizetype to) const;
 };
 
-// How a viewer will show one page (usually the first) as soon as the document is open: the worker
-// renders it as part of opening, while it measures the other pages, and the image comes with the
-// answer to the open (PdfDocument::setFirstPage). Either a fixed scale, or "fit": the page's width
-// (and, when fitHeight > 0, also its height) fills that many logical pixels, the resulting pixels per
+// How a viewer will show one page (usually the first) as soon as the document is open: its render
+// request goes to the worker right behind the open, before the page's size is known, and the worker
+// measures the other pages after it (PdfDocument::setFirstPage). Either a fixed scale, or "fit": the page's
+// width (and, when fitHeight > 0, also its height) fills that many logical pixels, the resulting pixels per
 // point clamped to [minPixelsPerPoint, maxPixelsPerPoint] and multiplied by devicePixelRatio.
 struct PdfFirstPage
 {
