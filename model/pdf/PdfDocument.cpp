@@ -490,9 +490,8 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
     }
     switch (messageType) {
     case MessageType::Rendered: {
-        int page = -1;
         PdfError error;
-        const QImage image = receiveImage(client, in, data, &page, &error);
+        const QImage image = receiveImage(client, in, data, &error);
         double scale = 0;
         in >> scale;
         if (image.isNull()) {
@@ -591,14 +590,13 @@ void PdfDocument::onNotified(pdfproto::MessageType type, const QByteArray& field
     Q_EMIT pageSizesChanged();
 }
 
-QImage PdfDocument::receiveImage(PdfWorkerClient* client, QDataStream& in, const QByteArray& data, int* page,
+QImage PdfDocument::receiveImage(PdfWorkerClient* client, QDataStream& in, const QByteArray& data,
                                  PdfError* error)
 {
     qint32 index = 0, width = 0, height = 0, bytesPerLine = 0, format = 0, shmFd = -1;
     qint64 shmSize = 0;
     double ms = 0;
     in >> index >> width >> height >> bytesPerLine >> format >> ms >> shmFd >> shmSize;
-    *page = index;
     m_lastRenderMs = ms;
     const qint64 bytes = qint64(bytesPerLine) * height;
     if (in.status() != QDataStream::Ok || width <= 0 || height <= 0 || bytesPerLine < width ||

@@ -155,10 +155,9 @@ private:
     Slot* slotFor(PdfWorkerClient* client);
     void removeSlot(PdfWorkerClient* client);
     void stopAllWorkers();
-    // The page image of a Rendered answer (or of the first page in Opened), read from in: pixels in
-    // the worker's page buffer or in data. Null with *error set when malformed or unmappable.
-    QImage receiveImage(PdfWorkerClient* client, QDataStream& in, const QByteArray& data, int* page,
-                        PdfError* error);
+    // The page image of a Rendered answer, read from in: pixels in the worker's page buffer or in
+    // data. Null with *error set when malformed or unmappable.
+    QImage receiveImage(PdfWorkerClient* client, QDataStream& in, const QByteArray& data, PdfError* error);
     bool failAllQueued(const PdfError& error); // false: a slot deleted this document
     void setState(State state);
     quint32 nextId();

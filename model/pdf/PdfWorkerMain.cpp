@@ -359,18 +359,19 @@ private:
         return result;
     }
 
-    // Appends the image fields (see Rendered in PdfProtocol.h) to header, then what more() writes,
-    // and sends the frame, the pixels through the page buffer or after the header.
-    template <typename More>
-    void sendImage(QByteArray& header, QDataStream& out, const RenderResult& r, bool shared, More more)
+    // Answers request id with the Rendered frame (PdfProtocol.h): the pixels through the page buffer
+    // or after the header.
+    void sendRendered(quint32 id, const RenderResult& r, bool shared)
     {
         const QImage& image = r.image;
         const size_t bytes = size_t(image.sizeInBytes());
         const qint32 shmFd = shared ? toSharedMemory(image) : -1;
         RD_PDF_TRACE("worker copied %d", r.page + 1);
-        out << qint32(r.page) << qint32(image.width()) << qint32(image.height())
-            << qint32(image.bytesPerLine()) << qint32(image.format()) << r.ms << shmFd << qint64(m_shmSize);
-        more();
+        QByteArray header;
+        QDataStream out(&header, QIODevice::WriteOnly);
+        out << quint8(MessageType::Rendered) << id << qint32(r.page) << qint32(image.width())
+            << qint32(image.height()) << qint32(image.bytesPerLine()) << qint32(image.format()) << r.ms
+            << shmFd << qint64(m_shmSize) << r.scale;
         if (shmFd >= 0)
             writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
         else
@@ -401,10 +402,7 @@ private:
             sendFailed(req.id, r.code, r.message);
             return;
         }
-        QByteArray header;
-        QDataStream out(&header, QIODevice::WriteOnly);
-        out << quint8(MessageType::Rendered) << req.id;
-        sendImage(header, out, r, shared, [&] { out << r.scale; });
+        sendRendered(req.id, r, shared);
     }
 
     // Copies the pixels into this worker's page buffer, a memfd that the client maps once through
