@@ -95,8 +95,8 @@ int main(int argc, char* argv[])
         //    app's PdfService keeps a worker started ahead (the default); "cold": the worker process
         //    starts when the document opens. Then the same in a real PdfViewer, painted.
         //    Two baselines: Poppler loading the file and rendering page 1, nothing else; and Poppler as
-        //    a viewer that uses it directly opens a document: Okular's PDF generator (loadPages) and
-        //    qpdfview take every page's size when they load it, for the layout, before any page shows.
+        //    a viewer that uses it directly opens a document: Okular's PDF generator (loadPages) takes
+        //    every page's size when it loads it, for the layout, before any page shows.
         QList<double> directFirst, directViewerFirst, oursFirst, coldFirst, viewerFirst;
         for (int r = 0; r < rounds; ++r) {
             QElapsedTimer t;
