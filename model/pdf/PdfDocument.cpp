@@ -127,12 +127,8 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
             r.fit = m_firstPage;
             r.unclaimed = true;
             r.seq = ++m_seq;
-            QByteArray renderFields;
-            QDataStream out(&renderFields, QIODevice::WriteOnly);
-            out << qint32(r.page) << 0.0 << qint32(r.rotation) << m_sharedPixels;
-            pdfproto::writeFirstPage(out, r.fit);
             raw->running.append(r);
-            client->send(r.id, MessageType::Render, renderFields, {}, m_options.requestTimeoutMs);
+            client->send(r.id, MessageType::Render, renderFields(r), {}, m_options.requestTimeoutMs);
             ++m_renderRequestsSent;
         }
     } else {
@@ -227,6 +223,16 @@ bool PdfDocument::setFirstPage(const PdfFirstPage& firstPage)
     // Nothing more to wait for: open now rather than from the event loop.
     startOpening();
     return true;
+}
+
+QByteArray PdfDocument::renderFields(const Request& r) const
+{
+    // Render (PdfProtocol.h); for the first page the scale is 0 and the fit decides.
+    QByteArray fields;
+    QDataStream out(&fields, QIODevice::WriteOnly);
+    out << qint32(r.page) << r.scale << qint32(r.rotation) << m_sharedPixels;
+    pdfproto::writeFirstPage(out, r.fit);
+    return fields;
 }
 
 bool PdfDocument::sameScale(double a, double b)
@@ -389,13 +395,9 @@ void PdfDocument::dispatch()
         }
         Request r = *best;
         m_queue.erase(best);
-        QByteArray fields;
-        QDataStream out(&fields, QIODevice::WriteOnly);
         if (r.kind == Kind::Render) {
-            out << qint32(r.page) << r.scale << qint32(r.rotation) << m_sharedPixels;
-            pdfproto::writeFirstPage(out, r.fit);
             target->running.append(r);
-            target->client->send(r.id, MessageType::Render, fields, {}, m_options.requestTimeoutMs);
+            target->client->send(r.id, MessageType::Render, renderFields(r), {}, m_options.requestTimeoutMs);
             ++m_renderRequestsSent;
         } else {
             if (r.count == 1 && m_text.contains(r.page)) {
@@ -404,6 +406,8 @@ void PdfDocument::dispatch()
                     return;
                 continue;
             }
+            QByteArray fields;
+            QDataStream out(&fields, QIODevice::WriteOnly);
             out << qint32(r.page) << qint32(r.count);
             target->running.append(r);
             target->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs * r.count);

@@ -150,7 +150,8 @@ private:
                     const QByteArray& data);
     void onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error);
     void onNotified(pdfproto::MessageType type, const QByteArray& fields);
-    static bool sameScale(double a, double b); // the same to a thousandth (PdfPageCache's key)
+    QByteArray renderFields(const Request& r) const; // the fields of a Render request
+    static bool sameScale(double a, double b);       // the same to a thousandth (PdfPageCache's key)
     static QList<QSizeF> readSizes(QDataStream& in, qint32 count, qsizetype fieldBytes);
     Slot* slotFor(PdfWorkerClient* client);
     void removeSlot(PdfWorkerClient* client);
