@@ -4,6 +4,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -25,8 +26,9 @@ struct Mapping
 
 // Never destroyed: an image may die during static destruction.
 QBasicMutex g_mutex;
-std::vector<Mapping>& g_ready = *new std::vector<Mapping>; // faulted in, unused
-bool g_preparing = false;                                  // a prepare task is queued or running
+std::vector<Mapping>& g_ready = *new std::vector<Mapping>;  // faulted in, unused
+bool g_preparing = false;                                   // a prepare task is queued or running
+std::vector<Mapping>& g_unused = *new std::vector<Mapping>; // parts of mappings cut off, to give back
 
 size_t roundUp(size_t bytes)
 {
@@ -79,8 +81,10 @@ Mapping takeReady(size_t length)
         g_ready.erase(found);
     }
     if (best.length > length) {
-        // Give back what this image does not use.
-        unmapLater(Mapping{static_cast<char*>(best.address) + length, best.length - length});
+        // What this image does not use goes back later (giveBackUnused): handing work to the thread
+        // pool here cost the first page up to 0.4 ms now and then.
+        const QMutexLocker lock(&g_mutex);
+        g_unused.push_back(Mapping{static_cast<char*>(best.address) + length, best.length - length});
         best.length = length;
     }
     return best;
@@ -98,6 +102,17 @@ Mapping mapFresh(size_t length, bool touch)
             p[offset] = 0;
     }
     return Mapping{address, length};
+}
+
+void giveBackUnused()
+{
+    std::vector<Mapping> unused;
+    {
+        const QMutexLocker lock(&g_mutex);
+        unused.swap(g_unused);
+    }
+    for (const Mapping& m : unused)
+        unmapLater(m);
 }
 
 } // namespace
@@ -131,6 +146,24 @@ int readyCount()
     return int(g_ready.size());
 }
 
+qsizetype largestReady()
+{
+    const QMutexLocker lock(&g_mutex);
+    size_t largest = 0;
+    for (const Mapping& m : g_ready)
+        largest = std::max(largest, m.length);
+    return qsizetype(largest);
+}
+
+qsizetype unusedBytes()
+{
+    const QMutexLocker lock(&g_mutex);
+    size_t bytes = 0;
+    for (const Mapping& m : g_unused)
+        bytes += m.length;
+    return qsizetype(bytes);
+}
+
 QImage allocate(int width, int height, qsizetype bytesPerLine, QImage::Format format)
 {
     if (width <= 0 || height <= 0 || format <= QImage::Format_Invalid || format >= QImage::NImageFormats)
@@ -150,7 +183,10 @@ QImage allocate(int width, int height, qsizetype bytesPerLine, QImage::Format fo
         return {};
     // The next page should find one ready. Not at once: when the viewer's cache is full, inserting
     // this image evicts one, whose mapping is then ready for nothing.
-    QTimer::singleShot(50, [length] { prepare(qsizetype(length)); });
+    QTimer::singleShot(50, [length] {
+        giveBackUnused();
+        prepare(qsizetype(length));
+    });
     return QImage(static_cast<uchar*>(m.address), width, height, bytesPerLine, format, releaseImage,
                   new Mapping(m));
 }

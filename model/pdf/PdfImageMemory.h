@@ -5,9 +5,10 @@
 // which 0.1 ms is the copy). So page images live in mappings of their own that are got ready ahead,
 // off the GUI thread, by touching every page (prepare(); after each use the next one is got ready on
 // the thread pool, unless an image that went meanwhile left its mapping), and that are kept for the
-// next image when an image is gone (one at most). The GUI thread then only copies. Small images (thumbnails)
-// come from the heap like any QImage. Thread-safe: images die in any thread. allocate() from a thread with an
-// event loop.
+// next image when an image is gone (one at most). The GUI thread then only copies; a mapping bigger
+// than the image is cut to size, and the rest given back a moment later on the thread pool. Small images
+// (thumbnails) come from the heap like any QImage. Thread-safe: images die in any thread. allocate() from a
+// thread with an event loop.
 #pragma once
 
 #include <QImage>
@@ -22,7 +23,10 @@ QImage allocate(int width, int height, qsizetype bytesPerLine, QImage::Format fo
 // Gets a mapping of at least bytes ready on the thread pool, unless one is.
 void prepare(qsizetype bytes);
 
-// Tests and benchmarks: mappings ready now.
+// Tests and benchmarks: mappings ready now, the largest one's bytes, and the bytes cut off mappings
+// bigger than their image, not given back yet (that waits until after the image is delivered).
 int readyCount();
+qsizetype largestReady();
+qsizetype unusedBytes();
 
 } // namespace rd::PdfImageMemory

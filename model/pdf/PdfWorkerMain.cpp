@@ -41,10 +41,17 @@ struct Request
     QByteArray data;
 };
 
-// Shared between the reader thread and the main thread.
+// Two threads serve the worker, taking turns (leader/follower): one reads the pipe while the other
+// works. The reader of a request works on it itself when nobody is working (and the other thread
+// takes over reading): a request that comes to an idle worker starts without a hand-over between
+// threads (measured: 0.1-0.2 ms to wake the other thread after an idle spell). Whoever reads applies
+// Cancel at once, so a running render can be cancelled. One Poppler document, one thread at a time.
 std::mutex g_mutex;
 std::condition_variable g_wake;
 std::deque<Request> g_queue;
+bool g_working = false;                    // a thread is working on a request (or the warm-up)
+bool g_reading = false;                    // a thread is reading the pipe
+bool g_endOfInput = false;                 // the pipe closed or sent garbage: nobody reads again
 quint32 g_current = 0;                     // id of the request being processed (under g_mutex)
 std::unordered_set<quint32> g_cancelled;   // cancelled before they started (under g_mutex)
 std::atomic<bool> g_abortCurrent{false};   // the running request was cancelled
@@ -95,52 +102,52 @@ void writeAll(const QByteArray& head, const char* data, size_t dataLen)
     }
 }
 
-void readerLoop()
+// Reads the next request frame from the pipe (blocking); Quit when the pipe closed or sent garbage.
+Request readRequest()
 {
-    for (;;) {
-        char prefix[pdfproto::FramePrefixBytes];
-        quint32 headerLength = 0;
-        quint32 dataLength = 0;
-        Request req;
-        bool ok =
-            readExact(0, prefix, sizeof prefix) && pdfproto::parsePrefix(prefix, &headerLength, &dataLength);
-        if (ok) {
-            req.header.resize(headerLength);
-            req.data.resize(dataLength);
-            ok = readExact(0, req.header.data(), headerLength) &&
-                 (dataLength == 0 || readExact(0, req.data.data(), dataLength));
-        }
-        if (ok) {
-            QDataStream in(req.header);
-            quint8 type = 0;
-            in >> type >> req.id;
-            req.type = MessageType(type);
-            req.header.remove(0, 5);
-            ok = in.status() == QDataStream::Ok;
-        }
-        if (!ok)
-            req.type = MessageType::Quit;
-        if (req.type == MessageType::Cancel) {
-            QDataStream in(req.header);
-            quint32 target = 0;
-            in >> target;
-            std::lock_guard lock(g_mutex);
-            if (target == g_current)
-                g_abortCurrent.store(true);
-            else
-                g_cancelled.insert(target); // seen when it starts: it answers Cancelled at once
-            continue;
-        }
-        RD_PDF_TRACE("worker read request %d", int(req.type));
-        {
-            std::lock_guard lock(g_mutex);
-            g_queue.push_back(std::move(req));
-            g_requestArrived.store(true);
-        }
-        g_wake.notify_one();
-        if (!ok)
-            return;
+    char prefix[pdfproto::FramePrefixBytes];
+    quint32 headerLength = 0;
+    quint32 dataLength = 0;
+    Request req;
+    bool ok =
+        readExact(0, prefix, sizeof prefix) && pdfproto::parsePrefix(prefix, &headerLength, &dataLength);
+    if (ok) {
+        req.header.resize(headerLength);
+        req.data.resize(dataLength);
+        ok = readExact(0, req.header.data(), headerLength) &&
+             (dataLength == 0 || readExact(0, req.data.data(), dataLength));
     }
+    if (ok) {
+        QDataStream in(req.header);
+        quint8 type = 0;
+        in >> type >> req.id;
+        req.type = MessageType(type);
+        req.header.remove(0, 5);
+        ok = in.status() == QDataStream::Ok;
+    }
+    if (!ok)
+        req = Request{}; // Quit
+    return req;
+}
+
+// Under g_mutex: takes in a request just read. A Cancel applies at once (no answer of its own).
+void receive(Request&& req)
+{
+    if (req.type == MessageType::Cancel) {
+        QDataStream in(req.header);
+        quint32 target = 0;
+        in >> target;
+        if (g_working && target == g_current)
+            g_abortCurrent.store(true);
+        else
+            g_cancelled.insert(target); // seen when it starts: it answers Cancelled at once
+        return;
+    }
+    RD_PDF_TRACE("worker read request %d", int(req.type));
+    if (req.type == MessageType::Quit)
+        g_endOfInput = true;
+    g_queue.push_back(std::move(req));
+    g_requestArrived.store(true);
 }
 
 bool currentCancelled()
@@ -538,6 +545,56 @@ private:
     std::unique_ptr<Poppler::Document> m_doc;
 };
 
+// Run by both threads (see g_working): work when there is work and nobody works, else read the pipe
+// when nobody reads, else wait. Does not return: Quit ends the process.
+[[noreturn]] void serve(Worker& worker)
+{
+    std::unique_lock lock(g_mutex);
+    for (;;) {
+        if (!g_working && !g_queue.empty()) {
+            Request req = std::move(g_queue.front());
+            g_queue.pop_front();
+            if (req.type == MessageType::Quit)
+                ::_exit(0); // skip destructors: the other thread may block in read()
+            g_working = true;
+            const bool cancelled = g_cancelled.erase(req.id) > 0;
+            g_current = req.id;
+            g_abortCurrent.store(cancelled);
+            // The other thread reads while this one works.
+            g_wake.notify_all();
+            lock.unlock();
+            if (cancelled && req.type != MessageType::Open)
+                sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
+            else
+                worker.handle(req);
+            lock.lock();
+            g_current = 0;
+            g_abortCurrent.store(false);
+            g_working = false;
+            continue;
+        }
+        if (!g_working && worker.hasIdleWork()) {
+            g_working = true;
+            g_wake.notify_all();
+            lock.unlock();
+            worker.doIdleWork();
+            lock.lock();
+            g_working = false;
+            continue;
+        }
+        if (!g_reading && !g_endOfInput) {
+            g_reading = true;
+            lock.unlock();
+            Request req = readRequest();
+            lock.lock();
+            g_reading = false;
+            receive(std::move(req)); // then this thread works on it if nobody does (and wakes the other)
+            continue;
+        }
+        g_wake.wait(lock);
+    }
+}
+
 } // namespace
 
 int runPdfWorker(int argc, char* argv[])
@@ -578,48 +635,32 @@ int runPdfWorker(int argc, char* argv[])
     // render). Blocks over 32 MiB (zoomed-in pages) are still mapped and given back.
     ::mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
     ::mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+    // One heap for both threads (they take turns working, see serve()): with an arena per thread, a
+    // request worked on by the other thread than the warm-up's found a cold heap (measured: page 1 in
+    // 6.3 ms instead of 4.3).
+    ::mallopt(M_ARENA_MAX, 1);
     QCoreApplication app(argc, argv);
     if (qEnvironmentVariableIsEmpty("REVIEWDESK_PDFWORKER_DEBUG"))
         Poppler::setDebugErrorFunction(quietPoppler, QVariant());
 
-    std::thread reader(readerLoop);
-    reader.detach();
     Worker worker(renderDelayMs);
-    // A spare worker has time before its document comes; one started for a document has not.
-    if (warm)
+    // A spare worker has time before its document comes; one started for a document has not. A
+    // request that comes meanwhile waits (the warm-up counts as work) and stops the warm-up.
+    {
+        std::lock_guard lock(g_mutex);
+        g_working = warm;
+    }
+    std::thread second([&worker] { serve(worker); });
+    second.detach();
+    if (warm) {
         worker.warmUp();
-
-    for (;;) {
-        Request req;
-        {
-            std::unique_lock lock(g_mutex);
-            if (g_queue.empty() && worker.hasIdleWork()) {
-                lock.unlock();
-                worker.doIdleWork();
-                continue;
-            }
-            g_wake.wait(lock, [] { return !g_queue.empty(); });
-            req = std::move(g_queue.front());
-            g_queue.pop_front();
-        }
-        if (req.type == MessageType::Quit)
-            break;
-        bool cancelled = false;
         {
             std::lock_guard lock(g_mutex);
-            cancelled = g_cancelled.erase(req.id) > 0;
-            g_current = req.id;
-            g_abortCurrent.store(cancelled);
+            g_working = false;
         }
-        if (cancelled && req.type != MessageType::Open)
-            sendFailed(req.id, PdfError::Cancelled, QStringLiteral("cancelled"));
-        else
-            worker.handle(req);
-        std::lock_guard lock(g_mutex);
-        g_current = 0;
-        g_abortCurrent.store(false);
+        g_wake.notify_all();
     }
-    ::_exit(0); // skip destructors: the reader thread may still block in read()
+    serve(worker);
 }
 
 } // namespace rd

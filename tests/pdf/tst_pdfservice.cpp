@@ -239,6 +239,21 @@ private Q_SLOTS:
         QVERIFY(PdfImageMemory::allocate(0, 1188, bpl, QImage::Format_RGB32).isNull());
     }
 
+    void pageImageMemoryCutToSize()
+    {
+        // A mapping got ready for a bigger page is cut to the image; the rest goes back afterwards,
+        // not while the image is made (the first page waits for that).
+        const qsizetype big = 16 * 1024 * 1024;
+        PdfImageMemory::prepare(big);
+        QTRY_VERIFY(PdfImageMemory::largestReady() >= big);
+        const qsizetype bpl = 918 * 4;
+        const QImage image = PdfImageMemory::allocate(918, 1188, bpl, QImage::Format_RGB32);
+        QVERIFY(!image.isNull());
+        QVERIFY(PdfImageMemory::unusedBytes() >= big - bpl * 1188 - 4096);
+        QTRY_COMPARE(PdfImageMemory::unusedBytes(), qsizetype(0));
+        QCOMPARE(image.bytesPerLine(), bpl);
+    }
+
     void pixelsOverThePipeMatchSharedBuffer()
     {
         PdfServiceOptions pipe;
