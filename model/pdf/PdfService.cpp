@@ -24,17 +24,33 @@ PdfService::PdfService(const PdfServiceOptions& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
 {
+    m_spareTimer.setSingleShot(true);
+    connect(&m_spareTimer, &QTimer::timeout, this, &PdfService::startSpare);
     if (m_options.keepSpareWorker) {
-        QTimer::singleShot(0, this, &PdfService::startSpare);
+        m_spareTimer.start(0);
         // Likewise memory for the first page image (a letter page at about 100 %, HiDPI aside).
         PdfImageMemory::prepare(8 * 1024 * 1024);
     }
+}
+
+bool PdfService::hasSpare() const
+{
+    return m_spare && m_spare->isAlive();
 }
 
 void PdfService::startSpare()
 {
     if (m_spare && m_spare->isAlive())
         return;
+    // Starting a process takes a core for about 30 ms: not while pages render or a search runs (a
+    // search right after opening was 10-20 % slower), unless the workers have been busy for 5 s.
+    if (!m_spareWanted.isValid())
+        m_spareWanted.start();
+    if (PdfWorkerClient::busyCount() > 0 && !m_spareWanted.hasExpired(5000)) {
+        m_spareTimer.start(100);
+        return;
+    }
+    m_spareWanted.invalidate();
     delete m_spare;
     const QString program = m_options.workerPath.isEmpty() ? defaultWorkerPath() : m_options.workerPath;
     // It renders a page of its own while it waits, so that the first real one is as fast as the next.
@@ -57,7 +73,7 @@ PdfWorkerClient* PdfService::takeWorker(QObject* parent)
     }
     // The next spare starts once this document had its turn at the processor.
     if (m_options.keepSpareWorker)
-        QTimer::singleShot(500, this, &PdfService::startSpare);
+        m_spareTimer.start(500);
     return client;
 }
 

@@ -7,8 +7,10 @@
 
 #include "PdfTypes.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 namespace rd {
 
@@ -65,8 +67,15 @@ private:
     class PdfWorkerClient* takeWorker(QObject* parent);
     void startSpare();
 
+public:
+    // Tests: whether a spare worker is started.
+    bool hasSpare() const;
+
+private:
     PdfServiceOptions m_options;
     class PdfWorkerClient* m_spare = nullptr;
+    QTimer m_spareTimer;         // starts the next spare
+    QElapsedTimer m_spareWanted; // since when a new spare waits for the workers to be idle
 };
 
 } // namespace rd

@@ -18,6 +18,8 @@ namespace rd {
 
 using pdfproto::MessageType;
 
+int PdfWorkerClient::s_busyCount = 0;
+
 PdfWorkerClient::PdfWorkerClient(const QString& program, const QStringList& arguments, QObject* parent)
     : QObject(parent)
     , m_program(program)
@@ -144,6 +146,7 @@ void PdfWorkerClient::send(quint32 id, MessageType type, const QByteArray& field
     }
     header += fields;
     m_inFlight.append(InFlight{id, timeoutMs});
+    countBusy(true);
     m_process->write(pdfproto::frameHead(header, quint32(data.size())));
     if (!data.isEmpty())
         m_process->write(data);
@@ -163,10 +166,18 @@ void PdfWorkerClient::cancel(quint32 id)
     m_process->write(pdfproto::frameHead(header, 0));
 }
 
+void PdfWorkerClient::countBusy(bool busy)
+{
+    if (busy != m_countedBusy)
+        s_busyCount += busy ? 1 : -1;
+    m_countedBusy = busy;
+}
+
 void PdfWorkerClient::stop()
 {
     m_timer.stop();
     m_alive = false;
+    countBusy(false);
     if (m_process) {
         m_process->disconnect(this);
         if (m_process->state() != QProcess::NotRunning) {
@@ -239,6 +250,7 @@ void PdfWorkerClient::onReadyRead()
         m_inFlight.removeFirst();
         if (m_inFlight.isEmpty()) {
             m_timer.stop();
+            countBusy(false);
         } else {
             m_timeoutMs = m_inFlight.first().timeoutMs;
             m_timer.start(m_timeoutMs);

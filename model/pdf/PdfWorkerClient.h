@@ -28,6 +28,8 @@ public:
     void start();
     bool isAlive() const { return m_alive; }
     bool isBusy() const { return !m_inFlight.isEmpty(); }
+    // Workers with requests in flight, in the whole app (GUI thread).
+    static int busyCount() { return s_busyCount; }
     int inFlightCount() const { return int(m_inFlight.size()); }
     qint64 processId() const;
 
@@ -61,6 +63,7 @@ private:
     // untouched mapping costs about 0.3 ms more, page faults).
     bool mapSharedBuffer(int fd, qint64 bufferSize, bool prefault = false);
     void die(const PdfError& error);
+    void countBusy(bool busy); // keeps s_busyCount
 
     QProcess* m_process = nullptr;
     QString m_program;
@@ -73,6 +76,8 @@ private:
     };
     QList<InFlight> m_inFlight;
     bool m_alive = false;
+    bool m_countedBusy = false;
+    static int s_busyCount;
     int m_timeoutMs = 0; // of the running request
     // The worker's page buffer mapped here (read-only); shared with a prefault task on the thread pool,
     // unmapped when the last one lets go.

@@ -385,6 +385,25 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 0);
     }
 
+    void spareWaitsUntilWorkersAreIdle()
+    {
+        // Starting the next spare takes a core for a while: not while a worker renders.
+        PdfServiceOptions options;
+        options.workersPerDocument = 1;
+        options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("1200")};
+        PdfService service(options);
+        QTRY_VERIFY(service.hasSpare());
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QVERIFY(!service.hasSpare()); // the document took it
+        const quint32 id = doc->requestRender(0, 1.0);
+        QTest::qWait(800); // a new spare would have started after 500 ms
+        QVERIFY(!service.hasSpare());
+        const Answer a = waitAnswer(doc.get(), id);
+        QVERIFY(a.done && !a.error.isError());
+        QTRY_VERIFY_WITH_TIMEOUT(service.hasSpare(), 2000);
+    }
+
     void workerKilledMidRenderRecovers()
     {
         PdfServiceOptions options;
