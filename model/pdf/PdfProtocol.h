@@ -45,7 +45,8 @@ enum class MessageType : quint8
     Rendered = 102, // qint32 page, qint32 width, height, bytesPerLine, QImage::Format, double renderMs,
                     // qint32 memfd in the worker (-1: the pixels follow as data), qint64 its size,
                     // double scale (the one asked for, or the fit's). The
-                    // memfd is the worker's reused page buffer; the client maps it once via
+                    // memfd is the worker's reused page buffer, sealed against shrinking
+                    // (F_SEAL_SHRINK; the client maps no other); the client maps it once via
                     // /proc/<pid>/fd/<fd> and copies the page out before it sends the next render.
     TextDone = 103, // qint32 count, then per page quint8 ok and either (qint32 page, qint32 wordCount,
                     // per word QString, QRectF, quint8 flags) or QString why it failed

@@ -58,7 +58,9 @@ bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize, bool prefault)
         return false;
     struct stat st = {};
     void* map = MAP_FAILED;
-    if (::fstat(local, &st) == 0 && st.st_size >= bufferSize)
+    // Only a buffer sealed against shrinking: one cut short under the mapping would crash the app.
+    const int seals = ::fcntl(local, F_GET_SEALS);
+    if (seals >= 0 && (seals & F_SEAL_SHRINK) && ::fstat(local, &st) == 0 && st.st_size >= bufferSize)
         map = ::mmap(nullptr, size_t(bufferSize), PROT_READ, MAP_SHARED, local, 0);
     ::close(local);
     if (map == MAP_FAILED)

@@ -195,8 +195,9 @@ void sendFailed(quint32 id, PdfError::Code code, const QString& message)
 class Worker
 {
 public:
-    explicit Worker(int renderDelayMs)
+    Worker(int renderDelayMs, bool sealPageBuffer)
         : m_renderDelayMs(renderDelayMs)
+        , m_sealPageBuffer(sealPageBuffer)
     {}
 
     void handle(const Request& req)
@@ -450,9 +451,13 @@ private:
     bool reserveSharedMemory(size_t bytes)
     {
         if (m_shmFd < 0) {
-            m_shmFd = ::memfd_create("reviewdesk-pages", MFD_CLOEXEC);
+            // Sealed against shrinking: the app reads it, and a buffer cut short under its mapping
+            // would crash the app (SIGBUS). The app checks the seal.
+            m_shmFd = ::memfd_create("reviewdesk-pages", MFD_CLOEXEC | MFD_ALLOW_SEALING);
             if (m_shmFd < 0)
                 return false;
+            if (m_sealPageBuffer)
+                ::fcntl(m_shmFd, F_ADD_SEALS, F_SEAL_SHRINK);
         }
         if (bytes <= m_shmSize)
             return true;
@@ -565,6 +570,7 @@ public:
 
 private:
     int m_renderDelayMs = 0;
+    bool m_sealPageBuffer = true;
     bool m_measurePending = false;
     int m_shmFd = -1;
     void* m_shmMap = nullptr;
@@ -639,10 +645,13 @@ int runPdfWorker(int argc, char* argv[])
 
     long memoryLimitMiB = 1536;
     int renderDelayMs = 0;
+    bool sealPageBuffer = true;
     bool warm = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--memory-limit-mib") == 0)
             memoryLimitMiB = std::strtol(argv[i + 1], nullptr, 10);
+        else if (std::strcmp(argv[i], "--test-unsealed-page-buffer") == 0)
+            sealPageBuffer = std::strcmp(argv[i + 1], "1") != 0;
         else if (std::strcmp(argv[i], "--test-render-delay-ms") == 0)
             renderDelayMs = int(std::strtol(argv[i + 1], nullptr, 10));
         else if (std::strcmp(argv[i], "--warm-up") == 0)
@@ -677,7 +686,7 @@ int runPdfWorker(int argc, char* argv[])
     if (qEnvironmentVariableIsEmpty("REVIEWDESK_PDFWORKER_DEBUG"))
         Poppler::setDebugErrorFunction(quietPoppler, QVariant());
 
-    Worker worker(renderDelayMs);
+    Worker worker(renderDelayMs, sealPageBuffer);
     // A spare worker has time before its document comes; one started for a document has not. A
     // request that comes meanwhile waits (the warm-up counts as work) and stops the warm-up.
     {

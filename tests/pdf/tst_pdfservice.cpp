@@ -385,6 +385,28 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 0);
     }
 
+    void pageBufferMustBeSealed()
+    {
+        // The app reads page images from the worker's page buffer only when the worker cannot shrink
+        // it under the app's mapping (that would crash the app): a worker that did not seal it gets
+        // its pages refused, with a message, and the app goes on.
+        PdfServiceOptions options;
+        options.extraWorkerArguments = {QStringLiteral("--test-unsealed-page-buffer"), QStringLiteral("1")};
+        PdfService service(options);
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        const Answer a = waitAnswer(doc.get(), doc->requestRender(0, 1.0));
+        QVERIFY(a.done);
+        QCOMPARE(a.error.code, PdfError::RenderFailed);
+        QVERIFY(a.image.isNull());
+        // The same worker build, sealing as it should: the page comes.
+        PdfService sealed;
+        std::unique_ptr<PdfDocument> good(sealed.openFile(pdf("text-3pages.pdf")));
+        QVERIFY(waitState(good.get(), PdfDocument::State::Ready));
+        const Answer b = waitAnswer(good.get(), good->requestRender(0, 1.0));
+        QVERIFY(!b.error.isError() && !b.image.isNull());
+    }
+
     void spareWaitsUntilWorkersAreIdle()
     {
         // Starting the next spare takes a core for a while: not while a worker renders.
