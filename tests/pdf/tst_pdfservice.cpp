@@ -72,6 +72,23 @@ Answer waitAnswer(PdfDocument* doc, quint32 id, int ms = 20000)
     return a;
 }
 
+// A service with these options and file opened in it; doc is null when it did not get Ready.
+struct Opened
+{
+    std::unique_ptr<PdfService> service;
+    std::unique_ptr<PdfDocument> doc;
+};
+
+Opened openReady(const PdfServiceOptions& options, const char* file = "text-3pages.pdf")
+{
+    Opened o;
+    o.service = std::make_unique<PdfService>(options);
+    o.doc.reset(o.service->openFile(pdf(file)));
+    if (!waitState(o.doc.get(), PdfDocument::State::Ready))
+        o.doc.reset();
+    return o;
+}
+
 int darkPixels(const QImage& image)
 {
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
@@ -366,18 +383,18 @@ private Q_SLOTS:
     {
         PdfServiceOptions options;
         options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("400")};
-        PdfService service(options);
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
-        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
-        QSignalSpy rendered(doc.get(), &PdfDocument::pageRendered);
-        QSignalSpy failed(doc.get(), &PdfDocument::requestFailed);
+        const Opened opened = openReady(options);
+        PdfDocument* doc = opened.doc.get();
+        QVERIFY(doc);
+        QSignalSpy rendered(doc, &PdfDocument::pageRendered);
+        QSignalSpy failed(doc, &PdfDocument::requestFailed);
         const quint32 running = doc->requestRender(0, 1.0);
         const quint32 queued1 = doc->requestRender(1, 1.0, 0, PdfDocument::PriorityPrefetch);
         const quint32 queued2 = doc->requestRender(2, 1.0, 0, PdfDocument::PriorityPrefetch);
         QTest::qWait(100);
         doc->cancel(running);
         doc->cancel(queued1);
-        const Answer a = waitAnswer(doc.get(), queued2);
+        const Answer a = waitAnswer(doc, queued2);
         QVERIFY(!a.error.isError());
         QTest::qWait(200);
         QCOMPARE(rendered.size(), 1);
@@ -392,10 +409,10 @@ private Q_SLOTS:
         // its pages refused, with a message, and the app goes on.
         PdfServiceOptions options;
         options.extraWorkerArguments = {QStringLiteral("--test-unsealed-page-buffer"), QStringLiteral("1")};
-        PdfService service(options);
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
-        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
-        const Answer a = waitAnswer(doc.get(), doc->requestRender(0, 1.0));
+        const Opened opened = openReady(options);
+        PdfDocument* doc = opened.doc.get();
+        QVERIFY(doc);
+        const Answer a = waitAnswer(doc, doc->requestRender(0, 1.0));
         QVERIFY(a.done);
         QCOMPARE(a.error.code, PdfError::RenderFailed);
         QVERIFY(a.image.isNull());
@@ -431,20 +448,20 @@ private Q_SLOTS:
         PdfServiceOptions options;
         options.workersPerDocument = 1;
         options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("1500")};
-        PdfService service(options);
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
-        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        const Opened opened = openReady(options);
+        PdfDocument* doc = opened.doc.get();
+        QVERIFY(doc);
         const quint32 id = doc->requestRender(0, 1.0);
         QTest::qWait(300);
         const QList<qint64> pids = doc->workerProcessIds();
         QCOMPARE(pids.size(), 1);
         ::kill(pid_t(pids[0]), SIGKILL);
-        Answer a = waitAnswer(doc.get(), id, 5000);
+        Answer a = waitAnswer(doc, id, 5000);
         QVERIFY(a.done);
         QCOMPARE(a.error.code, PdfError::WorkerCrashed);
         QVERIFY(!a.error.message.isEmpty());
         // Retry: the same request again starts a new worker.
-        a = waitAnswer(doc.get(), doc->requestRender(0, 1.0), 10000);
+        a = waitAnswer(doc, doc->requestRender(0, 1.0), 10000);
         QVERIFY2(!a.error.isError(), qPrintable(a.error.message));
         QCOMPARE(a.image.size(), QSize(612, 792));
         QVERIFY(doc->workerProcessIds().value(0) != pids[0]);
@@ -456,16 +473,16 @@ private Q_SLOTS:
         options.workersPerDocument = 1;
         options.requestTimeoutMs = 500;
         options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("5000")};
-        PdfService service(options);
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
-        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        const Opened opened = openReady(options);
+        PdfDocument* doc = opened.doc.get();
+        QVERIFY(doc);
         QElapsedTimer t;
         t.start();
-        Answer a = waitAnswer(doc.get(), doc->requestRender(0, 1.0), 5000);
+        Answer a = waitAnswer(doc, doc->requestRender(0, 1.0), 5000);
         QCOMPARE(a.error.code, PdfError::Timeout);
         QVERIFY(t.elapsed() < 3000);
         // Text requests are not delayed: the restarted worker serves them.
-        a = waitAnswer(doc.get(), doc->requestText(0), 10000);
+        a = waitAnswer(doc, doc->requestText(0), 10000);
         QVERIFY2(!a.error.isError(), qPrintable(a.error.message));
     }
 
@@ -477,15 +494,15 @@ private Q_SLOTS:
         PdfServiceOptions options;
         options.workersPerDocument = 1;
         options.memoryLimitMiB = 300;
-        PdfService service(options);
-        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
-        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
-        Answer a = waitAnswer(doc.get(), doc->requestRender(0, 12.0)); // about 280 MB of pixels
+        const Opened opened = openReady(options);
+        PdfDocument* doc = opened.doc.get();
+        QVERIFY(doc);
+        Answer a = waitAnswer(doc, doc->requestRender(0, 12.0)); // about 280 MB of pixels
         QVERIFY(a.done);
         QCOMPARE(a.error.code, PdfError::RenderFailed);
-        a = waitAnswer(doc.get(), doc->requestRender(0, 20.0)); // over our own pixel cap
+        a = waitAnswer(doc, doc->requestRender(0, 20.0)); // over our own pixel cap
         QCOMPARE(a.error.code, PdfError::BadRequest);
-        a = waitAnswer(doc.get(), doc->requestRender(0, 1.0));
+        a = waitAnswer(doc, doc->requestRender(0, 1.0));
         QVERIFY(!a.error.isError());
     }
 
