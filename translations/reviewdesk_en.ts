@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>rd::MainWindow</name>
+    <message numerus="yes">
+        <source>Creating the case: checking and storing %n attachment(s)…</source>
+        <translation>
+            <numerusform>Creating the case: checking and storing %n attachment…</numerusform>
+            <numerusform>Creating the case: checking and storing %n attachments…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::PdfSearchPanel</name>
     <message numerus="yes">
         <source>%n result(s), page %1 of %2</source>

@@ -848,6 +848,25 @@ Documento adjunto (cuando tiene el foco):
   Ctrl+F  buscar      Ctrl+C  copiar la selección
   Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
     </message>
+    <message>
+        <source>Attach the Clinical Records</source>
+        <translation>Adjuntar la documentación clínica</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Creating the case…</source>
+        <translation>Creando el caso…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creating the case: checking and storing %n attachment(s)…</source>
+        <translation>
+            <numerusform>Creando el caso: comprobando y guardando %n documento adjunto…</numerusform>
+            <numerusform>Creando el caso: comprobando y guardando %n documentos adjuntos…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfAttachmentViewer</name>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CaseCreation.h"
 #include "CaseFileFormat.h"
 #include "CaseQueueModel.h"
 #include "CaseSession.h"
@@ -384,7 +385,7 @@ void MainWindow::updateActions()
     m_showCase->setEnabled(hasCase);
     m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly() && !m_session->file()->isSigned());
     m_signOff->setEnabled(onCase && m_engine && m_user.has_value());
-    m_newFromJson->setEnabled(m_engine != nullptr);
+    m_newFromJson->setEnabled(m_engine != nullptr && !m_creatingCase);
     m_caseView->checklist()->setActionsEnabled(onCase);
 }
 
@@ -441,6 +442,9 @@ void MainWindow::newCaseFromJson()
         QFileDialog::getOpenFileName(this, tr("New Case from JSON"), start, tr("Case JSON (*.json)"));
     if (json.isEmpty())
         return;
+    // The clinical records go into the case with it (none: Cancel).
+    const QStringList pdfs = QFileDialog::getOpenFileNames(this, tr("Attach the Clinical Records"),
+                                                           QFileInfo(json).absolutePath(), tr("PDF (*.pdf)"));
     const QString folder = m_queueView->model()->folder().isEmpty() ? QFileInfo(json).absolutePath()
                                                                     : m_queueView->model()->folder();
     const QString suggested = QDir(folder).absoluteFilePath(
@@ -448,12 +452,12 @@ void MainWindow::newCaseFromJson()
     const QString target =
         QFileDialog::getSaveFileName(this, tr("Save New Case As"), suggested, caseFilter());
     if (!target.isEmpty())
-        createCaseFromJson(json, target);
+        createCaseFromJson(json, target, pdfs);
 }
 
-bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& casePath)
+bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& casePath, const QStringList& pdfs)
 {
-    if (!m_engine)
+    if (!m_engine || m_creatingCase)
         return false;
     QFile file(jsonPath);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -468,11 +472,29 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
         MessageBox::warning(this, tr("New Case from JSON"), error);
         return false;
     }
-    if (!CaseFile::create(casePath, *caseData, reviewerName(), &error)) {
-        MessageBox::warning(this, tr("New Case from JSON"), error);
-        return false;
-    }
-    return openCase(casePath);
+    // Checking each PDF in a worker process and copying it into the case takes a while: not here.
+    m_creatingCase = true;
+    m_newFromJson->setEnabled(false);
+    statusBar()->showMessage(pdfs.isEmpty() ? tr("Creating the case…")
+                                            : tr("Creating the case: checking and storing %n attachment(s)…",
+                                                 nullptr, int(pdfs.size())));
+    auto* watcher = new QFutureWatcher<CaseCreationResult>(this);
+    connect(watcher, &QFutureWatcher<CaseCreationResult>::finished, this, [this, watcher, casePath] {
+        const CaseCreationResult result = watcher->result();
+        watcher->deleteLater();
+        m_creatingCase = false;
+        m_newFromJson->setEnabled(m_engine != nullptr && !m_creatingCase);
+        statusBar()->clearMessage();
+        if (result.ok)
+            openCase(casePath);
+        else
+            MessageBox::warning(this, tr("New Case from JSON"), result.error);
+        Q_EMIT caseCreated(casePath, result.ok);
+    });
+    watcher->setFuture(QtConcurrent::run([casePath, data = *caseData, pdfs, actor = reviewerName()] {
+        return createCaseFile(casePath, data, pdfs, actor);
+    }));
+    return true;
 }
 
 void MainWindow::saveCopyAs()

@@ -33,8 +33,13 @@ public:
     void openFolder(const QString& folder);
     void showQueue();
     void closeCase();
-    // Creates casePath from a case JSON (case-exchange.md) and opens it; a message on failure.
-    bool createCaseFromJson(const QString& jsonPath, const QString& casePath);
+    // Creates casePath from a case JSON (case-exchange.md) with the PDFs stored in it, then opens it.
+    // The JSON is read at once (false, with a message, when it is wrong); the attachments are checked
+    // and stored on a thread of the pool, and the case opens when that is done (or a message says
+    // which file was refused, and nothing is created). caseCreated() follows either way.
+    bool createCaseFromJson(const QString& jsonPath, const QString& casePath, const QStringList& pdfs = {});
+
+    bool isCreatingCase() const { return m_creatingCase; }
 
     CaseSession* session() const { return m_session.get(); }
     CaseView* caseView() const { return m_caseView; }
@@ -47,6 +52,10 @@ public:
     void signOff();
     // The folder shown when no folder is given: the setting, else the demo folder.
     static QString defaultFolder();
+
+Q_SIGNALS:
+    // A createCaseFromJson() is done: created (and opened) or not (a message said why).
+    void caseCreated(const QString& casePath, bool created);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -77,6 +86,7 @@ private:
     QAction* m_openCase = nullptr;
     QAction* m_openFolder = nullptr;
     QAction* m_newFromJson = nullptr;
+    bool m_creatingCase = false;
     QAction* m_saveCopy = nullptr;
     QAction* m_closeCase = nullptr;
     QAction* m_quit = nullptr;

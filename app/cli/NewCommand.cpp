@@ -1,12 +1,10 @@
+#include "CaseCreation.h"
 #include "CaseJson.h"
 #include "CliApp.h"
 #include "CliSupport.h"
 #include "Commands.h"
-#include "PdfService.h"
 
-#include <QFile>
 #include <QFileInfo>
-#include <QSet>
 
 namespace rd::cli {
 
@@ -42,47 +40,13 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return ExitBadInput;
     }
 
-    // Every attachment is checked before anything is written.
-    struct Attachment
-    {
-        QString path;
-        QString name;
-        int pageCount;
-    };
-    QList<Attachment> attachments;
-    QSet<QString> names;
-    for (const QString& pdf : parser.values(attach)) {
-        const QString name = QFileInfo(pdf).fileName();
-        if (names.contains(name)) {
-            err << pdf << ": another attachment has the same file name " << name << Qt::endl;
-            return ExitBadInput;
-        }
-        // Through the same isolated worker the viewer uses: a hostile file cannot hang or crash us.
-        const PdfProbeResult check = PdfService::probe(pdf);
-        if (!check.ok()) {
-            err << pdf << ": refused as an attachment: " << check.error.message << Qt::endl;
-            return ExitBadInput;
-        }
-        names.insert(name);
-        attachments.append({pdf, name, check.pageCount});
-    }
-
-    const QString user = actingUser(parser);
-    QString error;
-    auto file = CaseFile::create(path, *data, user, &error);
-    if (!file) {
-        err << error << Qt::endl;
+    // Every attachment is checked (through the isolated worker) before anything is written.
+    const CaseCreationResult created = createCaseFile(path, *data, parser.values(attach), actingUser(parser));
+    if (!created.ok) {
+        err << created.error << Qt::endl;
         return ExitBadInput;
     }
-    for (const Attachment& attachment : std::as_const(attachments)) {
-        if (!file->addAttachment(attachment.name, attachment.path, attachment.pageCount, user, &error)) {
-            file.reset();
-            QFile::remove(path); // ours, made a moment ago: leave nothing half-made behind
-            err << error << Qt::endl;
-            return ExitBadInput;
-        }
-    }
-    out << "created " << path << ": " << data->answers.size() << " judgments, " << attachments.size()
+    out << "created " << path << ": " << data->answers.size() << " judgments, " << created.attachments
         << " attachments" << Qt::endl;
     return ExitOk;
 }

@@ -554,23 +554,47 @@ void MainWindowTest::navigationKeys()
 void MainWindowTest::newCaseFromJson()
 {
     auto window = showWindow();
-    const QString target = QDir(m_dir->path()).filePath(QStringLiteral("from-json.rdcase"));
-    QVERIFY(window->createCaseFromJson(QStringLiteral(REVIEWDESK_TEST_DATA "/case-exchange-sample.json"),
-                                       target));
+    const QDir dir(m_dir->path());
+    auto writeFile = [&dir](const QString& name, const QByteArray& bytes) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? file.fileName()
+                                                                                    : QString();
+    };
+    const QString note = writeFile(QStringLiteral("clinic-note.pdf"), makePdf(3));
+    const QString pt = writeFile(QStringLiteral("pt-notes.pdf"), makePdf(2));
+    QVERIFY(!note.isEmpty() && !pt.isEmpty());
+    const QString json = QStringLiteral(REVIEWDESK_TEST_DATA "/case-exchange-sample.json");
+
+    // The records go into the new case, checked and stored off the GUI thread; then it opens.
+    const QString target = dir.filePath(QStringLiteral("from-json.rdcase"));
+    QSignalSpy created(window.get(), &MainWindow::caseCreated);
+    QVERIFY(window->createCaseFromJson(json, target, {note, pt}));
+    QVERIFY(window->isCreatingCase());
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 30000);
+    QCOMPARE(created.at(0).at(1).toBool(), true);
     QVERIFY(window->session());
     QCOMPARE(window->session()->data().member.id, QStringLiteral("M1002"));
     QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
+    QCOMPARE(window->caseView()->attachmentChooser()->count(), 2);
     QTRY_COMPARE(window->queueView()->model()->rowOf(target) >= 0, true);
-    // A bad JSON is refused with a message naming the file; nothing is created.
-    const QString bad = QDir(m_dir->path()).filePath(QStringLiteral("bad.json"));
-    QFile file(bad);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{ \"member\": 3 }");
-    file.close();
+
+    // A PDF that is not one is refused with a message naming it, and nothing is created.
+    const QString broken = writeFile(QStringLiteral("broken.pdf"), QByteArray("%PDF-1.4\nnot really\n"));
+    const QString refused = dir.filePath(QStringLiteral("refused.rdcase"));
     MessageBox::setNextAnswer(QMessageBox::Ok);
-    QVERIFY(!window->createCaseFromJson(bad, QDir(m_dir->path()).filePath(QStringLiteral("bad.rdcase"))));
+    QVERIFY(window->createCaseFromJson(json, refused, {note, broken}));
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 2, 30000);
+    QCOMPARE(created.at(1).at(1).toBool(), false);
+    QVERIFY(MessageBox::lastText().contains(QStringLiteral("broken.pdf")));
+    QVERIFY(!QFile::exists(refused));
+    QCOMPARE(window->session()->path(), target); // the open case stays
+
+    // A bad JSON is refused at once with a message naming the file; nothing is created.
+    const QString bad = writeFile(QStringLiteral("bad.json"), "{ \"member\": 3 }");
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(!window->createCaseFromJson(bad, dir.filePath(QStringLiteral("bad.rdcase"))));
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("bad.json")));
-    QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath(QStringLiteral("bad.rdcase"))));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("bad.rdcase"))));
 }
 
 void MainWindowTest::citationInAnotherAttachmentOpensIt()
