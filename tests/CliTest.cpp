@@ -165,6 +165,48 @@ private Q_SLOTS:
         QCOMPARE(sha256Hex(existing), before);
     }
 
+    void attachAddsRecordsAndRefusesBadOnesUnchanged()
+    {
+        // A case made with the clinic note; the therapy notes come later (after a request for
+        // information).
+        const QString path = m_dir.filePath(QStringLiteral("attach.rdcase"));
+        QCOMPARE(cli({QStringLiteral("new"), path, QStringLiteral("--from"), m_sample,
+                      QStringLiteral("--attach"), m_notePdf})
+                     .exitCode,
+                 0);
+        const test::CliRun added = cli({QStringLiteral("attach"), path, m_therapyPdf});
+        QCOMPARE(added.exitCode, 0);
+        QVERIFY2(added.out.contains(QStringLiteral("added 1 attachments")), qPrintable(added.out));
+        QString error;
+        {
+            const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+            QVERIFY2(file, qPrintable(error));
+            QCOMPARE(file->attachments().size(), 2);
+            QCOMPARE(file->attachment(QStringLiteral("pt-notes.pdf"))->pageCount, 1);
+        }
+        QCOMPARE(cli({QStringLiteral("verify"), path}).exitCode, 0); // audited, chain intact
+
+        // Refused, the case file unchanged: a name the case holds, a file that is not a PDF (even
+        // with a good one before it), no PDF at all.
+        const QString broken = m_dir.filePath(QStringLiteral("broken-scan.pdf"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n");
+        file.close();
+        const QString other = m_dir.filePath(QStringLiteral("other.pdf"));
+        writePdf(other, {QStringLiteral("Another record")});
+        const QByteArray before = sha256Hex(path);
+        const test::CliRun same = cli({QStringLiteral("attach"), path, m_notePdf});
+        QCOMPARE(same.exitCode, 2);
+        QVERIFY2(same.err.contains(QStringLiteral("same file name clinic-note.pdf")), qPrintable(same.err));
+        const test::CliRun bad = cli({QStringLiteral("attach"), path, other, broken});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("broken-scan.pdf: refused as an attachment")),
+                 qPrintable(bad.err));
+        QCOMPARE(cli({QStringLiteral("attach"), path}).exitCode, 2);
+        QCOMPARE(sha256Hex(path), before);
+    }
+
     void answerRecordsLikeTheApp()
     {
         const QString path = newCase(QStringLiteral("answer.rdcase"));

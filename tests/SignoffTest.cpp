@@ -586,6 +586,12 @@ private Q_SLOTS:
             cli({QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
                  QStringLiteral("--value"), QStringLiteral("yes")});
         QCOMPARE(answer.exitCode, 2);
+        // No records can be added to it either (a valid PDF, refused for the case, not the file).
+        const QString more = m_dir.filePath(QStringLiteral("after-signing.pdf"));
+        test::writePdf(more, {QStringLiteral("Records that came too late")});
+        const Run attach = cli({QStringLiteral("attach"), path, more});
+        QCOMPARE(attach.exitCode, 2);
+        QVERIFY2(attach.err.contains(QStringLiteral("a signed case is read-only")), qPrintable(attach.err));
         const Run again = sign(path, QStringLiteral("dr.whitfield"), kDoctorPassword,
                                {QStringLiteral("--rationale"), kRationale});
         QCOMPARE(again.exitCode, 1);

@@ -10,6 +10,20 @@
             <numerusform>Creating the case: checking and storing %n attachments…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Adding %n clinical record(s) to %1…</source>
+        <translation>
+            <numerusform>Adding %n clinical record to %1…</numerusform>
+            <numerusform>Adding %n clinical records to %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinical record(s) added.</source>
+        <translation>
+            <numerusform>%n clinical record added.</numerusform>
+            <numerusform>%n clinical records added.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfSearchPanel</name>

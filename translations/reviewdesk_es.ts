@@ -867,6 +867,32 @@ Documento adjunto (cuando tiene el foco):
             <numerusform>Creando el caso: comprobando y guardando %n documentos adjuntos…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Add Clinical Records…</source>
+        <translation>Añadir &amp;documentación clínica…</translation>
+    </message>
+    <message>
+        <source>Store more PDFs in the open case (records that came later)</source>
+        <translation>Guardar más PDF en el caso abierto (documentación llegada después)</translation>
+    </message>
+    <message>
+        <source>Add Clinical Records</source>
+        <translation>Añadir documentación clínica</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n clinical record(s) to %1…</source>
+        <translation>
+            <numerusform>Añadiendo %n documento clínico a %1…</numerusform>
+            <numerusform>Añadiendo %n documentos clínicos a %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinical record(s) added.</source>
+        <translation>
+            <numerusform>%n documento clínico añadido.</numerusform>
+            <numerusform>%n documentos clínicos añadidos.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfAttachmentViewer</name>

@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -140,6 +141,11 @@ void MainWindow::createActions()
     m_newFromJson->setStatusTip(tr("Create a case file from a case JSON"));
     connect(m_newFromJson, &QAction::triggered, this, &MainWindow::newCaseFromJson);
 
+    m_addRecords =
+        new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Clinical Records…"), this);
+    m_addRecords->setStatusTip(tr("Store more PDFs in the open case (records that came later)"));
+    connect(m_addRecords, &QAction::triggered, this, &MainWindow::chooseRecordsToAdd);
+
     m_saveCopy =
         new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save a &Copy As…"), this);
     m_saveCopy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -210,6 +216,7 @@ void MainWindow::createMenus()
     file->addAction(m_openCase);
     file->addAction(m_openFolder);
     file->addAction(m_newFromJson);
+    file->addAction(m_addRecords);
     file->addSeparator();
     file->addAction(m_saveCopy);
     file->addAction(m_closeCase);
@@ -385,7 +392,9 @@ void MainWindow::updateActions()
     m_showCase->setEnabled(hasCase);
     m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly() && !m_session->file()->isSigned());
     m_signOff->setEnabled(onCase && m_engine && m_user.has_value());
-    m_newFromJson->setEnabled(m_engine != nullptr && !m_creatingCase);
+    m_newFromJson->setEnabled(m_engine != nullptr && !m_caseJob);
+    m_addRecords->setEnabled(hasCase && !m_caseJob && !m_session->isReadOnly() &&
+                             !m_session->file()->isSigned());
     m_caseView->checklist()->setActionsEnabled(onCase);
 }
 
@@ -457,7 +466,7 @@ void MainWindow::newCaseFromJson()
 
 bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& casePath, const QStringList& pdfs)
 {
-    if (!m_engine || m_creatingCase)
+    if (!m_engine || m_caseJob)
         return false;
     QFile file(jsonPath);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -473,8 +482,8 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
         return false;
     }
     // Checking each PDF in a worker process and copying it into the case takes a while: not here.
-    m_creatingCase = true;
-    m_newFromJson->setEnabled(false);
+    m_caseJob = true;
+    updateActions();
     statusBar()->showMessage(pdfs.isEmpty() ? tr("Creating the case…")
                                             : tr("Creating the case: checking and storing %n attachment(s)…",
                                                  nullptr, int(pdfs.size())));
@@ -482,8 +491,8 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
     connect(watcher, &QFutureWatcher<CaseCreationResult>::finished, this, [this, watcher, casePath] {
         const CaseCreationResult result = watcher->result();
         watcher->deleteLater();
-        m_creatingCase = false;
-        m_newFromJson->setEnabled(m_engine != nullptr && !m_creatingCase);
+        m_caseJob = false;
+        updateActions();
         statusBar()->clearMessage();
         if (result.ok)
             openCase(casePath);
@@ -494,6 +503,56 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
     watcher->setFuture(QtConcurrent::run([casePath, data = *caseData, pdfs, actor = reviewerName()] {
         return createCaseFile(casePath, data, pdfs, actor);
     }));
+    return true;
+}
+
+void MainWindow::chooseRecordsToAdd()
+{
+    if (!m_session)
+        return;
+    const QStringList pdfs = QFileDialog::getOpenFileNames(
+        this, tr("Add Clinical Records"),
+        QSettings().value(kLastDirKey, QFileInfo(m_session->path()).absolutePath()).toString(),
+        tr("PDF (*.pdf)"));
+    if (!pdfs.isEmpty())
+        addRecordsToCase(pdfs);
+}
+
+bool MainWindow::addRecordsToCase(const QStringList& pdfs)
+{
+    if (!m_session || m_caseJob || pdfs.isEmpty() || m_session->isReadOnly() || m_session->file()->isSigned())
+        return false;
+    // The case closes while the records are checked and copied in on a thread of the pool (its
+    // connection lives on this thread, and storing a large PDF must not), then opens again.
+    const QString path = m_session->path();
+    const QString firstName = QFileInfo(pdfs.first()).fileName();
+    closeCase();
+    m_caseJob = true;
+    updateActions();
+    statusBar()->showMessage(
+        tr("Adding %n clinical record(s) to %1…", nullptr, int(pdfs.size())).arg(QFileInfo(path).fileName()));
+    auto* watcher = new QFutureWatcher<CaseCreationResult>(this);
+    connect(watcher, &QFutureWatcher<CaseCreationResult>::finished, this, [this, watcher, path, firstName] {
+        const CaseCreationResult result = watcher->result();
+        watcher->deleteLater();
+        m_caseJob = false;
+        updateActions();
+        statusBar()->clearMessage();
+        if (openCase(path) && result.ok) {
+            statusBar()->showMessage(tr("%n clinical record(s) added.", nullptr, result.attachments),
+                                     kStatusTimeoutMs);
+            // Show the first one added.
+            const QList<AttachmentInfo> attachments = m_session->file()->attachments();
+            for (qsizetype i = 0; i < attachments.size(); ++i)
+                if (attachments[i].fileName == firstName)
+                    m_caseView->attachmentChooser()->setCurrentIndex(int(i));
+        }
+        if (!result.ok)
+            MessageBox::warning(this, tr("Add Clinical Records"), result.error);
+        Q_EMIT recordsAdded(path, result.ok);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [path, pdfs, actor = reviewerName()] { return addCaseAttachments(path, pdfs, actor); }));
     return true;
 }
 

@@ -39,7 +39,13 @@ public:
     // which file was refused, and nothing is created). caseCreated() follows either way.
     bool createCaseFromJson(const QString& jsonPath, const QString& casePath, const QStringList& pdfs = {});
 
-    bool isCreatingCase() const { return m_creatingCase; }
+    // Stores more PDFs in the open case (not a read-only or signed one): the case closes, they are
+    // checked and stored on a thread of the pool, and it opens again showing the first one (or a
+    // message says which file was refused, and the case opens unchanged). recordsAdded() follows.
+    bool addRecordsToCase(const QStringList& pdfs);
+
+    // A case is being created or records added (File actions wait).
+    bool isBusyWithCase() const { return m_caseJob; }
 
     CaseSession* session() const { return m_session.get(); }
     CaseView* caseView() const { return m_caseView; }
@@ -56,6 +62,7 @@ public:
 Q_SIGNALS:
     // A createCaseFromJson() is done: created (and opened) or not (a message said why).
     void caseCreated(const QString& casePath, bool created);
+    void recordsAdded(const QString& casePath, bool added);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -70,6 +77,7 @@ private:
     void chooseCase();
     void chooseFolder();
     void newCaseFromJson();
+    void chooseRecordsToAdd();
     void saveCopyAs();
     void showShortcuts();
     void about();
@@ -86,7 +94,8 @@ private:
     QAction* m_openCase = nullptr;
     QAction* m_openFolder = nullptr;
     QAction* m_newFromJson = nullptr;
-    bool m_creatingCase = false;
+    QAction* m_addRecords = nullptr;
+    bool m_caseJob = false; // creating a case or adding records, on the pool
     QAction* m_saveCopy = nullptr;
     QAction* m_closeCase = nullptr;
     QAction* m_quit = nullptr;

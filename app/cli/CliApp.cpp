@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
     {"evaluate", "evaluate CASE [--json] [--policy POLICY.json]: the decision per requested line",
      cli::evaluateCommand},
     {"new", "new CASEFILE --from CASE.json [--attach PDF]...: create a case file", cli::newCommand},
+    {"attach", "attach CASEFILE PDF...: store more clinical records in a case (not a signed one)",
+     cli::attachCommand},
     {"export", "export CASEFILE: print the case JSON", cli::exportCommand},
     {"answer",
      "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]]",

@@ -30,7 +30,8 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
         *exitCode = ExitOk;
         return false;
     }
-    if (parser.positionalArguments().size() != expectedPositionals) {
+    const qsizetype given = parser.positionalArguments().size();
+    if (expectedPositionals >= 0 ? given != expectedPositionals : given < -expectedPositionals) {
         err << "reviewdesk-cli " << command << ": usage: reviewdesk-cli " << synopsis << Qt::endl;
         *exitCode = ExitBadInput;
         return false;

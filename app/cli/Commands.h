@@ -8,6 +8,7 @@ namespace rd::cli {
 
 int evaluateCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int newCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int attachCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int exportCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int userCommand(const QStringList& args, QTextStream& out, QTextStream& err);

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void caseHeldElsewhereOpensReadOnly();
     void navigationKeys();
     void newCaseFromJson();
+    void addRecordsToOpenCase();
     void citationInAnotherAttachmentOpensIt();
 
 private:
@@ -569,7 +570,7 @@ void MainWindowTest::newCaseFromJson()
     const QString target = dir.filePath(QStringLiteral("from-json.rdcase"));
     QSignalSpy created(window.get(), &MainWindow::caseCreated);
     QVERIFY(window->createCaseFromJson(json, target, {note, pt}));
-    QVERIFY(window->isCreatingCase());
+    QVERIFY(window->isBusyWithCase());
     QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 30000);
     QCOMPARE(created.at(0).at(1).toBool(), true);
     QVERIFY(window->session());
@@ -595,6 +596,50 @@ void MainWindowTest::newCaseFromJson()
     QVERIFY(!window->createCaseFromJson(bad, dir.filePath(QStringLiteral("bad.rdcase"))));
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("bad.json")));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("bad.rdcase"))));
+}
+
+void MainWindowTest::addRecordsToOpenCase()
+{
+    const QString path = createCase(m_dir->path(), QStringLiteral("rfi"),
+                                    openRequest(QStringLiteral("R100"), {QStringLiteral("96000")}),
+                                    {{QStringLiteral("clinic-note.pdf"), makePdf(2), 2}});
+    auto window = showWindow();
+    QVERIFY(window->openCase(path));
+    QVERIFY(window->session()->recordAnswer(QStringLiteral("cosmetic"),
+                                            Answer{QStringLiteral("no"), {}, {}, {}}));
+    const QDir dir(m_dir->path());
+    auto writeFile = [&dir](const QString& name, const QByteArray& bytes) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? file.fileName()
+                                                                                    : QString();
+    };
+    // The records that answered a request for information: stored, and the case opens again on them.
+    const QString pt = writeFile(QStringLiteral("pt-notes.pdf"), makePdf(4));
+    QSignalSpy added(window.get(), &MainWindow::recordsAdded);
+    QVERIFY(window->addRecordsToCase({pt}));
+    QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 30000);
+    QCOMPARE(added.at(0).at(1).toBool(), true);
+    QVERIFY(window->session());
+    QCOMPARE(window->session()->path(), path);
+    QCOMPARE(window->session()->file()->attachments().size(), 2);
+    QCOMPARE(window->caseView()->attachmentChooser()->currentIndex(), 1);
+    QCOMPARE(window->session()->answer(QStringLiteral("cosmetic"))->value, QStringLiteral("no")); // kept
+
+    // A name the case holds, or a file that is not a PDF: refused with a message, the case unchanged
+    // and open again.
+    const QString broken = writeFile(QStringLiteral("fax.pdf"), QByteArray("%PDF-1.4\ntruncated"));
+    for (const QString& bad : {QString(dir.filePath(QStringLiteral("clinic-note.pdf"))), broken}) {
+        if (!QFile::exists(bad))
+            QVERIFY(!writeFile(QStringLiteral("clinic-note.pdf"), makePdf(1)).isEmpty());
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(window->addRecordsToCase({bad}));
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2 + (bad == broken ? 1 : 0), 30000);
+        QCOMPARE(added.last().at(1).toBool(), false);
+        QVERIFY2(MessageBox::lastText().contains(QFileInfo(bad).fileName()),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(window->session());
+        QCOMPARE(window->session()->file()->attachments().size(), 2);
+    }
 }
 
 void MainWindowTest::citationInAnotherAttachmentOpensIt()

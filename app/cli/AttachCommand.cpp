@@ -1,0 +1,26 @@
+#include "CaseCreation.h"
+#include "CliApp.h"
+#include "CliSupport.h"
+#include "Commands.h"
+
+namespace rd::cli {
+
+int attachCommand(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser parser;
+    int exitCode = ExitOk;
+    if (!parseCommand(parser, args, QStringLiteral("attach CASEFILE PDF..."), -2, out, err, &exitCode))
+        return exitCode;
+    QStringList pdfs = parser.positionalArguments();
+    const QString path = pdfs.takeFirst();
+    // Every PDF is checked (through the isolated worker) before anything is written.
+    const CaseCreationResult added = addCaseAttachments(path, pdfs, actingUser(parser));
+    if (!added.ok) {
+        err << added.error << Qt::endl;
+        return ExitBadInput;
+    }
+    out << "added " << added.attachments << " attachments to " << path << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace rd::cli
