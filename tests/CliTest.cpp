@@ -147,10 +147,7 @@ private Q_SLOTS:
     void newRefusesBadJsonAndNeverReplaces()
     {
         const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
-        QFile file(bad);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"member\": ");
-        file.close();
+        QVERIFY(test::writeFile(bad, "{\"member\": "));
         const QString path = m_dir.filePath(QStringLiteral("badjson.rdcase"));
         test::CliRun run = cli({QStringLiteral("new"), path, QStringLiteral("--from"), bad});
         QCOMPARE(run.exitCode, 2);
@@ -189,10 +186,7 @@ private Q_SLOTS:
         // Refused, the case file unchanged: a name the case holds, a file that is not a PDF (even
         // with a good one before it), no PDF at all.
         const QString broken = m_dir.filePath(QStringLiteral("broken-scan.pdf"));
-        QFile file(broken);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n");
-        file.close();
+        QVERIFY(test::writeFile(broken, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"));
         const QString other = m_dir.filePath(QStringLiteral("other.pdf"));
         writePdf(other, {QStringLiteral("Another record")});
         const QByteArray before = sha256Hex(path);

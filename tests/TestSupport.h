@@ -44,6 +44,13 @@ inline QByteArray sha256Hex(const QString& path)
 }
 
 // A real PDF made with Qt's own PDF writer, one string per page. Needs a QGuiApplication.
+// Writes bytes to path (a fixture: a broken PDF, a bad JSON); false when it cannot.
+inline bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
 inline void writePdf(const QString& path, const QStringList& pages)
 {
     QPdfWriter writer(path);

@@ -2,6 +2,7 @@
 // temporary folder) and the real engine: a case done with keys only, citations, a broken
 // attachment, routing, the queue.
 #include "MainWindow.h"
+#include "../TestSupport.h"
 #include "CaseQueueFilter.h"
 #include "CaseQueueModel.h"
 #include "CaseSession.h"
@@ -556,14 +557,10 @@ void MainWindowTest::newCaseFromJson()
 {
     auto window = showWindow();
     const QDir dir(m_dir->path());
-    auto writeFile = [&dir](const QString& name, const QByteArray& bytes) {
-        QFile file(dir.filePath(name));
-        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? file.fileName()
-                                                                                    : QString();
-    };
-    const QString note = writeFile(QStringLiteral("clinic-note.pdf"), makePdf(3));
-    const QString pt = writeFile(QStringLiteral("pt-notes.pdf"), makePdf(2));
-    QVERIFY(!note.isEmpty() && !pt.isEmpty());
+    const QString note = dir.filePath(QStringLiteral("clinic-note.pdf"));
+    QVERIFY(test::writeFile(note, makePdf(3)));
+    const QString pt = dir.filePath(QStringLiteral("pt-notes.pdf"));
+    QVERIFY(test::writeFile(pt, makePdf(2)));
     const QString json = QStringLiteral(REVIEWDESK_TEST_DATA "/case-exchange-sample.json");
 
     // The records go into the new case, checked and stored off the GUI thread; then it opens.
@@ -580,7 +577,8 @@ void MainWindowTest::newCaseFromJson()
     QTRY_COMPARE(window->queueView()->model()->rowOf(target) >= 0, true);
 
     // A PDF that is not one is refused with a message naming it, and nothing is created.
-    const QString broken = writeFile(QStringLiteral("broken.pdf"), QByteArray("%PDF-1.4\nnot really\n"));
+    const QString broken = dir.filePath(QStringLiteral("broken.pdf"));
+    QVERIFY(test::writeFile(broken, QByteArray("%PDF-1.4\nnot really\n")));
     const QString refused = dir.filePath(QStringLiteral("refused.rdcase"));
     MessageBox::setNextAnswer(QMessageBox::Ok);
     QVERIFY(window->createCaseFromJson(json, refused, {note, broken}));
@@ -591,7 +589,8 @@ void MainWindowTest::newCaseFromJson()
     QCOMPARE(window->session()->path(), target); // the open case stays
 
     // A bad JSON is refused at once with a message naming the file; nothing is created.
-    const QString bad = writeFile(QStringLiteral("bad.json"), "{ \"member\": 3 }");
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QVERIFY(test::writeFile(bad, "{ \"member\": 3 }"));
     MessageBox::setNextAnswer(QMessageBox::Ok);
     QVERIFY(!window->createCaseFromJson(bad, dir.filePath(QStringLiteral("bad.rdcase"))));
     QVERIFY(MessageBox::lastText().contains(QStringLiteral("bad.json")));
@@ -608,13 +607,9 @@ void MainWindowTest::addRecordsToOpenCase()
     QVERIFY(window->session()->recordAnswer(QStringLiteral("cosmetic"),
                                             Answer{QStringLiteral("no"), {}, {}, {}}));
     const QDir dir(m_dir->path());
-    auto writeFile = [&dir](const QString& name, const QByteArray& bytes) {
-        QFile file(dir.filePath(name));
-        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? file.fileName()
-                                                                                    : QString();
-    };
     // The records that answered a request for information: stored, and the case opens again on them.
-    const QString pt = writeFile(QStringLiteral("pt-notes.pdf"), makePdf(4));
+    const QString pt = dir.filePath(QStringLiteral("pt-notes.pdf"));
+    QVERIFY(test::writeFile(pt, makePdf(4)));
     QSignalSpy added(window.get(), &MainWindow::recordsAdded);
     QVERIFY(window->addRecordsToCase({pt}));
     QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 30000);
@@ -627,10 +622,11 @@ void MainWindowTest::addRecordsToOpenCase()
 
     // A name the case holds, or a file that is not a PDF: refused with a message, the case unchanged
     // and open again.
-    const QString broken = writeFile(QStringLiteral("fax.pdf"), QByteArray("%PDF-1.4\ntruncated"));
+    const QString broken = dir.filePath(QStringLiteral("fax.pdf"));
+    QVERIFY(test::writeFile(broken, QByteArray("%PDF-1.4\ntruncated")));
     for (const QString& bad : {QString(dir.filePath(QStringLiteral("clinic-note.pdf"))), broken}) {
         if (!QFile::exists(bad))
-            QVERIFY(!writeFile(QStringLiteral("clinic-note.pdf"), makePdf(1)).isEmpty());
+            QVERIFY(test::writeFile(bad, makePdf(1)));
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(window->addRecordsToCase({bad}));
         QTRY_COMPARE_WITH_TIMEOUT(added.size(), 2 + (bad == broken ? 1 : 0), 30000);
