@@ -69,8 +69,12 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_caseLabel);
 
     connect(m_queueView, &QueueView::openRequested, this, &MainWindow::openCase);
-    connect(m_queueView, &QueueView::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    // About the queue: not while a case is shown (a listing in the background would replace what the
+    // case view said, e.g. "1 clinical record added.").
+    connect(m_queueView, &QueueView::statusMessage, this, [this](const QString& message) {
+        if (m_stack->currentWidget() == m_queueView)
+            statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
     connect(m_caseView, &CaseView::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
     connect(m_caseView, &CaseView::caseStatusChanged, this, [this](const QString& path) {

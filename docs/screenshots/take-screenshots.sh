@@ -22,6 +22,8 @@ set -eu
 export HOME="$work/reviewer" USER=reviewer
 while [ \$# -gt 0 ] && [ "\${1#env:}" != "\$1" ]; do export "\${1#env:}"; shift; done
 rm -rf "\$HOME"; mkdir -p "\$HOME/.config/ReviewDesk"; cp -r "$build/demo" "\$HOME/Cases"
+# Records that came later, for Add Clinical Records (a generated test PDF).
+cp "$build/testpdfs/text-3pages.pdf" "\$HOME/rfi-answer.pdf"
 # Two people (synthetic), added as an administrator adds them; the app asks who is working.
 printf 'correct horse battery\n' | "$build/bin/reviewdesk-cli" user add mreyes --name "Morgan Reyes" \
     --credentials RN --role reviewer --password-stdin >/dev/null
@@ -40,6 +42,7 @@ focus "Who is working|trabajando"
 for key in "\$@"; do
     case "\$key" in
     sleep:*) sleep "\${key#sleep:}" ;;
+    type:*) xdotool type --delay 20 "\${key#type:}" ;;
     focus) focus ReviewDesk ;;
     login) # accept "Who is working?": Return; under the GTK platform theme the dialog misses
         # synthetic keys, so click Start Working, which GTK's button order puts at the bottom right.
@@ -71,6 +74,7 @@ shot guide-judgment.png login focus Down Return sleep:2 m 1 sleep:1
 shot guide-summary.png login focus Down Down Return sleep:2 s
 shot guide-route-pend.png login focus Down Down Return sleep:2 s ctrl+r sleep:1
 shot guide-shortcuts.png login focus F1 sleep:1
+shot guide-add-records.png login focus Down Down Return sleep:2 alt+f a sleep:1 "type:$work/reviewer/rfi-answer.pdf" Return sleep:2
 shot guide-es-summary.png env:RD_LANG=es login focus Down Down Return sleep:2 s
 shot guide-dark-queue.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark login focus Down
 shot guide-dark-summary.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark login focus Down Down Return sleep:2 s

@@ -619,6 +619,10 @@ void MainWindowTest::addRecordsToOpenCase()
     QCOMPARE(window->session()->file()->attachments().size(), 2);
     QCOMPARE(window->caseView()->attachmentChooser()->currentIndex(), 1);
     QCOMPARE(window->session()->answer(QStringLiteral("cosmetic"))->value, QStringLiteral("no")); // kept
+    // The message stays, though the queue lists its folder again meanwhile.
+    QTest::qWait(500);
+    QVERIFY2(window->statusBar()->currentMessage().startsWith(QStringLiteral("1 clinical record")),
+             qPrintable(window->statusBar()->currentMessage()));
 
     // A name the case holds, or a file that is not a PDF: refused with a message, the case unchanged
     // and open again.
