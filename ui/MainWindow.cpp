@@ -394,11 +394,10 @@ void MainWindow::updateActions()
     m_saveCopy->setEnabled(hasCase);
     m_closeCase->setEnabled(hasCase);
     m_showCase->setEnabled(hasCase);
-    m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly() && !m_session->file()->isSigned());
+    m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly()); // read-only includes signed
     m_signOff->setEnabled(onCase && m_engine && m_user.has_value());
     m_newFromJson->setEnabled(m_engine != nullptr && !m_caseJob);
-    m_addRecords->setEnabled(hasCase && !m_caseJob && !m_session->isReadOnly() &&
-                             !m_session->file()->isSigned());
+    m_addRecords->setEnabled(hasCase && !m_caseJob && !m_session->isReadOnly());
     m_caseView->checklist()->setActionsEnabled(onCase);
 }
 
@@ -486,27 +485,20 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
         return false;
     }
     // Checking each PDF in a worker process and copying it into the case takes a while: not here.
-    m_caseJob = true;
-    updateActions();
-    statusBar()->showMessage(pdfs.isEmpty() ? tr("Creating the case…")
-                                            : tr("Creating the case: checking and storing %n attachment(s)…",
-                                                 nullptr, int(pdfs.size())));
-    auto* watcher = new QFutureWatcher<CaseCreationResult>(this);
-    connect(watcher, &QFutureWatcher<CaseCreationResult>::finished, this, [this, watcher, casePath] {
-        const CaseCreationResult result = watcher->result();
-        watcher->deleteLater();
-        m_caseJob = false;
-        updateActions();
-        statusBar()->clearMessage();
-        if (result.ok)
-            openCase(casePath);
-        else
-            MessageBox::warning(this, tr("New Case from JSON"), result.error);
-        Q_EMIT caseCreated(casePath, result.ok);
-    });
-    watcher->setFuture(QtConcurrent::run([casePath, data = *caseData, pdfs, actor = reviewerName()] {
-        return createCaseFile(casePath, data, pdfs, actor);
-    }));
+    runCaseJob(
+        pdfs.isEmpty()
+            ? tr("Creating the case…")
+            : tr("Creating the case: checking and storing %n attachment(s)…", nullptr, int(pdfs.size())),
+        [casePath, data = *caseData, pdfs, actor = reviewerName()] {
+            return createCaseFile(casePath, data, pdfs, actor);
+        },
+        [this, casePath](const CaseCreationResult& result) {
+            if (result.ok)
+                openCase(casePath);
+            else
+                MessageBox::warning(this, tr("New Case from JSON"), result.error);
+            Q_EMIT caseCreated(casePath, result.ok);
+        });
     return true;
 }
 
@@ -524,40 +516,49 @@ void MainWindow::chooseRecordsToAdd()
 
 bool MainWindow::addRecordsToCase(const QStringList& pdfs)
 {
-    if (!m_session || m_caseJob || pdfs.isEmpty() || m_session->isReadOnly() || m_session->file()->isSigned())
+    if (!m_session || m_caseJob || pdfs.isEmpty() || m_session->isReadOnly())
         return false;
     // The case closes while the records are checked and copied in on a thread of the pool (its
     // connection lives on this thread, and storing a large PDF must not), then opens again.
     const QString path = m_session->path();
     const QString firstName = QFileInfo(pdfs.first()).fileName();
     closeCase();
+    runCaseJob(
+        tr("Adding %n clinical record(s) to %1…", nullptr, int(pdfs.size())).arg(QFileInfo(path).fileName()),
+        [path, pdfs, actor = reviewerName()] { return addCaseAttachments(path, pdfs, actor); },
+        [this, path, firstName](const CaseCreationResult& result) {
+            if (openCase(path) && result.ok) {
+                statusBar()->showMessage(tr("%n clinical record(s) added.", nullptr, result.attachments),
+                                         kStatusTimeoutMs);
+                // Show the first one added.
+                const QList<AttachmentInfo> attachments = m_session->file()->attachments();
+                for (qsizetype i = 0; i < attachments.size(); ++i)
+                    if (attachments[i].fileName == firstName)
+                        m_caseView->attachmentChooser()->setCurrentIndex(int(i));
+            }
+            if (!result.ok)
+                MessageBox::warning(this, tr("Add Clinical Records"), result.error);
+            Q_EMIT recordsAdded(path, result.ok);
+        });
+    return true;
+}
+
+void MainWindow::runCaseJob(const QString& message, std::function<CaseCreationResult()> work,
+                            std::function<void(const CaseCreationResult&)> done)
+{
     m_caseJob = true;
     updateActions();
-    statusBar()->showMessage(
-        tr("Adding %n clinical record(s) to %1…", nullptr, int(pdfs.size())).arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(message);
     auto* watcher = new QFutureWatcher<CaseCreationResult>(this);
-    connect(watcher, &QFutureWatcher<CaseCreationResult>::finished, this, [this, watcher, path, firstName] {
+    connect(watcher, &QFutureWatcher<CaseCreationResult>::finished, this, [this, watcher, done] {
         const CaseCreationResult result = watcher->result();
         watcher->deleteLater();
         m_caseJob = false;
         updateActions();
         statusBar()->clearMessage();
-        if (openCase(path) && result.ok) {
-            statusBar()->showMessage(tr("%n clinical record(s) added.", nullptr, result.attachments),
-                                     kStatusTimeoutMs);
-            // Show the first one added.
-            const QList<AttachmentInfo> attachments = m_session->file()->attachments();
-            for (qsizetype i = 0; i < attachments.size(); ++i)
-                if (attachments[i].fileName == firstName)
-                    m_caseView->attachmentChooser()->setCurrentIndex(int(i));
-        }
-        if (!result.ok)
-            MessageBox::warning(this, tr("Add Clinical Records"), result.error);
-        Q_EMIT recordsAdded(path, result.ok);
+        done(result);
     });
-    watcher->setFuture(QtConcurrent::run(
-        [path, pdfs, actor = reviewerName()] { return addCaseAttachments(path, pdfs, actor); }));
-    return true;
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 void MainWindow::saveCopyAs()

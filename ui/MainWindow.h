@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -16,6 +17,7 @@ class QUndoGroup;
 namespace rd {
 
 class CaseSession;
+struct CaseCreationResult;
 class CaseView;
 class QueueView;
 class ReviewEngine;
@@ -78,6 +80,10 @@ private:
     void chooseFolder();
     void newCaseFromJson();
     void chooseRecordsToAdd();
+    // Runs work (checking and storing PDFs: slow) on the thread pool while the File actions wait and
+    // the status bar says message; then done(result) here.
+    void runCaseJob(const QString& message, std::function<CaseCreationResult()> work,
+                    std::function<void(const CaseCreationResult&)> done);
     void saveCopyAs();
     void showShortcuts();
     void about();
