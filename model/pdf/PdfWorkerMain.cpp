@@ -231,11 +231,8 @@ private:
             sizesMode = pdfproto::SizesInOpened;
         m_measurePending = false;
         RD_PDF_TRACE("worker open");
-        auto load = [&] {
-            return fromData ? Poppler::Document::loadFromData(req.data, password, password)
-                            : Poppler::Document::load(path, password, password);
-        };
-        m_doc = load();
+        m_doc = fromData ? Poppler::Document::loadFromData(req.data, password, password)
+                         : Poppler::Document::load(path, password, password);
         if (!m_doc) {
             sendFailed(req.id, PdfError::LoadFailed,
                        QStringLiteral("not a readable PDF (Poppler refused to load it)"));
@@ -275,8 +272,7 @@ private:
         QByteArray header;
         QDataStream out(&header, QIODevice::WriteOnly);
         out << quint8(MessageType::Opened) << req.id << qint32(count) << quint8(complete);
-        for (const QSizeF& size : std::as_const(sizes))
-            out << size.width() << size.height();
+        writeSizes(out, sizes);
         writeAll(pdfproto::frameHead(header, 0), nullptr, 0);
     }
 
@@ -294,8 +290,7 @@ public:
         QByteArray notice;
         QDataStream n(&notice, QIODevice::WriteOnly);
         n << quint8(MessageType::PageSizes) << quint32(0) << qint32(sizes.size());
-        for (const QSizeF& size : sizes)
-            n << size.width() << size.height();
+        writeSizes(n, sizes);
         writeAll(pdfproto::frameHead(notice, 0), nullptr, 0);
     }
 
@@ -312,6 +307,13 @@ private:
             sizes.append(page ? displaySize(*page) : QSizeF(612, 792));
         }
         return sizes;
+    }
+
+    // Per page double width, height in points (Opened and PageSizes).
+    static void writeSizes(QDataStream& out, const QList<QSizeF>& sizes)
+    {
+        for (const QSizeF& size : sizes)
+            out << size.width() << size.height();
     }
 
     static QSizeF displaySize(const Poppler::Page& page)
