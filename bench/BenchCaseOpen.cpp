@@ -3,13 +3,13 @@
 // opening the same PDF straight from its file and rendering its first page (what any viewer must
 // at least do). Also the longest stall of the GUI thread's event loop while the case opens.
 //   bench_case_open [ROUNDS]
-#include "CaseFile.h"
-#include "ChecklistView.h"
-#include "MainWindow.h"
-#include "PdfDocument.h"
-#include "PdfPageCache.h"
-#include "PdfService.h"
-#include "PdfViewer.h"
+#include "model/casefile/CaseFile.h"
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/PdfService.h"
+#include "ui/MainWindow.h"
+#include "ui/checklist/ChecklistView.h"
+#include "ui/pdf/PdfPageCache.h"
+#include "ui/pdf/PdfViewer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -79,7 +79,9 @@ int main(int argc, char* argv[])
     QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/bench-caseopen-XXXXXX"));
     const QString path = dir.filePath(QStringLiteral("big.rdcase"));
     CaseData data;
-    data.member = {QStringLiteral("B1"), QStringLiteral("Bench Member"), QDate(2015, 1, 1)};
+    data.member.id = QStringLiteral("B1");
+    data.member.name = QStringLiteral("Bench Member");
+    data.member.birthDate = QDate(2015, 1, 1);
     data.provider = {QStringLiteral("Bench Lab"), QStringLiteral("1234567893")};
     data.request.receivedAt = QDateTime::currentDateTimeUtc();
     data.request.serviceDate = QDate::currentDate().addDays(10);

@@ -3,8 +3,8 @@
 // 4 KiB, which any listing must at least do). Also the longest stall of the GUI thread's event
 // loop while the queue loads: the GUI thread must never wait on the disk.
 //   bench_case_queue [COUNT]
-#include "CaseFile.h"
-#include "CaseQueueModel.h"
+#include "model/casefile/CaseFile.h"
+#include "ui/queue/CaseQueueModel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -28,7 +28,9 @@ int main(int argc, char* argv[])
         return 1;
 
     CaseData data;
-    data.member = {QStringLiteral("B0001"), QStringLiteral("Bench Member"), QDate(2010, 1, 1)};
+    data.member.id = QStringLiteral("B0001");
+    data.member.name = QStringLiteral("Bench Member");
+    data.member.birthDate = QDate(2010, 1, 1);
     data.request.receivedAt = QDateTime::currentDateTimeUtc().addDays(-2);
     data.request.serviceDate = QDate::currentDate().addDays(20);
     data.request.lines = {QStringLiteral("96000"), QStringLiteral("96004")};

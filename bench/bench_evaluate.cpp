@@ -1,9 +1,9 @@
 // Time to evaluate one case (Engine::evaluate on parsed case data), and to read + validate +
 // evaluate it from its JSON, against a baseline measured in the same run: QJsonDocument::fromJson
 // of the same JSON. Prints medians over many runs and the ratios.
-#include "CaseJson.h"
-#include "Engine.h"
-#include "PolicyLoader.h"
+#include "checklist/CaseJson.h"
+#include "checklist/Engine.h"
+#include "checklist/PolicyLoader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

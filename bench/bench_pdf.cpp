@@ -6,13 +6,13 @@
 //   page turn to a cached page         PdfViewer jump + repaint from its cache (ms)
 //   search of all pages                PdfSearchModel (two workers) vs single-threaded textList() scan
 //   transfer                           round trip minus worker render time (raw pixels over the pipe)
-#include "PdfDocument.h"
-#include "PdfSearch.h"
-#include "PdfService.h"
-#include "PdfViewer.h"
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/PdfService.h"
+#include "ui/pdf/PdfSearch.h"
+#include "ui/pdf/PdfViewer.h"
 
 #include "BenchWait.h"
-#include "PdfTrace.h"
+#include "model/pdf/PdfTrace.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

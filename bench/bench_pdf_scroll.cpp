@@ -20,10 +20,10 @@
 //
 // Usage: bench_pdf_scroll [seconds for the scroll, default 20]. Offscreen platform; a watchdog
 // ends the run if it ever hangs.
-#include "PdfDocument.h"
-#include "PdfPageCache.h"
-#include "PdfService.h"
-#include "PdfViewer.h"
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/PdfService.h"
+#include "ui/pdf/PdfPageCache.h"
+#include "ui/pdf/PdfViewer.h"
 
 #include "BenchWait.h"
 

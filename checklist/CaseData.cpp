@@ -1,4 +1,4 @@
-#include "CaseData.h"
+#include "checklist/CaseData.h"
 
 namespace rd {
 

@@ -15,13 +15,44 @@
 
 namespace rd {
 
+// The member's mailing address, for letters (case-exchange.md `member.address`).
+struct Address
+{
+    QStringList lines;
+    QString city;
+    QString state;
+    QString postalCode;
+    bool isEmpty() const
+    {
+        return lines.isEmpty() && city.isEmpty() && state.isEmpty() && postalCode.isEmpty();
+    }
+    bool operator==(const Address&) const = default;
+};
+
 struct Member
 {
     QString id;
     QString name;
     QDate birthDate;
+    // The language of the member's letters, chosen by the member (not the workstation): "en" or "es".
+    QString language = QStringLiteral("en");
+    Address address;
+    // Letters to a minor go to the parent or guardian (case-exchange.md `member.guardian.name`).
+    QString guardianName;
+    // True when language, address and guardian are all at their defaults (a case made before they existed).
+    bool hasDefaultContact() const
+    {
+        return language == QLatin1String("en") && address.isEmpty() && guardianName.isEmpty();
+    }
     bool operator==(const Member&) const = default;
 };
+
+// The member's letter languages (case-exchange.md).
+inline const QStringList& memberLanguages()
+{
+    static const QStringList languages{QStringLiteral("en"), QStringLiteral("es")};
+    return languages;
+}
 
 struct Provider
 {

@@ -1,6 +1,6 @@
-#include "CaseJson.h"
+#include "checklist/CaseJson.h"
 
-#include "JsonIn.h"
+#include "checklist/JsonIn.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -64,6 +64,36 @@ Answer readAnswer(const QJsonValue& value, const QString& path)
     return answer;
 }
 
+Address readAddress(const QJsonValue& value, const QString& path)
+{
+    const QJsonObject object = JsonIn::object(value, path);
+    Address address;
+    if (const auto lines = optional(object, key("lines")))
+        address.lines = stringList(*lines, member(path, key("lines")));
+    address.city = optionalString(object, path, key("city"));
+    address.state = optionalString(object, path, key("state"));
+    address.postalCode = optionalString(object, path, key("postalCode"));
+    return address;
+}
+
+void readMemberContact(const QJsonObject& memberObject, const QString& memberPath, Member* target)
+{
+    if (const auto language = optional(memberObject, key("language"))) {
+        const QString path = member(memberPath, key("language"));
+        const QString text = string(*language, path);
+        if (!memberLanguages().contains(text))
+            fail(path, QStringLiteral("%1 is not a letter language (expected %2)")
+                           .arg(quoted(text.left(40)), quotedList(memberLanguages())));
+        target->language = text;
+    }
+    if (const auto address = optional(memberObject, key("address")))
+        target->address = readAddress(*address, member(memberPath, key("address")));
+    if (const auto guardian = optional(memberObject, key("guardian"))) {
+        const QString path = member(memberPath, key("guardian"));
+        target->guardianName = optionalString(JsonIn::object(*guardian, path), path, key("name"));
+    }
+}
+
 CaseData readCase(const QJsonObject& root)
 {
     CaseData data;
@@ -74,6 +104,7 @@ CaseData readCase(const QJsonObject& root)
     data.member.name = optionalString(memberObject, memberPath, key("name"));
     data.member.birthDate =
         date(required(memberObject, memberPath, key("birthDate")), member(memberPath, key("birthDate")));
+    readMemberContact(memberObject, memberPath, &data.member);
 
     if (const auto provider = optional(root, key("provider"))) {
         const QString providerPath = key("provider");
@@ -240,11 +271,26 @@ Result<CaseData> CaseJson::readFile(const QString& path, const Policy& policy)
     return parse(file.readAll(), policy, path);
 }
 
+QJsonObject CaseJson::memberObject(const Member& member)
+{
+    QJsonObject object{
+        {key("id"), member.id}, {key("name"), member.name}, {key("birthDate"), dateValue(member.birthDate)}};
+    if (member.language != QLatin1String("en"))
+        object.insert(key("language"), member.language);
+    if (!member.address.isEmpty())
+        object.insert(key("address"),
+                      QJsonObject{{key("lines"), QJsonArray::fromStringList(member.address.lines)},
+                                  {key("city"), member.address.city},
+                                  {key("state"), member.address.state},
+                                  {key("postalCode"), member.address.postalCode}});
+    if (!member.guardianName.isEmpty())
+        object.insert(key("guardian"), QJsonObject{{key("name"), member.guardianName}});
+    return object;
+}
+
 QJsonObject CaseJson::toJsonObject(const CaseData& data)
 {
-    QJsonObject memberObject{{key("id"), data.member.id},
-                             {key("name"), data.member.name},
-                             {key("birthDate"), dateValue(data.member.birthDate)}};
+    const QJsonObject memberObject = CaseJson::memberObject(data.member);
     QJsonObject providerObject{{key("name"), data.provider.name}, {key("npi"), data.provider.npi}};
     QJsonObject request{{key("receivedAt"), data.request.receivedAt.isValid()
                                                 ? QJsonValue(dateTimeText(data.request.receivedAt))

@@ -10,9 +10,9 @@
 //   and "rect" ([x, y, width, height] in PDF points) are optional.
 #pragma once
 
-#include "CaseData.h"
-#include "Error.h"
-#include "Policy.h"
+#include "checklist/CaseData.h"
+#include "checklist/Error.h"
+#include "checklist/Policy.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -40,6 +40,9 @@ public:
     // The case JSON of data, including "status". The caller may add keys (e.g. "attachments")
     // before serializing; the reader ignores keys it does not know.
     static QJsonObject toJsonObject(const CaseData& data);
+    // The "member" object of the case JSON; language, address and guardian only when set (so a case
+    // with the defaults writes what a case written before those fields existed wrote).
+    static QJsonObject memberObject(const Member& member);
     static QByteArray toJson(const CaseData& data,
                              QJsonDocument::JsonFormat format = QJsonDocument::Indented);
 

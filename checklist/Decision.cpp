@@ -1,4 +1,4 @@
-#include "Decision.h"
+#include "checklist/Decision.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "Engine.h"
+#include "checklist/Engine.h"
 
 #include <QSet>
 

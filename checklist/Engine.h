@@ -3,9 +3,9 @@
 // Knows only the generic kinds of Policy.h. Deterministic; no I/O; cheap to copy.
 #pragma once
 
-#include "CaseData.h"
-#include "Decision.h"
-#include "Policy.h"
+#include "checklist/CaseData.h"
+#include "checklist/Decision.h"
+#include "checklist/Policy.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "Error.h"
+#include "checklist/Error.h"
 
 namespace rd {
 

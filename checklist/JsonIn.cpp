@@ -1,4 +1,4 @@
-#include "JsonIn.h"
+#include "checklist/JsonIn.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>

@@ -2,7 +2,7 @@
 // A reading function throws JsonIn::Failure; the public parsers catch it and return an rd::Error.
 #pragma once
 
-#include "Error.h"
+#include "checklist/Error.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "Policy.h"
+#include "checklist/Policy.h"
 
 #include <QRegularExpression>
 

@@ -2,7 +2,7 @@
 // read by the Engine. The C++ knows only the generic kinds below, never a policy's ids or codes.
 #pragma once
 
-#include "CaseData.h"
+#include "checklist/CaseData.h"
 
 #include <QDate>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "PolicyLoader.h"
+#include "checklist/PolicyLoader.h"
 
-#include "JsonIn.h"
+#include "checklist/JsonIn.h"
 
 #include <QDir>
 #include <QFile>

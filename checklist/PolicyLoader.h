@@ -2,8 +2,8 @@
 // Error naming the file, the JSON path and what is wrong; nothing is printed.
 #pragma once
 
-#include "Error.h"
-#include "Policy.h"
+#include "checklist/Error.h"
+#include "checklist/Policy.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,14 +1,16 @@
 // Case data the tests share: the sample request of case-exchange.md.
 #pragma once
 
-#include "CaseData.h"
+#include "checklist/CaseData.h"
 
 namespace rd::test {
 
 inline CaseData sampleCase()
 {
     CaseData data;
-    data.member = {QStringLiteral("M1002"), QStringLiteral("Jordan Rivera"), QDate(2016, 4, 2)};
+    data.member.id = QStringLiteral("M1002");
+    data.member.name = QStringLiteral("Jordan Rivera");
+    data.member.birthDate = QDate(2016, 4, 2);
     data.provider = {QStringLiteral("Lakeside Gait Lab"), QStringLiteral("1234567893")};
     data.request.receivedAt = QDateTime(QDate(2026, 11, 20), QTime(14, 5), Qt::UTC);
     data.request.urgency = Urgency::Standard;

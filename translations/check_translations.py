@@ -37,7 +37,7 @@ def run_lupdate(lupdate, root, ts):
     # The source language's file holds only the plural forms ("%n case(s)" -> "1 case", "2 cases").
     options = LUPDATE_OPTIONS + (["-pluralonly"] if ts.endswith("_en.ts") else [])
     language = os.path.basename(ts)[len("reviewdesk_"):-len(".ts")]
-    includes = ["-I", os.path.join(root, "ui"), "-I", os.path.join(root, "ui", "pdf")]
+    includes = ["-I", root]
     cmd = [lupdate, *options, "-target-language", language, *includes, *sources(root), "-ts", ts]
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:

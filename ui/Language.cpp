@@ -1,6 +1,6 @@
-#include "Language.h"
+#include "ui/Language.h"
 
-#include "MessageBox.h"
+#include "ui/MessageBox.h"
 
 #include <QAction>
 #include <QActionGroup>

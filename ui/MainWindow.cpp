@@ -1,16 +1,16 @@
-#include "MainWindow.h"
+#include "ui/MainWindow.h"
 
-#include "CaseCreation.h"
-#include "CaseFileFormat.h"
-#include "CaseQueueModel.h"
-#include "CaseSession.h"
-#include "CaseView.h"
-#include "ChecklistView.h"
-#include "Language.h"
-#include "MessageBox.h"
-#include "QueueView.h"
-#include "ReviewEngine.h"
-#include "SignoffDialog.h"
+#include "model/casefile/CaseCreation.h"
+#include "model/casefile/CaseFileFormat.h"
+#include "ui/Language.h"
+#include "ui/MessageBox.h"
+#include "ui/case/CaseSession.h"
+#include "ui/case/CaseView.h"
+#include "ui/case/ReviewEngine.h"
+#include "ui/checklist/ChecklistView.h"
+#include "ui/queue/CaseQueueModel.h"
+#include "ui/queue/QueueView.h"
+#include "ui/signoff/SignoffDialog.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // The reviewer's workstation: the case queue of a folder, and one open case at a time.
 #pragma once
 
-#include "UserDirectory.h"
+#include "model/signoff/UserDirectory.h"
 
 #include <QMainWindow>
 

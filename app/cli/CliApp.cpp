@@ -1,6 +1,6 @@
-#include "CliApp.h"
+#include "app/cli/CliApp.h"
 
-#include "Commands.h"
+#include "app/cli/Commands.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
-#include "CliSupport.h"
+#include "app/cli/CliSupport.h"
 
-#include "CliApp.h"
-#include "PolicyLoader.h"
+#include "app/cli/CliApp.h"
+#include "checklist/PolicyLoader.h"
 
 #include <QFile>
 

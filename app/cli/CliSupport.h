@@ -1,8 +1,8 @@
 // What the commands of reviewdesk-cli share: option parsing, the policy, the acting user.
 #pragma once
 
-#include "CaseFile.h"
-#include "Policy.h"
+#include "checklist/Policy.h"
+#include "model/casefile/CaseFile.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

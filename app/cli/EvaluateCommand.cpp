@@ -1,10 +1,10 @@
-#include "CliApp.h"
-#include "Commands.h"
+#include "app/cli/CliApp.h"
+#include "app/cli/Commands.h"
 
-#include "CaseFile.h"
-#include "CaseJson.h"
-#include "Engine.h"
-#include "PolicyLoader.h"
+#include "checklist/CaseJson.h"
+#include "checklist/Engine.h"
+#include "checklist/PolicyLoader.h"
+#include "model/casefile/CaseFile.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
-#include "CaseJson.h"
-#include "CliApp.h"
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliApp.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
+#include "checklist/CaseJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

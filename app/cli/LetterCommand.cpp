@@ -1,8 +1,8 @@
-#include "CliApp.h"
-#include "CliSupport.h"
-#include "Commands.h"
-#include "LetterPdf.h"
-#include "Signoff.h"
+#include "app/cli/CliApp.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
+#include "model/letters/LetterPdf.h"
+#include "model/signoff/Signoff.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "CaseCreation.h"
-#include "CaseJson.h"
-#include "CliApp.h"
-#include "CliSupport.h"
-#include "Commands.h"
+#include "app/cli/CliApp.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
+#include "checklist/CaseJson.h"
+#include "model/casefile/CaseCreation.h"
 
 #include <QFileInfo>
 

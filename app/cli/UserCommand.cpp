@@ -1,7 +1,7 @@
-#include "CliApp.h"
-#include "CliSupport.h"
-#include "Commands.h"
-#include "UserDirectory.h"
+#include "app/cli/CliApp.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
+#include "model/signoff/UserDirectory.h"
 
 namespace rd::cli {
 

@@ -1,7 +1,7 @@
-#include "CliApp.h"
-#include "CliSupport.h"
-#include "Commands.h"
-#include "Signoff.h"
+#include "app/cli/CliApp.h"
+#include "app/cli/CliSupport.h"
+#include "app/cli/Commands.h"
+#include "model/signoff/Signoff.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "CliApp.h"
+#include "app/cli/CliApp.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

@@ -1,6 +1,6 @@
-#include "Language.h"
-#include "LoginDialog.h"
-#include "MainWindow.h"
+#include "ui/Language.h"
+#include "ui/MainWindow.h"
+#include "ui/signoff/LoginDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

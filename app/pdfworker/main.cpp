@@ -1,5 +1,5 @@
 // reviewdesk-pdfworker: the process that runs Poppler for the app (see model/pdf/PdfWorkerMain.h).
-#include "PdfWorkerMain.h"
+#include "app/pdfworker/PdfWorkerMain.h"
 
 int main(int argc, char* argv[])
 {

@@ -1,8 +1,8 @@
-#include "PdfDocument.h"
+#include "model/pdf/PdfDocument.h"
 
-#include "PdfProtocol.h"
-#include "PdfTrace.h"
-#include "PdfWorkerClient.h"
+#include "model/pdf/PdfTrace.h"
+#include "model/pdf/PdfWorkerClient.h"
+#include "model/pdf/protocol/PdfProtocol.h"
 
 #include <QDataStream>
 #include <QFileInfo>

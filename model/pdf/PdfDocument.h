@@ -7,9 +7,9 @@
 // starts a new worker (so a "Retry" is just the same request again).
 #pragma once
 
-#include "PdfProtocol.h"
-#include "PdfService.h"
-#include "PdfTypes.h"
+#include "model/pdf/PdfService.h"
+#include "model/pdf/protocol/PdfProtocol.h"
+#include "model/pdf/protocol/PdfTypes.h"
 
 #include <QByteArray>
 #include <QHash>

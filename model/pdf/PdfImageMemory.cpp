@@ -1,4 +1,4 @@
-#include "PdfImageMemory.h"
+#include "model/pdf/PdfImageMemory.h"
 
 #include <QMutex>
 #include <QThreadPool>

@@ -1,9 +1,9 @@
-#include "PdfService.h"
+#include "model/pdf/PdfService.h"
 
-#include "PdfDocument.h"
-#include "PdfImageMemory.h"
-#include "PdfProtocol.h"
-#include "PdfWorkerClient.h"
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/PdfImageMemory.h"
+#include "model/pdf/PdfWorkerClient.h"
+#include "model/pdf/protocol/PdfProtocol.h"
 
 #include <QCoreApplication>
 #include <QDataStream>

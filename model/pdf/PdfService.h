@@ -5,7 +5,7 @@
 // results arrive as signals. probe() is the one synchronous call, for worker threads and the CLI.
 #pragma once
 
-#include "PdfTypes.h"
+#include "model/pdf/protocol/PdfTypes.h"
 
 #include <QElapsedTimer>
 #include <QObject>

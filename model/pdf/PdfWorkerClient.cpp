@@ -1,7 +1,7 @@
-#include "PdfWorkerClient.h"
+#include "model/pdf/PdfWorkerClient.h"
 
-#include "PdfImageMemory.h"
-#include "PdfTrace.h"
+#include "model/pdf/PdfImageMemory.h"
+#include "model/pdf/PdfTrace.h"
 
 #include <QDataStream>
 #include <QPointer>

@@ -4,7 +4,7 @@
 // Internal to PdfDocument; lives in the thread that created it (the GUI thread).
 #pragma once
 
-#include "PdfProtocol.h"
+#include "model/pdf/protocol/PdfProtocol.h"
 
 #include <QByteArray>
 #include <QImage>

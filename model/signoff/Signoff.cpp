@@ -1,7 +1,7 @@
-#include "Signoff.h"
+#include "model/signoff/Signoff.h"
 
-#include "AuditChain.h"
-#include "LetterChecker.h"
+#include "model/audit/AuditChain.h"
+#include "model/letters/LetterChecker.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -3,10 +3,10 @@
 // user's sealed key, and the checks verify adds for a signed case.
 #pragma once
 
-#include "CaseFile.h"
-#include "Engine.h"
-#include "Letter.h"
-#include "UserDirectory.h"
+#include "checklist/Engine.h"
+#include "model/casefile/CaseFile.h"
+#include "model/letters/Letter.h"
+#include "model/signoff/UserDirectory.h"
 
 #include <QDateTime>
 #include <QMap>

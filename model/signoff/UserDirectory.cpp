@@ -1,4 +1,4 @@
-#include "UserDirectory.h"
+#include "model/signoff/UserDirectory.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,8 @@
 // libFuzzer: CaseJson::parse on arbitrary bytes against the built-in policy. A case that parses
 // must evaluate, and must round-trip exactly through the writer (the oracle).
-#include "CaseJson.h"
-#include "Engine.h"
-#include "PolicyLoader.h"
+#include "checklist/CaseJson.h"
+#include "checklist/Engine.h"
+#include "checklist/PolicyLoader.h"
 
 #include <cstddef>
 #include <cstdint>

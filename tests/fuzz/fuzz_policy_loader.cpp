@@ -1,7 +1,7 @@
 // libFuzzer: PolicyLoader::load on arbitrary bytes. A policy that loads must also drive the engine
 // (every code requested, every judgment answered "unknown") without crashing.
-#include "Engine.h"
-#include "PolicyLoader.h"
+#include "checklist/Engine.h"
+#include "checklist/PolicyLoader.h"
 
 #include <cstddef>
 #include <cstdint>

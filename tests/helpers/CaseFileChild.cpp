@@ -3,7 +3,7 @@
 //                           "committed N" after each commit, until killed.
 //   hold CASEFILE           opens the case for writing, prints "ready", then for each line on stdin
 //                           "note TEXT" records a judgment and prints "committed"; exits at EOF.
-#include "CaseFile.h"
+#include "model/casefile/CaseFile.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,8 +1,8 @@
 // Robustness: every file of the shared hostile corpus (qpdf's test files and fuzzing reproducers)
 // through the same open/render/extract path the viewer uses. Each file must end rendered, refused
 // with a message, or asking for a password, within a bounded time; the test process must survive.
-#include "PdfDocument.h"
-#include "PdfService.h"
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/PdfService.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // PdfService/PdfDocument through the real reviewdesk-pdfworker on the generated test PDFs.
-#include "PdfDocument.h"
-#include "PdfImageMemory.h"
-#include "PdfSearch.h"
-#include "PdfService.h"
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/PdfImageMemory.h"
+#include "model/pdf/PdfService.h"
+#include "ui/pdf/PdfSearch.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // PdfViewer offscreen over the real worker: first page, navigation, zoom, rotation, selections,
 // jump to evidence, a killed worker shown in place of the page and recovered with Retry, password.
-#include "PdfDocument.h"
-#include "PdfPageCache.h"
-#include "PdfSearch.h"
-#include "PdfSearchPanel.h"
-#include "PdfService.h"
-#include "PdfViewer.h"
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/PdfService.h"
+#include "ui/pdf/PdfPageCache.h"
+#include "ui/pdf/PdfSearch.h"
+#include "ui/pdf/PdfSearchPanel.h"
+#include "ui/pdf/PdfViewer.h"
 
 #include <QApplication>
 #include <QClipboard>

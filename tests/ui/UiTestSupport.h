@@ -1,8 +1,8 @@
 // Shared by the ui tests: real case files made with CaseFile::create, a small real PDF, keys.
 #pragma once
 
-#include "CaseFile.h"
-#include "CaseFileFormat.h"
+#include "model/casefile/CaseFile.h"
+#include "model/casefile/CaseFileFormat.h"
 
 #include <QApplication>
 #include <QDir>
@@ -52,7 +52,9 @@ openRequest(const QString& memberId, const QStringList& lines, Urgency urgency =
             const QDateTime& receivedAt = QDateTime(QDate(2026, 11, 20), QTime(14, 5), Qt::UTC))
 {
     CaseData data;
-    data.member = {memberId, QStringLiteral("Test Member %1").arg(memberId), QDate(2016, 4, 2)};
+    data.member.id = memberId;
+    data.member.name = QStringLiteral("Test Member %1").arg(memberId);
+    data.member.birthDate = QDate(2016, 4, 2);
     data.provider = {QStringLiteral("Lakeside Gait Lab"), QStringLiteral("1234567893")};
     data.request.receivedAt = receivedAt;
     data.request.urgency = urgency;

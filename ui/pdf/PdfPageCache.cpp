@@ -1,4 +1,4 @@
-#include "PdfPageCache.h"
+#include "ui/pdf/PdfPageCache.h"
 
 #include <QSettings>
 

@@ -1,6 +1,6 @@
-#include "PdfPageView.h"
+#include "ui/pdf/PdfPageView.h"
 
-#include "PdfDocument.h"
+#include "model/pdf/PdfDocument.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -4,9 +4,9 @@
 // shows a failure in place of the page with a Retry button. Never waits on the worker.
 #pragma once
 
-#include "PdfDocument.h"
-#include "PdfPageCache.h"
-#include "PdfTypes.h"
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/protocol/PdfTypes.h"
+#include "ui/pdf/PdfPageCache.h"
 
 #include <QAbstractScrollArea>
 #include <QHash>

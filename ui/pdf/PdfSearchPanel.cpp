@@ -1,7 +1,7 @@
-#include "PdfSearchPanel.h"
+#include "ui/pdf/PdfSearchPanel.h"
 
-#include "PdfDocument.h"
-#include "PdfSearch.h"
+#include "model/pdf/PdfDocument.h"
+#include "ui/pdf/PdfSearch.h"
 
 #include <QLabel>
 #include <QLineEdit>

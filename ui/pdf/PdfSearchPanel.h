@@ -2,7 +2,7 @@
 // for its document; a case view can make one over all the case's documents.
 #pragma once
 
-#include "PdfDocument.h"
+#include "model/pdf/PdfDocument.h"
 #include <QList>
 #include <QPointer>
 #include <QRectF>

@@ -1,6 +1,6 @@
-#include "PdfThumbnailModel.h"
+#include "ui/pdf/PdfThumbnailModel.h"
 
-#include "PdfDocument.h"
+#include "model/pdf/PdfDocument.h"
 
 #include <QColor>
 #include <QPixmap>

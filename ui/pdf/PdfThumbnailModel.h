@@ -2,8 +2,8 @@
 // view asks for, at thumbnail priority (after the visible pages).
 #pragma once
 
-#include "PdfDocument.h"
-#include "PdfPageCache.h"
+#include "model/pdf/PdfDocument.h"
+#include "ui/pdf/PdfPageCache.h"
 
 #include <QAbstractListModel>
 #include <QHash>

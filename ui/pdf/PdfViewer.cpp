@@ -1,9 +1,9 @@
-#include "PdfViewer.h"
+#include "ui/pdf/PdfViewer.h"
 
-#include "PdfDocument.h"
-#include "PdfPageCache.h"
-#include "PdfSearchPanel.h"
-#include "PdfThumbnailModel.h"
+#include "model/pdf/PdfDocument.h"
+#include "ui/pdf/PdfPageCache.h"
+#include "ui/pdf/PdfSearchPanel.h"
+#include "ui/pdf/PdfThumbnailModel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -7,8 +7,8 @@
 // /Rotate (see PdfTypes.h), independent of the viewer's zoom and rotation.
 #pragma once
 
-#include "PdfDocument.h"
-#include "PdfPageView.h"
+#include "model/pdf/PdfDocument.h"
+#include "ui/pdf/PdfPageView.h"
 
 #include <QPointer>
 #include <QWidget>

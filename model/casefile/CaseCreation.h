@@ -1,0 +1,34 @@
+// Creating a case file from a case's data and the PDFs to store in it, and adding PDFs to an existing
+// case (records that came after a request for information): what `reviewdesk-cli new` / `attach` and
+// the app's New Case from JSON / Add Clinical Records do.
+//
+// Every PDF is checked before anything is written, through the isolated PDF worker
+// (PdfService::probe: a broken or hostile file is refused with Poppler's reason and cannot hang or
+// crash the caller), and two attachments may not share a file name (evidence cites attachments by
+// name, also those already in the case). When creating fails midway, the half-made case file is
+// removed; when adding, each PDF stored is its own audited transaction.
+// Synchronous and slow (a worker process per PDF, then the PDFs copied into the case): the app calls
+// it on a thread of the pool. No dialogs: errors come back as text naming the file.
+#pragma once
+
+#include "checklist/CaseData.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace rd {
+
+struct CaseCreationResult
+{
+    bool ok = false;
+    QString error;       // when !ok: what is wrong, naming the file
+    int attachments = 0; // stored
+};
+
+CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
+                                  const QString& actor);
+
+// Opens the case file for writing (refused when it is signed, or held by someone else) and stores pdfs.
+CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pdfs, const QString& actor);
+
+} // namespace rd

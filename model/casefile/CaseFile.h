@@ -1,0 +1,242 @@
+// The case file (.rdcase): one SQLite database per case, attachments inside.
+//
+// Threading contract: a CaseFile owns one SQLite connection and is used from one thread at a
+// time, normally the thread that opened it; it is not thread-safe. Every write is one short
+// transaction (rollback journal, synchronous=FULL) and returns when it is durable. Reading an
+// attachment's bytes can be heavy: do that off the GUI thread with the static
+// CaseFile::readAttachment(), which opens a connection of its own in the calling thread.
+// readSummary() is cheap (one row, never the attachments) and may be called from any thread.
+//
+// Errors: nothing here shows a dialog or prints. Functions that can fail take a QString* error and
+// fill it with one sentence that names the file and what is wrong. A file that is refused (foreign,
+// newer, truncated, damaged) is left byte-for-byte unchanged.
+//
+// Concurrency between processes: the first process to open a case for writing holds it (an
+// open-file-description lock on the file); later ones get it read-only, with a reason that names
+// the holder (readOnlyReason()).
+#pragma once
+
+#include "checklist/CaseData.h"
+#include "checklist/Decision.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+namespace rd {
+
+struct AttachmentInfo
+{
+    qint64 id = 0;
+    QString fileName;
+    QByteArray sha256; // raw 32 bytes
+    qint64 size = 0;
+    int pageCount = 0;
+    QDateTime addedAt;
+};
+
+struct AuditEntry
+{
+    qint64 seq = 0;
+    QDateTime at; // UTC
+    QString actor;
+    QString action;   // case.create, attachment.add, judgment.record, status.change, ...
+    QString target;   // judgment id, attachment file name, ...
+    QString oldValue; // compact JSON or text; empty when there was none
+    QString newValue;
+    QByteArray prevHash;
+    QByteArray hash;
+};
+
+// The medical director's decision on one line, replacing the engine's, with the written rationale.
+struct LineOverride
+{
+    QString code;
+    LineOutcome decision = LineOutcome::Approve; // approve or deny
+    QString rationale;
+    QString by;   // login
+    QDateTime at; // UTC
+    bool operator==(const LineOverride&) const = default;
+};
+
+// The signature of a determination (docs/signoff.md). The payload is the canonical JSON that was
+// signed; the letters are the signed letters' HTML by language.
+struct SignatureRecord
+{
+    QByteArray payload;                 // compact JSON, keys sorted
+    QByteArray digest;                  // SHA-256 of the domain tag and the payload: what Ed25519 signed
+    QByteArray signature;               // 64 bytes
+    QByteArray publicKey;               // 32 bytes
+    QString signer;                     // login
+    QDateTime signedAt;                 // UTC
+    QMap<QString, QString> letterKinds; // language -> approval / denial / partial
+    QMap<QString, QString> letters;     // language -> HTML
+};
+
+// What the signer provides to CaseFile::sign(). The case file adds its own state ("case": the request,
+// every attachment's hash, every judgment, the overrides, the letter fields, the audit head) to the
+// statement, and hands the digest to sign().
+struct SignRequest
+{
+    QList<LineOverride> overrides;       // recorded first (each audited), in the same transaction
+    QMap<QString, QString> letterFields; // recorded first (each audited)
+    QMap<QString, QString> letterKinds;  // language -> kind
+    QMap<QString, QString> letters;      // language -> HTML
+    QJsonObject statement;               // decision, letters' hashes, signer, meaning, signedAt
+    QString actor;                       // login
+    QByteArray publicKey;
+    QDateTime signedAt;
+    std::function<QByteArray(const QByteArray& digest)> sign; // the signer's Ed25519
+};
+
+// What the case queue shows, read without touching attachments.
+struct CaseSummary
+{
+    QString path;
+    QString memberId;
+    QString memberName;
+    QStringList lines;
+    Urgency urgency = Urgency::Standard;
+    QDateTime receivedAt;
+    CaseStatus status = CaseStatus::New;
+    QString reviewer;
+    QDateTime lastChange;
+};
+
+// One finding of verify(): where and what.
+struct VerifyFinding
+{
+    QString where; // "audit row 12", "attachment clinic-note.pdf", "file header", ...
+    QString what;
+};
+
+struct VerifyReport
+{
+    QList<VerifyFinding> problems;
+    QStringList checked; // what was checked and found good, one line each
+    bool ok() const { return problems.isEmpty(); }
+};
+
+class CaseFile
+{
+public:
+    enum class OpenMode
+    {
+        ReadWrite,
+        ReadOnly
+    };
+
+    ~CaseFile();
+    CaseFile(const CaseFile&) = delete;
+    CaseFile& operator=(const CaseFile&) = delete;
+
+    // Creates a new case file (mode 0600) holding the request of data (its answers are recorded
+    // as judgments, each audited, then its status is set when it is not "new"). Fails when the path
+    // exists.
+    static std::unique_ptr<CaseFile> create(const QString& path, const CaseData& data, const QString& actor,
+                                            QString* error);
+    // Opens an existing case file. ReadWrite falls back to read-only when another process holds
+    // it for writing (see isReadOnly()/readOnlyReason()).
+    static std::unique_ptr<CaseFile> open(const QString& path, OpenMode mode, QString* error);
+
+    // Cheap: one row, no attachment bytes. For the case queue.
+    static std::optional<CaseSummary> readSummary(const QString& path, QString* error);
+    // Reads one attachment's bytes on a connection of its own (any thread). Checks the SHA-256.
+    static std::optional<QByteArray> readAttachment(const QString& path, qint64 attachmentId, QString* error);
+
+    QString path() const { return m_path; }
+    QString caseId() const; // the case's UUID
+    // Read-only when opened so, when another process holds it, or when it is signed.
+    bool isReadOnly() const { return m_readOnly || m_signature.has_value(); }
+    QString readOnlyReason() const;
+
+    // The request, the current answers (with evidence) and the status, as loaded and kept current.
+    const CaseData& data() const { return m_data; }
+    QList<AttachmentInfo> attachments() const { return m_attachments; }
+    std::optional<AttachmentInfo> attachment(const QString& fileName) const;
+
+    // Each of these is one durable transaction with its audit entry.
+    bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount,
+                       const QString& actor, QString* error);
+    bool recordJudgment(const QString& judgmentId, const Answer& answer, const QString& actor,
+                        QString* error);
+    bool setStatus(CaseStatus status, const QString& actor, QString* error);
+
+    // The medical director's line overrides and the letter's free-text parts ("clinicalRationale",
+    // "additionalInformation"); each change is audited. An override with an empty rationale is refused.
+    QList<LineOverride> overrides() const { return m_overrides; }
+    bool setOverride(const LineOverride& lineOverride, const QString& actor, QString* error);
+    bool removeOverride(const QString& code, const QString& actor, QString* error);
+    QMap<QString, QString> letterFields() const { return m_letterFields; }
+    bool setLetterField(const QString& name, const QString& text, const QString& actor, QString* error);
+
+    // Signing: one transaction records request's overrides and letter fields, the signature, the
+    // signed letters, status "determined" and the audit entries. From then on the case is read-only:
+    // every write is refused, and isReadOnly() is true.
+    // A request for information was sent: audited as "letter.sent" (kind, language, the letter's SHA-256
+    // and what the caller adds to record), and the status becomes pended-for-information.
+    bool recordInformationRequest(const QString& language, const QString& html, const QJsonObject& record,
+                                  const QString& actor, QString* error);
+
+    bool isSigned() const { return m_signature.has_value(); }
+    std::optional<SignatureRecord> signature() const { return m_signature; }
+    bool sign(const SignRequest& request, QString* error);
+    // The case's own part of a signed payload, from the current state; auditCount/auditHead name the
+    // audit trail's head at signing.
+    QJsonObject signedState(qint64 auditCount, const QByteArray& auditHead) const;
+    static QByteArray signatureDigest(const QByteArray& payload);
+
+    // Reading coverage: which pages (1-based) of which attachment were shown. Not audited.
+    bool markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error);
+    QList<int> viewedPages(qint64 attachmentId) const;
+
+    QList<AuditEntry> auditTrail(QString* error = nullptr) const;
+
+    // integrity_check, application id and version, every attachment's hash, the audit chain,
+    // that every judgment agrees with its last audit entry, and for a signed case, the signature and
+    // that nothing it covers changed since (the decision against the policy is checked by rd::Signoff).
+    VerifyReport verify() const;
+
+    // A consistent copy through the SQLite backup API, written to a temporary file in the
+    // destination folder and renamed into place.
+    bool saveCopyAs(const QString& destination, QString* error) const;
+    // The same on a read-only connection of its own, so that any thread can run it (a big case
+    // takes a while to copy and fsync: the GUI runs this off its thread).
+    static bool saveCopy(const QString& source, const QString& destination, QString* error);
+
+private:
+    CaseFile() = default;
+    bool load(QString* error);
+    bool appendAudit(const QString& actor, const QString& action, const QString& target,
+                     const QString& oldValue, const QString& newValue, QString* error);
+    bool checkWritable(QString* error) const;
+    bool writeHolder(QString* error);
+    QString holderDescription() const;
+    bool writeStatus(CaseStatus status, const QString& actor, QString* error);
+    bool writeOverride(const LineOverride& lineOverride, const QString& actor, QString* error);
+    bool writeLetterField(const QString& name, const QString& text, const QString& actor, QString* error);
+    bool loadSignoff(QString* error);
+    void verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const;
+
+    QString m_path;
+    sqlite3* m_db = nullptr;
+    int m_lockFd = -1;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
+    CaseData m_data;
+    QList<AttachmentInfo> m_attachments;
+    QList<LineOverride> m_overrides;
+    QMap<QString, QString> m_letterFields;
+    std::optional<SignatureRecord> m_signature;
+};
+
+} // namespace rd

@@ -1,0 +1,280 @@
+// Every change to a case file: one durable transaction with its audit entry.
+#include "model/casefile/CaseFile.h"
+
+#include "model/audit/AuditChain.h"
+#include "model/casefile/CaseRecordJson.h"
+#include "model/casefile/Sqlite.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sqlite3.h>
+
+namespace rd {
+
+bool CaseFile::checkWritable(QString* error) const
+{
+    if (m_signature) {
+        *error = QStringLiteral("%1: is signed (by %2, %3): a signed case is read-only")
+                     .arg(m_path, m_signature->signer, AuditChain::timestamp(m_signature->signedAt));
+        return false;
+    }
+    if (!m_readOnly)
+        return true;
+    *error = QStringLiteral("%1: is open read-only: %2")
+                 .arg(m_path,
+                      m_readOnlyReason.isEmpty() ? QStringLiteral("opened for reading") : m_readOnlyReason);
+    return false;
+}
+
+bool CaseFile::appendAudit(const QString& actor, const QString& action, const QString& target,
+                           const QString& oldValue, const QString& newValue, QString* error)
+{
+    sqlite::Statement head(m_db,
+                           "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
+    if (head.step() != SQLITE_ROW) {
+        *error = QStringLiteral("cannot read the audit trail's head: %1").arg(sqlite::lastError(m_db));
+        return false;
+    }
+    AuditEntry entry;
+    entry.seq = head.int64(1) + 1;
+    entry.prevHash = head.int64(1) == 0 ? AuditChain::genesisHash(head.text(0)) : head.blob(2);
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.actor = actor;
+    entry.action = action;
+    entry.target = target;
+    entry.oldValue = oldValue;
+    entry.newValue = newValue;
+    entry.hash = AuditChain::entryHash(entry);
+    const QString at = AuditChain::timestamp(entry.at);
+
+    sqlite::Statement insert(m_db, "INSERT INTO audit(seq, at, actor, action, target, old_value, new_value, "
+                                   "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, entry.seq)
+        .bind(2, at)
+        .bind(3, actor)
+        .bind(4, action)
+        .bind(5, target)
+        .bind(6, oldValue)
+        .bind(7, newValue)
+        .bind(8, entry.prevHash)
+        .bind(9, entry.hash);
+    sqlite::Statement update(m_db, "UPDATE case_info SET audit_count = ?, audit_head = ?, last_change = ? "
+                                   "WHERE singleton = 1");
+    update.bind(1, entry.seq).bind(2, entry.hash).bind(3, at);
+    if (!insert.exec() || !update.exec()) {
+        *error = QStringLiteral("cannot append to the audit trail: %1").arg(sqlite::lastError(m_db));
+        return false;
+    }
+    return true;
+}
+
+bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, const QString& actor,
+                              QString* error)
+{
+    if (!checkWritable(error))
+        return false;
+    const auto previous = m_data.answers.constFind(judgmentId);
+    const bool hadAnswer = previous != m_data.answers.cend();
+    if (hadAnswer && *previous == answer)
+        return true; // nothing changes: no write, no audit entry
+    const QString oldText = hadAnswer ? CaseRecordJson::answerText(*previous) : QString();
+    const QString newText = CaseRecordJson::answerText(answer);
+    const QString now = AuditChain::timestamp(QDateTime::currentDateTimeUtc());
+
+    auto fail = [&](const QString& what) {
+        *error = QStringLiteral("%1: the judgment %2 was not saved: %3").arg(m_path, judgmentId, what);
+        return false;
+    };
+    sqlite::Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return fail(sqlite::lastError(m_db));
+    sqlite::Statement upsert(
+        m_db, "INSERT OR REPLACE INTO judgment(id, value, types, note, updated_at, updated_by) "
+              "VALUES (?, ?, ?, ?, ?, ?)");
+    upsert.bind(1, judgmentId)
+        .bind(2, answer.value)
+        .bind(3, QString::fromUtf8(
+                     QJsonDocument(QJsonArray::fromStringList(answer.types)).toJson(QJsonDocument::Compact)))
+        .bind(4, answer.note)
+        .bind(5, now)
+        .bind(6, actor);
+    sqlite::Statement clear(m_db, "DELETE FROM evidence WHERE judgment_id = ?");
+    clear.bind(1, judgmentId);
+    if (!clear.exec() || !upsert.exec())
+        return fail(sqlite::lastError(m_db));
+    for (qsizetype i = 0; i < answer.evidence.size(); ++i) {
+        const Evidence& item = answer.evidence.at(i);
+        sqlite::Statement insert(
+            m_db, "INSERT INTO evidence(judgment_id, ord, attachment, page, quote, x, y, w, h) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, judgmentId)
+            .bind(2, qint64(i))
+            .bind(3, item.attachment)
+            .bind(4, item.page)
+            .bind(5, item.quote);
+        if (item.rect.isNull()) {
+            for (int column = 6; column <= 9; ++column)
+                insert.bindNull(column);
+        } else {
+            insert.bind(6, item.rect.x())
+                .bind(7, item.rect.y())
+                .bind(8, item.rect.width())
+                .bind(9, item.rect.height());
+        }
+        if (!insert.exec())
+            return fail(sqlite::lastError(m_db));
+    }
+    QString message;
+    if (!appendAudit(actor, QStringLiteral("judgment.record"), judgmentId, oldText, newText, &message))
+        return fail(message);
+    sqlite::Statement reviewer(m_db,
+                               "UPDATE case_info SET reviewer = ? WHERE singleton = 1 AND reviewer = ''");
+    reviewer.bind(1, actor);
+    if (!reviewer.exec())
+        return fail(sqlite::lastError(m_db));
+    const bool starts = m_data.status == CaseStatus::New;
+    if (starts && !writeStatus(CaseStatus::InReview, actor, &message))
+        return fail(message);
+    if (!transaction.commit())
+        return fail(sqlite::lastError(m_db));
+    m_data.answers.insert(judgmentId, answer);
+    if (starts)
+        m_data.status = CaseStatus::InReview;
+    return true;
+}
+
+bool CaseFile::writeStatus(CaseStatus status, const QString& actor, QString* error)
+{
+    sqlite::Statement update(m_db, "UPDATE case_info SET status = ? WHERE singleton = 1");
+    update.bind(1, toString(status));
+    if (!update.exec()) {
+        *error = sqlite::lastError(m_db);
+        return false;
+    }
+    return appendAudit(actor, QStringLiteral("status.change"), QStringLiteral("status"),
+                       toString(m_data.status), toString(status), error);
+}
+
+bool CaseFile::setStatus(CaseStatus status, const QString& actor, QString* error)
+{
+    if (!checkWritable(error))
+        return false;
+    if (status == m_data.status)
+        return true;
+    sqlite::Transaction transaction(m_db);
+    QString message;
+    if (!transaction.isActive() || !writeStatus(status, actor, &message) || !transaction.commit()) {
+        *error = QStringLiteral("%1: the status was not changed: %2")
+                     .arg(m_path, message.isEmpty() ? sqlite::lastError(m_db) : message);
+        return false;
+    }
+    m_data.status = status;
+    return true;
+}
+
+bool CaseFile::addAttachment(const QString& fileName, const QString& sourcePath, int pageCount,
+                             const QString& actor, QString* error)
+{
+    if (!checkWritable(error))
+        return false;
+    auto fail = [&](const QString& what) {
+        *error = QStringLiteral("%1: the attachment %2 was not added: %3").arg(m_path, fileName, what);
+        return false;
+    };
+    if (attachment(fileName))
+        return fail(QStringLiteral("the case already holds a file of that name"));
+    QFile source(sourcePath);
+    if (!source.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("%1 cannot be read: %2").arg(sourcePath, source.errorString()));
+    const qint64 size = source.size();
+    if (size >= qint64(1) << 30)
+        return fail(QStringLiteral("it is larger than 1 GiB"));
+    const QString now = AuditChain::timestamp(QDateTime::currentDateTimeUtc());
+
+    sqlite::Transaction transaction(m_db);
+    sqlite::Statement insert(m_db, "INSERT INTO attachment(file_name, sha256, size, page_count, added_at) "
+                                   "VALUES (?, zeroblob(32), ?, ?, ?)");
+    insert.bind(1, fileName).bind(2, size).bind(3, pageCount).bind(4, now);
+    if (!transaction.isActive() || !insert.exec())
+        return fail(sqlite::lastError(m_db));
+    const qint64 id = sqlite3_last_insert_rowid(m_db);
+    sqlite::Statement data(m_db, "INSERT INTO attachment_data(attachment_id, data) VALUES (?, zeroblob(?))");
+    data.bind(1, id).bind(2, size);
+    if (!data.exec())
+        return fail(sqlite::lastError(m_db));
+
+    // Stream the file in, hashing as it goes: a large PDF never sits in memory whole.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    sqlite3_blob* blob = nullptr;
+    if (size > 0 && sqlite3_blob_open(m_db, "main", "attachment_data", "data", id, 1, &blob) != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        return fail(sqlite::lastError(m_db));
+    }
+    QByteArray chunk;
+    qint64 offset = 0;
+    while (offset < size) {
+        chunk = source.read(1 << 20);
+        if (chunk.isEmpty() || offset + chunk.size() > size ||
+            sqlite3_blob_write(blob, chunk.constData(), int(chunk.size()), int(offset)) != SQLITE_OK) {
+            sqlite3_blob_close(blob);
+            return fail(
+                QStringLiteral("%1 changed or could not be read while it was copied").arg(sourcePath));
+        }
+        hash.addData(chunk);
+        offset += chunk.size();
+    }
+    if (blob && sqlite3_blob_close(blob) != SQLITE_OK)
+        return fail(sqlite::lastError(m_db));
+    const QByteArray digest = hash.result();
+    sqlite::Statement setHash(m_db, "UPDATE attachment SET sha256 = ? WHERE id = ?");
+    setHash.bind(1, digest).bind(2, id);
+    const QJsonObject record{{QStringLiteral("sha256"), QString::fromLatin1(digest.toHex())},
+                             {QStringLiteral("size"), size},
+                             {QStringLiteral("pageCount"), pageCount}};
+    QString message;
+    if (!setHash.exec() ||
+        !appendAudit(actor, QStringLiteral("attachment.add"), fileName, QString(),
+                     QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)), &message) ||
+        !transaction.commit())
+        return fail(message.isEmpty() ? sqlite::lastError(m_db) : message);
+    m_attachments.append(
+        {id, fileName, digest, size, pageCount, QDateTime::fromString(now, Qt::ISODateWithMs)});
+    return true;
+}
+
+bool CaseFile::markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error)
+{
+    if (!checkWritable(error))
+        return false;
+    sqlite::Transaction transaction(m_db);
+    for (int page : pages) {
+        sqlite::Statement insert(m_db, "INSERT OR IGNORE INTO page_view(attachment_id, page) VALUES (?, ?)");
+        insert.bind(1, attachmentId).bind(2, page);
+        if (!insert.exec()) {
+            *error =
+                QStringLiteral("%1: reading coverage not saved: %2").arg(m_path, sqlite::lastError(m_db));
+            return false;
+        }
+    }
+    if (!transaction.commit()) {
+        *error = QStringLiteral("%1: reading coverage not saved: %2").arg(m_path, sqlite::lastError(m_db));
+        return false;
+    }
+    return true;
+}
+
+QList<int> CaseFile::viewedPages(qint64 attachmentId) const
+{
+    QList<int> pages;
+    sqlite::Statement query(m_db, "SELECT page FROM page_view WHERE attachment_id = ? ORDER BY page");
+    query.bind(1, attachmentId);
+    while (query.step() == SQLITE_ROW)
+        pages.append(int(query.int64(0)));
+    return pages;
+}
+
+} // namespace rd

@@ -1,0 +1,60 @@
+// One open case: its attachments on one side, the guided checklist on the other, in a splitter.
+// An attachment that cannot be shown never blocks the checklist.
+#pragma once
+
+#include "checklist/CaseData.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSplitter;
+
+namespace rd {
+
+class AttachmentViewer;
+class CaseSession;
+class ChecklistView;
+class ReviewEngine;
+
+class CaseView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaseView(QWidget* parent = nullptr);
+
+    void setSession(CaseSession* session, const ReviewEngine* engine);
+    ChecklistView* checklist() const { return m_checklist; }
+    AttachmentViewer* viewer() const { return m_viewer; }
+    QSplitter* splitter() const { return m_splitter; }
+    QComboBox* attachmentChooser() const { return m_attachments; }
+
+    // Adds the viewer's selection as a citation to the current judgment.
+    void citeSelection();
+    // Opens the cited page and highlights the passage.
+    void showEvidence(const Evidence& evidence);
+    // Routes the case by the engine's decision (see review-rules.md); true when its status changed.
+    bool route();
+    // "clinic-note.pdf: pages 3–5, 9", one line per attachment with pages never shown.
+    QStringList unviewedPages() const;
+
+Q_SIGNALS:
+    void statusMessage(const QString& message);
+    void caseStatusChanged(const QString& path);
+
+private:
+    void showAttachment(int index);
+    void updateCoverage();
+
+    CaseSession* m_session = nullptr;
+    const ReviewEngine* m_engine = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QComboBox* m_attachments = nullptr;
+    QLabel* m_attachmentNote = nullptr;
+    QLabel* m_noAttachments = nullptr;
+    AttachmentViewer* m_viewer = nullptr;
+    ChecklistView* m_checklist = nullptr;
+    Evidence m_pendingEvidence;
+};
+
+} // namespace rd

@@ -1,0 +1,210 @@
+#include "ui/case/PdfAttachmentViewer.h"
+
+#include "model/pdf/PdfDocument.h"
+#include "model/pdf/PdfService.h"
+#include "ui/pdf/PdfPageView.h"
+#include "ui/pdf/PdfViewer.h"
+
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace rd {
+
+namespace {
+struct ReadResult
+{
+    QByteArray bytes;
+    QString error;
+};
+} // namespace
+
+PdfAttachmentViewer::PdfAttachmentViewer(QWidget* parent)
+    : AttachmentViewer(parent)
+    , m_service(new PdfService(this))
+    , m_viewer(new PdfViewer(this))
+    , m_stack(new QStackedWidget(this))
+    , m_message(new QLabel(this))
+    , m_visibleTimer(new QTimer(this))
+{
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setMargin(24);
+    m_stack->addWidget(m_message);
+    m_stack->addWidget(m_viewer);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    setFocusProxy(m_viewer);
+
+    // Reading coverage: every page at least a third in view, a moment after scrolling stops.
+    m_visibleTimer->setSingleShot(true);
+    m_visibleTimer->setInterval(300);
+    connect(m_visibleTimer, &QTimer::timeout, this, &PdfAttachmentViewer::reportVisiblePages);
+    connect(m_viewer, &PdfViewer::currentPageChanged, this, [this](int page) {
+        if (m_document && m_document->state() == PdfDocument::State::Ready)
+            Q_EMIT pageShown(m_info.id, page + 1);
+        m_visibleTimer->start();
+    });
+    connect(m_viewer->pageView()->verticalScrollBar(), &QScrollBar::valueChanged, m_visibleTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_viewer->pageView()->verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            [this](int, int maximum) {
+                if (maximum > 0)
+                    applyPendingPassage();
+            });
+    connect(m_viewer, &PdfViewer::textSelected, this, &PdfAttachmentViewer::onSelected);
+    connect(m_viewer, &PdfViewer::regionSelected, this, &PdfAttachmentViewer::onSelected);
+}
+
+PdfAttachmentViewer::~PdfAttachmentViewer()
+{
+    m_viewer->setDocument(nullptr);
+}
+
+void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const AttachmentInfo& info)
+{
+    // The old document goes first, so that nothing it still signals is taken for the new one.
+    const quint64 generation = ++m_generation;
+    m_visibleTimer->stop();
+    m_pendingPassage.reset();
+    if (PdfDocument* old = m_document) {
+        m_document = nullptr;
+        old->deleteLater();
+    }
+    m_viewer->setDocument(nullptr);
+    m_info = info;
+    m_selection.reset();
+    Q_EMIT selectionChanged();
+    m_message->setText(tr("Opening %1…").arg(info.fileName));
+    m_stack->setCurrentWidget(m_message);
+    auto* watcher = new QFutureWatcher<ReadResult>(this);
+    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const ReadResult result = watcher->result();
+        if (!result.error.isEmpty()) {
+            setFailed(result.error);
+            return;
+        }
+        PdfDocument* document = m_service->openData(result.bytes, m_info.fileName, this);
+        m_document = document;
+        // Queued: the PdfViewer lays its pages out on the same signal; we act after it.
+        connect(
+            document, &PdfDocument::stateChanged, this,
+            [this, document](PdfDocument::State state) {
+                if (document != m_document)
+                    return;
+                if (state == PdfDocument::State::Ready) {
+                    m_stack->setCurrentWidget(m_viewer);
+                    Q_EMIT pageShown(m_info.id, m_viewer->currentPage() + 1);
+                    m_visibleTimer->start();
+                } else if (state == PdfDocument::State::Failed) {
+                    setFailed(document->error().message);
+                } else if (state == PdfDocument::State::NeedsPassword) {
+                    m_stack->setCurrentWidget(m_viewer); // the viewer asks for it in place
+                }
+            },
+            Qt::QueuedConnection); // after the viewer has taken the new state in
+        // The viewer says "Opening…" itself, and must have its real size when it asks for page 1.
+        m_stack->setCurrentWidget(m_viewer);
+        m_viewer->setDocument(document);
+    });
+    const qint64 id = info.id;
+    watcher->setFuture(QtConcurrent::run([caseFilePath, id] {
+        ReadResult result;
+        QString error;
+        if (auto bytes = CaseFile::readAttachment(caseFilePath, id, &error))
+            result.bytes = std::move(*bytes);
+        else
+            result.error = error;
+        return result;
+    }));
+}
+
+int PdfAttachmentViewer::currentPage() const
+{
+    if (!m_document || m_document->state() != PdfDocument::State::Ready)
+        return 0;
+    return m_viewer->currentPage() + 1;
+}
+
+int PdfAttachmentViewer::pageCount() const
+{
+    return m_document && m_document->state() == PdfDocument::State::Ready ? m_document->pageCount() : 0;
+}
+
+void PdfAttachmentViewer::showPassage(int page, const QRectF& rect, const QString& quote)
+{
+    if (currentPage() == 0 || page < 1)
+        return;
+    // A document that has just opened has no page geometry yet: the passage is shown once the
+    // pages are laid out (the scroll range appears), or a moment later for a document that fits.
+    m_pendingPassage = Evidence{m_info.fileName, page, quote, rect};
+    if (m_viewer->pageView()->verticalScrollBar()->maximum() > 0) {
+        applyPendingPassage();
+        return;
+    }
+    const quint64 generation = m_generation;
+    QTimer::singleShot(300, this, [this, generation] {
+        if (generation == m_generation)
+            applyPendingPassage();
+    });
+}
+
+void PdfAttachmentViewer::scrollPage(bool forward)
+{
+    m_viewer->pageView()->verticalScrollBar()->triggerAction(forward ? QAbstractSlider::SliderPageStepAdd
+                                                                     : QAbstractSlider::SliderPageStepSub);
+}
+
+void PdfAttachmentViewer::applyPendingPassage()
+{
+    if (!m_pendingPassage || currentPage() == 0)
+        return;
+    const Evidence passage = *std::exchange(m_pendingPassage, std::nullopt);
+    m_viewer->showEvidence(passage.page - 1, passage.rect, passage.quote);
+}
+
+void PdfAttachmentViewer::reportVisiblePages()
+{
+    if (!m_document || m_document->state() != PdfDocument::State::Ready || !isVisible())
+        return;
+    PdfPageView* view = m_viewer->pageView();
+    const QRect viewport = view->viewport()->rect();
+    for (int page = 0; page < m_document->pageCount(); ++page) {
+        const QRect rect = view->pageRectInViewport(page);
+        if (rect.isEmpty() || rect.top() > viewport.bottom())
+            continue;
+        const QRect seen = rect.intersected(viewport);
+        if (!seen.isEmpty() && seen.height() * 3 >= qMin(rect.height(), viewport.height()))
+            Q_EMIT pageShown(m_info.id, page + 1);
+    }
+}
+
+void PdfAttachmentViewer::onSelected(int page, const QRectF& rect, const QString& text)
+{
+    Evidence evidence;
+    evidence.attachment = m_info.fileName;
+    evidence.page = page + 1;
+    evidence.quote = text.simplified();
+    evidence.rect = rect;
+    m_selection = evidence;
+    Q_EMIT selectionChanged();
+}
+
+void PdfAttachmentViewer::setFailed(const QString& message)
+{
+    m_message->setText(
+        tr("%1 cannot be shown.\n\n%2\n\nThe checklist stays available.").arg(m_info.fileName, message));
+    m_stack->setCurrentWidget(m_message);
+    Q_EMIT failed(m_info.fileName, message);
+}
+
+} // namespace rd

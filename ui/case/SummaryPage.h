@@ -1,0 +1,37 @@
+// The last step of the checklist: the engine's decision per line, with reasons and missing
+// information, kept current as answers change.
+#pragma once
+
+#include "ui/case/ReviewEngine.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace rd {
+
+class SummaryPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SummaryPage(QWidget* parent = nullptr);
+
+    void setDecision(const DecisionSummary& summary, const QList<ChecklistStep>& steps, int unanswered);
+    QString plainText() const;
+    QTextBrowser* browser() const { return m_browser; }
+    static QString overallLabel(const QString& overall);
+    static QString decisionLabel(const QString& decision);
+
+Q_SIGNALS:
+    void stepRequested(const QString& judgmentId);
+    void routeRequested();
+
+private:
+    QLabel* m_title = nullptr;
+    QTextBrowser* m_browser = nullptr;
+    QPushButton* m_route = nullptr;
+};
+
+} // namespace rd

@@ -1,0 +1,85 @@
+// The medical director's sign-off: the reviewer's judgments with their evidence, the decision per
+// line (the engine's, and the physician's override with its written rationale), the letters as they
+// will be sent (English and Spanish), what still blocks signing, and signing with the password.
+// After signing, the letter can be exported as PDF or printed.
+#pragma once
+
+#include "model/signoff/Signoff.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+class QTextBrowser;
+
+namespace rd {
+
+class SignoffDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // file: the open case (for writing); the dialog signs through it. signer: who is working.
+    SignoffDialog(CaseFile* file, const Signoff& signoff, const UserDirectory& directory, const User& signer,
+                  QWidget* parent = nullptr);
+    ~SignoffDialog() override;
+
+    // For tests and for the dialog's own controls.
+    void setLineDecision(const QString& code, const QString& decision); // "", "approve", "deny"
+    void setRationale(const QString& text);
+    void setPassword(const QString& password);
+    QStringList problems() const { return m_preview.problems; }
+    QString letterHtml(const QString& language) const;
+    QPushButton* signButton() const { return m_sign; }
+    bool isSigned() const;
+    // Starts signing (the key is unlocked off the GUI thread); signingFinished() tells the outcome.
+    void sign();
+
+Q_SIGNALS:
+    void signingFinished(bool ok, const QString& message);
+
+private:
+    void refresh();
+    void fillLines();
+    void fillJudgments();
+    QList<LineOverride> overrides() const;
+    QComboBox* lineChoice(int row) const; // the medical director's decision on that line
+    QMap<QString, QString> letterFields() const;
+    void finishSigning();
+    void exportPdf();
+    void print();
+    std::optional<Letter> currentLetter(QString* error) const;
+
+    CaseFile* m_file;
+    Signoff m_signoff;
+    const UserDirectory& m_directory;
+    User m_signer;
+    SignoffPreview m_preview;
+    Decision m_engineDecision;
+
+    QTableWidget* m_lines = nullptr;
+    QTextBrowser* m_judgments = nullptr;
+    QPlainTextEdit* m_rationale = nullptr;
+    QPlainTextEdit* m_rationaleEs = nullptr;
+    QPlainTextEdit* m_additional = nullptr;
+    QTabWidget* m_letters = nullptr;
+    QComboBox* m_language = nullptr;
+    QTextBrowser* m_letterEn = nullptr;
+    QTextBrowser* m_letterEs = nullptr;
+    QLabel* m_problems = nullptr;
+    QLineEdit* m_password = nullptr;
+    QPushButton* m_sign = nullptr;
+    QPushButton* m_export = nullptr;
+    QPushButton* m_print = nullptr;
+    QFutureWatcher<std::shared_ptr<SigningKey>>* m_unlock = nullptr;
+    QString m_unlockError;
+};
+
+} // namespace rd
