@@ -24,11 +24,12 @@ inline CliRun runCli(const QStringList& args, const QString& input = {},
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(REVIEWDESK_BIN_DIR "/reviewdesk-cli"), args);
-    process.waitForStarted();
+    if (!process.waitForStarted())
+        return {};
     process.write(input.toUtf8());
     process.closeWriteChannel();
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+    const bool finished = process.waitForFinished(120000);
+    return {finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
 }
@@ -43,7 +44,6 @@ inline QByteArray sha256Hex(const QString& path)
     return hash.result().toHex();
 }
 
-// A real PDF made with Qt's own PDF writer, one string per page. Needs a QGuiApplication.
 // Writes bytes to path (a fixture: a broken PDF, a bad JSON); false when it cannot.
 inline bool writeFile(const QString& path, const QByteArray& bytes)
 {
@@ -51,6 +51,7 @@ inline bool writeFile(const QString& path, const QByteArray& bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
+// A real PDF made with Qt's own PDF writer, one string per page. Needs a QGuiApplication.
 inline void writePdf(const QString& path, const QStringList& pages)
 {
     QPdfWriter writer(path);

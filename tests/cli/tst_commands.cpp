@@ -27,7 +27,7 @@ test::CliRun cli(const QStringList& args)
 }
 } // namespace
 
-class CliTest : public QObject
+class TestCommands : public QObject
 {
     Q_OBJECT
 
@@ -291,5 +291,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(CliTest)
+QTEST_MAIN(TestCommands)
 #include "tst_commands.moc"

@@ -1,30 +1,17 @@
 // reviewdesk-cli evaluate, the real binary: exit codes, the decision JSON of the
 // case-exchange.md sample, and one line on stderr naming the file and the field on bad input.
+#include "TestSupport.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QtTest>
 
+using rd::test::CliRun;
+using rd::test::runCli;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(REVIEWDESK_BIN_DIR "/reviewdesk-cli"), arguments);
-    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit)
-        return {};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
 
 QString data(const char* name)
 {
@@ -33,7 +20,7 @@ QString data(const char* name)
 
 } // namespace
 
-class TestCliEvaluate : public QObject
+class TestEvaluate : public QObject
 {
     Q_OBJECT
 
@@ -47,14 +34,14 @@ private Q_SLOTS:
     void badInput_data();
 };
 
-void TestCliEvaluate::sampleJson()
+void TestEvaluate::sampleJson()
 {
-    const Run run =
+    const CliRun run =
         runCli({QStringLiteral("evaluate"), data("case-exchange-sample.json"), QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.err.isEmpty());
     QJsonParseError error;
-    const QJsonObject decision = QJsonDocument::fromJson(run.out, &error).object();
+    const QJsonObject decision = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(decision.keys().size(), 7);
     const QJsonObject policy = decision.value(QStringLiteral("policy")).toObject();
@@ -86,26 +73,26 @@ void TestCliEvaluate::sampleJson()
                           "\"advisories\""};
     qsizetype last = -1;
     for (const char* key : keys) {
-        QVERIFY2(run.out.indexOf(key) > last, key);
-        last = run.out.indexOf(key);
+        QVERIFY2(run.out.indexOf(QLatin1String(key)) > last, key);
+        last = run.out.indexOf(QLatin1String(key));
     }
 }
 
-void TestCliEvaluate::sampleText()
+void TestEvaluate::sampleText()
 {
-    const Run run = runCli({QStringLiteral("evaluate"), data("case-exchange-sample.json")});
+    const CliRun run = runCli({QStringLiteral("evaluate"), data("case-exchange-sample.json")});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY(run.out.contains("Overall: pended"));
-    QVERIFY(run.out.contains("2026-11-27T14:05:00Z"));
-    QVERIFY(!run.out.contains("Jordan Rivera"));
+    QVERIFY(run.out.contains(QLatin1String("Overall: pended")));
+    QVERIFY(run.out.contains(QLatin1String("2026-11-27T14:05:00Z")));
+    QVERIFY(!run.out.contains(QLatin1String("Jordan Rivera")));
 }
 
-void TestCliEvaluate::partialExpedited()
+void TestEvaluate::partialExpedited()
 {
-    const Run run =
+    const CliRun run =
         runCli({QStringLiteral("evaluate"), QStringLiteral("--json"), data("case-partial-expedited.json")});
     QCOMPARE(run.exitCode, 0);
-    const QJsonObject decision = QJsonDocument::fromJson(run.out).object();
+    const QJsonObject decision = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(decision.value(QStringLiteral("overall")).toString(), QStringLiteral("partial"));
     QCOMPARE(decision.value(QStringLiteral("physicianReviewRequired")).toBool(), true);
     QCOMPARE(decision.value(QStringLiteral("dueBy")).toString(), QStringLiteral("2026-11-23T14:05:00Z"));
@@ -125,23 +112,23 @@ void TestCliEvaluate::partialExpedited()
 }
 
 // The exact bytes of the decision JSON (key order, indentation, texts) for a complete case.
-void TestCliEvaluate::goldenDecision()
+void TestEvaluate::goldenDecision()
 {
-    const Run run =
+    const CliRun run =
         runCli({QStringLiteral("evaluate"), data("case-partial-expedited.json"), QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     QFile golden(data("case-partial-expedited.decision.json"));
     QVERIFY(golden.open(QIODevice::ReadOnly));
-    QCOMPARE(run.out, golden.readAll());
+    QCOMPARE(run.out.toUtf8(), golden.readAll());
 }
 
-void TestCliEvaluate::otherPolicyFile()
+void TestEvaluate::otherPolicyFile()
 {
-    const Run run =
+    const CliRun run =
         runCli({QStringLiteral("evaluate"), data("case-test-policy.json"), QStringLiteral("--json"),
                 QStringLiteral("--policy"), data("policies/test-policy-generic.json")});
     QCOMPARE(run.exitCode, 0);
-    const QJsonObject decision = QJsonDocument::fromJson(run.out).object();
+    const QJsonObject decision = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(decision.value(QStringLiteral("policy")).toObject().value(QStringLiteral("id")).toString(),
              QStringLiteral("test-generic-policy"));
     // path-b holds the any-of group; the fracture check is asked for A200 (S82.x with A100) and
@@ -153,7 +140,7 @@ void TestCliEvaluate::otherPolicyFile()
              QJsonArray{QStringLiteral("fracture-check")});
 }
 
-void TestCliEvaluate::badInput_data()
+void TestEvaluate::badInput_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected"); // the start of the one stderr line
@@ -184,17 +171,17 @@ void TestCliEvaluate::badInput_data()
                                << QStringLiteral("reviewdesk-cli evaluate: one CASE only");
 }
 
-void TestCliEvaluate::badInput()
+void TestEvaluate::badInput()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
-    const Run run = runCli(arguments);
+    const CliRun run = runCli(arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.out.isEmpty());
-    const QString err = QString::fromUtf8(run.err);
+    const QString& err = run.err;
     QVERIFY2(err.startsWith(expected), qPrintable(err));
     QVERIFY2(err.endsWith(QLatin1Char('\n')) && err.count(QLatin1Char('\n')) == 1, qPrintable(err));
 }
 
-QTEST_GUILESS_MAIN(TestCliEvaluate)
+QTEST_GUILESS_MAIN(TestEvaluate)
 #include "tst_evaluate.moc"

@@ -82,7 +82,7 @@ bool sqlite(const QString& path, const QByteArray& sql)
 
 } // namespace
 
-class SignoffTest : public QObject
+class TestSignoff : public QObject
 {
     Q_OBJECT
 
@@ -762,5 +762,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(SignoffTest)
+QTEST_MAIN(TestSignoff)
 #include "tst_signoff.moc"

@@ -47,7 +47,7 @@ QString childPath()
 
 } // namespace
 
-class CaseFileTest : public QObject
+class TestCaseFile : public QObject
 {
     Q_OBJECT
 
@@ -366,5 +366,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(CaseFileTest)
+QTEST_GUILESS_MAIN(TestCaseFile)
 #include "tst_casefile.moc"

@@ -15,7 +15,7 @@
 
 using namespace rd;
 
-class CaseFileCrashTest : public QObject
+class TestCaseFileCrash : public QObject
 {
     Q_OBJECT
 
@@ -87,5 +87,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(CaseFileCrashTest)
+QTEST_GUILESS_MAIN(TestCaseFileCrash)
 #include "tst_casefilecrash.moc"

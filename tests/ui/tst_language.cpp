@@ -14,7 +14,7 @@
 
 using namespace rd;
 
-class LanguageTest : public QObject
+class TestLanguage : public QObject
 {
     Q_OBJECT
 
@@ -90,5 +90,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(LanguageTest)
+QTEST_MAIN(TestLanguage)
 #include "tst_language.moc"

@@ -68,7 +68,7 @@ int countAudit(const CaseFile& file, const QString& action, const QString& targe
 
 } // namespace
 
-class MainWindowTest : public QObject
+class TestMainWindow : public QObject
 {
     Q_OBJECT
 
@@ -99,16 +99,16 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void MainWindowTest::initTestCase()
+void TestMainWindow::initTestCase()
 {
     QVERIFY(m_settingsDir.isValid());
     QCoreApplication::setOrganizationName(QStringLiteral("ReviewDeskTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("MainWindowTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestMainWindow"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
 }
 
-void MainWindowTest::init()
+void TestMainWindow::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
@@ -117,13 +117,13 @@ void MainWindowTest::init()
     MessageBox::setAutoAnswer(std::nullopt);
 }
 
-void MainWindowTest::cleanup()
+void TestMainWindow::cleanup()
 {
     MessageBox::setAutoAnswer(std::nullopt);
     m_dir.reset();
 }
 
-std::unique_ptr<MainWindow> MainWindowTest::showWindow()
+std::unique_ptr<MainWindow> TestMainWindow::showWindow()
 {
     auto window = std::make_unique<MainWindow>();
     window->openFolder(m_dir->path());
@@ -136,7 +136,7 @@ std::unique_ptr<MainWindow> MainWindowTest::showWindow()
 
 // Every step answered with keys only: M for criteria (with the indication type by number),
 // the exclusion key for exclusions, J to move on.
-void MainWindowTest::answerAllWithKeys(MainWindow* window, const QString& exclusionKey)
+void TestMainWindow::answerAllWithKeys(MainWindow* window, const QString& exclusionKey)
 {
     ChecklistView* checklist = window->caseView()->checklist();
     QVERIFY(checklist->stepCount() > 0);
@@ -156,7 +156,7 @@ void MainWindowTest::answerAllWithKeys(MainWindow* window, const QString& exclus
     QVERIFY(checklist->isOnSummary());
 }
 
-void MainWindowTest::completeCaseWithKeysOnly()
+void TestMainWindow::completeCaseWithKeysOnly()
 {
     const QString path =
         createCase(m_dir->path(), QStringLiteral("keys"),
@@ -224,7 +224,7 @@ void MainWindowTest::completeCaseWithKeysOnly()
             QCOMPARE(entry.actor, QStringLiteral("nurse.test"));
 }
 
-void MainWindowTest::undoAndRedoAreRecordedJudgments()
+void TestMainWindow::undoAndRedoAreRecordedJudgments()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("undo"),
                                     openRequest(QStringLiteral("M2002"), {QStringLiteral("96000")}));
@@ -268,7 +268,7 @@ void MainWindowTest::undoAndRedoAreRecordedJudgments()
     QVERIFY(file->verify().ok());
 }
 
-void MainWindowTest::citeEvidenceAndJumpBack()
+void TestMainWindow::citeEvidenceAndJumpBack()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("cite"),
                                     openRequest(QStringLiteral("M2003"), {QStringLiteral("96000")}),
@@ -332,7 +332,7 @@ void MainWindowTest::citeEvidenceAndJumpBack()
     QVERIFY(!viewed.contains(5));
 }
 
-void MainWindowTest::brokenAttachmentNeverBlocksChecklist()
+void TestMainWindow::brokenAttachmentNeverBlocksChecklist()
 {
     const QString path =
         createCase(m_dir->path(), QStringLiteral("broken"),
@@ -355,7 +355,7 @@ void MainWindowTest::brokenAttachmentNeverBlocksChecklist()
              QStringList{QStringLiteral("gait-abnormality")});
 }
 
-void MainWindowTest::routingDenialWarnsAboutUnreadPages()
+void TestMainWindow::routingDenialWarnsAboutUnreadPages()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("deny"),
                                     openRequest(QStringLiteral("M2005"), {QStringLiteral("96000")}),
@@ -392,7 +392,7 @@ void MainWindowTest::routingDenialWarnsAboutUnreadPages()
     QCOMPARE(toString(file->data().status), toString(CaseStatus::AwaitingMedicalDirector));
 }
 
-void MainWindowTest::routingPendsForMissingInformation()
+void TestMainWindow::routingPendsForMissingInformation()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("pend"),
                                     openRequest(QStringLiteral("M2006"), {QStringLiteral("96000")}));
@@ -406,7 +406,7 @@ void MainWindowTest::routingPendsForMissingInformation()
     QCOMPARE(toString(reopen(path)->data().status), toString(CaseStatus::PendedForInformation));
 }
 
-void MainWindowTest::queueListsFiltersAndFollowsFolder()
+void TestMainWindow::queueListsFiltersAndFollowsFolder()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     createCase(
@@ -466,7 +466,7 @@ void MainWindowTest::queueListsFiltersAndFollowsFolder()
     QVERIFY(model->index(junkRow, 0).data().toString().contains(QStringLiteral("cannot be read")));
 }
 
-void MainWindowTest::openPathOpensCaseOrFolder()
+void TestMainWindow::openPathOpensCaseOrFolder()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("p"),
                                     openRequest(QStringLiteral("P100"), {QStringLiteral("96000")}));
@@ -480,7 +480,7 @@ void MainWindowTest::openPathOpensCaseOrFolder()
     QVERIFY(!window->openPath(QDir(m_dir->path()).filePath(QStringLiteral("missing.rdcase"))));
 }
 
-void MainWindowTest::layoutIsRemembered()
+void TestMainWindow::layoutIsRemembered()
 {
     QList<int> sizes;
     {
@@ -495,7 +495,7 @@ void MainWindowTest::layoutIsRemembered()
     QCOMPARE(MainWindow::defaultFolder(), QDir(m_dir->path()).absolutePath());
 }
 
-void MainWindowTest::caseHeldElsewhereOpensReadOnly()
+void TestMainWindow::caseHeldElsewhereOpensReadOnly()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("held"),
                                     openRequest(QStringLiteral("H100"), {QStringLiteral("96000")}));
@@ -517,7 +517,7 @@ void MainWindowTest::caseHeldElsewhereOpensReadOnly()
     QVERIFY(!reopen(path)->data().answers.contains(QStringLiteral("indication")));
 }
 
-void MainWindowTest::navigationKeys()
+void TestMainWindow::navigationKeys()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("nav"),
                                     openRequest(QStringLiteral("N100"), {QStringLiteral("96000")}));
@@ -553,7 +553,7 @@ void MainWindowTest::navigationKeys()
     QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
 }
 
-void MainWindowTest::newCaseFromJson()
+void TestMainWindow::newCaseFromJson()
 {
     auto window = showWindow();
     const QDir dir(m_dir->path());
@@ -597,7 +597,7 @@ void MainWindowTest::newCaseFromJson()
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("bad.rdcase"))));
 }
 
-void MainWindowTest::addRecordsToOpenCase()
+void TestMainWindow::addRecordsToOpenCase()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("rfi"),
                                     openRequest(QStringLiteral("R100"), {QStringLiteral("96000")}),
@@ -620,7 +620,9 @@ void MainWindowTest::addRecordsToOpenCase()
     QCOMPARE(window->caseView()->attachmentChooser()->currentIndex(), 1);
     QCOMPARE(window->session()->answer(QStringLiteral("cosmetic"))->value, QStringLiteral("no")); // kept
     // The message stays, though the queue lists its folder again meanwhile.
-    QTest::qWait(500);
+    QSignalSpy listed(window->queueView()->model(), &CaseQueueModel::loaded);
+    window->queueView()->model()->rescan();
+    QVERIFY(listed.wait(30000));
     QVERIFY2(window->statusBar()->currentMessage().startsWith(QStringLiteral("1 clinical record")),
              qPrintable(window->statusBar()->currentMessage()));
 
@@ -642,7 +644,7 @@ void MainWindowTest::addRecordsToOpenCase()
     }
 }
 
-void MainWindowTest::citationInAnotherAttachmentOpensIt()
+void TestMainWindow::citationInAnotherAttachmentOpensIt()
 {
     const QString path = createCase(m_dir->path(), QStringLiteral("two"),
                                     openRequest(QStringLiteral("T100"), {QStringLiteral("96000")}),
@@ -680,5 +682,5 @@ void MainWindowTest::citationInAnotherAttachmentOpensIt()
              QList<Evidence>{evidence});
 }
 
-QTEST_MAIN(MainWindowTest)
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

@@ -27,7 +27,7 @@ const QString kRationale =
                    "on its own or change the injection plan.");
 } // namespace
 
-class SignoffDialogTest : public QObject
+class TestSignoffDialog : public QObject
 {
     Q_OBJECT
 
@@ -57,7 +57,7 @@ private Q_SLOTS:
         qputenv("REVIEWDESK_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
         qputenv("REVIEWDESK_TEST_FAST_KDF", "1");
         QCoreApplication::setOrganizationName(QStringLiteral("ReviewDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("SignoffDialogTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("TestSignoffDialog"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
                            m_dir.filePath(QStringLiteral("settings")));
@@ -197,5 +197,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(SignoffDialogTest)
+QTEST_MAIN(TestSignoffDialog)
 #include "tst_signoffdialog.moc"
