@@ -53,7 +53,7 @@ public:
     CaseView* caseView() const { return m_caseView; }
     QueueView* queueView() const { return m_queueView; }
     QString reviewerName() const;
-    // Who is working (asked at start, issue 6); without one, the login name and no signing.
+    // Who is working (asked at start); without one, the login name and no signing.
     void setUser(const std::optional<User>& user);
     const std::optional<User>& user() const { return m_user; }
     // The medical director's sign-off of the open case (SignoffDialog).

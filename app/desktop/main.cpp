@@ -32,7 +32,7 @@ int main(int argc, char* argv[])
 
     rd::MainWindow window;
     window.show();
-    // Who is working? (issue 6) The last one is preselected; cancelling quits.
+    // Who is working? The last one is preselected; cancelling quits.
     rd::UserDirectory directory;
     bool cancelled = false;
     window.setUser(rd::LoginDialog::ask(directory, &window, &cancelled));

@@ -1,4 +1,4 @@
-// Issue 6, sign-off and letters, as a user meets them: the real reviewdesk-cli on real case files, a
+// Sign-off and letters as a user meets them: the real reviewdesk-cli on real case files, a
 // real user directory (REVIEWDESK_HOME in a temporary folder, fast Argon2id for tests only), real
 // PDFs read back with pdftotext and rendered with pdftoppm, and tampering done with sqlite3 directly.
 #include "TestSupport.h"
