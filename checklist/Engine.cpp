@@ -37,15 +37,6 @@ QStringList Engine::applicableJudgmentIds(const CaseData& data) const
     return result;
 }
 
-QStringList Engine::judgmentIdsForLine(const CaseData& data, const QString& code) const
-{
-    QStringList result;
-    for (const Judgment& judgment : m_policy.judgments)
-        if (appliesToLine(judgment, data, code))
-            result.append(judgment.id);
-    return result;
-}
-
 JudgmentState Engine::state(const Judgment& judgment, const CaseData& data) const
 {
     const auto it = data.answers.constFind(judgment.id);

@@ -33,8 +33,6 @@ public:
     // The judgments asked for the request (for any of its lines), in policy order: the checklist.
     QList<const Judgment*> applicableJudgments(const CaseData& data) const;
     QStringList applicableJudgmentIds(const CaseData& data) const;
-    // The judgments asked for one line, in policy order.
-    QStringList judgmentIdsForLine(const CaseData& data, const QString& code) const;
 
     // met/yes-no reading of one answer: a criterion holds when met, an exclusion when "no".
     // A missing answer or any other value is Unknown.

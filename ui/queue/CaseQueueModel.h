@@ -79,7 +79,6 @@ Q_SIGNALS:
 
 private:
     void scheduleRescan();
-    void readInBackground(const QStringList& paths, bool fullListing);
     void mergeRows(const QList<Row>& rows);
     QString timeLeftText(const Row& row) const;
     bool isOverdue(const Row& row) const;
