@@ -1,4 +1,4 @@
-#include "ui/case/ReviewEngine.h"
+#include "checklist/ReviewEngine.h"
 
 #include "checklist/CaseJson.h"
 #include "checklist/PolicyLoader.h"
@@ -9,15 +9,13 @@ ReviewEngine::ReviewEngine(Policy policy)
     : m_engine(std::move(policy))
 {}
 
-std::unique_ptr<ReviewEngine> ReviewEngine::createBuiltIn(QString* error)
+Result<ReviewEngine> ReviewEngine::load(const QString& policyFile)
 {
-    Result<Policy> policy = PolicyLoader::loadBuiltIn();
-    if (!policy) {
-        if (error)
-            *error = policy.error().toString();
-        return nullptr;
-    }
-    return std::make_unique<ReviewEngine>(std::move(policy).value());
+    Result<Policy> policy =
+        policyFile.isEmpty() ? PolicyLoader::loadBuiltIn() : PolicyLoader::loadFile(policyFile);
+    if (!policy)
+        return policy.error();
+    return ReviewEngine(std::move(policy).value());
 }
 
 QList<ChecklistStep> ReviewEngine::steps(const CaseData& data) const
@@ -41,27 +39,26 @@ QList<ChecklistStep> ReviewEngine::steps(const CaseData& data) const
     return steps;
 }
 
-DecisionSummary ReviewEngine::evaluate(const CaseData& data) const
+Result<Decision> ReviewEngine::decide(const CaseData& data, const QString& fileName) const
 {
-    DecisionSummary summary;
-    if (const std::optional<Error> error = CaseJson::validate(data, m_engine.policy())) {
-        summary.error = error->toString();
-        return summary;
+    if (std::optional<Error> error = CaseJson::validate(data, m_engine.policy())) {
+        error->file = fileName;
+        return *error;
     }
-    summary.decision = m_engine.evaluate(data);
-    return summary;
+    return m_engine.evaluate(data);
 }
 
-std::optional<CaseData> ReviewEngine::readCaseJson(const QByteArray& json, const QString& fileName,
-                                                   QString* error) const
+DecisionSummary ReviewEngine::evaluate(const CaseData& data) const
 {
-    Result<CaseData> data = CaseJson::parse(json, m_engine.policy(), fileName);
-    if (!data) {
-        if (error)
-            *error = data.error().toString();
-        return std::nullopt;
-    }
-    return std::move(data).value();
+    Result<Decision> decision = decide(data);
+    if (!decision)
+        return {decision.error().toString(), {}};
+    return {{}, std::move(decision).value()};
+}
+
+Result<CaseData> ReviewEngine::readCaseJson(const QByteArray& json, const QString& fileName) const
+{
+    return CaseJson::parse(json, m_engine.policy(), fileName);
 }
 
 QDateTime decisionDueBy(Urgency urgency, const QDateTime& receivedAt)

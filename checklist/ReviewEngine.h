@@ -1,20 +1,19 @@
-// The ui's face of the policy engine (checklist/: PolicyLoader, CaseJson, Engine, Decision):
-// the checklist steps of a case and its decision, computed exactly as `reviewdesk-cli evaluate`
-// computes them (the case validated by CaseJson::validate, then Engine::evaluate).
+// One review of a case against a policy, the path both the app and `reviewdesk-cli evaluate` take:
+// the checklist steps of a case, and its decision (the case checked by CaseJson::validate, then
+// Engine::evaluate). Qt Core only, like the rest of checklist/.
 #pragma once
 
 #include "checklist/CaseData.h"
 #include "checklist/Decision.h"
 #include "checklist/Engine.h"
+#include "checklist/Error.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
-
-#include <memory>
-#include <optional>
 
 namespace rd {
 
@@ -31,6 +30,7 @@ struct ChecklistStep
     QStringList lines;                    // the requested codes it applies to
 };
 
+// What a screen shows of a decision: the decision, or why the answers cannot be decided on.
 struct DecisionSummary
 {
     QString error;     // non-empty when the answers cannot be decided on (an input error)
@@ -42,18 +42,20 @@ class ReviewEngine
 public:
     explicit ReviewEngine(Policy policy);
 
-    // The built-in policy's engine, or nullptr with an error.
-    static std::unique_ptr<ReviewEngine> createBuiltIn(QString* error);
+    // The built-in policy's review, or the policy file's when policyFile is not empty.
+    static Result<ReviewEngine> load(const QString& policyFile = {});
 
     const Engine& engine() const { return m_engine; }
     const Policy& policy() const { return m_engine.policy(); }
 
     // The judgments that apply to the request, in policy order.
     QList<ChecklistStep> steps(const CaseData& data) const;
+    // The decision on data, after the checks of the case JSON (codes, answer ids and values, types);
+    // fileName names the case in the error.
+    Result<Decision> decide(const CaseData& data, const QString& fileName = {}) const;
     DecisionSummary evaluate(const CaseData& data) const;
     // A case JSON (case-exchange.md) read and checked against the policy.
-    std::optional<CaseData> readCaseJson(const QByteArray& json, const QString& fileName,
-                                         QString* error) const;
+    Result<CaseData> readCaseJson(const QByteArray& json, const QString& fileName) const;
 
 private:
     Engine m_engine;

@@ -1,12 +1,12 @@
 #include "ui/MainWindow.h"
 
+#include "checklist/ReviewEngine.h"
 #include "model/casefile/CaseCreation.h"
 #include "model/casefile/CaseFileFormat.h"
 #include "ui/Language.h"
 #include "ui/MessageBox.h"
 #include "ui/case/CaseSession.h"
 #include "ui/case/CaseView.h"
-#include "ui/case/ReviewEngine.h"
 #include "ui/checklist/ChecklistView.h"
 #include "ui/queue/CaseQueueModel.h"
 #include "ui/queue/QueueView.h"
@@ -62,7 +62,10 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     QString engineError;
-    m_engine = ReviewEngine::createBuiltIn(&engineError);
+    if (Result<ReviewEngine> engine = ReviewEngine::load())
+        m_engine = std::make_unique<ReviewEngine>(std::move(engine).value());
+    else
+        engineError = engine.error().toString();
     m_stack->addWidget(m_queueView);
     m_stack->addWidget(m_caseView);
     setCentralWidget(m_stack);
@@ -478,10 +481,9 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
             tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(jsonPath), file.errorString()));
         return false;
     }
-    QString error;
-    const auto caseData = m_engine->readCaseJson(file.readAll(), jsonPath, &error);
+    const Result<CaseData> caseData = m_engine->readCaseJson(file.readAll(), jsonPath);
     if (!caseData) {
-        MessageBox::warning(this, tr("New Case from JSON"), error);
+        MessageBox::warning(this, tr("New Case from JSON"), caseData.error().toString());
         return false;
     }
     // Checking each PDF in a worker process and copying it into the case takes a while: not here.

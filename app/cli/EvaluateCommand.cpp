@@ -2,8 +2,7 @@
 #include "app/cli/Commands.h"
 
 #include "checklist/CaseJson.h"
-#include "checklist/Engine.h"
-#include "checklist/PolicyLoader.h"
+#include "checklist/ReviewEngine.h"
 #include "model/casefile/CaseFile.h"
 
 #include <QFile>
@@ -23,6 +22,7 @@ void printHelp(QTextStream& stream)
 }
 
 // The case data behind a path: a case file (.rdcase, known by its SQLite header) or a case JSON.
+// The review checks it against the policy before deciding.
 Result<CaseData> loadCase(const QString& path, const Policy& policy)
 {
     QFile file(path);
@@ -35,10 +35,6 @@ Result<CaseData> loadCase(const QString& path, const Policy& policy)
         if (message.startsWith(path + QStringLiteral(": ")))
             message = message.mid(path.size() + 2);
         return Error{path, QStringLiteral("case file"), -1, message};
-    }
-    if (auto invalid = CaseJson::validate(caseFile->data(), policy)) {
-        invalid->file = path;
-        return *invalid;
     }
     return caseFile->data();
 }
@@ -78,23 +74,25 @@ int evaluateCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return ExitBadInput;
     }
 
-    const Result<Policy> policy =
-        policyPath.isEmpty() ? PolicyLoader::loadBuiltIn() : PolicyLoader::loadFile(policyPath);
-    if (!policy) {
-        err << policy.error().toString() << Qt::endl;
+    const Result<ReviewEngine> review = ReviewEngine::load(policyPath);
+    if (!review) {
+        err << review.error().toString() << Qt::endl;
         return ExitBadInput;
     }
-    const Result<CaseData> data = loadCase(casePath, *policy);
+    const Result<CaseData> data = loadCase(casePath, review->policy());
     if (!data) {
         err << data.error().toString() << Qt::endl;
         return ExitBadInput;
     }
-
-    const Decision decision = Engine(*policy).evaluate(*data);
+    const Result<Decision> decision = review->decide(*data, casePath);
+    if (!decision) {
+        err << decision.error().toString() << Qt::endl;
+        return ExitBadInput;
+    }
     if (json)
-        out << QString::fromUtf8(decision.toJson());
+        out << QString::fromUtf8(decision->toJson());
     else
-        out << decision.toText();
+        out << decision->toText();
     out.flush();
     return ExitOk;
 }

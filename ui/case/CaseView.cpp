@@ -3,7 +3,7 @@
 #include "ui/MessageBox.h"
 #include "ui/case/CaseSession.h"
 #include "ui/case/PdfAttachmentViewer.h"
-#include "ui/case/ReviewEngine.h"
+#include "checklist/ReviewEngine.h"
 #include "ui/checklist/ChecklistView.h"
 
 #include <QComboBox>

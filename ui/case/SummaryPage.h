@@ -2,7 +2,7 @@
 // information, kept current as answers change.
 #pragma once
 
-#include "ui/case/ReviewEngine.h"
+#include "checklist/ReviewEngine.h"
 
 #include <QWidget>
 

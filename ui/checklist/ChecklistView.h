@@ -3,7 +3,7 @@
 #pragma once
 
 #include "checklist/CaseData.h"
-#include "ui/case/ReviewEngine.h"
+#include "checklist/ReviewEngine.h"
 
 #include <QWidget>
 

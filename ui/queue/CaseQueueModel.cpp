@@ -2,7 +2,7 @@
 
 #include "model/casefile/CaseFileFormat.h"
 #include "ui/Palette.h"
-#include "ui/case/ReviewEngine.h"
+#include "checklist/ReviewEngine.h"
 
 #include <QBrush>
 #include <QDir>
