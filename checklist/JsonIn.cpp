@@ -71,13 +71,6 @@ QString string(const QJsonValue& value, const QString& path)
     return value.toString();
 }
 
-bool boolean(const QJsonValue& value, const QString& path)
-{
-    if (!value.isBool())
-        wrongType(value, path, "a boolean");
-    return value.toBool();
-}
-
 int integer(const QJsonValue& value, const QString& path, int min, int max)
 {
     if (!value.isDouble())

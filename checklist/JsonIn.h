@@ -33,7 +33,6 @@ QString typeName(const QJsonValue& value); // "a string", "a number", ...
 QJsonObject object(const QJsonValue& value, const QString& path);
 QJsonArray array(const QJsonValue& value, const QString& path);
 QString string(const QJsonValue& value, const QString& path);
-bool boolean(const QJsonValue& value, const QString& path);
 int integer(const QJsonValue& value, const QString& path, int min, int max);
 
 // Keys of an object: required (missing is an error), optional (absent or null gives nullopt).

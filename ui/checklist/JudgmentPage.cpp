@@ -263,20 +263,10 @@ void JudgmentPage::setReadOnly(bool readOnly)
     m_note->setReadOnly(readOnly);
 }
 
-QString JudgmentPage::noteText() const
-{
-    return m_note->toPlainText();
-}
-
 void JudgmentPage::focusNote()
 {
     m_note->setFocus(Qt::ShortcutFocusReason);
     m_note->moveCursor(QTextCursor::End);
-}
-
-bool JudgmentPage::isEditingNote() const
-{
-    return m_note->hasFocus();
 }
 
 void JudgmentPage::commitNote()

@@ -27,9 +27,7 @@ public:
     void setStep(const ChecklistStep& step, int number, int count, const std::optional<Answer>& answer);
     void setAnswer(const std::optional<Answer>& answer);
     void setReadOnly(bool readOnly);
-    QString noteText() const;
     void focusNote();
-    bool isEditingNote() const;
     // Emits noteEdited() when the note differs from the saved one.
     void commitNote();
     QListWidget* citations() const { return m_citations; }

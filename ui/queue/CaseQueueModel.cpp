@@ -218,18 +218,6 @@ void CaseQueueModel::mergeRows(const QList<Row>& rows)
     endInsertRows();
 }
 
-void CaseQueueModel::setNow(const QDateTime& now)
-{
-    m_now = now;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, DueColumn), index(m_rows.size() - 1, DueColumn));
-}
-
-QDateTime CaseQueueModel::now() const
-{
-    return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-}
-
 int CaseQueueModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -270,7 +258,7 @@ QString CaseQueueModel::statusLabel(CaseStatus status)
 bool CaseQueueModel::isOverdue(const Row& row) const
 {
     return row.error.isEmpty() && row.summary.status != CaseStatus::Determined && row.dueBy.isValid() &&
-           row.dueBy < now();
+           row.dueBy < QDateTime::currentDateTimeUtc();
 }
 
 QString CaseQueueModel::timeLeftText(const Row& row) const
@@ -281,7 +269,7 @@ QString CaseQueueModel::timeLeftText(const Row& row) const
         QLocale().toString(row.dueBy.toLocalTime(), tr("MMM d, HH:mm", "date format (QDateTime)"));
     if (row.summary.status == CaseStatus::Determined)
         return due;
-    qint64 seconds = now().secsTo(row.dueBy);
+    qint64 seconds = QDateTime::currentDateTimeUtc().secsTo(row.dueBy);
     const bool overdue = seconds < 0;
     seconds = qAbs(seconds);
     const qint64 days = seconds / 86400;

@@ -50,8 +50,6 @@ public:
     // Re-reads one case's row (after this app changed it).
     void refreshCase(const QString& path);
     bool isLoading() const { return m_pending > 0; }
-    // The clock the time left is measured against (tests may set it; invalid means now).
-    void setNow(const QDateTime& now);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -82,7 +80,6 @@ private:
     void mergeRows(const QList<Row>& rows);
     QString timeLeftText(const Row& row) const;
     bool isOverdue(const Row& row) const;
-    QDateTime now() const;
 
     QString m_folder;
     QList<Row> m_rows;
@@ -90,7 +87,6 @@ private:
     QFileSystemWatcher* m_watcher = nullptr;
     QTimer* m_debounce = nullptr;
     QTimer* m_clock = nullptr;
-    QDateTime m_now;
     int m_pending = 0;
     quint64 m_generation = 0;
 };
