@@ -94,7 +94,7 @@ int main(int argc, char* argv[])
 
         timer.start();
         if (!file->recordJudgment(QStringLiteral("management-impact"),
-                                  Answer{QStringLiteral("met"), {}, QString::fromLatin1(note), {}},
+                                  Answer{AnswerValue::Met, {}, QString::fromLatin1(note), {}},
                                   QStringLiteral("bench"), &error)) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;

@@ -29,7 +29,40 @@ constexpr StatusName kStatusNames[] = {
     {CaseStatus::AwaitingMedicalDirector, "awaiting-medical-director"},
     {CaseStatus::Determined, "determined"},
 };
+struct AnswerName
+{
+    AnswerValue value;
+    const char* name;
+};
+constexpr AnswerName kAnswerNames[] = {
+    {AnswerValue::Met, "met"}, {AnswerValue::NotMet, "not-met"},  {AnswerValue::Yes, "yes"},
+    {AnswerValue::No, "no"},   {AnswerValue::Unknown, "unknown"},
+};
 } // namespace
+
+QString toString(AnswerValue value)
+{
+    for (const auto& entry : kAnswerNames)
+        if (entry.value == value)
+            return QString::fromLatin1(entry.name);
+    return {};
+}
+
+std::optional<AnswerValue> answerValueFromString(const QString& text)
+{
+    for (const auto& entry : kAnswerNames)
+        if (text == QLatin1String(entry.name))
+            return entry.value;
+    return std::nullopt;
+}
+
+QStringList answerValueNames()
+{
+    QStringList names;
+    for (const auto& entry : kAnswerNames)
+        names.append(QString::fromLatin1(entry.name));
+    return names;
+}
 
 QString toString(CaseStatus status)
 {

@@ -89,9 +89,23 @@ struct Evidence
     bool operator==(const Evidence&) const = default;
 };
 
+// The value of an answer: met / not-met / unknown for criteria, yes / no / unknown for exclusions
+// (Policy.h: answerValues()). Spelled as text only in the case JSON and the case file.
+enum class AnswerValue
+{
+    Unknown,
+    Met,
+    NotMet,
+    Yes,
+    No
+};
+QString toString(AnswerValue value); // "met", "not-met", "yes", "no", "unknown"
+std::optional<AnswerValue> answerValueFromString(const QString& text);
+QStringList answerValueNames(); // every spelling, for messages
+
 struct Answer
 {
-    QString value;     // met / not-met / unknown for criteria; yes / no / unknown for exclusions
+    AnswerValue value = AnswerValue::Unknown;
     QStringList types; // indication types, when the judgment has them
     QString note;
     QList<Evidence> evidence;

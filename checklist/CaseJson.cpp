@@ -51,7 +51,13 @@ Answer readAnswer(const QJsonValue& value, const QString& path)
 {
     const QJsonObject object = JsonIn::object(value, path);
     Answer answer;
-    answer.value = requiredString(object, path, key("value"));
+    const QString valuePath = member(path, key("value"));
+    const QString text = requiredString(object, path, key("value"));
+    const std::optional<AnswerValue> known = answerValueFromString(text);
+    if (!known)
+        fail(valuePath, QStringLiteral("%1 is not an answer (expected %2)")
+                            .arg(quoted(text.left(40)), quotedList(answerValueNames())));
+    answer.value = *known;
     if (const auto types = optional(object, key("types")))
         answer.types = stringList(*types, member(path, key("types")));
     answer.note = optionalString(object, path, key("note"));
@@ -185,11 +191,11 @@ void validateCase(const CaseData& data, const Policy& policy)
             fail(path, QStringLiteral("unknown judgment id %1 (not in policy %2)")
                            .arg(quoted(it.key().left(60)), policy.id));
         const Answer& answer = it.value();
-        const QStringList& values = answerValues(judgment->kind);
-        if (!values.contains(answer.value))
+        if (!answerValues(judgment->kind).contains(answer.value))
             fail(member(path, key("value")),
                  QStringLiteral("%1 is not an answer to a %2 (expected %3)")
-                     .arg(quoted(answer.value.left(40)), toString(judgment->kind), quotedList(values)));
+                     .arg(quoted(toString(answer.value)), toString(judgment->kind),
+                          quotedList(answerValueNames(judgment->kind))));
         const QString typesPath = member(path, key("types"));
         if (!answer.types.isEmpty() && judgment->types.isEmpty())
             fail(typesPath, QStringLiteral("judgment %1 has no types").arg(quoted(judgment->id)));
@@ -205,9 +211,10 @@ void validateCase(const CaseData& data, const Policy& policy)
             if (answer.types.indexOf(type) != i)
                 fail(index(typesPath, i), QStringLiteral("type %1 is listed twice").arg(quoted(type)));
         }
-        if (!judgment->types.isEmpty() && answer.value == values.first() && answer.types.isEmpty())
-            fail(typesPath, QStringLiteral("%1 is %2 but no type is given (expected one or more of %3)")
-                                .arg(quoted(judgment->id), quoted(answer.value), quotedList(known)));
+        if (!judgment->types.isEmpty() && answer.value == AnswerValue::Met && answer.types.isEmpty())
+            fail(typesPath,
+                 QStringLiteral("%1 is %2 but no type is given (expected one or more of %3)")
+                     .arg(quoted(judgment->id), quoted(toString(answer.value)), quotedList(known)));
         for (qsizetype i = 0; i < answer.evidence.size(); ++i) {
             const QString evidencePath = index(member(path, key("evidence")), i);
             if (answer.evidence.at(i).attachment.trimmed().isEmpty())
@@ -306,7 +313,7 @@ QJsonObject CaseJson::toJsonObject(const CaseData& data)
     QJsonObject answers;
     for (auto it = data.answers.constBegin(); it != data.answers.constEnd(); ++it) {
         const Answer& answer = it.value();
-        QJsonObject object{{key("value"), answer.value}};
+        QJsonObject object{{key("value"), toString(answer.value)}};
         if (!answer.types.isEmpty())
             object.insert(key("types"), QJsonArray::fromStringList(answer.types));
         if (!answer.note.isEmpty())

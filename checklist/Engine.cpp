@@ -42,18 +42,12 @@ JudgmentState Engine::state(const Judgment& judgment, const CaseData& data) cons
     const auto it = data.answers.constFind(judgment.id);
     if (it == data.answers.constEnd())
         return JudgmentState::Unknown;
-    const QStringList& values = answerValues(judgment.kind); // {met or yes, not-met or no, unknown}
-    if (judgment.kind == JudgmentKind::Criterion) {
-        if (it->value == values.at(0))
-            return JudgmentState::Holds;
-        if (it->value == values.at(1))
-            return JudgmentState::Fails;
-    } else {
-        if (it->value == values.at(1)) // exclusion answered "no": it does not apply, the line may pass
-            return JudgmentState::Holds;
-        if (it->value == values.at(0)) // exclusion applies
-            return JudgmentState::Fails;
-    }
+    // A criterion holds when met; an exclusion holds when answered no (it does not apply).
+    const bool criterion = judgment.kind == JudgmentKind::Criterion;
+    if (it->value == affirmativeAnswer(judgment.kind))
+        return criterion ? JudgmentState::Holds : JudgmentState::Fails;
+    if (it->value == negativeAnswer(judgment.kind))
+        return criterion ? JudgmentState::Fails : JudgmentState::Holds;
     return JudgmentState::Unknown;
 }
 

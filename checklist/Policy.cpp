@@ -95,11 +95,19 @@ QString toString(JudgmentKind kind)
     return kind == JudgmentKind::Exclusion ? QStringLiteral("exclusion") : QStringLiteral("criterion");
 }
 
-const QStringList& answerValues(JudgmentKind kind)
+const QList<AnswerValue>& answerValues(JudgmentKind kind)
 {
-    static const QStringList exclusion = {QStringLiteral("yes"), QStringLiteral("no"), unknownAnswer()};
-    static const QStringList criterion = {QStringLiteral("met"), QStringLiteral("not-met"), unknownAnswer()};
+    static const QList<AnswerValue> exclusion = {AnswerValue::Yes, AnswerValue::No, AnswerValue::Unknown};
+    static const QList<AnswerValue> criterion = {AnswerValue::Met, AnswerValue::NotMet, AnswerValue::Unknown};
     return kind == JudgmentKind::Exclusion ? exclusion : criterion;
+}
+
+QStringList answerValueNames(JudgmentKind kind)
+{
+    QStringList names;
+    for (const AnswerValue value : answerValues(kind))
+        names.append(toString(value));
+    return names;
 }
 
 QString toString(CodeRule::Kind kind)

@@ -56,12 +56,26 @@ enum class JudgmentKind
 };
 QString toString(JudgmentKind kind);
 
-// The answer values of a judgment kind: criterion met/not-met/unknown, exclusion yes/no/unknown.
-const QStringList& answerValues(JudgmentKind kind);
-inline const QString& unknownAnswer()
+// The answer values of a judgment kind, affirmative first: criterion {Met, NotMet, Unknown},
+// exclusion {Yes, No, Unknown}.
+const QList<AnswerValue>& answerValues(JudgmentKind kind);
+QStringList answerValueNames(JudgmentKind kind); // their spellings, for messages
+// The answer that says "yes" to the question (met, or the exclusion applies), and the one that says no.
+inline AnswerValue affirmativeAnswer(JudgmentKind kind)
 {
-    static const QString value = QStringLiteral("unknown");
-    return value;
+    return kind == JudgmentKind::Exclusion ? AnswerValue::Yes : AnswerValue::Met;
+}
+inline AnswerValue negativeAnswer(JudgmentKind kind)
+{
+    return kind == JudgmentKind::Exclusion ? AnswerValue::No : AnswerValue::NotMet;
+}
+inline bool isAffirmative(AnswerValue value)
+{
+    return value == AnswerValue::Met || value == AnswerValue::Yes;
+}
+inline bool isNegative(AnswerValue value)
+{
+    return value == AnswerValue::NotMet || value == AnswerValue::No;
 }
 
 // Texts of a policy item in other languages: language ("es") -> field ("failText") -> text.

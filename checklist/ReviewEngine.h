@@ -28,6 +28,8 @@ struct ChecklistStep
     QString guidance;                     // reviewer guidance
     QList<QPair<QString, QString>> types; // indication types (id, label), when the judgment has them
     QStringList lines;                    // the requested codes it applies to
+
+    JudgmentKind kind() const { return exclusion ? JudgmentKind::Exclusion : JudgmentKind::Criterion; }
 };
 
 // What a screen shows of a decision: the decision, or why the answers cannot be decided on.

@@ -21,12 +21,12 @@ inline CaseData sampleCase()
         QStringLiteral("Which muscle groups to target for botulinum toxin injection");
     data.answers.insert(
         QStringLiteral("indication"),
-        Answer{QStringLiteral("met"),
+        Answer{rd::AnswerValue::Met,
                {QStringLiteral("neuromuscular-disease")},
                QStringLiteral("Spastic diplegia, GMFCS II"),
                {Evidence{QStringLiteral("clinic-note.pdf"), 2, QStringLiteral("crouch gait"), {}}}});
-    data.answers.insert(QStringLiteral("management-impact"), Answer{QStringLiteral("met"), {}, {}, {}});
-    data.answers.insert(QStringLiteral("cosmetic"), Answer{QStringLiteral("no"), {}, {}, {}});
+    data.answers.insert(QStringLiteral("management-impact"), Answer{rd::AnswerValue::Met, {}, {}, {}});
+    data.answers.insert(QStringLiteral("cosmetic"), Answer{rd::AnswerValue::No, {}, {}, {}});
     return data;
 }
 

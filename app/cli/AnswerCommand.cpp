@@ -75,7 +75,13 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!file)
         return ExitBadInput;
 
-    Answer answer{parser.value(value), parser.values(type), parser.value(note), {}};
+    const std::optional<AnswerValue> answerValue = answerValueFromString(parser.value(value));
+    if (!answerValue) {
+        err << path << ": --value: '" << parser.value(value) << "' is not an answer (expected "
+            << answerValueNames().join(QStringLiteral(", ")) << ")" << Qt::endl;
+        return ExitBadInput;
+    }
+    Answer answer{*answerValue, parser.values(type), parser.value(note), {}};
     QString error;
     for (const QString& citation : parser.values(evidence)) {
         const auto item = parseEvidence(citation, *file, &error);
@@ -102,7 +108,7 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << error << Qt::endl;
         return ExitBadInput;
     }
-    out << "recorded " << parser.value(id) << " = " << answer.value << Qt::endl;
+    out << "recorded " << parser.value(id) << " = " << toString(answer.value) << Qt::endl;
     return ExitOk;
 }
 

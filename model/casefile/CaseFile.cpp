@@ -355,10 +355,16 @@ bool CaseFile::load(QString* error)
         return false;
     }
     int rc;
-    while ((rc = judgments.step()) == SQLITE_ROW)
-        m_data.answers.insert(
-            judgments.text(0),
-            Answer{judgments.text(1), stringList(judgments.text(2)), judgments.text(3), {}});
+    while ((rc = judgments.step()) == SQLITE_ROW) {
+        const std::optional<AnswerValue> value = answerValueFromString(judgments.text(1));
+        if (!value) {
+            *error = QStringLiteral("%1: is damaged: judgment %2 has no answer value")
+                         .arg(m_path, judgments.text(0));
+            return false;
+        }
+        m_data.answers.insert(judgments.text(0),
+                              Answer{*value, stringList(judgments.text(2)), judgments.text(3), {}});
+    }
     if (rc == SQLITE_DONE) {
         while ((rc = evidence.step()) == SQLITE_ROW) {
             Evidence item{evidence.text(1), int(evidence.int64(2)), evidence.text(3), QRectF()};

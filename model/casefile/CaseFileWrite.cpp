@@ -96,7 +96,7 @@ bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, c
         m_db, "INSERT OR REPLACE INTO judgment(id, value, types, note, updated_at, updated_by) "
               "VALUES (?, ?, ?, ?, ?, ?)");
     upsert.bind(1, judgmentId)
-        .bind(2, answer.value)
+        .bind(2, toString(answer.value))
         .bind(3, QString::fromUtf8(
                      QJsonDocument(QJsonArray::fromStringList(answer.types)).toJson(QJsonDocument::Compact)))
         .bind(4, answer.note)

@@ -31,7 +31,7 @@ QJsonObject answerObject(const Answer& answer)
                             QJsonArray{item.rect.x(), item.rect.y(), item.rect.width(), item.rect.height()});
         evidence.append(citation);
     }
-    return {{QStringLiteral("value"), answer.value},
+    return {{QStringLiteral("value"), toString(answer.value)},
             {QStringLiteral("types"), QJsonArray::fromStringList(answer.types)},
             {QStringLiteral("note"), answer.note},
             {QStringLiteral("evidence"), evidence}};

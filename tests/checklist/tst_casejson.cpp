@@ -121,7 +121,7 @@ void TestCaseJson::parsesTheSample()
     QVERIFY(!data->request.priorStudyDate.has_value());
     QCOMPARE(data->answers.size(), 3);
     const Answer indication = data->answers.value(QStringLiteral("indication"));
-    QCOMPARE(indication.value, QStringLiteral("met"));
+    QCOMPARE(toString(indication.value), toString(AnswerValue::Met));
     QCOMPARE(indication.types, QStringList{QStringLiteral("neuromuscular-disease")});
     QCOMPARE(indication.note, QStringLiteral("Spastic diplegia, GMFCS II"));
     QCOMPARE(indication.evidence.size(), 1);
@@ -516,7 +516,7 @@ void TestCaseJson::validateReportsUnknownJudgmentIds()
     Result<CaseData> data = CaseJson::parse(m_sample, m_policy, kFile);
     QVERIFY(data.ok());
     CaseData withUnknown = *data;
-    withUnknown.answers.insert(QStringLiteral("frobnicate"), Answer{QStringLiteral("met"), {}, {}, {}});
+    withUnknown.answers.insert(QStringLiteral("frobnicate"), Answer{AnswerValue::Met, {}, {}, {}});
     const auto error = CaseJson::validate(withUnknown, m_policy);
     QVERIFY(error.has_value());
     QCOMPARE(error->path, QStringLiteral("answers.frobnicate"));
@@ -557,16 +557,16 @@ void TestCaseJson::roundTripEverything()
     data.request.priorStudyDate = QDate(2024, 2, 29);
     data.request.clinicalQuestion = QStringLiteral("Line one\nline two\ttab");
     Answer indication;
-    indication.value = QStringLiteral("met");
+    indication.value = AnswerValue::Met;
     indication.types = {QStringLiteral("persistent-impairment"), QStringLiteral("gait-abnormality")};
     indication.note = QStringLiteral("note");
     indication.evidence = {
         Evidence{QStringLiteral("a.pdf"), 3, QStringLiteral("quote"), QRectF(10.5, 20.25, 100, 12)},
         Evidence{QStringLiteral("b.pdf"), 1, QString(), QRectF()}};
     data.answers.insert(QStringLiteral("indication"), indication);
-    data.answers.insert(QStringLiteral("repeat-justified"), Answer{QStringLiteral("unknown"), {}, {}, {}});
+    data.answers.insert(QStringLiteral("repeat-justified"), Answer{AnswerValue::Unknown, {}, {}, {}});
     data.answers.insert(QStringLiteral("observational-only"),
-                        Answer{QStringLiteral("no"), {}, QStringLiteral("n"), {}});
+                        Answer{AnswerValue::No, {}, QStringLiteral("n"), {}});
     data.status = CaseStatus::PendedForInformation;
     QVERIFY(!CaseJson::validate(data, m_policy));
     for (auto format : {QJsonDocument::Indented, QJsonDocument::Compact}) {

@@ -35,7 +35,7 @@ CaseData favourableCase(const Policy& policy, const QStringList& lines)
     data.request.diagnoses = {QStringLiteral("G80.1")};
     for (const Judgment& judgment : policy.judgments) {
         Answer answer;
-        answer.value = answerValues(judgment.kind).at(judgment.kind == JudgmentKind::Criterion ? 0 : 1);
+        answer.value = judgment.kind == JudgmentKind::Criterion ? AnswerValue::Met : AnswerValue::No;
         if (!judgment.types.isEmpty())
             answer.types = {judgment.types.first().id};
         data.answers.insert(judgment.id, answer);
@@ -63,7 +63,7 @@ void apply(CaseData& data, const QString& changes)
         else if (name == QLatin1String("dx"))
             data.request.diagnoses = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
         else
-            data.answers[name].value = value;
+            data.answers[name].value = answerValueFromString(value).value();
     }
 }
 

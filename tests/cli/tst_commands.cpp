@@ -215,7 +215,7 @@ private Q_SLOTS:
         auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
         QVERIFY2(file, qPrintable(error));
         const Answer answer = file->data().answers.value(QStringLiteral("indication"));
-        QCOMPARE(answer.value, QStringLiteral("met"));
+        QCOMPARE(toString(answer.value), toString(AnswerValue::Met));
         QCOMPARE(answer.types, QStringList{QStringLiteral("gait-abnormality")});
         QCOMPARE(answer.evidence.size(), 1);
         QCOMPARE(answer.evidence.first().page, 2);
@@ -234,6 +234,9 @@ private Q_SLOTS:
         QTest::newRow("bad value") << QStringList{QStringLiteral("--id"), QStringLiteral("cosmetic"),
                                                   QStringLiteral("--value"), QStringLiteral("met")}
                                    << "answers.cosmetic";
+        QTest::newRow("not an answer") << QStringList{QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                                                      QStringLiteral("--value"), QStringLiteral("maybe")}
+                                       << "--value: 'maybe' is not an answer";
         QTest::newRow("unknown id") << QStringList{QStringLiteral("--id"), QStringLiteral("astrology"),
                                                    QStringLiteral("--value"), QStringLiteral("met")}
                                     << "astrology";

@@ -575,7 +575,7 @@ private Q_SLOTS:
         auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
         QVERIFY2(file, qPrintable(error));
         QVERIFY(file->isSigned());
-        QVERIFY(!file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
+        QVERIFY(!file->recordJudgment(QStringLiteral("cosmetic"), Answer{AnswerValue::Yes, {}, {}, {}},
                                       QStringLiteral("x"), &error));
         QVERIFY2(error.contains(QStringLiteral("a signed case is read-only")), qPrintable(error));
         QVERIFY(!file->setStatus(CaseStatus::InReview, QStringLiteral("x"), &error));

@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     data.request.lines = policy->codeList();
     data.request.diagnoses = {QStringLiteral("G80.1")};
     for (const rd::Judgment& judgment : policy->judgments)
-        data.answers.insert(judgment.id, rd::Answer{QStringLiteral("unknown"), {}, {}, {}});
+        data.answers.insert(judgment.id, rd::Answer{rd::AnswerValue::Unknown, {}, {}, {}});
     const rd::Engine engine(*policy);
     const rd::Decision decision = engine.evaluate(data);
     if (decision.lines.size() != data.request.lines.size())

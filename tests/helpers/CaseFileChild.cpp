@@ -26,7 +26,7 @@ int main(int argc, char* argv[])
         const QStringList ids = {QStringLiteral("management-impact"), QStringLiteral("conservative-care"),
                                  QStringLiteral("documentation-complete")};
         for (qint64 n = args.value(3).toLongLong();; ++n) {
-            rd::Answer answer{QStringLiteral("met"), {}, QString::number(n), {}};
+            rd::Answer answer{rd::AnswerValue::Met, {}, QString::number(n), {}};
             if (!file->recordJudgment(ids.at(n % ids.size()), answer, QStringLiteral("crash-test"), &error))
                 return 1;
             std::printf("committed %lld\n", static_cast<long long>(n));
@@ -41,7 +41,7 @@ int main(int argc, char* argv[])
         while (in.readLineInto(&line)) {
             if (!line.startsWith(QLatin1String("note ")))
                 continue;
-            rd::Answer answer{QStringLiteral("met"), {}, line.mid(5), {}};
+            rd::Answer answer{rd::AnswerValue::Met, {}, line.mid(5), {}};
             if (!file->recordJudgment(QStringLiteral("qualified-performance"), answer,
                                       QStringLiteral("holder"), &error))
                 return 1;

@@ -283,10 +283,10 @@ private Q_SLOTS:
         auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
         QVERIFY2(file && !file->isReadOnly(), qPrintable(error));
         const int before = int(file->auditTrail().size());
-        QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
+        QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"), Answer{AnswerValue::Yes, {}, {}, {}},
                                      QStringLiteral("nurse2"), &error));
         // The same answer again writes nothing.
-        QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
+        QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"), Answer{AnswerValue::Yes, {}, {}, {}},
                                      QStringLiteral("nurse2"), &error));
         const QList<AuditEntry> trail = file->auditTrail();
         QCOMPARE(trail.size(), before + 1);
@@ -321,7 +321,7 @@ private Q_SLOTS:
         QVERIFY(second->isReadOnly());
         QVERIFY2(second->readOnlyReason().contains(QStringLiteral("process %1").arg(holder.processId())),
                  qPrintable(second->readOnlyReason()));
-        QVERIFY(!second->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
+        QVERIFY(!second->recordJudgment(QStringLiteral("cosmetic"), Answer{AnswerValue::Yes, {}, {}, {}},
                                         QStringLiteral("late"), &error));
         QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
 
@@ -341,7 +341,8 @@ private Q_SLOTS:
         QVERIFY2(reopened && !reopened->isReadOnly(), qPrintable(error + reopened->readOnlyReason()));
         QCOMPARE(reopened->data().answers.value(QStringLiteral("qualified-performance")).note,
                  QStringLiteral("4"));
-        QCOMPARE(reopened->data().answers.value(QStringLiteral("cosmetic")).value, QStringLiteral("no"));
+        QCOMPARE(toString(reopened->data().answers.value(QStringLiteral("cosmetic")).value),
+                 toString(AnswerValue::No));
         QVERIFY(reopened->verify().ok());
     }
 

@@ -115,7 +115,7 @@ int main(int argc, char* argv[])
             if (!file || !file->setStatus(demo.status, QStringLiteral("a.nurse"), &error))
                 return 1;
             Answer answer;
-            answer.value = QStringLiteral("met");
+            answer.value = AnswerValue::Met;
             if (!file->recordJudgment(QStringLiteral("management-impact"), answer, QStringLiteral("a.nurse"),
                                       &error))
                 return 1;
@@ -138,7 +138,7 @@ int main(int argc, char* argv[])
     if (!waitFor([&] { return viewer->currentPage() == 1; }))
         return 1;
     ChecklistView* checklist = window.caseView()->checklist();
-    checklist->answerCurrent(QStringLiteral("met"));
+    checklist->answerCurrent(AnswerValue::Met);
     checklist->toggleType(1);
     const QString quote = QStringLiteral("Clinic note page 1: crouch gait, GMFCS II");
     checklist->cite(Evidence{QStringLiteral("clinic-note.pdf"), 1, quote, QRectF(70, 80, 330, 18)});
@@ -159,17 +159,17 @@ int main(int argc, char* argv[])
     }
 
     checklist->next();
-    checklist->answerCurrent(QStringLiteral("met"));
+    checklist->answerCurrent(AnswerValue::Met);
     checklist->next();
-    checklist->answerCurrent(QStringLiteral("not-met"));
+    checklist->answerCurrent(AnswerValue::NotMet);
     for (int i = 3; i < checklist->stepCount(); ++i) {
         checklist->goToStep(i);
         if (checklist->currentJudgment() == QLatin1String("emg-distinct"))
-            checklist->answerCurrent(QStringLiteral("not-met"));
+            checklist->answerCurrent(AnswerValue::NotMet);
         else if (checklist->steps().at(i).exclusion)
-            checklist->answerCurrent(QStringLiteral("no"));
+            checklist->answerCurrent(AnswerValue::No);
         else if (checklist->currentJudgment() != QLatin1String("documentation-complete"))
-            checklist->answerCurrent(QStringLiteral("met"));
+            checklist->answerCurrent(AnswerValue::Met);
     }
     checklist->showSummary();
     save(&window, output, QStringLiteral("summary.png"));

@@ -208,8 +208,8 @@ void TestMainWindow::completeCaseWithKeysOnly()
     QCOMPARE(toString(data.status), toString(CaseStatus::Determined));
     for (const ChecklistStep& step : checklist->steps()) {
         QVERIFY2(data.answers.contains(step.id), qPrintable(step.id));
-        QCOMPARE(data.answers.value(step.id).value,
-                 step.exclusion ? QStringLiteral("no") : QStringLiteral("met"));
+        QCOMPARE(toString(data.answers.value(step.id).value),
+                 toString(step.exclusion ? AnswerValue::No : AnswerValue::Met));
         QVERIFY(countAudit(*file, QStringLiteral("judgment.record"), step.id) >= 1);
     }
     QCOMPARE(data.answers.value(QStringLiteral("indication")).types,
@@ -235,16 +235,17 @@ void TestMainWindow::undoAndRedoAreRecordedJudgments()
     press(window.get(), Qt::Key_J); // management-impact
     press(window.get(), Qt::Key_N);
     press(window.get(), Qt::Key_M);
-    QCOMPARE(window->session()->answer(QStringLiteral("management-impact"))->value, QStringLiteral("met"));
+    QCOMPARE(toString(window->session()->answer(QStringLiteral("management-impact"))->value),
+             toString(AnswerValue::Met));
     press(window.get(), Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(window->session()->answer(QStringLiteral("management-impact"))->value,
-             QStringLiteral("not-met"));
+    QCOMPARE(toString(window->session()->answer(QStringLiteral("management-impact"))->value),
+             toString(AnswerValue::NotMet));
     press(window.get(), Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(window->session()->answer(QStringLiteral("management-impact"))->value,
-             QStringLiteral("unknown"));
+    QCOMPARE(toString(window->session()->answer(QStringLiteral("management-impact"))->value),
+             toString(AnswerValue::Unknown));
     press(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(window->session()->answer(QStringLiteral("management-impact"))->value,
-             QStringLiteral("not-met"));
+    QCOMPARE(toString(window->session()->answer(QStringLiteral("management-impact"))->value),
+             toString(AnswerValue::NotMet));
     // A denial shows live in the summary.
     press(window.get(), Qt::Key_S);
     QVERIFY(checklist->isOnSummary());
@@ -261,8 +262,8 @@ void TestMainWindow::undoAndRedoAreRecordedJudgments()
     window->closeCase();
 
     auto file = reopen(path);
-    QCOMPARE(file->data().answers.value(QStringLiteral("management-impact")).value,
-             QStringLiteral("not-met"));
+    QCOMPARE(toString(file->data().answers.value(QStringLiteral("management-impact")).value),
+             toString(AnswerValue::NotMet));
     // not-met, met, undo (not-met), undo (unknown), redo (not-met): five audited judgments.
     QCOMPARE(countAudit(*file, QStringLiteral("judgment.record"), QStringLiteral("management-impact")), 5);
     QVERIFY(file->verify().ok());
@@ -348,7 +349,8 @@ void TestMainWindow::brokenAttachmentNeverBlocksChecklist()
     // The checklist answers on.
     press(window.get(), Qt::Key_M);
     press(window.get(), Qt::Key_1);
-    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
+    QCOMPARE(toString(window->session()->answer(QStringLiteral("indication"))->value),
+             toString(AnswerValue::Met));
     window->closeCase();
     auto file = reopen(path);
     QCOMPARE(file->data().answers.value(QStringLiteral("indication")).types,
@@ -550,7 +552,8 @@ void TestMainWindow::navigationKeys()
     press(window.get(), Qt::Key_2, Qt::ControlModifier);
     QVERIFY(window->caseView()->isVisible());
     press(window.get(), Qt::Key_M);
-    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
+    QCOMPARE(toString(window->session()->answer(QStringLiteral("indication"))->value),
+             toString(AnswerValue::Met));
 }
 
 void TestMainWindow::newCaseFromJson()
@@ -572,7 +575,8 @@ void TestMainWindow::newCaseFromJson()
     QCOMPARE(created.at(0).at(1).toBool(), true);
     QVERIFY(window->session());
     QCOMPARE(window->session()->data().member.id, QStringLiteral("M1002"));
-    QCOMPARE(window->session()->answer(QStringLiteral("indication"))->value, QStringLiteral("met"));
+    QCOMPARE(toString(window->session()->answer(QStringLiteral("indication"))->value),
+             toString(AnswerValue::Met));
     QCOMPARE(window->caseView()->attachmentChooser()->count(), 2);
     QTRY_COMPARE(window->queueView()->model()->rowOf(target) >= 0, true);
 
@@ -604,8 +608,7 @@ void TestMainWindow::addRecordsToOpenCase()
                                     {{QStringLiteral("clinic-note.pdf"), makePdf(2), 2}});
     auto window = showWindow();
     QVERIFY(window->openCase(path));
-    QVERIFY(window->session()->recordAnswer(QStringLiteral("cosmetic"),
-                                            Answer{QStringLiteral("no"), {}, {}, {}}));
+    QVERIFY(window->session()->recordAnswer(QStringLiteral("cosmetic"), Answer{AnswerValue::No, {}, {}, {}}));
     const QDir dir(m_dir->path());
     // The records that answered a request for information: stored, and the case opens again on them.
     const QString pt = dir.filePath(QStringLiteral("pt-notes.pdf"));
@@ -618,7 +621,8 @@ void TestMainWindow::addRecordsToOpenCase()
     QCOMPARE(window->session()->path(), path);
     QCOMPARE(window->session()->file()->attachments().size(), 2);
     QCOMPARE(window->caseView()->attachmentChooser()->currentIndex(), 1);
-    QCOMPARE(window->session()->answer(QStringLiteral("cosmetic"))->value, QStringLiteral("no")); // kept
+    QCOMPARE(toString(window->session()->answer(QStringLiteral("cosmetic"))->value),
+             toString(AnswerValue::No)); // kept
     // The message stays, though the queue lists its folder again meanwhile.
     QSignalSpy listed(window->queueView()->model(), &CaseQueueModel::loaded);
     window->queueView()->model()->rescan();

@@ -137,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(file->verify().ok());
         QVERIFY(file->isReadOnly());
         QVERIFY(file->readOnlyReason().contains(QStringLiteral("signed (by dr.whitfield")));
-        QVERIFY(!file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
+        QVERIFY(!file->recordJudgment(QStringLiteral("cosmetic"), Answer{AnswerValue::Yes, {}, {}, {}},
                                       QStringLiteral("x"), &error));
     }
 

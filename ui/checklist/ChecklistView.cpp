@@ -16,17 +16,6 @@
 
 namespace rd {
 
-namespace {
-bool isPositive(const QString& value)
-{
-    return value == QLatin1String("met") || value == QLatin1String("yes");
-}
-bool isNegative(const QString& value)
-{
-    return value == QLatin1String("not-met") || value == QLatin1String("no");
-}
-} // namespace
-
 ChecklistView::ChecklistView(QWidget* parent)
     : QWidget(parent)
     , m_stepList(new QListWidget(this))
@@ -93,22 +82,22 @@ ChecklistView::ChecklistView(QWidget* parent)
         if (!isOnSummary() && m_steps.at(m_current).exclusion)
             Q_EMIT statusMessage(tr("This is an exclusion: Y if it applies, N if not, U for unknown."));
         else
-            answerCurrent(QStringLiteral("met"));
+            answerCurrent(AnswerValue::Met);
     });
     auto* yes = addKeyAction(tr("Answer &Yes (exclusion applies)"), {QKeySequence(Qt::Key_Y)}, true);
     connect(yes, &QAction::triggered, this, [this] {
         if (!isOnSummary() && !m_steps.at(m_current).exclusion)
             Q_EMIT statusMessage(tr("This is a criterion: M if met, N if not met, U for unknown."));
         else
-            answerCurrent(QStringLiteral("yes"));
+            answerCurrent(AnswerValue::Yes);
     });
     auto* negative = addKeyAction(tr("Answer &Not met / No"), {QKeySequence(Qt::Key_N)}, true);
     connect(negative, &QAction::triggered, this, [this] {
         if (!isOnSummary())
-            answerCurrent(m_steps.at(m_current).exclusion ? QStringLiteral("no") : QStringLiteral("not-met"));
+            answerCurrent(negativeAnswer(m_steps.at(m_current).kind()));
     });
     auto* unknown = addKeyAction(tr("Answer &Unknown"), {QKeySequence(Qt::Key_U)}, true);
-    connect(unknown, &QAction::triggered, this, [this] { answerCurrent(QStringLiteral("unknown")); });
+    connect(unknown, &QAction::triggered, this, [this] { answerCurrent(AnswerValue::Unknown); });
     m_menuActions.append(nullptr); // separator
     auto* nextAction = addKeyAction(tr("N&ext judgment"),
                                     {QKeySequence(Qt::Key_J), QKeySequence(Qt::ALT | Qt::Key_Right)}, true);
@@ -273,8 +262,7 @@ void ChecklistView::showSummary()
 
 Answer ChecklistView::currentAnswerOrUnknown() const
 {
-    Answer answer;
-    answer.value = QStringLiteral("unknown");
+    Answer answer; // unknown
     if (m_session && !isOnSummary())
         return m_session->answer(currentJudgment()).value_or(answer);
     return answer;
@@ -289,17 +277,16 @@ void ChecklistView::giveCurrent(const Answer& answer, const QString& description
                           tr("%1 of “%2”").arg(description, step.title.isEmpty() ? step.id : step.title));
 }
 
-void ChecklistView::answerCurrent(const QString& value)
+void ChecklistView::answerCurrent(AnswerValue value)
 {
     if (!m_session || isOnSummary())
         return;
     const ChecklistStep& step = m_steps.at(m_current);
     Answer answer = currentAnswerOrUnknown();
     answer.value = value;
-    giveCurrent(answer, tr("Answer “%1”").arg(JudgmentPage::valueLabel(value, step.exclusion)));
+    giveCurrent(answer, tr("Answer “%1”").arg(JudgmentPage::valueLabel(value)));
     const auto recorded = m_session->answer(step.id);
-    if (recorded && recorded->value == QLatin1String("met") && !step.types.isEmpty() &&
-        recorded->types.isEmpty())
+    if (recorded && recorded->value == AnswerValue::Met && !step.types.isEmpty() && recorded->types.isEmpty())
         Q_EMIT statusMessage(
             tr("Met: now choose one or more indication types with keys 1–%1.").arg(step.types.size()));
 }
@@ -384,18 +371,17 @@ void ChecklistView::refreshStepList()
     for (int i = 0; i < m_steps.size(); ++i) {
         const ChecklistStep& step = m_steps.at(i);
         const auto answer = m_session->answer(step.id);
-        const QString value = answer ? answer->value : QString();
         QString mark = QStringLiteral("○");
-        if (isPositive(value))
+        if (answer && isAffirmative(answer->value))
             mark = step.exclusion ? QStringLiteral("✗") : QStringLiteral("✓");
-        else if (isNegative(value))
+        else if (answer && isNegative(answer->value))
             mark = step.exclusion ? QStringLiteral("✓") : QStringLiteral("✗");
-        else if (value == QLatin1String("unknown"))
+        else if (answer)
             mark = QStringLiteral("?");
         QListWidgetItem* item = m_stepList->item(i);
         const QString title = step.title.isEmpty() ? step.id : step.title;
         item->setText(tr("%1  %2").arg(mark, title));
-        item->setToolTip(answer ? tr("%1: %2").arg(title, JudgmentPage::valueLabel(value, step.exclusion))
+        item->setToolTip(answer ? tr("%1: %2").arg(title, JudgmentPage::valueLabel(answer->value))
                                 : tr("%1: not answered").arg(title));
         if (answer && !answer->evidence.isEmpty())
             item->setText(item->text() + tr("  ¶%1").arg(answer->evidence.size()));

@@ -48,7 +48,7 @@ public:
     void previous();
     void showSummary();
     // Answers the current judgment (met / not-met / yes / no / unknown).
-    void answerCurrent(const QString& value);
+    void answerCurrent(AnswerValue value);
     void toggleType(int index);
     // Adds a citation to the current judgment's answer (recorded at once).
     bool cite(const Evidence& evidence);

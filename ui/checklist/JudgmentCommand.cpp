@@ -23,8 +23,7 @@ void JudgmentCommand::redo()
 void JudgmentCommand::undo()
 {
     // A judgment that had no answer was "unknown"; undoing records that, audited like any answer.
-    Answer previous;
-    previous.value = QStringLiteral("unknown");
+    const Answer previous; // unknown
     if (!m_session->recordAnswer(m_judgmentId, m_before.value_or(previous)))
         setObsolete(true);
 }

@@ -67,14 +67,11 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     }
     m_policy->setContentsMargins(0, 4, 0, 4);
 
-    connect(m_positive, &QPushButton::clicked, this, [this] {
-        Q_EMIT answerClicked(m_step.exclusion ? QStringLiteral("yes") : QStringLiteral("met"));
-    });
-    connect(m_negative, &QPushButton::clicked, this, [this] {
-        Q_EMIT answerClicked(m_step.exclusion ? QStringLiteral("no") : QStringLiteral("not-met"));
-    });
-    connect(m_unknown, &QPushButton::clicked, this,
-            [this] { Q_EMIT answerClicked(QStringLiteral("unknown")); });
+    connect(m_positive, &QPushButton::clicked, this,
+            [this] { Q_EMIT answerClicked(affirmativeAnswer(m_step.kind())); });
+    connect(m_negative, &QPushButton::clicked, this,
+            [this] { Q_EMIT answerClicked(negativeAnswer(m_step.kind())); });
+    connect(m_unknown, &QPushButton::clicked, this, [this] { Q_EMIT answerClicked(AnswerValue::Unknown); });
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_positive);
     buttons->addWidget(m_negative);
@@ -147,17 +144,20 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     layout->addStretch(1);
 }
 
-QString JudgmentPage::valueLabel(const QString& value, bool exclusion)
+QString JudgmentPage::valueLabel(AnswerValue value)
 {
-    if (value == QLatin1String("met"))
+    switch (value) {
+    case AnswerValue::Met:
         return tr("Met");
-    if (value == QLatin1String("not-met"))
+    case AnswerValue::NotMet:
         return tr("Not met");
-    if (value == QLatin1String("yes"))
+    case AnswerValue::Yes:
         return tr("Yes, applies");
-    if (value == QLatin1String("no"))
+    case AnswerValue::No:
         return tr("No");
-    Q_UNUSED(exclusion);
+    case AnswerValue::Unknown:
+        break;
+    }
     return tr("Unknown");
 }
 
@@ -218,10 +218,9 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
 
 void JudgmentPage::setAnswer(const std::optional<Answer>& answer)
 {
-    const QString value = answer ? answer->value : QString();
-    m_positive->setChecked(value == QLatin1String("met") || value == QLatin1String("yes"));
-    m_negative->setChecked(value == QLatin1String("not-met") || value == QLatin1String("no"));
-    m_unknown->setChecked(value == QLatin1String("unknown"));
+    m_positive->setChecked(answer && isAffirmative(answer->value));
+    m_negative->setChecked(answer && isNegative(answer->value));
+    m_unknown->setChecked(answer && answer->value == AnswerValue::Unknown);
     // The answer given stands out (bold, marked); the others stay quiet.
     for (QPushButton* button : {m_positive, m_negative, m_unknown}) {
         QFont font = button->font();

@@ -31,10 +31,10 @@ public:
     // Emits noteEdited() when the note differs from the saved one.
     void commitNote();
     QListWidget* citations() const { return m_citations; }
-    static QString valueLabel(const QString& value, bool exclusion);
+    static QString valueLabel(AnswerValue value);
 
 Q_SIGNALS:
-    void answerClicked(const QString& value);
+    void answerClicked(rd::AnswerValue value);
     void typeToggled(const QString& typeId, bool on);
     void noteEdited(const QString& note);
     // Esc or Ctrl+Return in the note: the keyboard goes back to the checklist.

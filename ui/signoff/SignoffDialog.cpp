@@ -3,6 +3,7 @@
 #include "model/letters/LetterPdf.h"
 #include "ui/MessageBox.h"
 #include "ui/Palette.h"
+#include "ui/checklist/JudgmentPage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -262,8 +263,9 @@ void SignoffDialog::fillJudgments()
         const auto answer = m_file->data().answers.constFind(judgment.id);
         if (answer == m_file->data().answers.cend())
             continue;
-        html += QStringLiteral("<p><b>%1</b> — %2")
-                    .arg(judgment.title.toHtmlEscaped(), answer->value.toHtmlEscaped());
+        html +=
+            QStringLiteral("<p><b>%1</b> — %2")
+                .arg(judgment.title.toHtmlEscaped(), JudgmentPage::valueLabel(answer->value).toHtmlEscaped());
         if (!answer->types.isEmpty())
             html += QStringLiteral(" (%1)").arg(answer->types.join(QStringLiteral(", ")).toHtmlEscaped());
         if (!answer->note.isEmpty())
