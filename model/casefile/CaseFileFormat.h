@@ -1,5 +1,6 @@
 // The on-disk format of a case file (.rdcase): a SQLite database.
-// Versions are constants; CaseFile dispatches its reader on them.
+// One reader reads every version: opening refuses a version newer than CurrentSchemaVersion, and
+// the reader skips the tables an older version does not have (member_contact before version 2).
 #pragma once
 
 #include <cstdint>
