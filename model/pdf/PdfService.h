@@ -33,6 +33,11 @@ struct PdfServiceOptions
     bool keepSpareWorker = true;
     // Tests only (e.g. --test-render-delay-ms 2000).
     QStringList extraWorkerArguments;
+    // Benchmarks only: speed devices turned off, to measure what each buys (bench_pdf devices).
+    // In the app: "warm-up" (a spare worker renders a page of its own while it waits), "image-memory"
+    // (PdfImageMemory), "prefault-mapping" (the spare's page buffer faulted in ahead). In the worker:
+    // "keep-freed-heap", "populate-page-buffer", "prefault-heap" (PdfWorkerMain.cpp, PdfWorkerEngine.h).
+    QStringList withoutDevices;
 };
 
 class PdfService : public QObject
@@ -59,6 +64,8 @@ public:
     static QString defaultWorkerPath();
     // Program and arguments used to start a worker with these options.
     static QStringList workerArguments(const PdfServiceOptions& options);
+    // A worker process started with these options; warmUp: a spare's (renders a page while it waits).
+    static class PdfWorkerClient* startWorker(const PdfServiceOptions& options, bool warmUp, QObject* parent);
 
 private:
     friend class PdfDocument;

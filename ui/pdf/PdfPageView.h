@@ -51,7 +51,6 @@ public:
     void setZoom(double zoom); // switches to Custom
     int rotation() const { return m_rotation; }
     void setRotation(int quarterTurns);
-    SelectionMode selectionMode() const { return m_selectionMode; }
     void setSelectionMode(SelectionMode mode);
 
     int currentPage() const { return m_currentPage; }

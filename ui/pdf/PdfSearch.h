@@ -48,7 +48,6 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     int pagesDone() const { return m_done; }
-    int pagesTotal() const { return m_total; }
     // Pages whose text could not be extracted (the page failed in the worker).
     int pagesFailed() const { return m_failed; }
 
