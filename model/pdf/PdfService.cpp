@@ -86,7 +86,12 @@ PdfWorkerClient* PdfService::takeWorker(QObject* parent)
 
 PdfDocument* PdfService::openFile(const QString& path, QObject* parent)
 {
-    auto* doc = new PdfDocument(m_options, path, QByteArray(), QString(), parent);
+    return openFile(path, QString(), parent);
+}
+
+PdfDocument* PdfService::openFile(const QString& path, const QString& displayName, QObject* parent)
+{
+    auto* doc = new PdfDocument(m_options, path, QByteArray(), displayName, parent);
     doc->m_service = this;
     return doc;
 }

@@ -52,6 +52,8 @@ public:
     // Opens a document asynchronously: watch PdfDocument::stateChanged(). The caller owns the result
     // (parent, or delete it); deleting it stops its workers.
     PdfDocument* openFile(const QString& path, QObject* parent = nullptr);
+    // The same, shown under displayName (e.g. a case file's attachment copied to a memory file).
+    PdfDocument* openFile(const QString& path, const QString& displayName, QObject* parent);
     PdfDocument* openData(const QByteArray& data, const QString& displayName, QObject* parent = nullptr);
 
     // Synchronous: start a worker, open the file, return its page count or a clear error, stop the
