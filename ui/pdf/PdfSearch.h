@@ -24,6 +24,7 @@ struct PdfSearchHit
     int page = 0;
     QList<QRectF> boxes; // points, see PdfTypes.h
     QString snippet;     // the match with some context, one line
+    QString match;       // the matched words as the page has them
 };
 
 class PdfSearchModel : public QAbstractListModel
