@@ -276,10 +276,8 @@ int main(int argc, char* argv[])
         QList<Variant> variants{{"all devices on", {}},
                                 {"no spare worker", {}, false},
                                 {"no warm-up page", {QStringLiteral("warm-up")}},
-                                {"no prefaulted heap", {QStringLiteral("prefault-heap")}},
                                 {"no kept freed heap (mallopt)", {QStringLiteral("keep-freed-heap")}},
                                 {"no populated page buffer", {QStringLiteral("populate-page-buffer")}},
-                                {"no prefaulted mapping", {QStringLiteral("prefault-mapping")}},
                                 {"no ready image memory", {QStringLiteral("image-memory")}},
                                 {"pixels over the pipe", {}, true, false}};
         std::unique_ptr<Poppler::Document> direct = Poppler::Document::load(path);

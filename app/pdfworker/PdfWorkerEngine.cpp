@@ -8,7 +8,6 @@
 
 #include <poppler-qt6.h>
 
-#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -51,17 +50,6 @@ QList<QSizeF> measurePages(Poppler::Document& doc)
     for (int i = 0; i < count; ++i)
         sizes.append(displaySize(doc.page(i).get()));
     return sizes;
-}
-
-// Leaves bytes of touched memory free in the heap: allocated, written a byte a page, freed.
-void prefaultHeap(size_t bytes)
-{
-    auto* p = static_cast<volatile char*>(std::malloc(bytes));
-    if (!p)
-        return;
-    for (size_t offset = 0; offset < bytes; offset += 4096)
-        p[offset] = 0;
-    std::free(const_cast<char*>(p));
 }
 
 } // namespace
@@ -360,11 +348,6 @@ void PdfWorkerEngine::warmUp()
     }
     if (fd >= 0)
         ::close(fd);
-    // Loading the real document takes pieces of the memory the warm-up page freed, so that page 1 would
-    // grow the heap into fresh memory: touched free memory for two such pages stays on the heap
-    // (M_TRIM_THRESHOLD) for it.
-    if (!interrupted && m_options.prefaultHeap)
-        prefaultHeap(2 * pageBytes);
     RD_PDF_TRACE("worker warmed up%s", interrupted ? " (interrupted)" : "");
     m_out.send(0, pdfproto::Hello{m_pageBuffer ? m_pageBufferFd : -1, qint64(m_pageBufferSize)});
 }

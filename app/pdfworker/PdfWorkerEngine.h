@@ -27,7 +27,6 @@ public:
         bool sealPageBuffer = true; // tests: false makes the app refuse the buffer
         // Speed devices (bench_pdf measures each by turning it off).
         bool populatePageBuffer = true; // the page buffer's pages allocated up front (MAP_POPULATE)
-        bool prefaultHeap = true;       // the warm-up leaves touched free heap for the first page
     };
 
     PdfWorkerEngine(PdfWorkerOutput& output, const PdfRequestLoop& loop, const Options& options);

@@ -57,7 +57,6 @@ Arguments parse(int argc, char* argv[])
             // Benchmarks: a speed device turned off, to measure what it buys.
             a.keepFreedHeap = !names(value, "keep-freed-heap");
             a.engine.populatePageBuffer = !names(value, "populate-page-buffer");
-            a.engine.prefaultHeap = !names(value, "prefault-heap");
         }
     }
 #if defined(__SANITIZE_ADDRESS__)

@@ -63,8 +63,7 @@ PdfWorkerClient* PdfService::startWorker(const PdfServiceOptions& options, bool 
     if (warmUp)
         arguments << QStringLiteral("--warm-up") << QStringLiteral("1");
     auto* client = new PdfWorkerClient(program, arguments, parent);
-    client->setDevices(!options.withoutDevices.contains(QStringLiteral("prefault-mapping")),
-                       !options.withoutDevices.contains(QStringLiteral("image-memory")));
+    client->setReadyImageMemory(!options.withoutDevices.contains(QStringLiteral("image-memory")));
     client->start();
     return client;
 }

@@ -35,8 +35,8 @@ struct PdfServiceOptions
     QStringList extraWorkerArguments;
     // Benchmarks only: speed devices turned off, to measure what each buys (bench_pdf devices).
     // In the app: "warm-up" (a spare worker renders a page of its own while it waits), "image-memory"
-    // (PdfImageMemory), "prefault-mapping" (the spare's page buffer faulted in ahead). In the worker:
-    // "keep-freed-heap", "populate-page-buffer", "prefault-heap" (PdfWorkerMain.cpp, PdfWorkerEngine.h).
+    // (PdfImageMemory). In the worker: "keep-freed-heap", "populate-page-buffer" (PdfWorkerMain.cpp,
+    // PdfWorkerEngine.h). docs/pdf.md says what each buys.
     QStringList withoutDevices;
 };
 

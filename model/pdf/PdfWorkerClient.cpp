@@ -4,7 +4,6 @@
 #include "model/pdf/PdfTrace.h"
 
 #include <QPointer>
-#include <QThreadPool>
 
 #include <cstring>
 
@@ -43,7 +42,7 @@ PdfWorkerClient::SharedBuffer::~SharedBuffer()
         ::munmap(const_cast<uchar*>(map), size_t(size));
 }
 
-bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize, bool prefault)
+bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize)
 {
     if (m_shared && fd == m_shared->fd && bufferSize == m_shared->size)
         return true;
@@ -64,25 +63,12 @@ bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize, bool prefault)
     ::close(local);
     if (map == MAP_FAILED)
         return false;
-    auto buffer = std::make_shared<SharedBuffer>();
+    auto buffer = std::make_unique<SharedBuffer>();
     buffer->map = static_cast<const uchar*>(map);
     buffer->size = bufferSize;
     buffer->fd = fd;
-    m_shared = buffer;
+    m_shared = std::move(buffer);
     RD_PDF_TRACE("client mapped the page buffer");
-    if (prefault) {
-        // Not MAP_POPULATE here: that costs the GUI thread about 0.4 ms.
-        QThreadPool::globalInstance()->start([buffer] {
-            if (::madvise(const_cast<uchar*>(buffer->map), size_t(buffer->size), MADV_POPULATE_READ) != 0) {
-                // Before Linux 5.14: read a byte of each page (the kernel maps 16 pages a fault).
-                const auto* p = static_cast<const volatile uchar*>(buffer->map);
-                uchar sum = 0;
-                for (qint64 offset = 0; offset < buffer->size; offset += 4096)
-                    sum ^= p[offset];
-                Q_UNUSED(sum);
-            }
-        });
-    }
     return true;
 }
 
@@ -109,10 +95,9 @@ QImage PdfWorkerClient::copySharedImage(int fd, qint64 bufferSize, int width, in
     return image;
 }
 
-void PdfWorkerClient::setDevices(bool prefaultMapping, bool readyImageMemory)
+void PdfWorkerClient::setReadyImageMemory(bool ready)
 {
-    m_prefaultMapping = prefaultMapping;
-    m_readyImageMemory = readyImageMemory;
+    m_readyImageMemory = ready;
 }
 
 void PdfWorkerClient::start()
@@ -222,7 +207,7 @@ void PdfWorkerClient::onReadyRead()
             // The worker is ready; map its page buffer now, while nothing waits for it.
             const auto hello = pdfproto::decode<pdfproto::Hello>(header->fields);
             if (hello && hello->pageBufferFd >= 0 && hello->pageBufferSize > 0)
-                mapSharedBuffer(hello->pageBufferFd, hello->pageBufferSize, m_prefaultMapping);
+                mapSharedBuffer(hello->pageBufferFd, hello->pageBufferSize);
             continue;
         }
         if (header && header->id == 0 && header->type == MessageType::PageSizes) {

@@ -24,10 +24,9 @@ public:
     PdfWorkerClient(const QString& program, const QStringList& arguments, QObject* parent = nullptr);
     ~PdfWorkerClient() override;
 
-    // Speed devices, on unless turned off before start() (bench_pdf measures each without it):
-    // prefaultMapping: the page buffer the worker announces is faulted in ahead, on the thread pool;
-    // readyImageMemory: page images are copied into memory got ready ahead (PdfImageMemory).
-    void setDevices(bool prefaultMapping, bool readyImageMemory);
+    // Page images are copied into memory got ready ahead (PdfImageMemory), unless turned off before
+    // start() (bench_pdf measures what that buys).
+    void setReadyImageMemory(bool ready);
     // Starts the process; errors come later through died().
     void start();
     bool isAlive() const { return m_alive; }
@@ -63,10 +62,9 @@ Q_SIGNALS:
 private:
     void sendFrame(quint32 id, const QByteArray& head, const QByteArray& data, int timeoutMs);
     void onReadyRead();
-    // Maps the worker's page buffer (memfd fd of bufferSize bytes in the worker) unless it already is.
-    // prefault: fault its pages in on the thread pool (ahead of the first page; a first copy from an
-    // untouched mapping costs about 0.3 ms more, page faults).
-    bool mapSharedBuffer(int fd, qint64 bufferSize, bool prefault = false);
+    // Maps the worker's page buffer (memfd fd of bufferSize bytes in the worker) unless it already is:
+    // when the worker announces it (Hello), not when the first page waits for it.
+    bool mapSharedBuffer(int fd, qint64 bufferSize);
     void die(const PdfError& error);
     void countBusy(bool busy); // keeps s_busyCount
 
@@ -81,13 +79,11 @@ private:
     };
     QList<InFlight> m_inFlight;
     bool m_alive = false;
-    bool m_prefaultMapping = true;
     bool m_readyImageMemory = true;
     bool m_countedBusy = false;
     static int s_busyCount;
     int m_timeoutMs = 0; // of the running request
-    // The worker's page buffer mapped here (read-only); shared with a prefault task on the thread pool,
-    // unmapped when the last one lets go.
+    // The worker's page buffer mapped here (read-only).
     struct SharedBuffer
     {
         const uchar* map = nullptr;
@@ -95,7 +91,7 @@ private:
         int fd = -1; // the fd number in the worker
         ~SharedBuffer();
     };
-    std::shared_ptr<const SharedBuffer> m_shared;
+    std::unique_ptr<const SharedBuffer> m_shared;
 };
 
 } // namespace rd
