@@ -1,5 +1,5 @@
 // Scrolling a real PdfViewer through the generated 500-page PDF from the first page to the last
-// (every third page a scanned image), the two figures of issue 4 that bench_pdf does not give:
+// (every third page a scanned image), the two figures bench_pdf does not give:
 //
 //   GUI-thread stall   longest gap and 99th percentile between ticks of a 1 ms heartbeat timer (so
 //                      between turns of the event loop) while a 16 ms timer moves the page view's
