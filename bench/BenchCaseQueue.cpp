@@ -1,7 +1,8 @@
-// The case queue listing 1,000 case files: CaseQueueModel (summaries read off the GUI thread)
-// against a baseline measured in the same run (listing the folder and reading each file's first
-// 4 KiB, which any listing must at least do). Also the longest stall of the GUI thread's event
-// loop while the queue loads: the GUI thread must never wait on the disk.
+// The case queue listing 10,000 case files: CaseQueueModel (summaries read off the GUI thread, rows
+// streamed in as they are read) against a baseline measured in the same run (listing the folder and
+// reading each file's first 4 KiB, which any listing must at least do). Also when the first rows
+// appear and the longest stall of the GUI thread's event loop while the queue loads. Goals: first rows
+// within 100 ms, all listed in under 1 s, no stall over 50 ms.
 //   bench_case_queue [COUNT]
 #include "model/casefile/CaseFile.h"
 #include "ui/queue/CaseQueueModel.h"
@@ -21,7 +22,7 @@ using namespace rd;
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
-    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000;
+    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10000;
     QTextStream out(stdout);
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -68,6 +69,11 @@ int main(int argc, char* argv[])
     });
     qint64 listedMs = -1;
     qint64 listedUs = 0;
+    qint64 firstRowsUs = -1;
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted, [&] {
+        if (firstRowsUs < 0)
+            firstRowsUs = timer.nsecsElapsed() / 1000;
+    });
     QObject::connect(&model, &CaseQueueModel::loaded, [&](int rows, qint64 elapsedMs) {
         listedUs = timer.nsecsElapsed() / 1000;
         listedMs = elapsedMs;
@@ -83,12 +89,13 @@ int main(int argc, char* argv[])
 
     out << "case files:                 " << count << "\n";
     out << "baseline (list + 4 KiB):    " << baselineUs / 1000.0 << " ms (" << bytes / 1024 << " KiB read)\n";
+    out << "first rows in the model:    " << firstRowsUs / 1000.0 << " ms (goal: within 100 ms)\n";
     out << "queue listed (to the view): " << listedUs / 1000.0
         << " ms (reading off the GUI thread: " << listedMs << " ms)\n";
     out << "ratio queue / baseline:     " << (baselineUs > 0 ? double(listedUs) / double(baselineUs) : 0.0)
         << "\n";
     out << "rows in the model:          " << model.rowCount() << "\n";
-    out << "longest GUI-thread stall:   " << longestStallUs / 1000.0 << " ms\n";
+    out << "longest GUI-thread stall:   " << longestStallUs / 1000.0 << " ms (goal: under 50 ms)\n";
     out.flush();
     return model.rowCount() == count ? 0 : 1;
 }

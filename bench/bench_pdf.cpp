@@ -6,6 +6,9 @@
 //   page turn to a cached page         PdfViewer jump + repaint from its cache (ms)
 //   search of all pages                PdfSearchModel (two workers) vs single-threaded textList() scan
 //   transfer                           round trip minus worker render time (raw pixels over the pipe)
+//   devices                            first page and page turn with each speed device turned off in
+//                                      turn (PdfServiceOptions::withoutDevices), against all on and
+//                                      against direct Poppler, rounds interleaved in the same run
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
 #include "ui/pdf/PdfSearch.h"
@@ -258,6 +261,83 @@ int main(int argc, char* argv[])
         std::printf("page turn to a cached page (jump + repaint): %.2f ms\n", median(cached));
     }
 
+    if (only == QLatin1String("devices")) {
+        // 5. What each speed device buys: the first page (spare worker, after 400 ms idle, as above) and
+        //    a page turn, with one device turned off, every variant in each round so that the machine's
+        //    drift hits all alike. Goals: first page <= 1.2x direct after the same idle, page turn
+        //    <= 1.2x direct.
+        struct Variant
+        {
+            const char* name;
+            QStringList without;
+            bool spare = true;
+            bool shared = true;
+        };
+        QList<Variant> variants{{"all devices on", {}},
+                                {"no spare worker", {}, false},
+                                {"no warm-up page", {QStringLiteral("warm-up")}},
+                                {"no kept freed heap (mallopt)", {QStringLiteral("keep-freed-heap")}},
+                                {"no populated page buffer", {QStringLiteral("populate-page-buffer")}},
+                                {"no ready image memory", {QStringLiteral("image-memory")}},
+                                {"pixels over the pipe", {}, true, false}};
+        std::unique_ptr<Poppler::Document> direct = Poppler::Document::load(path);
+        direct->setRenderHint(Poppler::Document::Antialiasing);
+        direct->setRenderHint(Poppler::Document::TextAntialiasing);
+        QList<double> directIdle, directTurn;
+        const int deviceRounds = qMax(5, app.arguments().value(2).toInt());
+        QList<QList<double>> first(variants.size()), turned(variants.size());
+        for (int r = 0; r < deviceRounds; ++r) {
+            QTest::qWait(400);
+            {
+                QElapsedTimer t;
+                t.start();
+                std::unique_ptr<Poppler::Document> doc = Poppler::Document::load(path);
+                doc->setRenderHint(Poppler::Document::Antialiasing);
+                doc->setRenderHint(Poppler::Document::TextAntialiasing);
+                const QImage image = doc->page(0)->renderToImage(72 * Scale, 72 * Scale);
+                directIdle.append(ms(t));
+            }
+            for (qsizetype i = 0; i < variants.size(); ++i) {
+                const Variant& v = variants[i];
+                PdfServiceOptions options;
+                options.withoutDevices = v.without;
+                options.keepSpareWorker = v.spare;
+                options.sharedMemoryPixels = v.shared;
+                PdfService service(options);
+                QTest::qWait(400);
+                QElapsedTimer t;
+                t.start();
+                std::unique_ptr<PdfDocument> doc(service.openFile(path));
+                PdfFirstPage firstPage;
+                firstPage.scale = Scale;
+                doc->setFirstPage(firstPage);
+                if (!waitReady(doc.get()))
+                    return 1;
+                renderSync(doc.get(), 0, Scale);
+                first[i].append(ms(t));
+                for (int p = 10 + r; p < 500; p += 61) {
+                    t.restart();
+                    renderSync(doc.get(), p, Scale);
+                    turned[i].append(ms(t));
+                    if (i == 0) {
+                        t.restart();
+                        const QImage image = direct->page(p)->renderToImage(72 * Scale, 72 * Scale);
+                        directTurn.append(ms(t));
+                    }
+                }
+            }
+        }
+        const double idle = median(directIdle);
+        const double turn = median(directTurn);
+        std::printf(
+            "devices, %d rounds: direct first page after 400 ms idle %.2f ms, direct page turn %.2f ms\n",
+            deviceRounds, idle, turn);
+        std::printf("  %-30s %9s %7s %9s %7s\n", "variant", "first ms", "ratio", "turn ms", "ratio");
+        for (qsizetype i = 0; i < variants.size(); ++i)
+            std::printf("  %-30s %9.2f %7.2f %9.2f %7.2f\n", variants[i].name, median(first[i]),
+                        median(first[i]) / idle, median(turned[i]), median(turned[i]) / turn);
+        return 0;
+    }
     if (runs("search"))
     // 4. Search of all pages.
     {

@@ -959,6 +959,14 @@ La lista de verificación sigue disponible.</translation>
             <numerusform> (no se pudo buscar en %n páginas)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Enter: search, then the next result; F3 / Shift+F3: next / previous</source>
+        <translation>Intro: buscar y luego el resultado siguiente; F3 / Mayús+F3: siguiente / anterior</translation>
+    </message>
+    <message>
+        <source>Result %1 of %2</source>
+        <translation>Resultado %1 de %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfViewer</name>

@@ -4,7 +4,6 @@
 #include "model/pdf/PdfWorkerClient.h"
 #include "model/pdf/protocol/PdfProtocol.h"
 
-#include <QDataStream>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -80,41 +79,35 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
     if (m_service) {
         client = m_service->takeWorker(this);
     } else {
-        const QString program =
-            m_options.workerPath.isEmpty() ? PdfService::defaultWorkerPath() : m_options.workerPath;
-        client = new PdfWorkerClient(program, PdfService::workerArguments(m_options), this);
-        client->start();
+        client = PdfService::startWorker(m_options, false, this);
     }
     slot->client = client;
     connect(client, &PdfWorkerClient::answered, this,
             [this, client](quint32 id, MessageType type, const QByteArray& fields, const QByteArray& data) {
-                onAnswered(client, id, quint8(type), fields, data);
+                onAnswered(client, id, type, fields, data);
             });
-    connect(client, &PdfWorkerClient::notified, this,
-            [this](MessageType type, const QByteArray& fields) { onNotified(type, fields); });
+    connect(client, &PdfWorkerClient::pageSizesMeasured, this, &PdfDocument::onPageSizesMeasured);
     connect(client, &PdfWorkerClient::died, this,
             [this, client](const QList<quint32>& inFlight, const PdfError& error) {
                 onDied(client, inFlight, error);
             });
     slot->openId = nextId();
-    QByteArray fields;
-    {
-        QDataStream out(&fields, QIODevice::WriteOnly);
-        out << m_path << m_password << !m_data.isNull();
-        // With a first page to show, the sizes of the others come after it.
-        quint8 sizes = pdfproto::SizesNotNeeded;
-        if (m_state == State::Opening)
-            sizes = m_firstPage.isValid() ? pdfproto::SizesAfterOpened : pdfproto::SizesInOpened;
-        else if (!m_pageSizesFinal)
-            sizes = pdfproto::SizesAfterOpened;
-        out << sizes;
-    }
+    pdfproto::Open open;
+    open.path = m_path;
+    open.password = m_password;
+    open.fromData = !m_data.isNull();
+    // With a first page to show, the sizes of the others come after it.
+    open.sizes = pdfproto::SizesMode::NotNeeded;
+    if (m_state == State::Opening)
+        open.sizes = m_firstPage.isValid() ? pdfproto::SizesMode::AfterOpened : pdfproto::SizesMode::InOpened;
+    else if (!m_pageSizesFinal)
+        open.sizes = pdfproto::SizesMode::AfterOpened;
     m_openSent = true;
     RD_PDF_TRACE("client open sent");
     Slot* raw = slot.get();
     m_slots.push_back(std::move(slot));
     if (client->isAlive()) {
-        client->send(raw->openId, MessageType::Open, fields, m_data, m_options.openTimeoutMs);
+        client->send(raw->openId, open, m_data, m_options.openTimeoutMs);
         // The first page goes right behind the open (the worker takes requests in order): no round
         // trip between the two. Its scale comes from the fit, once the worker knows the page's size.
         if (m_state == State::Opening && m_firstPage.isValid()) {
@@ -128,7 +121,7 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
             r.unclaimed = true;
             r.seq = ++m_seq;
             raw->running.append(r);
-            client->send(r.id, MessageType::Render, renderFields(r), {}, m_options.requestTimeoutMs);
+            client->send(r.id, renderRequest(r), {}, m_options.requestTimeoutMs);
             ++m_renderRequestsSent;
         }
     } else {
@@ -225,14 +218,10 @@ bool PdfDocument::setFirstPage(const PdfFirstPage& firstPage)
     return true;
 }
 
-QByteArray PdfDocument::renderFields(const Request& r) const
+pdfproto::Render PdfDocument::renderRequest(const Request& r) const
 {
-    // Render (PdfProtocol.h); for the first page the scale is 0 and the fit decides.
-    QByteArray fields;
-    QDataStream out(&fields, QIODevice::WriteOnly);
-    out << qint32(r.page) << r.scale << qint32(r.rotation) << m_sharedPixels;
-    pdfproto::writeFirstPage(out, r.fit);
-    return fields;
+    // For the first page the scale is 0 and the fit decides.
+    return pdfproto::Render{r.page, r.scale, r.rotation, m_sharedPixels, r.fit};
 }
 
 bool PdfDocument::sameScale(double a, double b)
@@ -316,16 +305,6 @@ void PdfDocument::cancel(quint32 id)
     }
 }
 
-bool PdfDocument::isPending(quint32 id) const
-{
-    if (std::any_of(m_queue.begin(), m_queue.end(), [id](const Request& r) { return r.id == id; }))
-        return true;
-    return std::any_of(m_slots.begin(), m_slots.end(), [id](const auto& s) {
-        return std::any_of(s->running.begin(), s->running.end(),
-                           [id](const Request& r) { return r.id == id && !r.cancelled; });
-    });
-}
-
 QList<qint64> PdfDocument::workerProcessIds() const
 {
     QList<qint64> pids;
@@ -397,7 +376,7 @@ void PdfDocument::dispatch()
         m_queue.erase(best);
         if (r.kind == Kind::Render) {
             target->running.append(r);
-            target->client->send(r.id, MessageType::Render, renderFields(r), {}, m_options.requestTimeoutMs);
+            target->client->send(r.id, renderRequest(r), {}, m_options.requestTimeoutMs);
             ++m_renderRequestsSent;
         } else {
             if (r.count == 1 && m_text.contains(r.page)) {
@@ -406,36 +385,27 @@ void PdfDocument::dispatch()
                     return;
                 continue;
             }
-            QByteArray fields;
-            QDataStream out(&fields, QIODevice::WriteOnly);
-            out << qint32(r.page) << qint32(r.count);
             target->running.append(r);
-            target->client->send(r.id, MessageType::Text, fields, {}, m_options.requestTimeoutMs * r.count);
+            target->client->send(r.id, pdfproto::Text{r.page, r.count}, {},
+                                 m_options.requestTimeoutMs * r.count);
         }
     }
 }
 
-void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, const QByteArray& fields,
-                             const QByteArray& data)
+void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, pdfproto::MessageType type,
+                             const QByteArray& fields, const QByteArray& data)
 {
     Slot* slot = slotFor(client);
     if (!slot)
         return;
     // Slots connected to our signals may delete this document: check after each signal.
     const QPointer<PdfDocument> self(this);
-    QDataStream in(fields);
-    const auto messageType = MessageType(type);
 
     if (id == slot->openId) {
         slot->openId = 0;
-        if (messageType == MessageType::Opened) {
-            // Read by hand, with the count checked against the bytes there are: the worker is not
-            // trusted with the app's memory (QDataStream would reserve whatever count it claims).
-            qint32 count = 0;
-            quint8 complete = 0;
-            in >> count >> complete;
-            const QList<QSizeF> sizes = readSizes(in, count, fields.size());
-            if (sizes.size() != count || in.status() != QDataStream::Ok) {
+        if (type == MessageType::Opened) {
+            const auto opened = pdfproto::decode<pdfproto::Opened>(fields);
+            if (!opened) {
                 slot->openId = id;
                 onDied(client, {id},
                        PdfError::make(PdfError::LoadFailed, QStringLiteral("malformed answer")));
@@ -445,12 +415,12 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             slot->ready = true;
             m_reopenFailures = 0;
             if (m_state == State::Opening) {
-                m_pageSizes = sizes;
-                m_pageSizesFinal = complete != 0;
+                m_pageSizes = opened->sizes;
+                m_pageSizesFinal = opened->complete;
                 // The first page's render, sent behind the open, now has its scale.
                 for (Request& r : slot->running)
-                    if (r.fit.isValid() && r.page >= 0 && r.page < count)
-                        r.scale = r.fit.scaleFor(sizes[r.page]);
+                    if (r.fit.isValid() && r.page >= 0 && r.page < pageCount())
+                        r.scale = r.fit.scaleFor(m_pageSizes[r.page]);
                 setState(State::Ready);
                 if (!self)
                     return;
@@ -466,10 +436,10 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
             dispatch();
             return;
         }
-        qint32 code = PdfError::LoadFailed;
-        QString message;
-        in >> code >> message;
-        const PdfError error = PdfError::make(PdfError::Code(code), message);
+        const auto failed = pdfproto::decode<pdfproto::Failed>(fields);
+        const PdfError error = failed
+                                   ? PdfError::make(failed->code, failed->message)
+                                   : PdfError::make(PdfError::LoadFailed, QStringLiteral("malformed answer"));
         if (m_state == State::Opening) {
             stopAllWorkers();
             m_error = error;
@@ -492,20 +462,18 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
         dispatch();
         return;
     }
-    switch (messageType) {
+    const PdfError malformed = PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed answer"));
+    switch (type) {
     case MessageType::Rendered: {
-        PdfError error;
-        const QImage image = receiveImage(client, in, data, &error);
-        double scale = 0;
-        in >> scale;
+        const auto rendered = pdfproto::decode<pdfproto::Rendered>(fields);
+        PdfError error = malformed;
+        const QImage image = rendered ? receiveImage(client, *rendered, data, &error) : QImage();
         if (image.isNull()) {
             Q_EMIT requestFailed(r.id, r.page, error);
             break;
         }
-        if (r.fit.isValid() && in.status() == QDataStream::Ok && scale > 0)
-            scale = qBound(0.01, scale, 100.0);
-        else
-            scale = r.scale;
+        const double scale =
+            r.fit.isValid() && rendered->scale > 0 ? qBound(0.01, rendered->scale, 100.0) : r.scale;
         RD_PDF_TRACE("client rendered %d", r.page + 1);
         if (r.unclaimed) // nobody asked for it yet: kept for the requestRender() that will
             m_firstPageResult = FirstPageResult{r.page, scale, r.rotation, image};
@@ -513,78 +481,41 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, c
         break;
     }
     case MessageType::TextDone: {
-        qint32 count = 0;
-        in >> count;
-        for (qint32 k = 0; k < qMin(count, r.count); ++k) {
+        const auto done = pdfproto::decode<pdfproto::TextDone>(fields);
+        for (int k = 0; k < r.count && self; ++k) {
             const int page = r.page + k;
-            quint8 ok = 0;
-            in >> ok;
-            PdfPageText text;
-            QString why;
-            if (ok ? !pdfproto::readWords(in, &text) : (in >> why, in.status() != QDataStream::Ok)) {
-                Q_EMIT requestFailed(
-                    r.id, page,
-                    PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed text answer")));
-                if (!self)
-                    return;
+            if (!done || k >= done->pages.size()) {
+                Q_EMIT requestFailed(r.id, page, malformed);
                 continue;
             }
-            if (!ok) {
-                Q_EMIT requestFailed(r.id, page, PdfError::make(PdfError::RenderFailed, why));
-                if (!self)
-                    return;
+            pdfproto::PageTextResult result = done->pages[k];
+            if (!result.ok) {
+                Q_EMIT requestFailed(r.id, page, PdfError::make(PdfError::RenderFailed, result.why));
                 continue;
             }
-            text.page = page;
-            m_text.insert(page, std::move(text));
+            result.text.page = page;
+            m_text.insert(page, std::move(result.text));
             Q_EMIT textReady(r.id, page);
-            if (!self)
-                return;
         }
         break;
     }
     case MessageType::Failed: {
-        qint32 code = PdfError::RenderFailed;
-        QString message;
-        in >> code >> message;
-        for (int k = 0; k < r.count && code != PdfError::Cancelled && self; ++k)
-            Q_EMIT requestFailed(r.id, r.page + k, PdfError::make(PdfError::Code(code), message));
+        const auto failed = pdfproto::decode<pdfproto::Failed>(fields);
+        const PdfError error = failed ? PdfError::make(failed->code, failed->message) : malformed;
+        for (int k = 0; k < r.count && error.code != PdfError::Cancelled && self; ++k)
+            Q_EMIT requestFailed(r.id, r.page + k, error);
         break;
     }
     default:
-        Q_EMIT requestFailed(r.id, r.page,
-                             PdfError::make(PdfError::RenderFailed, QStringLiteral("unexpected answer")));
+        Q_EMIT requestFailed(r.id, r.page, malformed);
     }
     if (self)
         dispatch();
 }
 
-QList<QSizeF> PdfDocument::readSizes(QDataStream& in, qint32 count, qsizetype fieldBytes)
+void PdfDocument::onPageSizesMeasured(const QList<QSizeF>& sizes)
 {
-    // Read by hand, with the count checked against the bytes there are: the worker is not trusted
-    // with the app's memory (QDataStream would reserve whatever count it claims).
-    QList<QSizeF> sizes;
-    if (count <= 0 || count > fieldBytes / 16)
-        return sizes;
-    sizes.reserve(count);
-    for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
-        double w = 0;
-        double h = 0;
-        in >> w >> h;
-        sizes.append(QSizeF(qBound(1.0, w, 14400.0), qBound(1.0, h, 14400.0)));
-    }
-    return sizes;
-}
-
-void PdfDocument::onNotified(pdfproto::MessageType type, const QByteArray& fields)
-{
-    if (type != MessageType::PageSizes || m_pageSizesFinal || m_state != State::Ready)
-        return;
-    QDataStream in(fields);
-    qint32 count = 0;
-    in >> count;
-    const QList<QSizeF> sizes = readSizes(in, count, fields.size());
-    if (in.status() != QDataStream::Ok || count != pageCount() || sizes.size() != count)
+    if (m_pageSizesFinal || m_state != State::Ready || sizes.size() != pageCount())
         return; // a worker that says otherwise is ignored: the first page's size stays the guess
     m_pageSizesFinal = true;
     RD_PDF_TRACE("client page sizes");
@@ -594,24 +525,19 @@ void PdfDocument::onNotified(pdfproto::MessageType type, const QByteArray& field
     Q_EMIT pageSizesChanged();
 }
 
-QImage PdfDocument::receiveImage(PdfWorkerClient* client, QDataStream& in, const QByteArray& data,
-                                 PdfError* error)
+QImage PdfDocument::receiveImage(PdfWorkerClient* client, const pdfproto::Rendered& rendered,
+                                 const QByteArray& data, PdfError* error)
 {
-    qint32 index = 0, width = 0, height = 0, bytesPerLine = 0, format = 0, shmFd = -1;
-    qint64 shmSize = 0;
-    double ms = 0;
-    in >> index >> width >> height >> bytesPerLine >> format >> ms >> shmFd >> shmSize;
-    m_lastRenderMs = ms;
-    const qint64 bytes = qint64(bytesPerLine) * height;
-    if (in.status() != QDataStream::Ok || width <= 0 || height <= 0 || bytesPerLine < width ||
-        (shmFd < 0 && bytes > data.size()) || format <= QImage::Format_Invalid ||
-        format >= QImage::NImageFormats) {
+    m_lastRenderMs = rendered.renderMs;
+    if (rendered.pageBufferFd < 0 && rendered.bytes() > data.size()) {
         *error = PdfError::make(PdfError::RenderFailed, QStringLiteral("malformed page image"));
         return {};
     }
-    if (shmFd >= 0) {
+    const auto format = QImage::Format(rendered.format);
+    if (rendered.pageBufferFd >= 0) {
         const QImage image =
-            client->copySharedImage(shmFd, shmSize, width, height, bytesPerLine, QImage::Format(format));
+            client->copySharedImage(rendered.pageBufferFd, rendered.pageBufferSize, rendered.width,
+                                    rendered.height, rendered.bytesPerLine, format);
         if (image.isNull()) {
             // /proc is not usable here: the pixels come over the pipe from now on.
             m_sharedPixels = false;
@@ -623,8 +549,8 @@ QImage PdfDocument::receiveImage(PdfWorkerClient* client, QDataStream& in, const
     // Pixels over the pipe: a read-only QImage over the received bytes, which it keeps alive (no
     // copy; painting a read-only image does not copy it either).
     auto* buffer = new QByteArray(data);
-    return QImage(reinterpret_cast<const uchar*>(buffer->constData()), width, height, bytesPerLine,
-                  QImage::Format(format), deleteImageBuffer, buffer);
+    return QImage(reinterpret_cast<const uchar*>(buffer->constData()), rendered.width, rendered.height,
+                  rendered.bytesPerLine, format, deleteImageBuffer, buffer);
 }
 
 void PdfDocument::onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error)

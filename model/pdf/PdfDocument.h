@@ -87,7 +87,6 @@ public:
     quint32 requestTextRange(int first, int count, int priority = PriorityBackground);
     // Drops a queued request or aborts a running one; no signal follows for that id.
     void cancel(quint32 id);
-    bool isPending(quint32 id) const;
 
     bool hasText(int page) const { return m_text.contains(page); }
     PdfPageText text(int page) const { return m_text.value(page); }
@@ -146,19 +145,19 @@ private:
     void startOpening();
     Slot* spawnWorker();
     void dispatch();
-    void onAnswered(PdfWorkerClient* client, quint32 id, quint8 type, const QByteArray& fields,
+    void onAnswered(PdfWorkerClient* client, quint32 id, pdfproto::MessageType type, const QByteArray& fields,
                     const QByteArray& data);
     void onDied(PdfWorkerClient* client, const QList<quint32>& inFlight, const PdfError& error);
-    void onNotified(pdfproto::MessageType type, const QByteArray& fields);
-    QByteArray renderFields(const Request& r) const; // the fields of a Render request
-    static bool sameScale(double a, double b);       // the same to a thousandth (PdfPageCache's key)
-    static QList<QSizeF> readSizes(QDataStream& in, qint32 count, qsizetype fieldBytes);
+    void onPageSizesMeasured(const QList<QSizeF>& sizes);
+    pdfproto::Render renderRequest(const Request& r) const;
+    static bool sameScale(double a, double b); // the same to a thousandth (PdfPageCache's key)
     Slot* slotFor(PdfWorkerClient* client);
     void removeSlot(PdfWorkerClient* client);
     void stopAllWorkers();
-    // The page image of a Rendered answer, read from in: pixels in the worker's page buffer or in
-    // data. Null with *error set when malformed or unmappable.
-    QImage receiveImage(PdfWorkerClient* client, QDataStream& in, const QByteArray& data, PdfError* error);
+    // The page image of a Rendered answer: pixels in the worker's page buffer or in data. Null with
+    // *error set when malformed or unmappable.
+    QImage receiveImage(PdfWorkerClient* client, const pdfproto::Rendered& rendered, const QByteArray& data,
+                        PdfError* error);
     bool failAllQueued(const PdfError& error); // false: a slot deleted this document
     void setState(State state);
     quint32 nextId();

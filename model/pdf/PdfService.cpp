@@ -6,7 +6,6 @@
 #include "model/pdf/protocol/PdfProtocol.h"
 
 #include <QCoreApplication>
-#include <QDataStream>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QProcess>
@@ -29,7 +28,8 @@ PdfService::PdfService(const PdfServiceOptions& options, QObject* parent)
     if (m_options.keepSpareWorker) {
         m_spareTimer.start(0);
         // Likewise memory for the first page image (a letter page at about 100 %, HiDPI aside).
-        PdfImageMemory::prepare(8 * 1024 * 1024);
+        if (!m_options.withoutDevices.contains(QStringLiteral("image-memory")))
+            PdfImageMemory::prepare(8 * 1024 * 1024);
     }
 }
 
@@ -52,12 +52,20 @@ void PdfService::startSpare()
     }
     m_spareWanted.invalidate();
     delete m_spare;
-    const QString program = m_options.workerPath.isEmpty() ? defaultWorkerPath() : m_options.workerPath;
     // It renders a page of its own while it waits, so that the first real one is as fast as the next.
-    m_spare = new PdfWorkerClient(
-        program, workerArguments(m_options) + QStringList{QStringLiteral("--warm-up"), QStringLiteral("1")},
-        this);
-    m_spare->start();
+    m_spare = startWorker(m_options, !m_options.withoutDevices.contains(QStringLiteral("warm-up")), this);
+}
+
+PdfWorkerClient* PdfService::startWorker(const PdfServiceOptions& options, bool warmUp, QObject* parent)
+{
+    const QString program = options.workerPath.isEmpty() ? defaultWorkerPath() : options.workerPath;
+    QStringList arguments = workerArguments(options);
+    if (warmUp)
+        arguments << QStringLiteral("--warm-up") << QStringLiteral("1");
+    auto* client = new PdfWorkerClient(program, arguments, parent);
+    client->setReadyImageMemory(!options.withoutDevices.contains(QStringLiteral("image-memory")));
+    client->start();
+    return client;
 }
 
 PdfWorkerClient* PdfService::takeWorker(QObject* parent)
@@ -67,9 +75,7 @@ PdfWorkerClient* PdfService::takeWorker(QObject* parent)
         client = std::exchange(m_spare, nullptr);
         client->setParent(parent);
     } else {
-        const QString program = m_options.workerPath.isEmpty() ? defaultWorkerPath() : m_options.workerPath;
-        client = new PdfWorkerClient(program, workerArguments(m_options), parent);
-        client->start();
+        client = startWorker(m_options, false, parent);
     }
     // The next spare starts once this document had its turn at the processor.
     if (m_options.keepSpareWorker)
@@ -79,7 +85,12 @@ PdfWorkerClient* PdfService::takeWorker(QObject* parent)
 
 PdfDocument* PdfService::openFile(const QString& path, QObject* parent)
 {
-    auto* doc = new PdfDocument(m_options, path, QByteArray(), QString(), parent);
+    return openFile(path, QString(), parent);
+}
+
+PdfDocument* PdfService::openFile(const QString& path, const QString& displayName, QObject* parent)
+{
+    auto* doc = new PdfDocument(m_options, path, QByteArray(), displayName, parent);
     doc->m_service = this;
     return doc;
 }
@@ -101,6 +112,8 @@ QString PdfService::defaultWorkerPath()
 QStringList PdfService::workerArguments(const PdfServiceOptions& options)
 {
     QStringList args{QStringLiteral("--memory-limit-mib"), QString::number(options.memoryLimitMiB)};
+    if (!options.withoutDevices.isEmpty())
+        args << QStringLiteral("--without") << options.withoutDevices.join(QLatin1Char(','));
     return args + options.extraWorkerArguments;
 }
 
@@ -117,12 +130,11 @@ PdfProbeResult PdfService::probe(const QString& path, const QByteArray& password
         result.error = PdfError::make(PdfError::WorkerMissing, QStringLiteral("cannot start the PDF worker"));
         return result;
     }
-    QByteArray header;
-    {
-        QDataStream out(&header, QIODevice::WriteOnly);
-        out << quint8(MessageType::Open) << quint32(1) << path << password << false;
-    }
-    process.write(pdfproto::frameHead(header, 0));
+    pdfproto::Open open;
+    open.path = path;
+    open.password = password;
+    open.sizes = pdfproto::SizesMode::NotNeeded; // only the count
+    process.write(pdfproto::encode(1, open));
     auto finish = [&process] {
         process.kill();
         process.waitForFinished(1000);
@@ -136,22 +148,22 @@ PdfProbeResult PdfService::probe(const QString& path, const QByteArray& password
                 break;
             if (process.bytesAvailable() >= pdfproto::FramePrefixBytes + qint64(headerLength) + dataLength) {
                 process.skip(pdfproto::FramePrefixBytes);
-                QDataStream in(process.read(headerLength));
+                const auto header = pdfproto::splitHeader(process.read(headerLength));
                 process.skip(dataLength);
-                quint8 type = 0;
-                quint32 id = 0;
-                in >> type >> id;
-                if (MessageType(type) == MessageType::Hello)
+                if (!header)
+                    break;
+                if (header->type == MessageType::Hello)
                     continue; // the worker is ready; the answer to the open follows
-                if (MessageType(type) == MessageType::Opened) {
-                    qint32 count = 0;
-                    in >> count;
-                    result.pageCount = count;
+                if (header->type == MessageType::Opened) {
+                    const auto opened = pdfproto::decode<pdfproto::Opened>(header->fields);
+                    if (!opened)
+                        break;
+                    result.pageCount = int(opened->sizes.size());
                 } else {
-                    qint32 code = PdfError::LoadFailed;
-                    QString message;
-                    in >> code >> message;
-                    result.error = PdfError::make(PdfError::Code(code), message);
+                    const auto failed = pdfproto::decode<pdfproto::Failed>(header->fields);
+                    if (!failed)
+                        break;
+                    result.error = PdfError::make(failed->code, failed->message);
                 }
                 finish();
                 return result;

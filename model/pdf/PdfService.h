@@ -33,6 +33,11 @@ struct PdfServiceOptions
     bool keepSpareWorker = true;
     // Tests only (e.g. --test-render-delay-ms 2000).
     QStringList extraWorkerArguments;
+    // Benchmarks only: speed devices turned off, to measure what each buys (bench_pdf devices).
+    // In the app: "warm-up" (a spare worker renders a page of its own while it waits), "image-memory"
+    // (PdfImageMemory). In the worker: "keep-freed-heap", "populate-page-buffer" (PdfWorkerMain.cpp,
+    // PdfWorkerEngine.h). docs/pdf.md says what each buys.
+    QStringList withoutDevices;
 };
 
 class PdfService : public QObject
@@ -47,6 +52,8 @@ public:
     // Opens a document asynchronously: watch PdfDocument::stateChanged(). The caller owns the result
     // (parent, or delete it); deleting it stops its workers.
     PdfDocument* openFile(const QString& path, QObject* parent = nullptr);
+    // The same, shown under displayName (e.g. a case file's attachment copied to a memory file).
+    PdfDocument* openFile(const QString& path, const QString& displayName, QObject* parent);
     PdfDocument* openData(const QByteArray& data, const QString& displayName, QObject* parent = nullptr);
 
     // Synchronous: start a worker, open the file, return its page count or a clear error, stop the
@@ -59,6 +66,8 @@ public:
     static QString defaultWorkerPath();
     // Program and arguments used to start a worker with these options.
     static QStringList workerArguments(const PdfServiceOptions& options);
+    // A worker process started with these options; warmUp: a spare's (renders a page while it waits).
+    static class PdfWorkerClient* startWorker(const PdfServiceOptions& options, bool warmUp, QObject* parent);
 
 private:
     friend class PdfDocument;

@@ -3,9 +3,7 @@
 #include "model/pdf/PdfImageMemory.h"
 #include "model/pdf/PdfTrace.h"
 
-#include <QDataStream>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <cstring>
 
@@ -44,7 +42,7 @@ PdfWorkerClient::SharedBuffer::~SharedBuffer()
         ::munmap(const_cast<uchar*>(map), size_t(size));
 }
 
-bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize, bool prefault)
+bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize)
 {
     if (m_shared && fd == m_shared->fd && bufferSize == m_shared->size)
         return true;
@@ -65,25 +63,12 @@ bool PdfWorkerClient::mapSharedBuffer(int fd, qint64 bufferSize, bool prefault)
     ::close(local);
     if (map == MAP_FAILED)
         return false;
-    auto buffer = std::make_shared<SharedBuffer>();
+    auto buffer = std::make_unique<SharedBuffer>();
     buffer->map = static_cast<const uchar*>(map);
     buffer->size = bufferSize;
     buffer->fd = fd;
-    m_shared = buffer;
+    m_shared = std::move(buffer);
     RD_PDF_TRACE("client mapped the page buffer");
-    if (prefault) {
-        // Not MAP_POPULATE here: that costs the GUI thread about 0.4 ms.
-        QThreadPool::globalInstance()->start([buffer] {
-            if (::madvise(const_cast<uchar*>(buffer->map), size_t(buffer->size), MADV_POPULATE_READ) != 0) {
-                // Before Linux 5.14: read a byte of each page (the kernel maps 16 pages a fault).
-                const auto* p = static_cast<const volatile uchar*>(buffer->map);
-                uchar sum = 0;
-                for (qint64 offset = 0; offset < buffer->size; offset += 4096)
-                    sum ^= p[offset];
-                Q_UNUSED(sum);
-            }
-        });
-    }
     return true;
 }
 
@@ -93,7 +78,8 @@ QImage PdfWorkerClient::copySharedImage(int fd, qint64 bufferSize, int width, in
     const qint64 bytes = qint64(bytesPerLine) * height;
     if (bytes > bufferSize || !mapSharedBuffer(fd, bufferSize))
         return {};
-    QImage image = PdfImageMemory::allocate(width, height, bytesPerLine, format);
+    QImage image = m_readyImageMemory ? PdfImageMemory::allocate(width, height, bytesPerLine, format)
+                                      : QImage(width, height, format);
     if (image.isNull())
         return {};
     RD_PDF_TRACE("client allocated the image");
@@ -107,6 +93,11 @@ QImage PdfWorkerClient::copySharedImage(int fd, qint64 bufferSize, int width, in
     }
     RD_PDF_TRACE("client copied the image");
     return image;
+}
+
+void PdfWorkerClient::setReadyImageMemory(bool ready)
+{
+    m_readyImageMemory = ready;
 }
 
 void PdfWorkerClient::start()
@@ -137,19 +128,12 @@ qint64 PdfWorkerClient::processId() const
     return m_process ? m_process->processId() : 0;
 }
 
-void PdfWorkerClient::send(quint32 id, MessageType type, const QByteArray& fields, const QByteArray& data,
-                           int timeoutMs)
+void PdfWorkerClient::sendFrame(quint32 id, const QByteArray& head, const QByteArray& data, int timeoutMs)
 {
     Q_ASSERT(m_alive && id != 0);
-    QByteArray header;
-    {
-        QDataStream out(&header, QIODevice::WriteOnly);
-        out << quint8(type) << id;
-    }
-    header += fields;
     m_inFlight.append(InFlight{id, timeoutMs});
     countBusy(true);
-    m_process->write(pdfproto::frameHead(header, quint32(data.size())));
+    m_process->write(head);
     if (!data.isEmpty())
         m_process->write(data);
     if (m_inFlight.size() == 1) {
@@ -160,12 +144,8 @@ void PdfWorkerClient::send(quint32 id, MessageType type, const QByteArray& field
 
 void PdfWorkerClient::cancel(quint32 id)
 {
-    if (!m_alive)
-        return;
-    QByteArray header;
-    QDataStream out(&header, QIODevice::WriteOnly);
-    out << quint8(MessageType::Cancel) << quint32(0) << id;
-    m_process->write(pdfproto::frameHead(header, 0));
+    if (m_alive)
+        m_process->write(pdfproto::encode(0, pdfproto::Cancel{id}));
 }
 
 void PdfWorkerClient::countBusy(bool busy)
@@ -206,13 +186,13 @@ void PdfWorkerClient::die(const PdfError& error)
 void PdfWorkerClient::onReadyRead()
 {
     RD_PDF_TRACE("client can read");
+    const QPointer<PdfWorkerClient> self(this);
     while (m_alive && m_process->bytesAvailable() >= pdfproto::FramePrefixBytes) {
         const QByteArray prefix = m_process->peek(pdfproto::FramePrefixBytes);
         quint32 headerLength = 0;
         quint32 dataLength = 0;
-        // Answers carry at most one page image.
         if (!pdfproto::parsePrefix(prefix.constData(), &headerLength, &dataLength) ||
-            qint64(dataLength) > pdfproto::MaxRenderPixels * 4 + 1024 * 1024) {
+            qint64(dataLength) > pdfproto::MaxAnswerDataBytes) {
             die(PdfError::make(PdfError::WorkerCrashed,
                                QStringLiteral("the PDF worker sent a malformed answer")));
             return;
@@ -221,30 +201,24 @@ void PdfWorkerClient::onReadyRead()
         if (m_process->bytesAvailable() < total)
             return;
         m_process->skip(pdfproto::FramePrefixBytes);
-        QByteArray header = m_process->read(headerLength);
+        const std::optional<pdfproto::Header> header = pdfproto::splitHeader(m_process->read(headerLength));
         QByteArray data = dataLength ? m_process->read(dataLength) : QByteArray();
-        QDataStream in(header);
-        quint8 type = 0;
-        quint32 id = 0;
-        in >> type >> id;
-        if (id == 0 && MessageType(type) == MessageType::Hello && in.status() == QDataStream::Ok) {
+        if (header && header->id == 0 && header->type == MessageType::Hello) {
             // The worker is ready; map its page buffer now, while nothing waits for it.
-            qint32 fd = -1;
-            qint64 size = 0;
-            in >> fd >> size;
-            if (in.status() == QDataStream::Ok && fd >= 0 && size > 0 && size <= pdfproto::MaxDataBytes)
-                mapSharedBuffer(fd, size, true);
+            const auto hello = pdfproto::decode<pdfproto::Hello>(header->fields);
+            if (hello && hello->pageBufferFd >= 0 && hello->pageBufferSize > 0)
+                mapSharedBuffer(hello->pageBufferFd, hello->pageBufferSize);
             continue;
         }
-        if (id == 0 && MessageType(type) == MessageType::PageSizes && in.status() == QDataStream::Ok) {
-            header.remove(0, 5);
-            const QPointer<PdfWorkerClient> self(this);
-            Q_EMIT notified(MessageType(type), header);
-            if (!self)
-                return;
+        if (header && header->id == 0 && header->type == MessageType::PageSizes) {
+            if (const auto sizes = pdfproto::decode<pdfproto::PageSizes>(header->fields)) {
+                Q_EMIT pageSizesMeasured(sizes->sizes);
+                if (!self)
+                    return;
+            }
             continue;
         }
-        if (in.status() != QDataStream::Ok || m_inFlight.isEmpty() || id != m_inFlight.first().id) {
+        if (!header || m_inFlight.isEmpty() || header->id != m_inFlight.first().id) {
             die(PdfError::make(PdfError::WorkerCrashed,
                                QStringLiteral("the PDF worker sent an unexpected answer")));
             return;
@@ -257,9 +231,7 @@ void PdfWorkerClient::onReadyRead()
             m_timeoutMs = m_inFlight.first().timeoutMs;
             m_timer.start(m_timeoutMs);
         }
-        header.remove(0, 5);
-        const QPointer<PdfWorkerClient> self(this);
-        Q_EMIT answered(id, MessageType(type), header, data);
+        Q_EMIT answered(header->id, header->type, header->fields, data);
         if (!self)
             return;
     }

@@ -24,19 +24,22 @@ public:
     PdfWorkerClient(const QString& program, const QStringList& arguments, QObject* parent = nullptr);
     ~PdfWorkerClient() override;
 
+    // Page images are copied into memory got ready ahead (PdfImageMemory), unless turned off before
+    // start() (bench_pdf measures what that buys).
+    void setReadyImageMemory(bool ready);
     // Starts the process; errors come later through died().
     void start();
     bool isAlive() const { return m_alive; }
-    bool isBusy() const { return !m_inFlight.isEmpty(); }
     // Workers with requests in flight, in the whole app (GUI thread).
     static int busyCount() { return s_busyCount; }
-    int inFlightCount() const { return int(m_inFlight.size()); }
     qint64 processId() const;
 
-    // Sends a request. fields: the header after type and id. Precondition: alive. timeoutMs counts
-    // from when the worker starts it (when the requests before it have been answered).
-    void send(quint32 id, pdfproto::MessageType type, const QByteArray& fields, const QByteArray& data,
-              int timeoutMs);
+    // Sends request m (PdfProtocol.h) with data after it. Precondition: alive. timeoutMs counts from
+    // when the worker starts it (when the requests before it have been answered).
+    template <typename Message> void send(quint32 id, const Message& m, const QByteArray& data, int timeoutMs)
+    {
+        sendFrame(id, pdfproto::encode(id, m, quint32(data.size())), data, timeoutMs);
+    }
     // Asks the worker to abandon request id; it answers Failed/Cancelled (or the result).
     void cancel(quint32 id);
     // Kills the process now (no died() signal).
@@ -47,21 +50,21 @@ public:
                            QImage::Format format);
 
 Q_SIGNALS:
-    // An answer to the oldest request in flight. fields: the header after type and id.
+    // An answer to the oldest request in flight. fields: the message (pdfproto::decode reads it).
     void answered(quint32 id, rd::pdfproto::MessageType type, const QByteArray& fields,
                   const QByteArray& data);
-    // A message the worker sent of its own accord (request id 0): PageSizes.
-    void notified(rd::pdfproto::MessageType type, const QByteArray& fields);
+    // The worker measured every page of its document (unasked, after Opened).
+    void pageSizesMeasured(const QList<QSizeF>& sizes);
     // The process is gone (crash, memory limit, killed after a timeout, failed to start). inFlight: the
     // requests sent and not answered, the one that was running first. Emitted once; then dead.
     void died(const QList<quint32>& inFlight, const rd::PdfError& error);
 
 private:
+    void sendFrame(quint32 id, const QByteArray& head, const QByteArray& data, int timeoutMs);
     void onReadyRead();
-    // Maps the worker's page buffer (memfd fd of bufferSize bytes in the worker) unless it already is.
-    // prefault: fault its pages in on the thread pool (ahead of the first page; a first copy from an
-    // untouched mapping costs about 0.3 ms more, page faults).
-    bool mapSharedBuffer(int fd, qint64 bufferSize, bool prefault = false);
+    // Maps the worker's page buffer (memfd fd of bufferSize bytes in the worker) unless it already is:
+    // when the worker announces it (Hello), not when the first page waits for it.
+    bool mapSharedBuffer(int fd, qint64 bufferSize);
     void die(const PdfError& error);
     void countBusy(bool busy); // keeps s_busyCount
 
@@ -76,11 +79,11 @@ private:
     };
     QList<InFlight> m_inFlight;
     bool m_alive = false;
+    bool m_readyImageMemory = true;
     bool m_countedBusy = false;
     static int s_busyCount;
     int m_timeoutMs = 0; // of the running request
-    // The worker's page buffer mapped here (read-only); shared with a prefault task on the thread pool,
-    // unmapped when the last one lets go.
+    // The worker's page buffer mapped here (read-only).
     struct SharedBuffer
     {
         const uchar* map = nullptr;
@@ -88,7 +91,7 @@ private:
         int fd = -1; // the fd number in the worker
         ~SharedBuffer();
     };
-    std::shared_ptr<const SharedBuffer> m_shared;
+    std::unique_ptr<const SharedBuffer> m_shared;
 };
 
 } // namespace rd

@@ -243,19 +243,19 @@ def make_scanned(out):
     pdf.write(os.path.join(out, "scanned-2pages.pdf"))
 
 
-def make_big(out):
+def make_big(out, pages=500):
     pdf = Pdf()
-    for n in range(1, 501):
+    for n in range(1, pages + 1):
         if n % 3 == 0:
             pdf.scanned_page(1000 + n)
             continue
-        paragraphs = ["Record page %d of 500. Unique marker: page-marker-%d." % (n, n), LOREM,
+        paragraphs = ["Record page %d of %d. Unique marker: page-marker-%d." % (n, pages, n), LOREM,
                       "Progress note: gait observed over ten metres; cadence and stride length recorded. " * 3,
                       LOREM]
         if n % 50 == 1:
             paragraphs.append("Assessment: persistent crouch gait with knee flexion contracture.")
         pdf.text_page("Clinical record excerpt %d" % n, paragraphs, footer="Synthetic test data - no real patient")
-    pdf.write(os.path.join(out, "big-500.pdf"))
+    pdf.write(os.path.join(out, "big-%d.pdf" % pages))
 
 
 def make_mixed_sizes(out):
@@ -353,8 +353,13 @@ def make_referral(out):
 
 
 def main():
+    # --big N: only big-N.pdf, the record of N pages the benchmarks open at several sizes.
+    if len(sys.argv) == 4 and sys.argv[2] == "--big" and sys.argv[3].isdigit():
+        os.makedirs(sys.argv[1], exist_ok=True)
+        make_big(sys.argv[1], int(sys.argv[3]))
+        return 0
     if len(sys.argv) != 2:
-        sys.stderr.write("usage: make_test_pdfs.py OUTPUT_DIR\n")
+        sys.stderr.write("usage: make_test_pdfs.py OUTPUT_DIR [--big PAGES]\n")
         return 2
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)

@@ -23,13 +23,8 @@ QString pdf(const char* name)
 
 bool waitState(PdfDocument* doc, PdfDocument::State state, int ms = 20000)
 {
-    QElapsedTimer t;
-    t.start();
-    while (doc->state() != state && t.elapsed() < ms) {
-        if (doc->state() != PdfDocument::State::Opening && doc->state() != state)
-            return false;
-        QTest::qWait(5);
-    }
+    (void)QTest::qWaitFor(
+        [&] { return doc->state() != PdfDocument::State::Opening || doc->state() == state; }, ms);
     return doc->state() == state;
 }
 
@@ -62,10 +57,7 @@ Answer waitAnswer(PdfDocument* doc, quint32 id, int ms = 20000)
                 a.error = e;
             }
         });
-    QElapsedTimer t;
-    t.start();
-    while (!a.done && t.elapsed() < ms)
-        QTest::qWait(5);
+    (void)QTest::qWaitFor([&a] { return a.done; }, ms);
     QObject::disconnect(c1);
     QObject::disconnect(c2);
     QObject::disconnect(c3);
@@ -185,9 +177,10 @@ private Q_SLOTS:
         std::unique_ptr<PdfDocument> doc(service.openFile(pdf("text-3pages.pdf")));
         PdfFirstPage first;
         first.scale = 0.5;
+        QSignalSpy rendered(doc.get(), &PdfDocument::pageRendered);
         QVERIFY(doc->setFirstPage(first));
         QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
-        QTest::qWait(1000); // rendered and received by now
+        QTRY_COMPARE_WITH_TIMEOUT(rendered.size(), 1, 20000); // received before anyone asked
         QCOMPARE(doc->renderRequestsSent(), 1);
         const Answer a = waitAnswer(doc.get(), doc->requestRender(0, 0.5));
         QCOMPARE(a.image.size(), QSize(306, 396));
@@ -382,6 +375,7 @@ private Q_SLOTS:
     void cancelDropsRequest()
     {
         PdfServiceOptions options;
+        options.workersPerDocument = 1; // answers in order: nothing can come after queued2's
         options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("400")};
         const Opened opened = openReady(options);
         PdfDocument* doc = opened.doc.get();
@@ -391,12 +385,14 @@ private Q_SLOTS:
         const quint32 running = doc->requestRender(0, 1.0);
         const quint32 queued1 = doc->requestRender(1, 1.0, 0, PdfDocument::PriorityPrefetch);
         const quint32 queued2 = doc->requestRender(2, 1.0, 0, PdfDocument::PriorityPrefetch);
-        QTest::qWait(100);
+        QTRY_VERIFY(doc->renderRequestsSent() >= 1); // running is in the worker
         doc->cancel(running);
         doc->cancel(queued1);
         const Answer a = waitAnswer(doc, queued2);
         QVERIFY(!a.error.isError());
-        QTest::qWait(200);
+        // One worker answers in order: a request after queued2 is answered after anything for the others.
+        const Answer b = waitAnswer(doc, doc->requestText(0));
+        QVERIFY(b.done);
         QCOMPARE(rendered.size(), 1);
         QCOMPARE(rendered.at(0).at(0).toUInt(), queued2);
         QCOMPARE(failed.size(), 0);
@@ -436,10 +432,19 @@ private Q_SLOTS:
         QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
         QVERIFY(!service.hasSpare()); // the document took it
         const quint32 id = doc->requestRender(0, 1.0);
-        QTest::qWait(800); // a new spare would have started after 500 ms
-        QVERIFY(!service.hasSpare());
-        const Answer a = waitAnswer(doc.get(), id);
-        QVERIFY(a.done && !a.error.isError());
+        // Throughout the render (1.2 s; a new spare would start 500 ms after the last was taken), none.
+        bool spareDuringRender = false;
+        bool answered = false;
+        QObject::connect(doc.get(), &PdfDocument::pageRendered, doc.get(),
+                         [&](quint32 got) { answered |= got == id; });
+        (void)QTest::qWaitFor(
+            [&] {
+                spareDuringRender |= service.hasSpare();
+                return answered;
+            },
+            20000);
+        QVERIFY(answered);
+        QVERIFY(!spareDuringRender);
         QTRY_VERIFY_WITH_TIMEOUT(service.hasSpare(), 2000);
     }
 
@@ -451,8 +456,9 @@ private Q_SLOTS:
         const Opened opened = openReady(options);
         PdfDocument* doc = opened.doc.get();
         QVERIFY(doc);
+        const int sent = doc->renderRequestsSent();
         const quint32 id = doc->requestRender(0, 1.0);
-        QTest::qWait(300);
+        QTRY_VERIFY(doc->renderRequestsSent() > sent); // in the worker, which sleeps before rendering
         const QList<qint64> pids = doc->workerProcessIds();
         QCOMPARE(pids.size(), 1);
         ::kill(pid_t(pids[0]), SIGKILL);
@@ -549,7 +555,7 @@ private Q_SLOTS:
         std::unique_ptr<PdfDocument> big2(service.openFile(pdf("big-500.pdf")));
         QVERIFY(waitState(big2.get(), PdfDocument::State::Ready));
         model.start({big2.get()}, QStringLiteral("gait"));
-        QTest::qWait(50);
+        QVERIFY(QTest::qWaitFor([&model] { return model.pagesDone() > 0; }, 20000));
         model.cancel();
         QVERIFY(!model.isRunning());
         QVERIFY(model.pagesDone() < 500);
@@ -564,7 +570,7 @@ private Q_SLOTS:
 
         // A document deleted during a search ends its part of the search.
         model.start({big2.get(), note.get()}, QStringLiteral("gait"));
-        QTest::qWait(30);
+        QVERIFY(QTest::qWaitFor([&model] { return model.pagesDone() > 0; }, 20000));
         big2.reset();
         QTRY_VERIFY_WITH_TIMEOUT(!model.isRunning(), 20000);
     }

@@ -7,6 +7,7 @@
 #include "ui/pdf/PdfSearchPanel.h"
 #include "ui/pdf/PdfViewer.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -19,6 +20,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <csignal>
 
@@ -114,7 +116,7 @@ private Q_SLOTS:
         QVERIFY((view->viewportToPage(299, view->pageToViewport(299, p)) - p).manhattanLength() < 2);
         viewer.showEvidence(300, QRectF(), QStringLiteral("page-marker-301"));
         QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(300), 20000);
-        QTest::qWait(200);
+        QTRY_COMPARE_WITH_TIMEOUT(view->highlightedPage(), 300, 10000);
         saveScreenshot(&viewer, "viewer-rotated.png");
         viewer.setRotation(0);
         viewer.setZoomMode(PdfPageView::ZoomMode::FitWidth);
@@ -172,6 +174,105 @@ private Q_SLOTS:
         QVERIFY(viewer.searchPanel()->model()->rowCount() > 3);
     }
 
+    // Search goes to the hit: the first one found is shown and highlighted at once; Enter (the same
+    // query), F3 and Shift+F3 step through the hits; Ctrl+F in the viewer opens its search box.
+    void searchGoesToTheHit()
+    {
+        ShownViewer setup(pdf("big-500.pdf"), {1000, 800});
+        PdfViewer& viewer = setup.viewer;
+        PdfPageView* view = viewer.pageView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(0), 20000);
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        QLineEdit* box = viewer.searchPanel()->queryEdit();
+        QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(box->hasFocus());
+
+        QSignalSpy shown(&viewer, &PdfViewer::searchHitShown);
+        QTest::keyClicks(box, QStringLiteral("page-marker-250"));
+        QTest::keyClick(box, Qt::Key_Return);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(shown.at(0).at(0).toInt(), 249);
+        QCOMPARE(shown.at(0).at(2).toString(), QStringLiteral("page-marker-250"));
+        QCOMPARE(view->highlightedPage(), 249);
+        QCOMPARE(viewer.currentPage(), 249);
+        const QPoint centre = view->pageToViewport(249, shown.at(0).at(1).toRectF().center());
+        QVERIFY(view->viewport()->rect().contains(centre)); // on screen
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(249), 20000);
+
+        // Many hits: pages 1, 101, 151, 201, ... (every 50th page, the scanned ones aside).
+        QList<int> pages;
+        for (int n = 1; n <= 500; ++n)
+            if (n % 50 == 1 && n % 3 != 0)
+                pages.append(n - 1);
+        box->clear();
+        QTest::keyClicks(box, QStringLiteral("crouch gait"));
+        shown.clear();
+        QTest::keyClick(box, Qt::Key_Return);
+        QVERIFY(shown.wait(20000));
+        const int first = shown.at(0).at(0).toInt();
+        QVERIFY(pages.contains(first));
+        QCOMPARE(view->highlightedPage(), first);
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer.searchPanel()->model()->isRunning(), 60000);
+        QCOMPARE(viewer.searchPanel()->model()->rowCount(), pages.size());
+        // Step from the current hit: F3 in the page view, Enter in the box, Shift+F3 back.
+        auto current = [&viewer] {
+            return viewer.searchPanel()->model()->hit(viewer.searchPanel()->currentHit()).page;
+        };
+        const int from = viewer.searchPanel()->currentHit();
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        QTest::keyClick(view, Qt::Key_F3);
+        QCOMPARE(viewer.searchPanel()->currentHit(), (from + 1) % pages.size());
+        QCOMPARE(view->highlightedPage(), current());
+        QTRY_COMPARE(viewer.currentPage(), current());
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Return);
+        QCOMPARE(viewer.searchPanel()->currentHit(), (from + 2) % pages.size());
+        QCOMPARE(view->highlightedPage(), current());
+        QTest::keyClick(box, Qt::Key_F3, Qt::ShiftModifier);
+        QTest::keyClick(box, Qt::Key_F3, Qt::ShiftModifier);
+        QCOMPARE(viewer.searchPanel()->currentHit(), from);
+        QCOMPARE(view->highlightedPage(), pages.at(from));
+        QTRY_COMPARE(viewer.currentPage(), pages.at(from));
+    }
+
+    // The window's own Ctrl+F (Find in Queue) keeps its key while the focus is elsewhere; inside the
+    // viewer the key opens the viewer's search.
+    void findKeyBelongsToTheViewerWithTheFocus()
+    {
+        QWidget window;
+        auto* queue = new QLineEdit(&window);
+        auto* viewer = new PdfViewer(&window);
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("clinic-note.pdf")));
+        viewer->setDocument(doc.get());
+        auto* layout = new QVBoxLayout(&window);
+        layout->addWidget(queue);
+        layout->addWidget(viewer);
+        auto* findInQueue = new QAction(&window);
+        findInQueue->setShortcut(QKeySequence::Find);
+        window.addAction(findInQueue);
+        QSignalSpy queueFind(findInQueue, &QAction::triggered);
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QTRY_VERIFY(window.isActiveWindow());
+
+        queue->setFocus();
+        QTRY_VERIFY(queue->hasFocus());
+        QTest::keyClick(queue, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(queueFind.size(), 1);
+
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->pageView()->isPageSharp(0), 20000);
+        viewer->pageView()->setFocus();
+        QTRY_VERIFY(viewer->pageView()->hasFocus());
+        QTest::keyClick(viewer->pageView(), Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(queueFind.size(), 1);
+        QVERIFY(viewer->searchPanel()->queryEdit()->hasFocus());
+    }
+
     // Page 1 comes with the open and is laid out with its size; when the worker has measured the
     // others (a landscape page, an A4 page) the view lays them out again, page 1 still sharp.
     void firstPageThenTheRealPageSizes()
@@ -202,7 +303,7 @@ private Q_SLOTS:
         std::unique_ptr<PdfDocument>& doc = setup.doc;
         QTRY_VERIFY_WITH_TIMEOUT(doc->state() == PdfDocument::State::Ready, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->pendingRenderCount() > 0, 5000);
-        QTest::qWait(300);
+        QVERIFY(doc->renderRequestsSent() > 0); // page 1 went to the worker with the open
         const QList<qint64> pids = doc->workerProcessIds();
         QCOMPARE(pids.size(), 1);
         ::kill(pid_t(pids[0]), SIGKILL);
@@ -314,13 +415,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
         viewer.showEvidence(0, QRectF(),
                             QStringLiteral("Persistent crouch gait with excessive knee flexion"));
-        QTest::qWait(300);
+        QTRY_COMPARE_WITH_TIMEOUT(viewer.pageView()->highlightedPage(), 0, 10000);
         viewer.showSearch();
         viewer.searchPanel()->queryEdit()->setText(QStringLiteral("crouch"));
         viewer.searchPanel()->search(QStringLiteral("crouch"));
         QTRY_VERIFY_WITH_TIMEOUT(!viewer.searchPanel()->model()->isRunning(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
-        QTest::qWait(500);
+        QTRY_COMPARE_WITH_TIMEOUT(viewer.pageView()->pendingRenderCount(), 0, 20000);
         saveScreenshot(&viewer, "pdf-viewer.png");
     }
 };

@@ -1,5 +1,6 @@
 #include "ui/case/PdfAttachmentViewer.h"
 
+#include "model/casefile/AttachmentFile.h"
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
 #include "ui/pdf/PdfPageView.h"
@@ -9,16 +10,20 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace rd {
 
 namespace {
 struct ReadResult
 {
-    QByteArray bytes;
+    std::shared_ptr<AttachmentFile> file;
     QString error;
 };
 } // namespace
@@ -78,6 +83,7 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
         old->deleteLater();
     }
     m_viewer->setDocument(nullptr);
+    m_file.reset();
     m_info = info;
     m_selection.reset();
     Q_EMIT selectionChanged();
@@ -89,11 +95,14 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
         if (generation != m_generation)
             return;
         const ReadResult result = watcher->result();
-        if (!result.error.isEmpty()) {
+        if (!result.file) {
             setFailed(result.error);
             return;
         }
-        PdfDocument* document = m_service->openData(result.bytes, m_info.fileName, this);
+        m_file = result.file;
+        // Every worker of the document opens the same memory file: no copy per worker, and the worker
+        // reads only the parts page 1 needs.
+        PdfDocument* document = m_service->openFile(m_file->path(), m_info.fileName, this);
         m_document = document;
         // Queued: the PdfViewer lays its pages out on the same signal; we act after it.
         connect(
@@ -112,6 +121,11 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
                 }
             },
             Qt::QueuedConnection); // after the viewer has taken the new state in
+        // The bytes are checked against the SHA-256 the case file recorded once page 1 is there: hashing
+        // a long record before it would make the first page wait on the record's size.
+        connect(
+            document, &PdfDocument::pageRendered, this, [this, generation] { verifyAttachment(generation); },
+            Qt::SingleShotConnection);
         // The viewer says "Opening…" itself, and must have its real size when it asks for page 1.
         m_stack->setCurrentWidget(m_viewer);
         m_viewer->setDocument(document);
@@ -119,13 +133,37 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
     const qint64 id = info.id;
     watcher->setFuture(QtConcurrent::run([caseFilePath, id] {
         ReadResult result;
-        QString error;
-        if (auto bytes = CaseFile::readAttachment(caseFilePath, id, &error))
-            result.bytes = std::move(*bytes);
-        else
-            result.error = error;
+        result.file = AttachmentFile::read(caseFilePath, id, &result.error);
         return result;
     }));
+}
+
+void PdfAttachmentViewer::verifyAttachment(quint64 generation)
+{
+    const std::shared_ptr<AttachmentFile> file = m_file;
+    if (!file)
+        return;
+    // A thread of its own at a low priority: hashing a long record takes a core for a while, and the
+    // pages the reviewer turns to meanwhile go first.
+    auto error = std::make_shared<QString>();
+    QThread* thread = QThread::create([file, error] {
+        ::setpriority(PRIO_PROCESS, pid_t(::gettid()), 10);
+        file->verify(error.get());
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QThread::finished, this, [this, error, generation] {
+        if (generation != m_generation || error->isEmpty())
+            return;
+        // Altered since it was added: nothing of it stays on screen.
+        m_viewer->setDocument(nullptr);
+        if (PdfDocument* old = m_document) {
+            m_document = nullptr;
+            old->deleteLater();
+        }
+        m_file.reset();
+        setFailed(*error);
+    });
+    thread->start();
 }
 
 int PdfAttachmentViewer::currentPage() const

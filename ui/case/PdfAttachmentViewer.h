@@ -1,12 +1,15 @@
 // The case view's PDF viewer: the PdfViewer widget (ui/pdf) behind the AttachmentViewer seam.
-// An attachment's bytes are read off the GUI thread (CaseFile::readAttachment checks its SHA-256),
-// then rendered by the PDF service's worker processes. Pages here are 1-based, as in rd::Evidence;
-// PdfViewer counts from 0.
+// An attachment's bytes are copied off the GUI thread into a memory file (AttachmentFile) that the PDF
+// service's worker processes open; once page 1 is shown they are checked against the SHA-256 the case
+// file recorded, and an altered attachment is taken off the screen with a message. Pages here are 1-based, as
+// in rd::Evidence; PdfViewer counts from 0.
 #pragma once
 
 #include "ui/case/AttachmentViewer.h"
 
 #include <QPointer>
+
+#include <memory>
 
 class QLabel;
 class QStackedWidget;
@@ -14,6 +17,7 @@ class QTimer;
 
 namespace rd {
 
+class AttachmentFile;
 class PdfDocument;
 class PdfService;
 class PdfViewer;
@@ -41,6 +45,7 @@ private:
     void onSelected(int page, const QRectF& rect, const QString& text);
     void reportVisiblePages();
     void applyPendingPassage();
+    void verifyAttachment(quint64 generation);
 
     PdfService* m_service = nullptr;
     PdfViewer* m_viewer = nullptr;
@@ -48,6 +53,7 @@ private:
     QLabel* m_message = nullptr;
     QTimer* m_visibleTimer = nullptr;
     QPointer<PdfDocument> m_document;
+    std::shared_ptr<AttachmentFile> m_file; // what m_document's workers read
     AttachmentInfo m_info;
     quint64 m_generation = 0;
     std::optional<Evidence> m_selection;

@@ -1,5 +1,7 @@
 // Bounded cache of rendered pages, keyed by page, scale and rotation; cost in KiB. The cap comes
-// from QSettings "pdf/pixmapCacheKiB" (default 256 MiB). Shared by the page view and the thumbnails
+// from QSettings "pdf/pixmapCacheKiB" (default 64 MiB: about ten pages at fit width on a large screen,
+// enough for the visible pages, the prefetched neighbours and the thumbnails; a page scrolled back to
+// after that is rendered again, a few ms). Shared by the page view and the thumbnails
 // of one viewer so that a thumbnail can stand in while the full page renders.
 #pragma once
 
@@ -26,7 +28,7 @@ inline size_t qHash(const PdfPageKey& k, size_t seed = 0)
 class PdfPageCache
 {
 public:
-    static constexpr int DefaultCapKiB = 256 * 1024;
+    static constexpr int DefaultCapKiB = 64 * 1024;
 
     PdfPageCache();
     static PdfPageKey key(int page, double scale, int rotation)

@@ -275,9 +275,10 @@ void PdfPageView::highlight(int page, const QList<QRectF>& boxes)
         united = united.united(b);
     if (united.isValid()) {
         const QRect target = pageTransform(page).mapRect(united).toAlignedRect();
+        // A third down the view: where the current page is read from, so that it becomes the current page.
         if (!viewport()->rect().contains(target))
             verticalScrollBar()->setValue(verticalScrollBar()->value() + target.center().y() -
-                                          viewport()->height() / 2);
+                                          viewport()->height() / 3);
     } else if (!viewport()->rect().intersects(pageRectInViewport(page))) {
         goToPage(page);
     }

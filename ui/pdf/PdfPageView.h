@@ -51,7 +51,6 @@ public:
     void setZoom(double zoom); // switches to Custom
     int rotation() const { return m_rotation; }
     void setRotation(int quarterTurns);
-    SelectionMode selectionMode() const { return m_selectionMode; }
     void setSelectionMode(SelectionMode mode);
 
     int currentPage() const { return m_currentPage; }
@@ -60,6 +59,7 @@ public:
     // Highlights boxes (points) on page and scrolls them into view.
     void highlight(int page, const QList<QRectF>& boxes);
     void clearHighlight();
+    int highlightedPage() const { return m_highlight.isEmpty() ? -1 : m_highlightPage; }
     // Scrolls to page and highlights rect; when rect is empty and quote is not, finds the quote in the
     // page's text (extracted on demand) and highlights it.
     void showEvidence(int page, const QRectF& rect, const QString& quote);

@@ -79,6 +79,7 @@ QList<PdfSearchHit> PdfSearchModel::searchPage(const PdfPageText& text, const QS
         PdfSearchHit h;
         h.page = text.page;
         h.boxes = text.boxesForRange(pos, pos + needle.size());
+        h.match = plain.mid(pos, needle.size());
         const qsizetype from = qMax<qsizetype>(0, pos - 40);
         const qsizetype to = qMin(plain.size(), pos + needle.size() + 40);
         h.snippet = (from > 0 ? QStringLiteral("…") : QString()) + plain.mid(from, to - from) +

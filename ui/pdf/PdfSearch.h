@@ -24,6 +24,7 @@ struct PdfSearchHit
     int page = 0;
     QList<QRectF> boxes; // points, see PdfTypes.h
     QString snippet;     // the match with some context, one line
+    QString match;       // the matched words as the page has them
 };
 
 class PdfSearchModel : public QAbstractListModel
@@ -48,7 +49,6 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     int pagesDone() const { return m_done; }
-    int pagesTotal() const { return m_total; }
     // Pages whose text could not be extracted (the page failed in the worker).
     int pagesFailed() const { return m_failed; }
 

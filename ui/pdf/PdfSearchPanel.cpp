@@ -3,6 +3,7 @@
 #include "model/pdf/PdfDocument.h"
 #include "ui/pdf/PdfSearch.h"
 
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -18,9 +19,12 @@ PdfSearchPanel::PdfSearchPanel(QWidget* parent)
     , m_query(new QLineEdit(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
+    , m_position(new QLabel(this))
     , m_results(new QListView(this))
 {
     m_query->setPlaceholderText(tr("Search text…"));
+    m_query->setToolTip(tr("Enter: search, then the next result; F3 / Shift+F3: next / previous"));
+    m_position->setVisible(false);
     m_query->setClearButtonEnabled(true);
     auto* stop = new QPushButton(tr("Stop"), this);
     stop->setEnabled(false);
@@ -40,10 +44,17 @@ PdfSearchPanel::PdfSearchPanel(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
     layout->addWidget(m_progress);
+    layout->addWidget(m_position);
     layout->addWidget(m_status);
     layout->addWidget(m_results, 1);
 
-    connect(m_query, &QLineEdit::returnPressed, this, [this] { search(m_query->text()); });
+    // Enter: the same query again steps to the next hit; another one searches.
+    connect(m_query, &QLineEdit::returnPressed, this, [this] {
+        if (m_query->text() == m_lastQuery && m_model->rowCount() > 0)
+            next();
+        else
+            search(m_query->text());
+    });
     connect(stop, &QPushButton::clicked, this, &PdfSearchPanel::cancel);
     connect(m_model, &PdfSearchModel::progress, this, [this, stop](int done, int total) {
         m_progress->setVisible(true);
@@ -52,6 +63,7 @@ PdfSearchPanel::PdfSearchPanel(QWidget* parent)
         stop->setEnabled(true);
         m_status->setText(
             tr("%n result(s), page %1 of %2", nullptr, m_model->rowCount()).arg(done).arg(total));
+        updateStatus();
     });
     connect(m_model, &PdfSearchModel::finished, this, [this, stop] {
         m_progress->setVisible(false);
@@ -60,14 +72,67 @@ PdfSearchPanel::PdfSearchPanel(QWidget* parent)
         if (m_model->pagesFailed() > 0)
             text += tr(" (%n page(s) could not be searched)", nullptr, m_model->pagesFailed());
         m_status->setText(text);
+        updateStatus();
     });
-    connect(m_results, &QListView::activated, this, [this](const QModelIndex& index) {
-        const PdfSearchHit& hit = m_model->hit(index.row());
-        PdfDocument* doc = hit.document < m_searched.size() ? m_searched[hit.document].data() : nullptr;
-        if (doc)
-            Q_EMIT hitActivated(doc, hit.page, hit.boxes);
+    // The first hit found is shown at once; later ones wait for next() (rows inserted before the current
+    // one move it along: the view's current index follows its row).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_results->currentIndex().isValid())
+            m_results->setCurrentIndex(m_model->index(0));
+        updateStatus();
     });
-    connect(m_results, &QListView::clicked, m_results, &QListView::activated);
+    connect(m_results->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& index) {
+                activate(index);
+                updateStatus();
+            });
+    connect(m_results, &QListView::activated, this, &PdfSearchPanel::activate);
+    connect(m_results, &QListView::clicked, this, &PdfSearchPanel::activate);
+}
+
+void PdfSearchPanel::activate(const QModelIndex& index)
+{
+    if (!index.isValid() || index.row() >= m_model->rowCount())
+        return;
+    const PdfSearchHit& hit = m_model->hit(index.row());
+    PdfDocument* doc = hit.document < m_searched.size() ? m_searched[hit.document].data() : nullptr;
+    if (doc)
+        Q_EMIT hitActivated(doc, hit.page, hit.boxes, hit.match);
+}
+
+int PdfSearchPanel::currentHit() const
+{
+    return m_results->currentIndex().isValid() ? m_results->currentIndex().row() : -1;
+}
+
+void PdfSearchPanel::next()
+{
+    step(1);
+}
+
+void PdfSearchPanel::previous()
+{
+    step(-1);
+}
+
+void PdfSearchPanel::step(int delta)
+{
+    const int count = m_model->rowCount();
+    if (count == 0)
+        return;
+    const int row = currentHit() < 0 ? 0 : (currentHit() + delta + count) % count;
+    if (row == currentHit())
+        activate(m_results->currentIndex()); // the only hit: show it again
+    else
+        m_results->setCurrentIndex(m_model->index(row));
+}
+
+void PdfSearchPanel::updateStatus()
+{
+    const int row = currentHit();
+    m_position->setVisible(row >= 0);
+    if (row >= 0)
+        m_position->setText(tr("Result %1 of %2").arg(row + 1).arg(m_model->rowCount()));
 }
 
 void PdfSearchPanel::setDocuments(const QList<PdfDocument*>& documents)
@@ -77,7 +142,9 @@ void PdfSearchPanel::setDocuments(const QList<PdfDocument*>& documents)
     for (PdfDocument* d : documents)
         m_documents.append(d);
     m_model->start({}, QString());
+    m_lastQuery.clear();
     m_status->clear();
+    updateStatus();
 }
 
 void PdfSearchPanel::search(const QString& query)
@@ -89,7 +156,9 @@ void PdfSearchPanel::search(const QString& query)
     m_searched.clear();
     for (PdfDocument* d : std::as_const(docs))
         m_searched.append(d);
+    m_lastQuery = query;
     m_model->start(docs, query);
+    updateStatus();
 }
 
 void PdfSearchPanel::cancel()

@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -204,9 +205,14 @@ PdfViewer::PdfViewer(QWidget* parent)
     connect(m_view, &PdfPageView::regionSelected, this, &PdfViewer::regionSelected);
     connect(m_view, &PdfPageView::textSelected, this, &PdfViewer::textSelected);
     connect(m_search, &PdfSearchPanel::hitActivated, this,
-            [this](PdfDocument* doc, int page, const QList<QRectF>& boxes) {
-                if (doc == m_doc)
-                    highlight(page, boxes);
+            [this](PdfDocument* doc, int page, const QList<QRectF>& boxes, const QString& match) {
+                if (doc != m_doc)
+                    return;
+                highlight(page, boxes);
+                QRectF united;
+                for (const QRectF& box : boxes)
+                    united = united.united(box);
+                Q_EMIT searchHitShown(page, united, match);
             });
     auto tryPassword = [this] {
         if (m_doc)
@@ -233,9 +239,6 @@ PdfViewer::PdfViewer(QWidget* parent)
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, sc.slot);
     }
-    auto* find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, this, &PdfViewer::showSearch);
     setDocument(nullptr);
 }
 
@@ -432,6 +435,46 @@ void PdfViewer::showSearch()
     m_side->setCurrentWidget(m_search);
     m_search->queryEdit()->setFocus();
     m_search->queryEdit()->selectAll();
+}
+
+void PdfViewer::findNext()
+{
+    m_search->next();
+}
+
+void PdfViewer::findPrevious()
+{
+    m_search->previous();
+}
+
+namespace {
+bool isFindKey(QKeyEvent* event)
+{
+    return event->matches(QKeySequence::Find) || event->matches(QKeySequence::FindNext) ||
+           event->matches(QKeySequence::FindPrevious);
+}
+} // namespace
+
+bool PdfViewer::event(QEvent* event)
+{
+    // Taken as a key press here rather than by a shortcut of the window.
+    if (event->type() == QEvent::ShortcutOverride && isFindKey(static_cast<QKeyEvent*>(event))) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void PdfViewer::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::Find))
+        showSearch();
+    else if (event->matches(QKeySequence::FindNext))
+        findNext();
+    else if (event->matches(QKeySequence::FindPrevious))
+        findPrevious();
+    else
+        QWidget::keyPressEvent(event);
 }
 
 void PdfViewer::copy()

@@ -64,6 +64,9 @@ public Q_SLOTS:
     void copy();
     // Shows the search tab and focuses its box (Ctrl+F).
     void showSearch();
+    // The next / previous search hit (F3 / Shift+F3), shown and highlighted.
+    void findNext();
+    void findPrevious();
     void rotateLeft();
     void rotateRight();
     void zoomIn();
@@ -75,6 +78,15 @@ Q_SIGNALS:
     void regionSelected(int page, const QRectF& rect, const QString& text);
     // Text selection: page, the selection's bounding rect in points, the selected text.
     void textSelected(int page, const QRectF& rect, const QString& text);
+    // A search hit is shown and highlighted (found first, or stepped to): page, the hit's bounding rect
+    // in points, the matched words.
+    void searchHitShown(int page, const QRectF& rect, const QString& text);
+
+protected:
+    // Ctrl+F, F3 and Shift+F3 belong to the viewer while the focus is in it, even when the window has
+    // shortcuts of its own for them (Find in Queue).
+    bool event(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void onStateChanged();

@@ -6,6 +6,7 @@
 
 #include <QBrush>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -13,6 +14,7 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+#include <QPromise>
 #include <QSet>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentMap>
@@ -30,13 +32,20 @@ struct FileStamp
     qint64 size = -1;
 };
 
+// Part of a listing, handed to the GUI thread as soon as it is read.
 struct ScanResult
 {
     bool fullListing = false;
-    QStringList present; // every case file of the folder, when fullListing
+    bool last = false;
+    QStringList present; // every case file of the folder, in the last part of a full listing
     QList<CaseQueueModel::Row> rows;
     qint64 elapsedMs = 0;
 };
+
+// The first part is small, so that the first rows show at once; later parts are bigger, so that the GUI
+// thread inserts rows a few times a second rather than once per file.
+constexpr qsizetype FirstPartFiles = 16;
+constexpr qsizetype PartFiles = 256;
 
 CaseQueueModel::Row readRow(const QFileInfo& info)
 {
@@ -55,34 +64,55 @@ CaseQueueModel::Row readRow(const QFileInfo& info)
     return row;
 }
 
-// Runs on a pool thread: lists the folder and reads the summaries of new or changed files.
-ScanResult scanFolder(const QString& folder, const QHash<QString, FileStamp>& known)
+// Runs on a pool thread: lists the folder and reads the summaries of new or changed files, handing each
+// part to the GUI thread as soon as it is read; the last part says which files are there.
+void scanFolder(QPromise<ScanResult>& promise, const QString& folder, const QHash<QString, FileStamp>& known)
 {
     QElapsedTimer timer;
     timer.start();
-    ScanResult result;
-    result.fullListing = true;
     const QString pattern = QStringLiteral("*.") + QLatin1String(CaseFileFormat::FileSuffix);
-    const QFileInfoList files =
-        QDir(folder).entryInfoList({pattern}, QDir::Files | QDir::Readable, QDir::Name);
+    // Files are read while the folder is still being listed: the first part does not wait for the
+    // listing of a long folder.
+    QDirIterator it(folder, {pattern}, QDir::Files | QDir::Readable);
+    QStringList present;
     QList<QFileInfo> toRead;
-    for (const QFileInfo& info : files) {
-        const QString path = info.absoluteFilePath();
-        result.present.append(path);
-        const auto it = known.constFind(path);
-        if (it != known.constEnd() && it->modified == info.lastModified() && it->size == info.size())
-            continue;
-        toRead.append(info);
+    qsizetype partSize = FirstPartFiles;
+    for (;;) {
+        const bool more = it.hasNext();
+        if (more) {
+            it.next();
+            const QFileInfo info = it.fileInfo();
+            const QString path = info.absoluteFilePath();
+            present.append(path);
+            const auto stamp = known.constFind(path);
+            if (stamp == known.constEnd() || stamp->modified != info.lastModified() ||
+                stamp->size != info.size())
+                toRead.append(info);
+            if (toRead.size() < partSize)
+                continue;
+        }
+        if (promise.isCanceled())
+            return;
+        ScanResult part;
+        part.fullListing = true;
+        // The summaries are read on every core of the pool (this thread takes part).
+        part.rows = QtConcurrent::blockingMapped(toRead, readRow);
+        toRead.clear();
+        partSize = PartFiles;
+        part.last = !more;
+        if (part.last)
+            part.present = present;
+        part.elapsedMs = timer.elapsed();
+        promise.addResult(std::move(part));
+        if (!more)
+            return;
     }
-    // The summaries are read on every core of the pool (this thread takes part).
-    result.rows = QtConcurrent::blockingMapped(toRead, readRow);
-    result.elapsedMs = timer.elapsed();
-    return result;
 }
 
 ScanResult readPaths(const QStringList& paths)
 {
     ScanResult result;
+    result.last = true;
     for (const QString& path : paths) {
         const QFileInfo info(path);
         if (info.exists())
@@ -155,28 +185,42 @@ void CaseQueueModel::rescan()
     const quint64 generation = m_generation;
     ++m_pending;
     auto* watcher = new QFutureWatcher<ScanResult>(this);
-    connect(watcher, &QFutureWatcher<ScanResult>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        --m_pending;
-        if (generation != m_generation)
-            return;
-        const ScanResult result = watcher->result();
-        // Files that are gone.
-        const QSet<QString> present(result.present.cbegin(), result.present.cend());
-        for (int row = m_rows.size() - 1; row >= 0; --row) {
-            if (present.contains(m_rows.at(row).path))
-                continue;
-            beginRemoveRows({}, row, row);
-            m_rows.removeAt(row);
-            endRemoveRows();
-        }
+    // Rows appear as their files are read.
+    connect(watcher, &QFutureWatcher<ScanResult>::resultReadyAt, this,
+            [this, watcher, generation](int index) {
+                const ScanResult part = watcher->resultAt(index);
+                if (part.last)
+                    --m_pending;
+                if (generation != m_generation)
+                    return;
+                mergeRows(part.rows);
+                if (part.last)
+                    finishListing(part.present, part.elapsedMs);
+            });
+    connect(watcher, &QFutureWatcher<ScanResult>::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(QtConcurrent::run(
+        [folder, known](QPromise<ScanResult>& promise) { scanFolder(promise, folder, known); }));
+}
+
+void CaseQueueModel::finishListing(const QStringList& files, qint64 elapsedMs)
+{
+    // Files that are gone.
+    const QSet<QString> present(files.cbegin(), files.cend());
+    bool removed = false;
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (present.contains(m_rows.at(row).path))
+            continue;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+        removed = true;
+    }
+    if (removed) {
         m_index.clear();
         for (int row = 0; row < m_rows.size(); ++row)
             m_index.insert(m_rows.at(row).path, row);
-        mergeRows(result.rows);
-        Q_EMIT loaded(m_rows.size(), result.elapsedMs);
-    });
-    watcher->setFuture(QtConcurrent::run([folder, known] { return scanFolder(folder, known); }));
+    }
+    Q_EMIT loaded(int(m_rows.size()), elapsedMs);
 }
 
 void CaseQueueModel::refreshCase(const QString& path)

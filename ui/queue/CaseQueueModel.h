@@ -1,5 +1,7 @@
 // The case queue: one row per *.rdcase file of a folder, read with CaseFile::readSummary off the
-// GUI thread. Follows files added, changed and removed (QFileSystemWatcher, debounced).
+// GUI thread. Rows appear as their files are read (a few parts, the first one small), so a long folder
+// shows its first cases at once. Follows files added, changed and removed (QFileSystemWatcher,
+// debounced).
 #pragma once
 
 #include "model/casefile/CaseFile.h"
@@ -72,11 +74,14 @@ public:
     };
 
 Q_SIGNALS:
-    // A listing pass finished: rows now reflect the folder; elapsed is the time it took.
+    // A listing pass finished: rows now reflect the folder; elapsed is the time it took. Rows were
+    // inserted before, as their files were read.
     void loaded(int rows, qint64 elapsedMs);
 
 private:
     void scheduleRescan();
+    // The end of a full listing: rows of files no longer there go.
+    void finishListing(const QStringList& files, qint64 elapsedMs);
     void mergeRows(const QList<Row>& rows);
     QString timeLeftText(const Row& row) const;
     bool isOverdue(const Row& row) const;

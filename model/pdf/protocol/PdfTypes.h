@@ -12,6 +12,11 @@
 
 namespace rd {
 
+// A page whose size cannot be read counts as US Letter (8.5 x 11 inches), in points.
+inline constexpr QSizeF UsLetterPoints{612, 792};
+// The largest page side either process accepts, in points: PDF's own limit for a page (200 inches).
+inline constexpr double MaxPageSidePoints = 14400;
+
 struct PdfError
 {
     enum Code

@@ -1,0 +1,134 @@
+// A case file's attachment shown through the PDF workers: copied once into a sealed memory file that
+// every worker of the document opens (AttachmentFile), and checked against the SHA-256 the case file
+// recorded once page 1 is there (PdfAttachmentViewer): an altered attachment leaves the screen.
+#include "model/casefile/AttachmentFile.h"
+#include "model/casefile/CaseFile.h"
+#include "model/pdf/PdfDocument.h"
+#include "ui/case/PdfAttachmentViewer.h"
+#include "ui/pdf/PdfViewer.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+using namespace rd;
+
+namespace {
+
+QString pdf(const char* name)
+{
+    return QStringLiteral(REVIEWDESK_TEST_PDF_DIR "/") + QLatin1String(name);
+}
+
+// A case file holding clinic-note.pdf (2 pages); the attachment's id in *id.
+QString makeCase(const QTemporaryDir& dir, qint64* id)
+{
+    const QString path = dir.filePath(QStringLiteral("note.rdcase"));
+    CaseData data;
+    data.member.id = QStringLiteral("T1");
+    data.member.name = QStringLiteral("Test Member");
+    data.member.birthDate = QDate(2014, 3, 9);
+    data.request.receivedAt = QDateTime::currentDateTimeUtc();
+    data.request.serviceDate = QDate::currentDate().addDays(10);
+    data.request.lines = {QStringLiteral("27394")};
+    data.request.diagnoses = {QStringLiteral("G80.1")};
+    QString error;
+    auto file = CaseFile::create(path, data, QStringLiteral("tester"), &error);
+    if (!file || !file->addAttachment(QStringLiteral("clinic-note.pdf"), pdf("clinic-note.pdf"), 2,
+                                      QStringLiteral("tester"), &error))
+        return {};
+    *id = file->attachments().value(0).id;
+    return path;
+}
+
+// Appends a comment to the attachment's bytes behind ReviewDesk's back: still a PDF, no longer the
+// bytes that were recorded.
+bool alter(const QString& path, qint64 id)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
+        return false;
+    const QByteArray sql =
+        "UPDATE attachment_data SET data = data || CAST('\n% altered\n' AS BLOB) WHERE attachment_id = " +
+        QByteArray::number(id);
+    const bool ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+} // namespace
+
+class TestAttachmentViewer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void memoryFileIsSealedAndChecked()
+    {
+        QTemporaryDir dir;
+        qint64 id = 0;
+        const QString path = makeCase(dir, &id);
+        QVERIFY(!path.isEmpty());
+        QString error;
+        const std::shared_ptr<AttachmentFile> file = AttachmentFile::read(path, id, &error);
+        QVERIFY2(file, qPrintable(error));
+        QFile original(pdf("clinic-note.pdf"));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QFile copy(file->path());
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), original.readAll());
+        QCOMPARE(file->size(), original.size());
+        QVERIFY(file->verify(&error));
+        // Nobody changes it under the workers.
+        const int fd = ::open(QFile::encodeName(file->path()).constData(), O_WRONLY);
+        QVERIFY(fd < 0 || ::write(fd, "x", 1) < 0);
+        if (fd >= 0)
+            ::close(fd);
+
+        QVERIFY(alter(path, id));
+        const std::shared_ptr<AttachmentFile> altered = AttachmentFile::read(path, id, &error);
+        QVERIFY(altered);
+        QVERIFY(!altered->verify(&error));
+        QVERIFY2(error.contains(QStringLiteral("clinic-note.pdf")) &&
+                     error.contains(QStringLiteral("altered")),
+                 qPrintable(error));
+        QVERIFY(!AttachmentFile::read(path, id + 100, &error));
+        QVERIFY(error.contains(QStringLiteral("no attachment")));
+    }
+
+    void shownThenCheckedAgainstItsHash()
+    {
+        QTemporaryDir dir;
+        qint64 id = 0;
+        const QString path = makeCase(dir, &id);
+        QVERIFY(!path.isEmpty());
+        AttachmentInfo info;
+        info.id = id;
+        info.fileName = QStringLiteral("clinic-note.pdf");
+
+        PdfAttachmentViewer viewer;
+        viewer.resize(900, 700);
+        viewer.show();
+        QSignalSpy failed(&viewer, &AttachmentViewer::failed);
+        viewer.showAttachment(path, info);
+        QTRY_COMPARE_WITH_TIMEOUT(viewer.pageCount(), 2, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pdfViewer()->pageView()->isPageSharp(0), 20000);
+        QVERIFY(viewer.pdfViewer()->document()->filePath().startsWith(QStringLiteral("/proc/")));
+
+        // Altered behind our back: page 1 may show for a moment, then the viewer says what is wrong.
+        QVERIFY(alter(path, id));
+        viewer.showAttachment(path, info);
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("clinic-note.pdf"));
+        QVERIFY(failed.at(0).at(1).toString().contains(QStringLiteral("altered")));
+        QCOMPARE(viewer.pageCount(), 0);
+        QVERIFY(!viewer.pdfViewer()->document());
+    }
+};
+
+QTEST_MAIN(TestAttachmentViewer)
+#include "tst_attachmentviewer.moc"

@@ -1,0 +1,66 @@
+// The case queue streams: rows appear as their files are read, before the listing of a long folder
+// ends; the listing then holds every file, and a file that goes away leaves the queue.
+#include "model/casefile/CaseFile.h"
+#include "ui/queue/CaseQueueModel.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rd;
+
+class TestCaseQueue : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rowsArriveBeforeTheListingEnds()
+    {
+        QTemporaryDir dir;
+        CaseData data;
+        data.member.id = QStringLiteral("Q1");
+        data.member.name = QStringLiteral("Queue Member");
+        data.member.birthDate = QDate(2012, 5, 1);
+        data.request.receivedAt = QDateTime::currentDateTimeUtc();
+        data.request.serviceDate = QDate::currentDate().addDays(10);
+        data.request.lines = {QStringLiteral("96000")};
+        data.request.diagnoses = {QStringLiteral("G80.1")};
+        const QString first = dir.filePath(QStringLiteral("case-000.rdcase"));
+        QString error;
+        QVERIFY2(CaseFile::create(first, data, QStringLiteral("tester"), &error), qPrintable(error));
+        const int count = 300;
+        for (int i = 1; i < count; ++i)
+            QVERIFY(QFile::copy(
+                first, dir.filePath(QStringLiteral("case-%1.rdcase").arg(i, 3, 10, QLatin1Char('0')))));
+
+        CaseQueueModel model;
+        QSignalSpy loaded(&model, &CaseQueueModel::loaded);
+        QList<int> rowsWhenInserted; // the model's rows after each insertion, while the listing runs
+        connect(&model, &QAbstractItemModel::rowsInserted, this, [&] {
+            if (loaded.isEmpty())
+                rowsWhenInserted.append(model.rowCount());
+        });
+        model.setFolder(dir.path());
+        QVERIFY(model.isLoading());
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(loaded.at(0).at(0).toInt(), count);
+        QCOMPARE(model.rowCount(), count);
+        QVERIFY(!model.isLoading());
+        QVERIFY2(rowsWhenInserted.size() >= 2, "the rows came in one piece");
+        QVERIFY(rowsWhenInserted.first() < count); // the first rows were there before the rest was read
+        QCOMPARE(model.data(model.index(0, CaseQueueModel::MemberColumn)).toString(),
+                 QStringLiteral("Queue Member (Q1)"));
+
+        // A file that goes away leaves the queue at the next listing.
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("case-150.rdcase"))));
+        loaded.clear();
+        model.rescan();
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(model.rowCount(), count - 1);
+        QCOMPARE(model.rowOf(dir.filePath(QStringLiteral("case-150.rdcase"))), -1);
+        QVERIFY(model.rowOf(dir.filePath(QStringLiteral("case-151.rdcase"))) >= 0);
+    }
+};
+
+QTEST_MAIN(TestCaseQueue)
+#include "tst_casequeue.moc"
