@@ -4,6 +4,7 @@
 // run: the PDF service opening the same PDF straight from its file to its first page (what any viewer
 // must at least do). Also the longest stall of the GUI thread's event loop while the case opens.
 //   bench_case_open [ROUNDS]
+#include "bench/BenchActor.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
@@ -97,9 +98,9 @@ QString makeCase(const QString& dir, const QString& pdf, int pages)
     data.request.lines = {QStringLiteral("96000"), QStringLiteral("96002"), QStringLiteral("96004")};
     data.request.diagnoses = {QStringLiteral("G80.1")};
     QString error;
-    auto file = CaseFile::create(path, data, QStringLiteral("bench"), &error);
+    auto file = CaseFile::create(path, data, bench::actor(), &error);
     if (!file ||
-        !file->addAttachment(QFileInfo(pdf).fileName(), pdf, pages, QStringLiteral("bench"), &error)) {
+        !file->addAttachment(QFileInfo(pdf).fileName(), pdf, pages, bench::actor(), &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return {};
     }

@@ -3,6 +3,8 @@
 #include "app/cli/CliApp.h"
 #include "checklist/PolicyLoader.h"
 
+#include "model/signoff/UserDirectory.h"
+
 #include <QFile>
 
 namespace rd::cli {
@@ -14,8 +16,11 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
                                   QStringLiteral("This help."));
     parser.addOption(help);
     parser.addOption({QStringLiteral("user"),
-                      QStringLiteral("The acting user's login (default: the login name)."),
+                      QStringLiteral("The login of the person acting (commands that write to a case)."),
                       QStringLiteral("LOGIN")});
+    parser.addOption({QStringLiteral("password-stdin"),
+                      QStringLiteral("Read the password of --user from the first line of standard input: it "
+                                     "unlocks the key that signs what is written.")});
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QString command = args.value(0);
     if (!parser.parse(args)) {
@@ -39,14 +44,29 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
     return true;
 }
 
-QString actingUser(const QCommandLineParser& parser)
+std::optional<Login> logIn(const QCommandLineParser& parser, const QString& command, bool requireRoster,
+                           QTextStream& err)
 {
-    QString user = parser.value(QStringLiteral("user"));
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    const QString login = parser.value(QStringLiteral("user"));
+    if (login.isEmpty() || !parser.isSet(QStringLiteral("password-stdin"))) {
+        err << "reviewdesk-cli " << command
+            << ": --user LOGIN and --password-stdin are required: what is written is signed by its author"
+            << Qt::endl;
+        return std::nullopt;
+    }
+    QString error;
+    UserDirectory directory;
+    if (!directory.load(&error)) {
+        err << error << Qt::endl;
+        return std::nullopt;
+    }
+    auto result = rd::logIn(directory, login, readPasswordFromStdin(), requireRoster, &error);
+    if (!result) {
+        err << "reviewdesk-cli " << command << ": " << error << Qt::endl;
+        return std::nullopt;
+    }
+    directory.setLastUser(login, &error);
+    return result;
 }
 
 std::optional<Policy> loadPolicy(QTextStream& err)

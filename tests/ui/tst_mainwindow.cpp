@@ -126,6 +126,7 @@ void TestMainWindow::cleanup()
 std::unique_ptr<MainWindow> TestMainWindow::showWindow()
 {
     auto window = std::make_unique<MainWindow>();
+    window->setLogin(test::logIn(QStringLiteral("nurse.test")));
     window->openFolder(m_dir->path());
     window->show();
     window->activateWindow();
