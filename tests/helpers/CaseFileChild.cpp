@@ -39,7 +39,7 @@ int main(int argc, char* argv[])
     if (args.at(1) == QLatin1String("hold")) {
         const rd::Actor holder = rd::test::actor(QStringLiteral("holder"));
         if (!file->recordJudgment(QStringLiteral("qualified-performance"),
-                                  rd::Answer{AnswerValue::Met, {}, QStringLiteral("held"), {}}, holder,
+                                  rd::Answer{rd::AnswerValue::Met, {}, QStringLiteral("held"), {}}, holder,
                                   &error))
             return 1;
         std::printf("ready\n");

@@ -1,6 +1,7 @@
 // A case file's attachment shown through the PDF workers: copied once into a sealed memory file that
 // every worker of the document opens (AttachmentFile), and checked against the SHA-256 the case file
 // recorded once page 1 is there (PdfAttachmentViewer): an altered attachment leaves the screen.
+#include "TestCases.h"
 #include "model/casefile/AttachmentFile.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfDocument.h"
@@ -38,9 +39,9 @@ QString makeCase(const QTemporaryDir& dir, qint64* id)
     data.request.lines = {QStringLiteral("27394")};
     data.request.diagnoses = {QStringLiteral("G80.1")};
     QString error;
-    auto file = CaseFile::create(path, data, QStringLiteral("tester"), &error);
+    auto file = CaseFile::create(path, data, test::actor(QStringLiteral("tester")), &error);
     if (!file || !file->addAttachment(QStringLiteral("clinic-note.pdf"), pdf("clinic-note.pdf"), 2,
-                                      QStringLiteral("tester"), &error))
+                                      test::actor(QStringLiteral("tester")), &error))
         return {};
     *id = file->attachments().value(0).id;
     return path;

@@ -1,5 +1,6 @@
 // The case queue streams: rows appear as their files are read, before the listing of a long folder
 // ends; the listing then holds every file, and a file that goes away leaves the queue.
+#include "TestCases.h"
 #include "model/casefile/CaseFile.h"
 #include "ui/queue/CaseQueueModel.h"
 
@@ -27,7 +28,8 @@ private Q_SLOTS:
         data.request.diagnoses = {QStringLiteral("G80.1")};
         const QString first = dir.filePath(QStringLiteral("case-000.rdcase"));
         QString error;
-        QVERIFY2(CaseFile::create(first, data, QStringLiteral("tester"), &error), qPrintable(error));
+        QVERIFY2(CaseFile::create(first, data, test::actor(QStringLiteral("tester")), &error),
+                 qPrintable(error));
         const int count = 300;
         for (int i = 1; i < count; ++i)
             QVERIFY(QFile::copy(
