@@ -69,6 +69,9 @@ Decision Signoff::finalDecision(const CaseData& data, const QList<LineOverride>&
                                        : OverallOutcome::Partial;
     decision.physicianReviewRequired = denied > 0;
     decision.missingInformation.clear();
+    for (const RequestRule& rule : policy().requestRules)
+        if (missing.contains(rule.id))
+            decision.missingInformation.append(rule.id);
     for (const Judgment& judgment : policy().judgments)
         if (missing.contains(judgment.id))
             decision.missingInformation.append(judgment.id);

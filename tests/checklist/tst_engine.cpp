@@ -544,7 +544,9 @@ void TestEngine::advisories()
             QVERIFY(advisory.text.contains(QLatin1String("examples, not exhaustive")));
     }
     QCOMPARE(ids.join(QLatin1Char(' ')), expected);
-    QCOMPARE(toString(decision.overall), QStringLiteral("approved")); // advisories never change a decision
+    // Advisories never change a decision; no diagnosis at all pends every line (its own rule).
+    QCOMPARE(toString(decision.overall),
+             data.request.diagnoses.isEmpty() ? QStringLiteral("pended") : QStringLiteral("approved"));
 }
 
 void TestEngine::reasonsCarryThePolicySentences()
@@ -612,7 +614,7 @@ void TestEngine::decisionJsonMatchesObject()
     QCOMPARE(object.value(QStringLiteral("overall")).toString(), QStringLiteral("pended"));
     QCOMPARE(object.value(QStringLiteral("physicianReviewRequired")).toBool(), true);
     QCOMPARE(object.value(QStringLiteral("missingInformation")).toArray(),
-             QJsonArray{QStringLiteral("screening")});
+             (QJsonArray{QStringLiteral("diagnosis-missing"), QStringLiteral("screening")}));
     const QJsonArray lines = object.value(QStringLiteral("lines")).toArray();
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines.at(1).toObject().value(QStringLiteral("decision")).toString(), QStringLiteral("deny"));
