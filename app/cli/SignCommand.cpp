@@ -122,7 +122,7 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << error << Qt::endl;
         return ExitBadInput;
     }
-    const auto plan = PlanInfo::load(directory.home(), &error);
+    const auto plan = PlanInfo::load(QString(), &error);
     if (!plan) {
         err << error << Qt::endl;
         return ExitBadInput;

@@ -91,7 +91,8 @@ LetterInput Signoff::letterInput(const CaseFile& file, const Decision& decision,
     input.fields = letterFields;
     input.signer = signer;
     input.signedAt = signedAt;
-    input.letterDate = signedAt.isValid() ? signedAt.toUTC().date() : QDateTime::currentDateTimeUtc().date();
+    input.issuedAt = signedAt.isValid() ? signedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    input.letterDate = LetterText::localDate(m_plan, input.issuedAt);
     input.caseId = file.caseId();
     return input;
 }
