@@ -412,7 +412,7 @@ QVariantList missingItems(const LetterInput& input)
 QString duration(qint64 seconds, const QString& language)
 {
     const bool spanish = isSpanish(language);
-    if (seconds % 86400 == 0 && seconds >= 86400 * 3)
+    if (seconds >= 86400 * 3) // whole days, rounded down: never more time than the plan has
         return QString::number(seconds / 86400) +
                (spanish ? QStringLiteral(" días") : QStringLiteral(" days"));
     return QString::number(seconds / 3600) + (spanish ? QStringLiteral(" horas") : QStringLiteral(" hours"));

@@ -293,8 +293,11 @@ QStringList LetterChecker::check(const Letter& letter, const LetterInput& input)
         if (const CodeRule* codeRule = input.policy.codeRule(rule.id))
             text.remove(
                 translated(codeRule->translations, language, QStringLiteral("wording"), codeRule->wording));
-    for (const QString& line : input.plan.address + input.plan.appealsAddress)
-        text.remove(line); // postal codes
+    for (const QString& line : input.plan.address + input.plan.appealsAddress +
+                                   input.data.member.address.lines +
+                                   QStringList{input.data.member.address.postalCode})
+        if (!line.isEmpty())
+            text.remove(line); // postal codes
     const QSet<QString> requested(input.data.request.lines.cbegin(), input.data.request.lines.cend());
     for (const QString& code : codesIn(text) - requested)
         problem(QStringLiteral("text"),

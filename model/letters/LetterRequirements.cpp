@@ -100,7 +100,7 @@ QList<LetterRequirement> table()
          s("29 CFR 2560.503-1(f)(4); 42 CFR 422.568(b)(1), 422.572(b); 42 CFR 438.210(d)"), kRfi, kAllTypes,
          When::Always},
         {s("extension-grievance"), s("the right to file a fast grievance about the extension"),
-         s("42 CFR 422.568(b)(2); 42 CFR 438.404(c)(4)"), kRfi, kPublic, When::Always},
+         s("42 CFR 422.568(b)(2); 42 CFR 438.404(c)(4)"), kRfi, kPublic, When::Standard},
         {s("signature"), s("who signed, when (plan time zone) and what the signature means"),
          s("42 CFR 422.566(d); 21 CFR 11.50 (signature manifestation)"), kDecided, kAllTypes, When::Always},
         {s("taglines"), s("taglines in the state's top 15 languages, readable"), s("45 CFR 92.11"), kAll,
@@ -144,8 +144,8 @@ QList<LetterRequirement> forLetter(LetterKind kind, const LetterInput& input)
         case When::CodeRuleOverride:
             applies = !Engine(input.policy).brokenCodeRules(input.decision.lines).isEmpty();
             break;
-        case When::Expedited:
-            applies = input.data.request.urgency == Urgency::Expedited;
+        case When::Standard:
+            applies = input.data.request.urgency == Urgency::Standard;
             break;
         }
         if (applies)

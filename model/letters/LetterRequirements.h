@@ -20,7 +20,7 @@ struct LetterRequirement
         Minor,            // the member is under 18 on the letter's date
         Retrospective,    // the decision carries an advisory with letter text
         CodeRuleOverride, // a physician's override broke a code rule
-        Expedited,        // the request is urgent
+        Standard,         // the request is not urgent
     };
     QString element;
     QString what;   // what it says
