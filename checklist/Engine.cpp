@@ -196,6 +196,16 @@ QDateTime Engine::dueBy(const Request& request)
     return RequestClock::initialDueBy(request);
 }
 
+Decision Engine::withClock(Decision decision, const Request& request, PlanType planType,
+                           const QDateTime& requestedAt)
+{
+    decision.planType = toString(planType);
+    if (decision.overall == OverallOutcome::Pended)
+        decision.informationClock =
+            RequestClock::forInformationRequest(request, ClockRules::forPlanType(planType), requestedAt);
+    return decision;
+}
+
 QList<Reason> Engine::contradictions(const CaseData& data) const
 {
     QList<Reason> result;

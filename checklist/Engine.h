@@ -44,6 +44,10 @@ public:
 
     // 72 hours after receipt when expedited, 7 calendar days when standard; UTC (RequestClock).
     static QDateTime dueBy(const Request& request);
+    // The decision with its clocks for a plan type: for a pended case, the request for information
+    // sent at requestedAt (RequestClock, the same rule the letter and the queue use).
+    static Decision withClock(Decision decision, const Request& request, PlanType planType,
+                              const QDateTime& requestedAt);
 
     // The policy's contradictions that the answers show (e.g. a neuromuscular indication and
     // "screening without symptoms"): warned before routing; they do not change the decision.

@@ -5,6 +5,7 @@
 #include "checklist/Engine.h"
 #include "checklist/PolicyLoader.h"
 #include "model/casefile/CaseFile.h"
+#include "model/letters/PlanInfo.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -90,7 +91,15 @@ int evaluateCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return ExitBadInput;
     }
 
-    const Decision decision = Engine(*policy).evaluate(*data);
+    // The clocks follow the installation's plan type (plan.json); a request for information sent now.
+    Decision decision = Engine(*policy).evaluate(*data);
+    QString planError;
+    const auto plan = PlanInfo::load(QString(), &planError);
+    if (!plan) {
+        err << planError << Qt::endl;
+        return ExitBadInput;
+    }
+    decision = Engine::withClock(decision, data->request, plan->planType, QDateTime::currentDateTimeUtc());
     if (json)
         out << QString::fromUtf8(decision.toJson());
     else

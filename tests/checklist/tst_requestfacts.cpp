@@ -71,6 +71,7 @@ private Q_SLOTS:
     void expeditedClock();
     void standardClockTolled();
     void standardClockExtended();
+    void decisionJsonCarriesTheClock();
 
 private:
     Policy m_policy;
@@ -307,6 +308,27 @@ void TestRequestFacts::standardClockExtended()
         QVERIFY(clock.respondBy > sent);
         QCOMPARE(RequestClock::decisionDueAfterAnswer(clock, clock.respondBy), clock.decisionDueBy);
     }
+}
+
+void TestRequestFacts::decisionJsonCarriesTheClock()
+{
+    CaseData data = favourable(m_policy, {QStringLiteral("96000")});
+    data.request.urgency = Urgency::Expedited;
+    data.answers.remove(QStringLiteral("plantar-pressure"));
+    data.answers.remove(QStringLiteral("management-impact"));
+    const QDateTime sent(QDate(2026, 11, 21), QTime(9, 0), Qt::UTC);
+    const Decision plain = Engine(m_policy).evaluate(data);
+    QVERIFY(!plain.toJsonObject().contains(QStringLiteral("clock"))); // a signed decision is unchanged
+    const Decision decision = Engine::withClock(plain, data.request, PlanType::MedicareAdvantage, sent);
+    const QJsonObject json = QJsonDocument::fromJson(decision.toJson()).object();
+    QCOMPARE(json, decision.toJsonObject());
+    const QJsonObject clock = json.value(QStringLiteral("clock")).toObject();
+    QCOMPARE(clock.value(QStringLiteral("planType")).toString(), QStringLiteral("medicare-advantage"));
+    const QJsonObject rfi = clock.value(QStringLiteral("informationRequest")).toObject();
+    QCOMPARE(rfi.value(QStringLiteral("respondBy")).toString(), QStringLiteral("2026-11-23T09:00:00Z"));
+    QCOMPARE(rfi.value(QStringLiteral("decisionHoursAfterAnswer")).toDouble(), 48.0);
+    QCOMPARE(rfi.value(QStringLiteral("decisionDueBy")).toString(), QStringLiteral("2026-11-25T09:00:00Z"));
+    QVERIFY(decision.toText().contains(QStringLiteral("answer by 2026-11-23T09:00:00Z")));
 }
 
 QTEST_GUILESS_MAIN(TestRequestFacts)
