@@ -46,6 +46,12 @@ inline QString additionalInformation()
 {
     return QStringLiteral("additionalInformation");
 }
+// "yes": the physician confirms an override that breaks a code rule (e.g. approving 96000 with 96001);
+// the letter names the rule.
+inline QString codeRuleOverrideConfirmed()
+{
+    return QStringLiteral("codeRuleOverrideConfirmed");
+}
 } // namespace LetterField
 
 struct LetterInput

@@ -132,6 +132,12 @@ SignoffPreview Signoff::preview(const CaseFile& file, const User& signer,
             preview.problems.append(
                 QStringLiteral("the override of line %1 needs a written rationale").arg(item.code));
     }
+    for (const Reason& rule : m_engine.brokenCodeRules(preview.decision.lines))
+        if (preview.letterFields.value(LetterField::codeRuleOverrideConfirmed()) != QLatin1String("yes"))
+            preview.problems.append(
+                QStringLiteral("the overrides break the policy's rule %1 (\"%2\"): confirm that on purpose "
+                               "(sign --confirm-code-rule-override); the letter names it")
+                    .arg(rule.id, rule.text));
     if (preview.decision.physicianReviewRequired && signer.role != UserRole::MedicalDirector)
         preview.problems.append(
             QStringLiteral("a %1 determination must be made and signed by a medical director; "

@@ -153,6 +153,7 @@ private Q_SLOTS:
     void datesAreThePlansTimeZone();
     void spanishMemberNeedsASpanishRationale();
     void alternativesAreAskedAsOne();
+    void codeRuleOverrideIsNamed();
     void docsTableListsEveryElement();
     void taglinesHaveEveryGlyph();
     void pdfIsReadableAndWhole_data();
@@ -324,6 +325,27 @@ void TestLetters::alternativesAreAskedAsOne()
     QCOMPARE(text.count(QStringLiteral("Either one of these is enough")), 1);
     QVERIFY(text.contains(QStringLiteral("care you have already tried")));
     QVERIFY(text.contains(QStringLiteral("urgent reason")));
+}
+
+void TestLetters::codeRuleOverrideIsNamed()
+{
+    const PlanInfo plan = planOfType(QStringLiteral("erisa-group"));
+    CaseData data = caseFor(m_policy, QStringLiteral("approval"), false, QStringLiteral("en"));
+    data.request.lines = {QStringLiteral("96000"), QStringLiteral("96001")};
+    LetterInput input = inputFor(m_policy, plan, data, QStringLiteral("en"));
+    QCOMPARE(toString(input.decision.lines.at(0).decision), QStringLiteral("deny")); // the code rule
+    QVERIFY(element(buildOrFail(input), "code-rule-override").isEmpty());
+    // The physician's override approves 96000 too: the letter names the rule it sets aside.
+    input.decision.lines[0] = {QStringLiteral("96000"), {}, LineOutcome::Approve, {}};
+    input.decision.overall = OverallOutcome::Approved;
+    const Letter letter = buildOrFail(input);
+    QVERIFY(element(letter, "code-rule-override")
+                .contains(QStringLiteral("96000 and 96001 should not be billed together")));
+    QVERIFY2(LetterChecker::check(letter, input).isEmpty(),
+             qPrintable(LetterChecker::check(letter, input).join(QLatin1Char('\n'))));
+    input.language = QStringLiteral("es");
+    QVERIFY(element(buildOrFail(input), "code-rule-override")
+                .contains(QStringLiteral("no deben facturarse juntos")));
 }
 
 void TestLetters::docsTableListsEveryElement()
