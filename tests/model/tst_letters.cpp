@@ -154,6 +154,7 @@ private Q_SLOTS:
     void spanishMemberNeedsASpanishRationale();
     void alternativesAreAskedAsOne();
     void codeRuleOverrideIsNamed();
+    void codesFreeOnRequest();
     void docsTableListsEveryElement();
     void taglinesHaveEveryGlyph();
     void pdfIsReadableAndWhole_data();
@@ -346,6 +347,23 @@ void TestLetters::codeRuleOverrideIsNamed()
     input.language = QStringLiteral("es");
     QVERIFY(element(buildOrFail(input), "code-rule-override")
                 .contains(QStringLiteral("no deben facturarse juntos")));
+}
+
+void TestLetters::codesFreeOnRequest()
+{
+    PlanInfo plan = planOfType(QStringLiteral("aca-individual"));
+    plan.printCodes = false;
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("es")}) {
+        const LetterInput input =
+            inputFor(m_policy, plan, caseFor(m_policy, QStringLiteral("denial"), false, language), language);
+        const Letter letter = buildOrFail(input);
+        const QString codes = element(letter, "codes");
+        QVERIFY2(!codes.contains(QStringLiteral("G80.1")), qPrintable(codes));
+        QVERIFY2(codes.contains(language == QLatin1String("es") ? QStringLiteral("sin costo")
+                                                                : QStringLiteral("at no cost")),
+                 qPrintable(codes));
+        QVERIFY(LetterChecker::check(letter, input).isEmpty());
+    }
 }
 
 void TestLetters::docsTableListsEveryElement()
