@@ -2,8 +2,23 @@
 #pragma once
 
 #include "checklist/CaseData.h"
+#include "checklist/Policy.h"
 
 namespace rd::test {
+
+// Every judgment of the policy answered in the lines' favour: criteria met (with the first type when
+// the judgment has types), exclusions "no". Replaces the case's answers.
+inline void answerFavourably(CaseData& data, const Policy& policy)
+{
+    data.answers.clear();
+    for (const Judgment& judgment : policy.judgments) {
+        Answer answer;
+        answer.value = answerValues(judgment.kind).at(judgment.kind == JudgmentKind::Criterion ? 0 : 1);
+        if (!judgment.types.isEmpty())
+            answer.types = {judgment.types.first().id};
+        data.answers.insert(judgment.id, answer);
+    }
+}
 
 inline CaseData sampleCase()
 {

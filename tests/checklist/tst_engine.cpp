@@ -1,6 +1,7 @@
 // Engine: one table row per rule of review-rules.md (row name = the rule), on the real policy;
 // due times; advisories; the decision JSON; and a second, made-up policy the engine must handle
 // without knowing any of the first one's ids.
+#include "TestCases.h"
 #include "checklist/CaseJson.h"
 #include "checklist/Engine.h"
 #include "checklist/PolicyLoader.h"
@@ -33,13 +34,7 @@ CaseData favourableCase(const Policy& policy, const QStringList& lines)
     data.request.serviceDate = QDate(2026, 12, 15);
     data.request.lines = lines;
     data.request.diagnoses = {QStringLiteral("G80.1")};
-    for (const Judgment& judgment : policy.judgments) {
-        Answer answer;
-        answer.value = answerValues(judgment.kind).at(judgment.kind == JudgmentKind::Criterion ? 0 : 1);
-        if (!judgment.types.isEmpty())
-            answer.types = {judgment.types.first().id};
-        data.answers.insert(judgment.id, answer);
-    }
+    test::answerFavourably(data, policy);
     return data;
 }
 

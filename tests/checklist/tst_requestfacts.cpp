@@ -22,14 +22,7 @@ CaseData favourable(const Policy& policy, const QStringList& lines)
 {
     CaseData data = test::sampleCase();
     data.request.lines = lines;
-    data.answers.clear();
-    for (const Judgment& judgment : policy.judgments) {
-        Answer answer;
-        answer.value = answerValues(judgment.kind).at(judgment.kind == JudgmentKind::Criterion ? 0 : 1);
-        if (!judgment.types.isEmpty())
-            answer.types = {judgment.types.first().id};
-        data.answers.insert(judgment.id, answer);
-    }
+    test::answerFavourably(data, policy);
     return data;
 }
 
