@@ -148,6 +148,7 @@ private Q_SLOTS:
     void alternativesAreAskedAsOne();
     void codeRuleOverrideIsNamed();
     void codesFreeOnRequest();
+    void retrospectiveRequestIsSaid();
     void docsTableListsEveryElement();
     void taglinesHaveEveryGlyph();
     void pdfIsReadableAndWhole_data();
@@ -355,6 +356,24 @@ void TestLetters::codesFreeOnRequest()
         QVERIFY2(codes.contains(language == QLatin1String("es") ? QStringLiteral("sin costo")
                                                                 : QStringLiteral("at no cost")),
                  qPrintable(codes));
+        QVERIFY(LetterChecker::check(letter, input).isEmpty());
+    }
+}
+
+void TestLetters::retrospectiveRequestIsSaid()
+{
+    const PlanInfo plan = planOfType(QStringLiteral("medicaid"));
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("es")}) {
+        CaseData data = caseFor(m_policy, QStringLiteral("approval"), false, language);
+        QVERIFY(element(buildOrFail(inputFor(m_policy, plan, data, language)), "retrospective").isEmpty());
+        data.request.serviceDate = QDate(2026, 11, 2); // received 2026-11-20
+        const LetterInput input = inputFor(m_policy, plan, data, language);
+        const Letter letter = buildOrFail(input);
+        QVERIFY2(element(letter, "retrospective")
+                     .contains(language == QLatin1String("es")
+                                   ? QStringLiteral("después de que se prestó")
+                                   : QStringLiteral("requested after it was given")),
+                 qPrintable(element(letter, "retrospective")));
         QVERIFY(LetterChecker::check(letter, input).isEmpty());
     }
 }
