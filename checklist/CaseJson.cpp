@@ -160,8 +160,32 @@ CaseData readCase(const QJsonObject& root)
     return data;
 }
 
+// Facts that cannot be true (review-rules.md, "Facts taken from the request").
+void checkFacts(const Request& request, const Member& memberData)
+{
+    if (memberData.birthDate.isValid() && request.serviceDate.isValid() &&
+        memberData.birthDate > request.serviceDate)
+        fail(key("member.birthDate"),
+             QStringLiteral("%1 is after the service date %2")
+                 .arg(dateText(memberData.birthDate), dateText(request.serviceDate)));
+    if (!request.priorStudyDate || !request.priorStudyDate->isValid())
+        return;
+    const QDate prior = *request.priorStudyDate;
+    const QDate received = request.receivedAt.toUTC().date();
+    if (received.isValid() && prior > received)
+        fail(key("request.priorStudyDate"),
+             QStringLiteral(
+                 "%1 is after the date the request was received (%2): a prior study cannot be later")
+                 .arg(dateText(prior), dateText(received)));
+    if (request.serviceDate.isValid() && prior > request.serviceDate)
+        fail(key("request.priorStudyDate"),
+             QStringLiteral("%1 is after the service date %2: a prior study cannot be later")
+                 .arg(dateText(prior), dateText(request.serviceDate)));
+}
+
 void validateCase(const CaseData& data, const Policy& policy)
 {
+    checkFacts(data.request, data.member);
     const QString linesPath = key("request.lines");
     if (data.request.lines.isEmpty())
         fail(linesPath, QStringLiteral("must list at least one code (policy %1 codes: %2)")

@@ -152,13 +152,32 @@ QJsonObject Decision::toJsonObject() const
         lineArray.append(QJsonObject{{key("code"), line.code},
                                      {key("decision"), toString(line.decision)},
                                      {key("reasons"), reasonsArray(line.reasons)}});
-    return QJsonObject{{key("policy"), QJsonObject{{key("id"), policyId}, {key("version"), policyVersion}}},
+    QJsonObject object{{key("policy"), QJsonObject{{key("id"), policyId}, {key("version"), policyVersion}}},
                        {key("overall"), toString(overall)},
                        {key("physicianReviewRequired"), physicianReviewRequired},
                        {key("dueBy"), formatUtc(dueBy)},
                        {key("lines"), lineArray},
                        {key("missingInformation"), QJsonArray::fromStringList(missingInformation)},
                        {key("advisories"), reasonsArray(advisories)}};
+    if (!planType.isEmpty())
+        object.insert(key("clock"), clockObject());
+    return object;
+}
+
+QJsonObject Decision::clockObject() const
+{
+    QJsonObject clock{{key("planType"), planType}, {key("decisionDueBy"), formatUtc(dueBy)}};
+    if (informationClock) {
+        const InformationClock& rfi = *informationClock;
+        clock.insert(
+            key("informationRequest"),
+            QJsonObject{{key("requestedAt"), formatUtc(rfi.requestedAt)},
+                        {key("respondBy"), formatUtc(rfi.respondBy)},
+                        {key("decisionHoursAfterAnswer"), double(rfi.decisionSecondsAfterAnswer) / 3600},
+                        {key("decisionDueBy"), formatUtc(rfi.decisionDueBy)},
+                        {key("tolled"), rfi.tolled}});
+    }
+    return clock;
 }
 
 QByteArray Decision::toJson(bool indented) const
@@ -198,6 +217,30 @@ QByteArray Decision::toJson(bool indented) const
     writer.endArray();
     writer.key("advisories");
     writeReasons(writer, advisories);
+    if (!planType.isEmpty()) {
+        writer.key("clock");
+        writer.beginObject();
+        writer.key("planType");
+        writer.value(planType);
+        writer.key("decisionDueBy");
+        writer.value(formatUtc(dueBy));
+        if (informationClock) {
+            writer.key("informationRequest");
+            writer.beginObject();
+            writer.key("requestedAt");
+            writer.value(formatUtc(informationClock->requestedAt));
+            writer.key("respondBy");
+            writer.value(formatUtc(informationClock->respondBy));
+            writer.key("decisionHoursAfterAnswer");
+            writer.value(double(informationClock->decisionSecondsAfterAnswer) / 3600);
+            writer.key("decisionDueBy");
+            writer.value(formatUtc(informationClock->decisionDueBy));
+            writer.key("tolled");
+            writer.value(informationClock->tolled);
+            writer.endObject();
+        }
+        writer.endObject();
+    }
     writer.endObject();
     return writer.result();
 }
@@ -212,6 +255,14 @@ QString Decision::toText() const
             .arg(physicianReviewRequired ? QStringLiteral("yes (a denied line needs the medical director)")
                                          : QStringLiteral("no"));
     text += QStringLiteral("Decision due by: %1\n").arg(formatUtc(dueBy));
+    if (informationClock)
+        text += QStringLiteral("Request for information (%1 plan): answer by %2; decision %3 hours after the "
+                               "answer, at the latest %4%5\n")
+                    .arg(planType, formatUtc(informationClock->respondBy))
+                    .arg(double(informationClock->decisionSecondsAfterAnswer) / 3600)
+                    .arg(formatUtc(informationClock->decisionDueBy),
+                         informationClock->tolled ? QStringLiteral(" (the clock stops while waiting)")
+                                                  : QString());
     text += QStringLiteral("\nLines:\n");
     for (const LineDecision& line : lines) {
         text += QStringLiteral("  %1  %2").arg(line.code, toString(line.decision).toUpper());

@@ -9,6 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+#include "checklist/RequestClock.h"
+
+#include <optional>
+
 namespace rd {
 
 enum class LineOutcome
@@ -56,6 +60,10 @@ struct Decision
     QList<LineDecision> lines;      // in the request's order
     QStringList missingInformation; // unknown judgment ids holding a line pending, policy order
     QList<Reason> advisories;       // never change the decision
+    // The clocks, when the caller knows the plan type (`evaluate --json` "clock"; not part of a signed
+    // decision): the decision's due time, and for a pended case the request for information's.
+    QString planType;
+    std::optional<InformationClock> informationClock;
     bool operator==(const Decision&) const = default;
 
     // The decision JSON, keys in the order of case-exchange.md:
@@ -63,6 +71,7 @@ struct Decision
     QByteArray toJson(bool indented = true) const;
     // The same content as a QJsonObject (keys sorted, as QJsonObject does).
     QJsonObject toJsonObject() const;
+    QJsonObject clockObject() const; // "clock": planType, decisionDueBy, informationRequest
     // A readable form for people (no member data).
     QString toText() const;
 };

@@ -1,6 +1,10 @@
 #include "checklist/Engine.h"
 
+#include "checklist/RequestClock.h"
+
 #include <QSet>
+
+#include <algorithm>
 
 #include <utility>
 
@@ -101,6 +105,13 @@ LineDecision Engine::decideLine(const CaseData& data, const QString& code) const
             unknowns.append(memberUnknowns);
     }
 
+    // Facts of the request that hold the line pending: they add to the unknowns, never to a denial.
+    if (failures.isEmpty()) {
+        for (const RequestRule& rule : m_policy.requestRules)
+            if (rule.lines.contains(code) && m_policy.holdsAll(rule.when, data.request, data.member))
+                unknowns.prepend({rule.id, rule.missingText});
+    }
+
     if (!failures.isEmpty()) {
         line.decision = LineOutcome::Deny;
         line.reasons = failures;
@@ -167,10 +178,56 @@ void Engine::applyCodeRules(QList<LineDecision>& lines) const
 
 QDateTime Engine::dueBy(const Request& request)
 {
-    const QDateTime received = request.receivedAt.toUTC();
-    if (!received.isValid())
-        return {};
-    return request.urgency == Urgency::Expedited ? received.addSecs(72 * 3600) : received.addDays(7);
+    return RequestClock::initialDueBy(request);
+}
+
+Decision Engine::withClock(Decision decision, const Request& request, PlanType planType,
+                           const QDateTime& requestedAt)
+{
+    decision.planType = toString(planType);
+    if (decision.overall == OverallOutcome::Pended)
+        decision.informationClock =
+            RequestClock::forInformationRequest(request, ClockRules::forPlanType(planType), requestedAt);
+    return decision;
+}
+
+QList<Reason> Engine::contradictions(const CaseData& data) const
+{
+    QList<Reason> result;
+    for (const Contradiction& contradiction : m_policy.contradictions) {
+        const bool all = std::all_of(
+            contradiction.answers.cbegin(), contradiction.answers.cend(), [&data](const AnswerMatch& match) {
+                const auto it = data.answers.constFind(match.judgment);
+                if (it == data.answers.constEnd() || it->value != match.value)
+                    return false;
+                return match.types.isEmpty() ||
+                       std::any_of(match.types.cbegin(), match.types.cend(),
+                                   [&it](const QString& type) { return it->types.contains(type); });
+            });
+        if (all)
+            result.append({contradiction.id, contradiction.text});
+    }
+    return result;
+}
+
+QList<Reason> Engine::brokenCodeRules(const QList<LineDecision>& lines) const
+{
+    const auto approved = [&lines](const QString& code) {
+        return std::any_of(lines.cbegin(), lines.cend(), [&code](const LineDecision& line) {
+            return line.code == code && line.decision == LineOutcome::Approve;
+        });
+    };
+    QList<Reason> result;
+    for (const CodeRule& rule : m_policy.codeRules) {
+        bool broken = false;
+        if (rule.kind == CodeRule::Kind::ExclusivePair)
+            broken = approved(rule.codes.value(0)) && approved(rule.codes.value(1));
+        else
+            broken = approved(rule.code) && std::none_of(rule.codes.cbegin(), rule.codes.cend(), approved);
+        if (broken)
+            result.append({rule.id, rule.wording});
+    }
+    return result;
 }
 
 Decision Engine::evaluate(const CaseData& data) const
@@ -215,8 +272,11 @@ Decision Engine::evaluate(const CaseData& data) const
         decision.overall = OverallOutcome::Partial;
     decision.physicianReviewRequired = denied > 0;
 
-    // Unknown judgment ids holding a line pending, in policy order (code-rule ids are not missing
-    // information: the lines they wait for list their own).
+    // Request facts and unknown judgment ids holding a line pending, in policy order (code-rule ids are
+    // not missing information: the lines they wait for list their own).
+    for (const RequestRule& rule : m_policy.requestRules)
+        if (missing.contains(rule.id))
+            decision.missingInformation.append(rule.id);
     for (const Judgment& judgment : m_policy.judgments)
         if (missing.contains(judgment.id))
             decision.missingInformation.append(judgment.id);

@@ -40,8 +40,21 @@ public:
 
     Decision evaluate(const CaseData& data) const;
 
-    // 72 hours after receipt when expedited, 7 calendar days when standard; UTC.
+    // 72 hours after receipt when expedited, 7 calendar days when standard; UTC (RequestClock).
     static QDateTime dueBy(const Request& request);
+    // The decision with its clocks for a plan type: for a pended case, the request for information
+    // sent at requestedAt (RequestClock, the same rule the letter and the queue use).
+    static Decision withClock(Decision decision, const Request& request, PlanType planType,
+                              const QDateTime& requestedAt);
+
+    // The policy's contradictions that the answers show (e.g. a neuromuscular indication and
+    // "screening without symptoms"): warned before routing; they do not change the decision.
+    QList<Reason> contradictions(const CaseData& data) const;
+
+    // The code rules a set of final line decisions breaks (a physician's override approving both codes
+    // of an exclusive pair, or a professional component without an approved technical code): each
+    // needs the physician's explicit confirmation and is named in the letter.
+    QList<Reason> brokenCodeRules(const QList<LineDecision>& lines) const;
 
 private:
     LineDecision decideLine(const CaseData& data, const QString& code) const;

@@ -86,6 +86,10 @@ QString toString(Condition::Kind kind)
         return QStringLiteral("diagnosis-matches");
     case Condition::Kind::NoDiagnosisInSamples:
         return QStringLiteral("no-diagnosis-in-samples");
+    case Condition::Kind::NoDiagnosis:
+        return QStringLiteral("no-diagnosis");
+    case Condition::Kind::ServiceBeforeReceipt:
+        return QStringLiteral("service-before-receipt");
     }
     return {};
 }
@@ -136,6 +140,22 @@ const CodeInfo* Policy::code(const QString& codeText) const
 {
     for (const CodeInfo& item : codes)
         if (item.code == codeText)
+            return &item;
+    return nullptr;
+}
+
+const CodeRule* Policy::codeRule(const QString& ruleId) const
+{
+    for (const CodeRule& item : codeRules)
+        if (item.id == ruleId)
+            return &item;
+    return nullptr;
+}
+
+const RequestRule* Policy::requestRule(const QString& ruleId) const
+{
+    for (const RequestRule& item : requestRules)
+        if (item.id == ruleId)
             return &item;
     return nullptr;
 }
@@ -194,6 +214,11 @@ bool Policy::holds(const Condition& condition, const Request& request, const Mem
             if (isSampleDiagnosis(diagnosis))
                 return false;
         return true;
+    case Condition::Kind::NoDiagnosis:
+        return request.diagnoses.isEmpty();
+    case Condition::Kind::ServiceBeforeReceipt:
+        return request.serviceDate.isValid() && request.receivedAt.isValid() &&
+               request.serviceDate < request.receivedAt.toUTC().date();
     }
     return false;
 }

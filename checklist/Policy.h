@@ -39,6 +39,8 @@ struct Condition
         MemberYoungerThan,    // member's age at the service date < parameters[parameter] years
         DiagnosisMatches,     // any requested diagnosis matches any of patterns
         NoDiagnosisInSamples, // no requested diagnosis matches the policy's sample diagnoses
+        NoDiagnosis,          // the request gives no diagnosis code
+        ServiceBeforeReceipt, // the service date is before the receipt date (a retrospective request)
     };
     Kind kind = Kind::CodeRequested;
     QStringList codes;
@@ -103,7 +105,7 @@ struct Judgment
     QList<JudgmentType> types;  // answer types; when non-empty, "met" needs one or more
     QString failText;           // plain sentence for a letter when it fails
     QString missingText;        // plain sentence when it is still unknown
-    Translations translations;  // failText, missingText
+    Translations translations;  // failText, missingText, source, wording
 };
 
 // Judgments that count as one: "any-of" holds when any member holds.
@@ -132,7 +134,35 @@ struct CodeRule
     QString wording;
     QString text;              // plain sentence when the rule denies
     QString pendingText;       // plain sentence when the rule holds a line pending
-    Translations translations; // text, pendingText
+    Translations translations; // text, pendingText, source, wording
+};
+
+// A fact of the request that holds lines pending whatever the judgments say (but never turns a denial
+// into a pend): e.g. no diagnosis code when the policy asks for one. Its id lists as missing information.
+struct RequestRule
+{
+    QString id;
+    QList<Condition> when; // all must hold
+    QStringList lines;     // the codes it holds pending (all the policy's codes for "all")
+    QString source;
+    QString wording;
+    QString missingText;       // plain sentence for the request for information
+    Translations translations; // missingText, source, wording
+};
+
+// Answers that contradict each other (e.g. a documented neuromuscular indication and "screening
+// without symptoms"): shown before routing, never change the decision.
+struct AnswerMatch
+{
+    QString judgment;
+    QString value;
+    QStringList types; // when non-empty: the answer records any of them
+};
+struct Contradiction
+{
+    QString id;
+    QList<AnswerMatch> answers; // all must match
+    QString text;
 };
 
 QString toString(CodeRule::Kind kind);
@@ -158,6 +188,8 @@ struct PolicyAdvisory
     bool erratum = false;  // a slip in the source text: show it wherever the policy is displayed
     QList<Condition> when; // shown in a decision when all hold (an empty list: always)
     QString text;
+    QString letterText;        // when set, the member's letter says this (e.g. a retrospective request)
+    Translations translations; // letterText
 };
 
 struct Policy
@@ -166,6 +198,7 @@ struct Policy
     int formatVersion = 1;
     QString id;
     QString title;
+    Translations titleTranslations; // "title"
     QString version;
     QDate effectiveDate;
     QString reviewSchedule;
@@ -175,6 +208,8 @@ struct Policy
     QList<Judgment> judgments; // in policy order: the order the checklist asks them
     QList<JudgmentGroup> groups;
     QList<CodeRule> codeRules; // applied in this order
+    QList<RequestRule> requestRules;
+    QList<Contradiction> contradictions;
     QString samplesNote;
     QList<DiagnosisSample> diagnosisSamples;
     QList<PolicyAdvisory> advisories;
@@ -182,6 +217,8 @@ struct Policy
     const Judgment* judgment(const QString& judgmentId) const;
     const JudgmentGroup* groupOf(const QString& judgmentId) const;
     const CodeInfo* code(const QString& code) const;
+    const CodeRule* codeRule(const QString& ruleId) const;
+    const RequestRule* requestRule(const QString& ruleId) const;
     QStringList codeList() const;
     QStringList judgmentIds() const;
 

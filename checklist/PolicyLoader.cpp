@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace rd {
 
 using namespace JsonIn;
@@ -41,8 +43,10 @@ private:
     void readJudgments(const QJsonObject& root);
     void readGroups(const QJsonObject& root);
     void readCodeRules(const QJsonObject& root);
+    void readRequestRules(const QJsonObject& root);
     void readSamples(const QJsonObject& root);
     void readAdvisories(const QJsonObject& root);
+    void readContradictions(const QJsonObject& root);
 
     Policy m_policy;
     QSet<QString> m_ids;
@@ -97,8 +101,10 @@ Condition Reader::readCondition(const QJsonValue& value, const QString& path) co
     const QJsonObject object = JsonIn::object(value, path);
     const QString kindText = requiredString(object, path, key("kind"));
     Condition condition;
-    const QStringList kinds = {key("code-requested"), key("prior-study-given"), key("member-younger-than"),
-                               key("diagnosis-matches"), key("no-diagnosis-in-samples")};
+    const QStringList kinds = {key("code-requested"),          key("prior-study-given"),
+                               key("member-younger-than"),     key("diagnosis-matches"),
+                               key("no-diagnosis-in-samples"), key("no-diagnosis"),
+                               key("service-before-receipt")};
     if (kindText == kinds.at(0)) {
         onlyKeys(object, path, {key("kind"), key("codes")});
         condition.kind = Condition::Kind::CodeRequested;
@@ -132,6 +138,12 @@ Condition Reader::readCondition(const QJsonValue& value, const QString& path) co
     } else if (kindText == kinds.at(4)) {
         onlyKeys(object, path, {key("kind")});
         condition.kind = Condition::Kind::NoDiagnosisInSamples;
+    } else if (kindText == kinds.at(5)) {
+        onlyKeys(object, path, {key("kind")});
+        condition.kind = Condition::Kind::NoDiagnosis;
+    } else if (kindText == kinds.at(6)) {
+        onlyKeys(object, path, {key("kind")});
+        condition.kind = Condition::Kind::ServiceBeforeReceipt;
     } else {
         fail(
             member(path, key("kind")),
@@ -262,7 +274,8 @@ void Reader::readJudgments(const QJsonObject& root)
         }
         judgment.failText = nonEmptyString(object, itemPath, key("failText"));
         judgment.missingText = nonEmptyString(object, itemPath, key("missingText"));
-        judgment.translations = readTranslations(object, itemPath, {key("failText"), key("missingText")});
+        judgment.translations = readTranslations(
+            object, itemPath, {key("failText"), key("missingText"), key("source"), key("wording")});
         m_policy.judgments.append(judgment);
     }
 }
@@ -350,8 +363,101 @@ void Reader::readCodeRules(const QJsonObject& root)
         rule.source = optionalString(object, itemPath, key("source"));
         rule.wording = nonEmptyString(object, itemPath, key("wording"));
         rule.text = nonEmptyString(object, itemPath, key("text"));
-        rule.translations = readTranslations(object, itemPath, {key("text"), key("pendingText")});
+        rule.translations = readTranslations(
+            object, itemPath, {key("text"), key("pendingText"), key("source"), key("wording")});
         m_policy.codeRules.append(rule);
+    }
+}
+
+void Reader::readRequestRules(const QJsonObject& root)
+{
+    const auto value = optional(root, key("requestRules"));
+    if (!value)
+        return;
+    const QString path = key("requestRules");
+    const QJsonArray items = array(*value, path);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString itemPath = index(path, i);
+        const QJsonObject object = JsonIn::object(items.at(i), itemPath);
+        onlyKeys(object, itemPath,
+                 {key("id"), key("kind"), key("when"), key("appliesTo"), key("source"), key("wording"),
+                  key("missingText"), key("translations")});
+        RequestRule rule;
+        rule.id = readId(object, itemPath);
+        claimId(rule.id, member(itemPath, key("id")));
+        const QString kind = requiredString(object, itemPath, key("kind"));
+        if (kind != QLatin1String("pend-lines"))
+            fail(member(itemPath, key("kind")),
+                 QStringLiteral("unknown request rule kind %1 (known: 'pend-lines')").arg(quoted(kind)));
+        rule.when = readConditions(object, itemPath, key("when"));
+        if (rule.when.isEmpty())
+            fail(member(itemPath, key("when")), QStringLiteral("must list at least one condition"));
+        const QJsonValue applies = required(object, itemPath, key("appliesTo"));
+        if (applies.isString() && applies.toString() == QLatin1String("all"))
+            rule.lines = m_policy.codeList();
+        else if (applies.isString())
+            fail(member(itemPath, key("appliesTo")), QStringLiteral("must be \"all\" or a list of codes"));
+        else
+            rule.lines = knownCodes(applies, member(itemPath, key("appliesTo")), false);
+        rule.source = optionalString(object, itemPath, key("source"));
+        rule.wording = nonEmptyString(object, itemPath, key("wording"));
+        rule.missingText = nonEmptyString(object, itemPath, key("missingText"));
+        rule.translations =
+            readTranslations(object, itemPath, {key("missingText"), key("source"), key("wording")});
+        m_policy.requestRules.append(rule);
+    }
+}
+
+// "contradictions": [{ "id", "answers": [{ "judgment", "value", "types"? }], "text" }]
+void Reader::readContradictions(const QJsonObject& root)
+{
+    const auto value = optional(root, key("contradictions"));
+    if (!value)
+        return;
+    const QString path = key("contradictions");
+    const QJsonArray items = array(*value, path);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString itemPath = index(path, i);
+        const QJsonObject object = JsonIn::object(items.at(i), itemPath);
+        onlyKeys(object, itemPath, {key("id"), key("answers"), key("text")});
+        Contradiction contradiction;
+        contradiction.id = readId(object, itemPath);
+        claimId(contradiction.id, member(itemPath, key("id")));
+        const QString answersPath = member(itemPath, key("answers"));
+        const QJsonArray answers = array(required(object, itemPath, key("answers")), answersPath);
+        if (answers.size() < 2)
+            fail(answersPath, QStringLiteral("a contradiction needs at least two answers"));
+        for (qsizetype a = 0; a < answers.size(); ++a) {
+            const QString answerPath = index(answersPath, a);
+            const QJsonObject answer = JsonIn::object(answers.at(a), answerPath);
+            onlyKeys(answer, answerPath, {key("judgment"), key("value"), key("types")});
+            AnswerMatch match;
+            match.judgment = requiredString(answer, answerPath, key("judgment"));
+            const Judgment* judgment = m_policy.judgment(match.judgment);
+            if (!judgment)
+                fail(member(answerPath, key("judgment")),
+                     QStringLiteral("refers to judgment %1, which does not exist")
+                         .arg(quoted(match.judgment)));
+            match.value = requiredString(answer, answerPath, key("value"));
+            if (!answerValues(judgment->kind).contains(match.value))
+                fail(member(answerPath, key("value")),
+                     QStringLiteral("%1 is not an answer to a %2")
+                         .arg(quoted(match.value), toString(judgment->kind)));
+            if (const auto types = optional(answer, key("types")))
+                match.types = stringList(*types, member(answerPath, key("types")));
+            for (qsizetype t = 0; t < match.types.size(); ++t) {
+                const bool known =
+                    std::any_of(judgment->types.cbegin(), judgment->types.cend(),
+                                [&](const JudgmentType& type) { return type.id == match.types.at(t); });
+                if (!known)
+                    fail(index(member(answerPath, key("types")), t),
+                         QStringLiteral("unknown type %1 for %2")
+                             .arg(quoted(match.types.at(t)), quoted(judgment->id)));
+            }
+            contradiction.answers.append(match);
+        }
+        contradiction.text = nonEmptyString(object, itemPath, key("text"));
+        m_policy.contradictions.append(contradiction);
     }
 }
 
@@ -391,7 +497,8 @@ void Reader::readAdvisories(const QJsonObject& root)
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString itemPath = index(path, i);
         const QJsonObject object = JsonIn::object(items.at(i), itemPath);
-        onlyKeys(object, itemPath, {key("id"), key("kind"), key("when"), key("text")});
+        onlyKeys(object, itemPath,
+                 {key("id"), key("kind"), key("when"), key("text"), key("letterText"), key("translations")});
         PolicyAdvisory advisory;
         advisory.id = readId(object, itemPath);
         claimId(advisory.id, member(itemPath, key("id")));
@@ -408,6 +515,8 @@ void Reader::readAdvisories(const QJsonObject& root)
                 fail(member(itemPath, key("when")),
                      QStringLiteral("'no-diagnosis-in-samples' needs \"diagnosisSamples\""));
         advisory.text = nonEmptyString(object, itemPath, key("text"));
+        advisory.letterText = optionalString(object, itemPath, key("letterText"));
+        advisory.translations = readTranslations(object, itemPath, {key("letterText")});
         m_policy.advisories.append(advisory);
     }
 }
@@ -417,7 +526,8 @@ Policy Reader::read(const QJsonObject& root)
     onlyKeys(root, {},
              {key("format"), key("formatVersion"), key("id"), key("title"), key("version"),
               key("effectiveDate"), key("reviewSchedule"), key("source"), key("parameters"), key("codes"),
-              key("judgments"), key("groups"), key("codeRules"), key("diagnosisSamples"), key("advisories")});
+              key("judgments"), key("groups"), key("codeRules"), key("diagnosisSamples"), key("advisories"),
+              key("translations"), key("requestRules"), key("contradictions")});
     const QString format = requiredString(root, {}, key("format"));
     if (format != kFormat)
         fail(key("format"), QStringLiteral("must be %1").arg(quoted(kFormat)));
@@ -429,6 +539,7 @@ Policy Reader::read(const QJsonObject& root)
                  .arg(kFormatVersion));
     m_policy.id = readId(root, {});
     m_policy.title = nonEmptyString(root, {}, key("title"));
+    m_policy.titleTranslations = readTranslations(root, {}, {key("title")});
     m_policy.version = nonEmptyString(root, {}, key("version"));
     m_policy.effectiveDate = date(required(root, {}, key("effectiveDate")), key("effectiveDate"));
     m_policy.reviewSchedule = nonEmptyString(root, {}, key("reviewSchedule"));
@@ -445,8 +556,10 @@ Policy Reader::read(const QJsonObject& root)
     readJudgments(root);
     readGroups(root);
     readCodeRules(root);
+    readRequestRules(root);
     readSamples(root);
     readAdvisories(root);
+    readContradictions(root);
     return m_policy;
 }
 

@@ -66,11 +66,13 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # reviewdesk_VERSION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Shared libraries through dpkg-shlibdeps (dpkg-dev); what is not linked is named here: the Qt
-# platform plugins, and the fonts the letters are laid out in (DejaVu; Droid Sans Fallback for the
-# Chinese tagline).
+# platform plugins, and the fonts the letters are laid out in, hard dependencies because a tagline
+# without its font prints as empty boxes (resources/letters/taglines.json names them): DejaVu (Latin,
+# Cyrillic, Arabic, Persian, Lao), WenQuanYi Micro Hei (Chinese, Japanese, Korean), Khmer OS (Khmer),
+# Garuda (Thai).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, fonts-dejavu-core")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-    "qt6-translations-l10n, fonts-droid-fallback, qt6-gtk-platformtheme | qt6-wayland")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "qt6-qpa-plugins, fonts-dejavu-core, fonts-wqy-microhei, fonts-khmeros, fonts-tlwg-garuda-ttf | fonts-tlwg-garuda")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, qt6-gtk-platformtheme | qt6-wayland")
 # The MIME database, desktop database and icon cache are refreshed by dpkg's file triggers.
 include(CPack)

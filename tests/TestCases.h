@@ -5,8 +5,23 @@
 #include "model/audit/Actor.h"
 
 #include <QCryptographicHash>
+#include "checklist/Policy.h"
 
 namespace rd::test {
+
+// Every judgment of the policy answered in the lines' favour: criteria met (with the first type when
+// the judgment has types), exclusions "no". Replaces the case's answers.
+inline void answerFavourably(CaseData& data, const Policy& policy)
+{
+    data.answers.clear();
+    for (const Judgment& judgment : policy.judgments) {
+        Answer answer;
+        answer.value = judgment.kind == JudgmentKind::Criterion ? AnswerValue::Met : AnswerValue::No;
+        if (!judgment.types.isEmpty())
+            answer.types = {judgment.types.first().id};
+        data.answers.insert(judgment.id, answer);
+    }
+}
 
 inline CaseData sampleCase()
 {

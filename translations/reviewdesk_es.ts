@@ -250,6 +250,16 @@ Route the case to the medical director?</source>
         <source>pages read: %1 of %2</source>
         <translation>páginas leídas: %1 de %2</translation>
     </message>
+    <message>
+        <source>These answers contradict each other:
+• %1
+
+%2</source>
+        <translation>Estas respuestas se contradicen:
+• %1
+
+%2</translation>
+    </message>
 </context>
 <context>
     <name>rd::ChecklistView</name>

@@ -625,7 +625,7 @@ void MainWindow::signOff()
         return;
     m_session->flushViewedPages();
     QString error;
-    const auto plan = PlanInfo::load(UserDirectory::defaultHome(), &error);
+    const auto plan = PlanInfo::load(QString(), &error);
     UserDirectory directory;
     if (!plan || !directory.load(&error)) {
         MessageBox::warning(this, tr("Sign Off"), error);

@@ -2,8 +2,10 @@
 #include "app/cli/Commands.h"
 
 #include "checklist/CaseJson.h"
+#include "checklist/Engine.h"
 #include "checklist/ReviewEngine.h"
 #include "model/casefile/CaseFile.h"
+#include "model/letters/PlanInfo.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -84,15 +86,24 @@ int evaluateCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << data.error().toString() << Qt::endl;
         return ExitBadInput;
     }
-    const Result<Decision> decision = review->decide(*data, casePath);
-    if (!decision) {
-        err << decision.error().toString() << Qt::endl;
+    const Result<Decision> decided = review->decide(*data, casePath);
+    if (!decided) {
+        err << decided.error().toString() << Qt::endl;
         return ExitBadInput;
     }
+    // The clocks follow the installation's plan type (plan.json); a request for information sent now.
+    QString planError;
+    const auto plan = PlanInfo::load(QString(), &planError);
+    if (!plan) {
+        err << planError << Qt::endl;
+        return ExitBadInput;
+    }
+    const Decision decision =
+        Engine::withClock(*decided, data->request, plan->planType, QDateTime::currentDateTimeUtc());
     if (json)
-        out << QString::fromUtf8(decision->toJson());
+        out << QString::fromUtf8(decision.toJson());
     else
-        out << decision->toText();
+        out << decision.toText();
     out.flush();
     return ExitOk;
 }

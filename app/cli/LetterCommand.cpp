@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QSettings>
 
 namespace rd::cli {
 
@@ -18,14 +17,11 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("The PDF to write (replaced when it exists)."),
                                     QStringLiteral("FILE.pdf"));
-    const QString defaultLanguage = QSettings(QStringLiteral("ReviewDesk"), QStringLiteral("ReviewDesk"))
-                                        .value(LetterText::languageSettingKey(), QStringLiteral("en"))
-                                        .toString();
     const QCommandLineOption lang(
         QStringLiteral("lang"),
-        QStringLiteral("The letter's language: en or es (default: the app's setting "
-                       "\"Letter language\", else en)."),
-        QStringLiteral("LANG"), defaultLanguage);
+        QStringLiteral("The letter's language: en or es (default: the member's own, "
+                       "member.language in the case)."),
+        QStringLiteral("LANG"));
     const QCommandLineOption draft(QStringLiteral("draft"),
                                    QStringLiteral("For a case not signed yet: a draft marked as such."));
     const QCommandLineOption html(QStringLiteral("html"), QStringLiteral("Also write the letter's HTML."),
@@ -54,7 +50,7 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (!policy)
         return ExitBadInput;
     QString error;
-    const auto plan = PlanInfo::load(UserDirectory::defaultHome(), &error);
+    const auto plan = PlanInfo::load(QString(), &error);
     if (!plan) {
         err << error << Qt::endl;
         return ExitBadInput;
@@ -71,7 +67,8 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return ExitCheckFailed;
     }
     const Signoff signoff(*policy, *plan);
-    const auto letter = signoff.letterFor(*file, parser.value(lang), parser.isSet(draft), &error);
+    const QString language = parser.isSet(lang) ? parser.value(lang) : file->data().member.language;
+    const auto letter = signoff.letterFor(*file, language, parser.isSet(draft), &error);
     if (!letter) {
         err << error << Qt::endl;
         return ExitBadInput;

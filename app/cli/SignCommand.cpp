@@ -53,13 +53,18 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption additionalEs(QStringLiteral("additional-info-es"),
                                           QStringLiteral("The same in Spanish, for the Spanish letter."),
                                           QStringLiteral("TEXT"));
+    const QCommandLineOption confirmRule(
+        QStringLiteral("confirm-code-rule-override"),
+        QStringLiteral("Confirm an override that breaks a code rule (e.g. approving 96000 with 96001); the "
+                       "letter names the rule."));
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
                                                 "password, nothing written."));
-    parser.addOptions({overrideOption, rationale, rationaleEs, additional, additionalEs, check});
+    parser.addOptions({overrideOption, rationale, rationaleEs, additional, additionalEs, confirmRule, check});
     const QString synopsis = QStringLiteral(
         "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
-        "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] [--check]\n\n"
+        "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] "
+        "[--confirm-code-rule-override] [--check]\n\n"
         "Signs the determination: the request, every attachment's hash, every judgment, the decision per "
         "line "
         "(with overrides), the letters in every language, the signer, the meaning of the signature and the "
@@ -110,11 +115,13 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     if (parser.isSet(additionalEs))
         fields.insert(LetterField::additionalInformation() + QStringLiteral(".es"),
                       parser.value(additionalEs).trimmed());
+    if (parser.isSet(confirmRule))
+        fields.insert(LetterField::codeRuleOverrideConfirmed(), QStringLiteral("yes"));
 
     const auto policy = loadPolicy(err);
     if (!policy)
         return ExitBadInput;
-    const auto plan = PlanInfo::load(UserDirectory::defaultHome(), &error);
+    const auto plan = PlanInfo::load(QString(), &error);
     if (!plan) {
         err << error << Qt::endl;
         return ExitBadInput;

@@ -78,3 +78,13 @@ shot guide-add-records.png login focus Down Down Return sleep:2 alt+f a sleep:1 
 shot guide-es-summary.png env:RD_LANG=es login focus Down Down Return sleep:2 s
 shot guide-dark-queue.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark login focus Down
 shot guide-dark-summary.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark login focus Down Down Return sleep:2 s
+
+# The letters (letter-*.png): page 1 of the synthetic letters tests/model/tst_letters.cpp writes
+# (ERISA group plan, Oregon), at 60 dots per inch.
+mkdir -p "$work/letters"
+QT_QPA_PLATFORM=offscreen REVIEWDESK_KEEP_LETTERS="$work/letters" "$build/bin/tst_model_letters" pdfIsReadableAndWhole \
+    >/dev/null
+for letter in approval-en denial-en information-request-en partial-es; do
+    pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/letters/$letter.pdf" "$out/letter-$letter"
+    echo "$out/letter-$letter.png"
+done

@@ -1,6 +1,9 @@
 #include "model/letters/Letter.h"
 
+#include "checklist/Engine.h"
+#include "model/letters/LetterRequirements.h"
 #include "model/letters/LetterTemplate.h"
+#include "model/letters/Taglines.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -10,6 +13,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace rd {
 
@@ -75,55 +79,6 @@ LetterKind letterKindFor(OverallOutcome overall)
     return LetterKind::InformationRequest;
 }
 
-std::optional<PlanInfo> PlanInfo::load(const QString& home, QString* error)
-{
-    QString path = QDir(home).filePath(QStringLiteral("plan.json"));
-    if (home.isEmpty() || !QFile::exists(path))
-        path = QStringLiteral(":/letters/plan.json");
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &parseError).object();
-    if (parseError.error != QJsonParseError::NoError ||
-        root.value(key("format")).toString() != QLatin1String("reviewdesk-plan")) {
-        *error = QStringLiteral("%1: not a plan file (format \"reviewdesk-plan\")").arg(path);
-        return std::nullopt;
-    }
-    auto strings = [&root](const char* name) {
-        QStringList result;
-        for (const QJsonValue& value : root.value(key(name)).toArray())
-            result.append(value.toString());
-        return result;
-    };
-    PlanInfo plan;
-    plan.name = root.value(key("name")).toString();
-    const QJsonObject department = root.value(key("department")).toObject();
-    for (auto it = department.constBegin(); it != department.constEnd(); ++it)
-        plan.department.insert(it.key(), it.value().toString());
-    plan.address = strings("address");
-    plan.memberServicesPhone = root.value(key("memberServicesPhone")).toString();
-    plan.ttyPhone = root.value(key("ttyPhone")).toString();
-    plan.appealsPhone = root.value(key("appealsPhone")).toString();
-    plan.appealsFax = root.value(key("appealsFax")).toString();
-    plan.appealsAddress = strings("appealsAddress");
-    plan.website = root.value(key("website")).toString();
-    plan.appealDays = root.value(key("appealDays")).toInt(60);
-    plan.expeditedAppealHours = root.value(key("expeditedAppealHours")).toInt(72);
-    plan.authorizationValidDays = root.value(key("authorizationValidDays")).toInt(90);
-    plan.informationResponseDays = root.value(key("informationResponseDays")).toInt(14);
-    if (plan.name.isEmpty() || plan.memberServicesPhone.isEmpty() || plan.appealsPhone.isEmpty() ||
-        plan.appealsAddress.isEmpty() || plan.appealDays < 1) {
-        *error = QStringLiteral("%1: needs name, memberServicesPhone, appealsPhone, appealsAddress and "
-                                "appealDays")
-                     .arg(path);
-        return std::nullopt;
-    }
-    return plan;
-}
-
 namespace LetterText {
 
 QStringList languages()
@@ -142,6 +97,26 @@ QString date(const QDate& date, const QString& language)
 QString time(const QDateTime& utc)
 {
     return utc.toUTC().toString(QStringLiteral("HH:mm"));
+}
+
+QDate localDate(const PlanInfo& plan, const QDateTime& utc)
+{
+    return utc.toTimeZone(plan.timeZone).date();
+}
+
+QString localTime(const PlanInfo& plan, const QDateTime& utc, const QString& language)
+{
+    const QDateTime local = utc.toTimeZone(plan.timeZone);
+    const QLocale locale = isSpanish(language) ? QLocale(QLocale::Spanish, QLocale::UnitedStates)
+                                               : QLocale(QLocale::English, QLocale::UnitedStates);
+    const QString zone = plan.timeZone.displayName(local, QTimeZone::LongName, locale);
+    return local.toString(QStringLiteral("HH:mm")) +
+           (isSpanish(language) ? QStringLiteral(", ") : QStringLiteral(" ")) + zone;
+}
+
+QString localDateTime(const PlanInfo& plan, const QDateTime& utc, const QString& language)
+{
+    return date(localDate(plan, utc), language) + QStringLiteral(", ") + localTime(plan, utc, language);
 }
 
 QString roleTitle(UserRole role, const QString& language)
@@ -173,6 +148,15 @@ QString codeWords(const Policy& policy, const QString& code, const QString& lang
 
 QString reasonText(const Policy& policy, const Reason& reason, LineOutcome outcome, const QString& language)
 {
+    return reasonTextFor(policy, reason.id, outcome, language, reason.text);
+}
+
+QString reasonTextFor(const Policy& policy, const QString& id, LineOutcome outcome, const QString& language,
+                      const QString& fallback)
+{
+    const Reason reason{id, fallback};
+    if (const RequestRule* rule = policy.requestRule(reason.id))
+        return translated(rule->translations, language, key("missingText"), rule->missingText);
     if (const Judgment* judgment = policy.judgment(reason.id)) {
         if (outcome == LineOutcome::Pend)
             return translated(judgment->translations, language, key("missingText"), judgment->missingText);
@@ -233,8 +217,11 @@ QString clinicalRationale(const LetterInput& input)
 QDate letterDate(const LetterInput& input)
 {
     if (input.signedAt.isValid())
-        return input.signedAt.toUTC().date();
-    return input.letterDate.isValid() ? input.letterDate : QDate::currentDate();
+        return localDate(input.plan, input.signedAt);
+    if (input.issuedAt.isValid())
+        return localDate(input.plan, input.issuedAt);
+    return input.letterDate.isValid() ? input.letterDate
+                                      : localDate(input.plan, QDateTime::currentDateTimeUtc());
 }
 
 QDate appealDeadline(const LetterInput& input)
@@ -248,9 +235,105 @@ QDate validThrough(const LetterInput& input)
     return from.addDays(input.plan.authorizationValidDays);
 }
 
-QDate respondBy(const LetterInput& input)
+InformationClock informationClock(const LetterInput& input)
 {
-    return letterDate(input).addDays(input.plan.informationResponseDays);
+    const QDateTime at = input.issuedAt.isValid()   ? input.issuedAt
+                         : input.signedAt.isValid() ? input.signedAt
+                                                    : QDateTime::currentDateTimeUtc();
+    return RequestClock::forInformationRequest(input.data.request, input.plan.rules().clock, at);
+}
+
+QDateTime respondBy(const LetterInput& input)
+{
+    return informationClock(input).respondBy;
+}
+
+QStringList advisoryLetterTexts(const LetterInput& input)
+{
+    QStringList result;
+    for (const Reason& advisory : input.decision.advisories) {
+        for (const PolicyAdvisory& item : input.policy.advisories) {
+            if (item.id == advisory.id && !item.letterText.isEmpty())
+                result.append(
+                    translated(item.translations, input.language, key("letterText"), item.letterText));
+        }
+    }
+    return result;
+}
+
+QString policyTitle(const LetterInput& input)
+{
+    return translated(input.policy.titleTranslations, input.language, key("title"), input.policy.title);
+}
+
+QList<QPair<QString, QString>> criteriaReliedOn(const LetterInput& input)
+{
+    QList<QPair<QString, QString>> result;
+    QStringList seen;
+    for (const LineDecision& line : input.decision.lines) {
+        if (line.decision != LineOutcome::Deny)
+            continue;
+        for (const Reason& reason : line.reasons) {
+            if (seen.contains(reason.id))
+                continue;
+            seen.append(reason.id);
+            const Translations* translations = nullptr;
+            QString source;
+            QString wording;
+            if (const Judgment* judgment = input.policy.judgment(reason.id)) {
+                translations = &judgment->translations;
+                source = judgment->source;
+                wording = judgment->wording;
+            } else if (const CodeRule* rule = input.policy.codeRule(reason.id)) {
+                translations = &rule->translations;
+                source = rule->source;
+                wording = rule->wording;
+            } else {
+                continue; // the physician's own rationale is printed as such
+            }
+            result.append({translated(*translations, input.language, key("source"), source),
+                           translated(*translations, input.language, key("wording"), wording)
+                               .replace(QLatin1Char('\n'), QLatin1Char(' '))});
+        }
+    }
+    return result;
+}
+
+QString reasonCode(const LetterInput& input, const Reason& reason)
+{
+    if (input.plan.reasonCodes.contains(reason.id))
+        return input.plan.reasonCodes.value(reason.id);
+    if (const Judgment* judgment = input.policy.judgment(reason.id))
+        return input.plan.reasonCodes.value(toString(judgment->kind));
+    return {};
+}
+
+bool looksEnglish(const QString& text)
+{
+    static const QSet<QString> english{
+        QStringLiteral("the"),  QStringLiteral("and"),  QStringLiteral("of"),   QStringLiteral("to"),
+        QStringLiteral("is"),   QStringLiteral("was"),  QStringLiteral("with"), QStringLiteral("for"),
+        QStringLiteral("that"), QStringLiteral("not"),  QStringLiteral("your"), QStringLiteral("you"),
+        QStringLiteral("this"), QStringLiteral("are"),  QStringLiteral("have"), QStringLiteral("will"),
+        QStringLiteral("be"),   QStringLiteral("does"), QStringLiteral("did"),  QStringLiteral("show"),
+        QStringLiteral("it"),   QStringLiteral("has"),  QStringLiteral("we"),   QStringLiteral("in")};
+    static const QSet<QString> spanish{
+        QStringLiteral("el"),   QStringLiteral("la"),       QStringLiteral("de"),   QStringLiteral("que"),
+        QStringLiteral("y"),    QStringLiteral("en"),       QStringLiteral("los"),  QStringLiteral("las"),
+        QStringLiteral("por"),  QStringLiteral("con"),      QStringLiteral("su"),   QStringLiteral("para"),
+        QStringLiteral("una"),  QStringLiteral("es"),       QStringLiteral("del"),  QStringLiteral("se"),
+        QStringLiteral("sus"),  QStringLiteral("un"),       QStringLiteral("al"),   QStringLiteral("lo"),
+        QStringLiteral("como"), QStringLiteral("muestran"), QStringLiteral("usted")};
+    static const QRegularExpression word(QStringLiteral("[\\p{L}]+"));
+    int en = 0;
+    int es = 0;
+    auto it = word.globalMatch(text.toLower());
+    while (it.hasNext()) {
+        const QString token = it.next().captured(0);
+        en += english.contains(token) ? 1 : 0;
+        es += spanish.contains(token) ? 1 : 0;
+    }
+    return en >= 3 && en > es;
 }
 
 QString authorizationNumber(const LetterInput& input)
@@ -269,6 +352,74 @@ QString reference(const QString& caseId)
 
 } // namespace LetterText
 
+namespace {
+
+// The request for information's items: each missing text once, with the codes it holds pending;
+// the members of an any-of group (e.g. conservative care, or the urgent exception) as one either/or item.
+QVariantList missingItems(const LetterInput& input)
+{
+    QStringList order;
+    QMap<QString, QVariantMap> items;
+    for (const LineDecision& line : input.decision.lines) {
+        if (line.decision != LineOutcome::Pend)
+            continue;
+        QMap<QString, QStringList> groups; // group id -> texts of its members on this line
+        QStringList texts;
+        for (const Reason& reason : line.reasons) {
+            const QString text = LetterText::reasonText(input, reason, line.decision);
+            if (const JudgmentGroup* group = input.policy.groupOf(reason.id)) {
+                if (!groups.contains(group->id))
+                    texts.append(QStringLiteral("group:") + group->id);
+                groups[group->id].append(text);
+            } else {
+                texts.append(text);
+            }
+        }
+        for (const QString& entry : std::as_const(texts)) {
+            QString itemKey = entry;
+            QVariantMap item{{key("text"), entry}, {key("either"), false}, {key("options"), QVariantList()}};
+            if (entry.startsWith(QLatin1String("group:"))) {
+                const QStringList options = groups.value(entry.mid(6));
+                itemKey = options.join(QLatin1Char('|'));
+                if (options.size() > 1) {
+                    QVariantList optionList;
+                    for (const QString& option : options)
+                        optionList.append(QVariantMap{{key("text"), option}});
+                    item = {{key("text"), QString()}, {key("either"), true}, {key("options"), optionList}};
+                } else {
+                    item.insert(key("text"), options.value(0));
+                }
+            }
+            if (!items.contains(itemKey)) {
+                order.append(itemKey);
+                item.insert(key("codes"), QStringList());
+                items.insert(itemKey, item);
+            }
+            QStringList codes = items[itemKey].value(key("codes")).toStringList();
+            codes.append(line.code);
+            items[itemKey].insert(key("codes"), codes);
+        }
+    }
+    QVariantList result;
+    for (const QString& itemKey : std::as_const(order)) {
+        QVariantMap item = items.value(itemKey);
+        item.insert(key("codes"), item.value(key("codes")).toStringList().join(QStringLiteral(", ")));
+        result.append(item);
+    }
+    return result;
+}
+
+QString duration(qint64 seconds, const QString& language)
+{
+    const bool spanish = isSpanish(language);
+    if (seconds >= 86400 * 3) // whole days, rounded down: never more time than the plan has
+        return QString::number(seconds / 86400) +
+               (spanish ? QStringLiteral(" días") : QStringLiteral(" days"));
+    return QString::number(seconds / 3600) + (spanish ? QStringLiteral(" horas") : QStringLiteral(" hours"));
+}
+
+} // namespace
+
 std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* error)
 {
     const QString& language = input.language;
@@ -279,44 +430,45 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
     }
     const LetterKind kind = letterKindFor(input.decision.overall);
     const bool spanish = isSpanish(language);
+    const PlanInfo& plan = input.plan;
+    const PlanTypeRules rules = plan.rules();
 
     QVariantList approved;
     QVariantList denied;
     QVariantList pended;
+    QVariantList allLines;
     for (const LineDecision& line : input.decision.lines) {
         QVariantList reasons;
         for (const Reason& reason : line.reasons)
-            reasons.append(QVariantMap{{key("text"), LetterText::reasonText(input, reason, line.decision)}});
+            reasons.append(QVariantMap{
+                {key("text"), LetterText::reasonText(input, reason, line.decision)},
+                {key("reasonCode"), rules.reasonCodes ? LetterText::reasonCode(input, reason) : QString()}});
         const QVariantMap item{{key("code"), line.code},
                                {key("words"), LetterText::codeWords(input.policy, line.code, language)},
-                               {key("reasons"), reasons}};
+                               {key("reasons"), reasons},
+                               {key("pending"), line.decision == LineOutcome::Pend}};
+        allLines.append(item);
         (line.decision == LineOutcome::Approve ? approved
          : line.decision == LineOutcome::Deny  ? denied
                                                : pended)
             .append(item);
     }
-    // A request for information lists each missing item once, with the lines it holds pending.
-    QStringList missingOrder;
-    QMap<QString, QPair<QString, QStringList>> missingItems; // text -> (text, codes)
-    for (const LineDecision& line : input.decision.lines) {
-        if (line.decision != LineOutcome::Pend)
-            continue;
-        for (const Reason& reason : line.reasons) {
-            const QString text = LetterText::reasonText(input, reason, line.decision);
-            if (!missingItems.contains(text)) {
-                missingOrder.append(text);
-                missingItems.insert(text, {text, {}});
-            }
-            missingItems[text].second.append(line.code);
-        }
-    }
-    QVariantList missing;
-    for (const QString& text : std::as_const(missingOrder))
-        missing.append(QVariantMap{
-            {key("text"), text}, {key("codes"), missingItems.value(text).second.join(QStringLiteral(", "))}});
     QVariantList additional;
     for (const QString& text : LetterText::additionalInformation(input))
         additional.append(QVariantMap{{key("text"), text}});
+    QVariantList criteria;
+    for (const auto& [section, words] : LetterText::criteriaReliedOn(input))
+        criteria.append(QVariantMap{{key("section"), section}, {key("words"), words}});
+    QVariantList advisories;
+    for (const QString& text : LetterText::advisoryLetterTexts(input))
+        advisories.append(QVariantMap{{key("text"), text}});
+    QVariantList overrides;
+    for (const Reason& rule : Engine(input.policy).brokenCodeRules(input.decision.lines)) {
+        const CodeRule* codeRule = input.policy.codeRule(rule.id);
+        overrides.append(QVariantMap{{key("words"), codeRule ? translated(codeRule->translations, language,
+                                                                          key("wording"), codeRule->wording)
+                                                             : rule.text}});
+    }
 
     static const QMap<LetterKind, QPair<const char*, const char*>> subjects = {
         {LetterKind::Approval,
@@ -331,7 +483,6 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
           "Necesitamos más información para decidir su solicitud"}},
     };
     const auto subject = subjects.value(kind);
-    const PlanInfo& plan = input.plan;
     const bool isSigned = input.signer.has_value() && input.signedAt.isValid() && !input.draft;
 
     QVariantMap signer;
@@ -342,23 +493,27 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
     else
         signer = {{key("printedName"), QString()}, {key("phone"), QString()}, {key("roleTitle"), QString()}};
 
-    QString message;
-    const QString taglinesTemplate = readResource(QStringLiteral(":/letters/taglines.html"), &message);
-    if (taglinesTemplate.isEmpty()) {
-        *error = message;
+    const auto taglinePage = Taglines::forPlan(plan, error);
+    if (!taglinePage)
         return std::nullopt;
-    }
-    const QString taglines = LetterTemplate::render(
-        taglinesTemplate,
-        {{key("phone"), plan.memberServicesPhone}, {key("tty"), plan.ttyPhone}, {key("planName"), plan.name}},
-        QStringLiteral(":/letters/taglines.html"), &message);
-    if (taglines.isEmpty()) {
-        *error = message;
-        return std::nullopt;
-    }
+
+    const Member& member = input.data.member;
+    QStringList addressLines = member.address.lines;
+    const QString cityLine = QStringLiteral("%1, %2 %3")
+                                 .arg(member.address.city, member.address.state, member.address.postalCode)
+                                 .trimmed();
+    if (!member.address.city.isEmpty() || !member.address.postalCode.isEmpty())
+        addressLines.append(cityLine);
+    const InformationClock clock = LetterText::informationClock(input);
+    const bool urgent = input.data.request.urgency == Urgency::Expedited;
+    const auto contactName = [&language](const PlanContact& contact) {
+        return contact.name.value(language, contact.name.value(key("en")));
+    };
+    const bool minor = LetterRequirements::isMinor(input);
 
     const QVariantMap context{
         {key("subject"), QString::fromUtf8(spanish ? subject.second : subject.first)},
+        {key("htmlLanguage"), spanish ? QStringLiteral("es-US") : QStringLiteral("en-US")},
         {key("draft"), input.draft},
         {key("plan.name"), plan.name},
         {key("plan.department"), plan.department.value(language, plan.department.value(key("en")))},
@@ -367,17 +522,45 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
         {key("plan.ttyPhone"), plan.ttyPhone},
         {key("plan.appealsPhone"), plan.appealsPhone},
         {key("plan.appealsFax"), plan.appealsFax},
+        {key("plan.appealsDepartment"),
+         plan.appealsDepartment.value(language, plan.appealsDepartment.value(key("en")))},
         {key("plan.appealsAddress"), lines(plan.appealsAddress)},
         {key("plan.website"), plan.website},
         {key("plan.appealDays"), QString::number(plan.appealDays)},
+        {key("plan.standardAppealDays"), QString::number(plan.standardAppealDays)},
         {key("plan.expeditedAppealHours"), QString::number(plan.expeditedAppealHours)},
+        {key("plan.printCodes"), plan.printCodes},
+        {key("consumer.name"), contactName(plan.consumerAssistance)},
+        {key("consumer.phone"), plan.consumerAssistance.phone},
+        {key("consumer.website"), plan.consumerAssistance.website},
+        {key("external.name"), contactName(plan.externalReview)},
+        {key("external.phone"), plan.externalReview.phone},
+        {key("type.erisaGroup"), plan.planType == PlanType::ErisaGroup},
+        {key("type.acaIndividual"), plan.planType == PlanType::AcaIndividual},
+        {key("type.commercial"),
+         plan.planType == PlanType::ErisaGroup || plan.planType == PlanType::AcaIndividual},
+        {key("type.medicareAdvantage"), plan.planType == PlanType::MedicareAdvantage},
+        {key("type.medicaid"), plan.planType == PlanType::Medicaid},
+        {key("rules.rightToSue"), rules.rightToSue},
+        {key("rules.consumerAssistance"), rules.consumerAssistance},
+        {key("rules.continuationOfBenefits"), rules.continuationOfBenefits},
+        {key("rules.extensionGrievance"), rules.extensionGrievance && !urgent},
+        {key("rules.reasonCodes"), rules.reasonCodes},
         {key("letterDate"), LetterText::date(LetterText::letterDate(input), language)},
-        {key("member.name"), input.data.member.name},
-        {key("member.id"), input.data.member.id},
-        {key("member.birthDate"), LetterText::date(input.data.member.birthDate, language)},
+        {key("member.name"), member.name},
+        {key("member.id"), member.id},
+        {key("member.birthDate"), LetterText::date(member.birthDate, language)},
+        {key("member.address"), lines(addressLines)},
+        {key("hasAddress"), !addressLines.isEmpty()},
+        {key("minor"), minor},
+        {key("guardian.name"), member.guardianName},
         {key("provider.name"), input.data.provider.name},
         {key("provider.npi"), input.data.provider.npi},
-        {key("receivedDate"), LetterText::date(input.data.request.receivedAt.toUTC().date(), language)},
+        {key("receivedDate"),
+         LetterText::date(LetterText::localDate(plan, input.data.request.receivedAt), language)},
+        {key("serviceDate"), LetterText::date(input.data.request.serviceDate, language)},
+        {key("diagnoses"), input.data.request.diagnoses.join(QStringLiteral(", "))},
+        {key("procedures"), input.data.request.lines.join(QStringLiteral(", "))},
         {key("reference"), LetterText::reference(input.caseId)},
         {key("isApproval"), kind == LetterKind::Approval},
         {key("isDenial"), kind == LetterKind::Denial},
@@ -388,25 +571,34 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
         {key("approved"), approved},
         {key("denied"), denied},
         {key("pended"), pended},
-        {key("missing"), missing},
+        {key("allLines"), allLines},
+        {key("missing"), missingItems(input)},
+        {key("advisories"), advisories},
+        {key("codeRuleOverrides"), overrides},
         {key("authorizationNumber"), LetterText::authorizationNumber(input)},
         {key("validFrom"), LetterText::date(LetterText::letterDate(input), language)},
         {key("validThrough"), LetterText::date(LetterText::validThrough(input), language)},
         {key("clinicalRationale"), LetterText::clinicalRationale(input)},
-        {key("policy.title"), input.policy.title},
+        {key("policy.title"), LetterText::policyTitle(input)},
         {key("policy.effectiveDate"), LetterText::date(input.policy.effectiveDate, language)},
+        {key("criteria"), criteria},
         {key("additionalInformation"), additional},
         {key("appealDeadline"), LetterText::date(LetterText::appealDeadline(input), language)},
-        {key("urgent"), input.data.request.urgency == Urgency::Expedited},
+        {key("urgent"), urgent},
         {key("signer.printedName"), signer.value(key("printedName"))},
         {key("signer.phone"), signer.value(key("phone"))},
         {key("signer.roleTitle"), signer.value(key("roleTitle"))},
-        {key("respondBy"), LetterText::date(LetterText::respondBy(input), language)},
+        {key("respondBy"), LetterText::localDateTime(plan, clock.respondBy, language)},
+        {key("decisionAfterAnswer"), duration(clock.decisionSecondsAfterAnswer, language)},
+        {key("decisionDueBy"), LetterText::localDateTime(plan, clock.decisionDueBy, language)},
+        {key("clock.tolled"), clock.tolled && !urgent},
+        {key("clock.extended"), !clock.tolled && !urgent},
         {key("isSigned"), isSigned},
-        {key("signedDate"), isSigned ? LetterText::date(input.signedAt.toUTC().date(), language) : QString()},
-        {key("signedTime"), isSigned ? LetterText::time(input.signedAt) : QString()},
+        {key("signedDate"),
+         isSigned ? LetterText::date(LetterText::localDate(plan, input.signedAt), language) : QString()},
+        {key("signedTime"), isSigned ? LetterText::localTime(plan, input.signedAt, language) : QString()},
         {key("meaning"), input.signer ? LetterText::meaning(*input.signer, language) : QString()},
-        {key("taglines"), taglines},
+        {key("taglines"), Taglines::html(*taglinePage)},
     };
     const QString templatePath = QStringLiteral(":/letters/%1/letter.html").arg(language);
     const QString templateText = readResource(templatePath, error);

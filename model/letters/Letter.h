@@ -6,6 +6,7 @@
 #include "checklist/CaseData.h"
 #include "checklist/Decision.h"
 #include "checklist/Policy.h"
+#include "model/letters/PlanInfo.h"
 #include "model/signoff/UserDirectory.h"
 
 #include <QDate>
@@ -45,28 +46,13 @@ inline QString additionalInformation()
 {
     return QStringLiteral("additionalInformation");
 }
-} // namespace LetterField
-
-// The health plan's own details for letters: ":/letters/plan.json", or plan.json in the
-// ReviewDesk home folder when present.
-struct PlanInfo
+// "yes": the physician confirms an override that breaks a code rule (e.g. approving 96000 with 96001);
+// the letter names the rule.
+inline QString codeRuleOverrideConfirmed()
 {
-    QString name;
-    QMap<QString, QString> department; // by language
-    QStringList address;
-    QString memberServicesPhone;
-    QString ttyPhone;
-    QString appealsPhone;
-    QString appealsFax;
-    QStringList appealsAddress;
-    QString website;
-    int appealDays = 60;
-    int expeditedAppealHours = 72;
-    int authorizationValidDays = 90;
-    int informationResponseDays = 14;
-
-    static std::optional<PlanInfo> load(const QString& home, QString* error);
-};
+    return QStringLiteral("codeRuleOverrideConfirmed");
+}
+} // namespace LetterField
 
 struct LetterInput
 {
@@ -77,8 +63,9 @@ struct LetterInput
     QString language = QStringLiteral("en");
     QMap<QString, QString> fields; // LetterField values
     std::optional<User> signer;    // none for a request for information or a draft
-    QDateTime signedAt;            // UTC; the letter's date is its date
-    QDate letterDate;              // for unsigned letters
+    QDateTime signedAt;            // UTC; the letter's date is its date in the plan's time zone
+    QDateTime issuedAt;            // UTC; an unsigned letter's time (a request for information's clock)
+    QDate letterDate;              // for unsigned letters without issuedAt
     QString caseId;
     bool draft = false;
 };
@@ -99,10 +86,18 @@ inline QString languageSettingKey()
     return QStringLiteral("letters/language");
 }
 QString date(const QDate& date, const QString& language); // "November 27, 2026" / "27 de noviembre de 2026"
-QString time(const QDateTime& utc);                       // "14:05"
+QString time(const QDateTime& utc);                       // "14:05" (UTC)
+// The date of a moment in the plan's time zone.
+QDate localDate(const PlanInfo& plan, const QDateTime& utc);
+// "14:05 Pacific Standard Time" / "14:05, hora estándar del Pacífico": in the plan's time zone.
+QString localTime(const PlanInfo& plan, const QDateTime& utc, const QString& language);
+// "December 3, 2026, 14:05 Pacific Standard Time"
+QString localDateTime(const PlanInfo& plan, const QDateTime& utc, const QString& language);
 QString meaning(const User& signer, const QString& language); // "Determination made by ..."
 QString roleTitle(UserRole role, const QString& language);
 QString codeWords(const Policy& policy, const QString& code, const QString& language);
+QString reasonTextFor(const Policy& policy, const QString& id, LineOutcome outcome, const QString& language,
+                      const QString& fallback);
 // A reason's sentence in the language: the policy's translation, or the physician's own words.
 QString reasonText(const Policy& policy, const Reason& reason, LineOutcome outcome, const QString& language);
 // The same for a letter: a medical director's override rationale that is the letter's clinical
@@ -117,7 +112,20 @@ QString clinicalRationale(const LetterInput& input);
 QDate letterDate(const LetterInput& input);
 QDate appealDeadline(const LetterInput& input);
 QDate validThrough(const LetterInput& input);
-QDate respondBy(const LetterInput& input);
+// The request for information's clock (RequestClock, the plan type's rules), from the letter's time.
+InformationClock informationClock(const LetterInput& input);
+QDateTime respondBy(const LetterInput& input);
+// The sentences the decision's advisories give the member (e.g. a retrospective request).
+QStringList advisoryLetterTexts(const LetterInput& input);
+// The policy title in the language.
+QString policyTitle(const LetterInput& input);
+// The criteria relied on for the denied lines: (section, the policy's words), once each.
+QList<QPair<QString, QString>> criteriaReliedOn(const LetterInput& input);
+// The plan's denial code for a reason (by id, else by its judgment kind), empty when it has none.
+QString reasonCode(const LetterInput& input, const Reason& reason);
+// A paragraph that reads as English: more English than Spanish function words (for the checker of
+// letters in other languages).
+bool looksEnglish(const QString& text);
 QString authorizationNumber(const LetterInput& input);
 QString reference(const QString& caseId);
 } // namespace LetterText

@@ -72,6 +72,9 @@ Decision Signoff::finalDecision(const CaseData& data, const QList<LineOverride>&
                                        : OverallOutcome::Partial;
     decision.physicianReviewRequired = denied > 0;
     decision.missingInformation.clear();
+    for (const RequestRule& rule : policy().requestRules)
+        if (missing.contains(rule.id))
+            decision.missingInformation.append(rule.id);
     for (const Judgment& judgment : policy().judgments)
         if (missing.contains(judgment.id))
             decision.missingInformation.append(judgment.id);
@@ -91,7 +94,8 @@ LetterInput Signoff::letterInput(const CaseFile& file, const Decision& decision,
     input.fields = letterFields;
     input.signer = signer;
     input.signedAt = signedAt;
-    input.letterDate = signedAt.isValid() ? signedAt.toUTC().date() : QDateTime::currentDateTimeUtc().date();
+    input.issuedAt = signedAt.isValid() ? signedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    input.letterDate = LetterText::localDate(m_plan, input.issuedAt);
     input.caseId = file.caseId();
     return input;
 }
@@ -135,6 +139,12 @@ SignoffPreview Signoff::preview(const CaseFile& file, const User& signer,
             preview.problems.append(
                 QStringLiteral("the override of line %1 needs a written rationale").arg(item.code));
     }
+    for (const Reason& rule : m_engine.brokenCodeRules(preview.decision.lines))
+        if (preview.letterFields.value(LetterField::codeRuleOverrideConfirmed()) != QLatin1String("yes"))
+            preview.problems.append(
+                QStringLiteral("the overrides break the policy's rule %1 (\"%2\"): confirm that on purpose "
+                               "(sign --confirm-code-rule-override); the letter names it")
+                    .arg(rule.id, rule.text));
     if (preview.decision.physicianReviewRequired && signer.role != UserRole::MedicalDirector)
         preview.problems.append(
             QStringLiteral("a %1 determination must be made and signed by a medical director; "

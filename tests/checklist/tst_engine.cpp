@@ -1,6 +1,7 @@
 // Engine: one table row per rule of review-rules.md (row name = the rule), on the real policy;
 // due times; advisories; the decision JSON; and a second, made-up policy the engine must handle
 // without knowing any of the first one's ids.
+#include "TestCases.h"
 #include "checklist/CaseJson.h"
 #include "checklist/Engine.h"
 #include "checklist/PolicyLoader.h"
@@ -33,13 +34,7 @@ CaseData favourableCase(const Policy& policy, const QStringList& lines)
     data.request.serviceDate = QDate(2026, 12, 15);
     data.request.lines = lines;
     data.request.diagnoses = {QStringLiteral("G80.1")};
-    for (const Judgment& judgment : policy.judgments) {
-        Answer answer;
-        answer.value = judgment.kind == JudgmentKind::Criterion ? AnswerValue::Met : AnswerValue::No;
-        if (!judgment.types.isEmpty())
-            answer.types = {judgment.types.first().id};
-        data.answers.insert(judgment.id, answer);
-    }
+    test::answerFavourably(data, policy);
     return data;
 }
 
@@ -544,7 +539,9 @@ void TestEngine::advisories()
             QVERIFY(advisory.text.contains(QLatin1String("examples, not exhaustive")));
     }
     QCOMPARE(ids.join(QLatin1Char(' ')), expected);
-    QCOMPARE(toString(decision.overall), QStringLiteral("approved")); // advisories never change a decision
+    // Advisories never change a decision; no diagnosis at all pends every line (its own rule).
+    QCOMPARE(toString(decision.overall),
+             data.request.diagnoses.isEmpty() ? QStringLiteral("pended") : QStringLiteral("approved"));
 }
 
 void TestEngine::reasonsCarryThePolicySentences()
@@ -612,7 +609,7 @@ void TestEngine::decisionJsonMatchesObject()
     QCOMPARE(object.value(QStringLiteral("overall")).toString(), QStringLiteral("pended"));
     QCOMPARE(object.value(QStringLiteral("physicianReviewRequired")).toBool(), true);
     QCOMPARE(object.value(QStringLiteral("missingInformation")).toArray(),
-             QJsonArray{QStringLiteral("screening")});
+             (QJsonArray{QStringLiteral("diagnosis-missing"), QStringLiteral("screening")}));
     const QJsonArray lines = object.value(QStringLiteral("lines")).toArray();
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines.at(1).toObject().value(QStringLiteral("decision")).toString(), QStringLiteral("deny"));

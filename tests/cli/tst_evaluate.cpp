@@ -43,7 +43,10 @@ void TestEvaluate::sampleJson()
     QJsonParseError error;
     const QJsonObject decision = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
-    QCOMPARE(decision.keys().size(), 7);
+    QCOMPARE(decision.keys().size(), 8); // case-exchange.md's seven, and the plan type's clock
+    const QJsonObject clock = decision.value(QStringLiteral("clock")).toObject();
+    QCOMPARE(clock.value(QStringLiteral("planType")).toString(), QStringLiteral("erisa-group"));
+    QCOMPARE(clock.value(QStringLiteral("decisionDueBy")), decision.value(QStringLiteral("dueBy")));
     const QJsonObject policy = decision.value(QStringLiteral("policy")).toObject();
     QCOMPARE(policy.value(QStringLiteral("id")).toString(), QStringLiteral("motion-analysis-96000-96004"));
     QCOMPARE(policy.value(QStringLiteral("version")).toString(), QStringLiteral("2025-10-01"));

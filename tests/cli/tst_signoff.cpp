@@ -448,7 +448,7 @@ private Q_SLOTS:
         }
         if (anyDenied) {
             expect(QStringLiteral("physician's rationale"), spanish ? kRationaleEs : kRationale);
-            expect(QStringLiteral("policy title"), m_policy.title);
+            expect(QStringLiteral("policy title"), LetterText::policyTitle(input));
             expect(QStringLiteral("policy effective date"),
                    LetterText::date(m_policy.effectiveDate, language));
             expect(QStringLiteral("copy of the criteria free"),
@@ -476,16 +476,17 @@ private Q_SLOTS:
                            : QStringLiteral("free copies of all documents"));
         }
         if (kind == QLatin1String("pended")) {
-            expect(QStringLiteral("respond by"), LetterText::date(LetterText::respondBy(input), language));
+            expect(QStringLiteral("respond by"),
+                   LetterText::localDateTime(input.plan, LetterText::respondBy(input), language));
             QVERIFY(!decision.missingInformation.isEmpty());
         } else {
             QVERIFY(signer);
             expect(QStringLiteral("signer"), signer->printedName());
-            expect(QStringLiteral("signing date"), LetterText::date(signedAt.date(), language));
-            expect(QStringLiteral("signing time"), LetterText::time(signedAt) + QStringLiteral(" "));
+            // Dated and timed in the plan's time zone, with the zone's name.
+            expect(QStringLiteral("signing date"),
+                   LetterText::date(LetterText::localDate(input.plan, signedAt), language));
+            expect(QStringLiteral("signing time"), LetterText::localTime(input.plan, signedAt, language));
             expect(QStringLiteral("meaning"), LetterText::meaning(*signer, language));
-            expect(QStringLiteral("UTC"), spanish ? QStringLiteral("Tiempo Universal Coordinado (UTC")
-                                                  : QStringLiteral("Coordinated Universal Time (UTC)"));
         }
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
 
@@ -719,7 +720,8 @@ private Q_SLOTS:
                  qPrintable(run.out));
     }
 
-    void languageSettingChoosesTheDefaultLetter()
+    // The letter is in the member's language (member.language), not the workstation's setting.
+    void languageSettingDoesNotChooseTheMembersLetter()
     {
         const QString path = signedCase(QStringLiteral("approved"), QStringLiteral("language.rdcase"));
         const QString pdf = m_dir.filePath(QStringLiteral("language.pdf"));
@@ -731,7 +733,7 @@ private Q_SLOTS:
         settings.write("[letters]\nlanguage=es\n");
         settings.close();
         run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf});
-        QVERIFY2(run.out.contains(QStringLiteral("approval letter (es)")), qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("approval letter (en)")), qPrintable(run.out + run.err));
         run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), pdf, QStringLiteral("--lang"),
                    QStringLiteral("en")});
         QVERIFY(run.out.contains(QStringLiteral("approval letter (en)")));

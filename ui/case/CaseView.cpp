@@ -241,7 +241,14 @@ bool CaseView::route()
     } else {
         question = tr("Every line is approved. Finalize the case as determined?");
     }
-    const auto answer = (anyDeny && !unviewedPages().isEmpty())
+    // Answers that contradict each other (the policy's contradictions) are shown before anything is routed.
+    QStringList contradictions;
+    for (const Reason& item : m_engine->engine().contradictions(m_session->data()))
+        contradictions << item.text;
+    if (!contradictions.isEmpty())
+        question = tr("These answers contradict each other:\n• %1\n\n%2")
+                       .arg(contradictions.join(QStringLiteral("\n• ")), question);
+    const auto answer = (!contradictions.isEmpty() || (anyDeny && !unviewedPages().isEmpty()))
                             ? MessageBox::warning(this, tr("Route case"), question,
                                                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
                             : MessageBox::question(this, tr("Route case"), question,
