@@ -155,7 +155,7 @@ struct RequestRule
 struct AnswerMatch
 {
     QString judgment;
-    QString value;
+    AnswerValue value = AnswerValue::Unknown;
     QStringList types; // when non-empty: the answer records any of them
 };
 struct Contradiction

@@ -438,11 +438,12 @@ void Reader::readContradictions(const QJsonObject& root)
                 fail(member(answerPath, key("judgment")),
                      QStringLiteral("refers to judgment %1, which does not exist")
                          .arg(quoted(match.judgment)));
-            match.value = requiredString(answer, answerPath, key("value"));
-            if (!answerValues(judgment->kind).contains(match.value))
-                fail(member(answerPath, key("value")),
-                     QStringLiteral("%1 is not an answer to a %2")
-                         .arg(quoted(match.value), toString(judgment->kind)));
+            const QString valueText = requiredString(answer, answerPath, key("value"));
+            const std::optional<AnswerValue> parsed = answerValueFromString(valueText);
+            if (!parsed || !answerValues(judgment->kind).contains(*parsed))
+                fail(member(answerPath, key("value")), QStringLiteral("%1 is not an answer to a %2")
+                                                           .arg(quoted(valueText), toString(judgment->kind)));
+            match.value = *parsed;
             if (const auto types = optional(answer, key("types")))
                 match.types = stringList(*types, member(answerPath, key("types")));
             for (qsizetype t = 0; t < match.types.size(); ++t) {

@@ -97,7 +97,7 @@ void TestRequestFacts::noDiagnosisPendsEveryLine()
 void TestRequestFacts::noDiagnosisKeepsADenial()
 {
     CaseData data = favourable(m_policy, {QStringLiteral("96000"), QStringLiteral("96002")});
-    data.answers[QStringLiteral("emg-distinct")].value = QStringLiteral("not-met");
+    data.answers[QStringLiteral("emg-distinct")].value = AnswerValue::NotMet;
     data.request.diagnoses.clear();
     const Decision decision = Engine(m_policy).evaluate(data);
     QCOMPARE(toString(decision.lines.at(0).decision), toString(LineOutcome::Pend));
@@ -228,7 +228,7 @@ void TestRequestFacts::contradictionsAreListed()
     CaseData data = favourable(m_policy, {QStringLiteral("96000")});
     data.answers[QStringLiteral("indication")].types = {QStringLiteral("neuromuscular-disease")};
     QVERIFY(Engine(m_policy).contradictions(data).isEmpty());
-    data.answers[QStringLiteral("screening")].value = QStringLiteral("yes");
+    data.answers[QStringLiteral("screening")].value = AnswerValue::Yes;
     const QList<Reason> found = Engine(m_policy).contradictions(data);
     QCOMPARE(found.size(), 1);
     QCOMPARE(found.first().id, QStringLiteral("neuromuscular-indication-with-screening"));

@@ -49,7 +49,7 @@ private:
         data.member.language = language;
         test::answerFavourably(data, m_policy);
         for (auto it = answers.cbegin(); it != answers.cend(); ++it)
-            data.answers[it.key()].value = it.value();
+            data.answers[it.key()].value = *answerValueFromString(it.value());
         const QString json = m_dir.filePath(name + QStringLiteral(".json"));
         if (!test::writeFile(json, CaseJson::toJson(data)))
             return {};

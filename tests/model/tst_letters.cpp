@@ -76,9 +76,9 @@ CaseData caseFor(const Policy& policy, const QString& kind, bool expedited, cons
     data.request.urgency = expedited ? Urgency::Expedited : Urgency::Standard;
     test::answerFavourably(data, policy);
     if (kind == QLatin1String("denial"))
-        data.answers[QStringLiteral("management-impact")].value = QStringLiteral("not-met");
+        data.answers[QStringLiteral("management-impact")].value = AnswerValue::NotMet;
     else if (kind == QLatin1String("partial"))
-        data.answers[QStringLiteral("emg-distinct")].value = QStringLiteral("not-met");
+        data.answers[QStringLiteral("emg-distinct")].value = AnswerValue::NotMet;
     else if (kind == QLatin1String("information-request")) {
         data.answers.remove(QStringLiteral("conservative-care"));
         data.answers.remove(QStringLiteral("conservative-care-exception"));
