@@ -2,6 +2,9 @@
 #pragma once
 
 #include "checklist/CaseData.h"
+#include "model/audit/Actor.h"
+
+#include <QCryptographicHash>
 
 namespace rd::test {
 
@@ -28,6 +31,17 @@ inline CaseData sampleCase()
     data.answers.insert(QStringLiteral("management-impact"), Answer{QStringLiteral("met"), {}, {}, {}});
     data.answers.insert(QStringLiteral("cosmetic"), Answer{QStringLiteral("no"), {}, {}, {}});
     return data;
+}
+
+// A person with a key of their own, derived from the login (no people folder, no password): for tests
+// of the storage, where whose key it is does not matter. Trust tests use TrustFixture.h.
+inline Actor actor(const QString& login)
+{
+    const QByteArray seed = QCryptographicHash::hash(login.toUtf8(), QCryptographicHash::Sha256);
+    QString error;
+    std::shared_ptr<const SigningKey> key =
+        SigningKey::fromSeed(reinterpret_cast<const unsigned char*>(seed.constData()), &error);
+    return Actor(login, key);
 }
 
 } // namespace rd::test

@@ -59,7 +59,8 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     int exitCode = ExitOk;
     const QString synopsis =
         QStringLiteral("answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] "
-                       "[--evidence FILE:PAGE[:QUOTE]]...");
+                       "[--evidence FILE:PAGE[:QUOTE]]... --user LOGIN --password-stdin\n\n"
+                       "Records one judgment, signed with the key of --user (its password on standard input).");
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
         return exitCode;
     const QString path = parser.positionalArguments().at(0);
@@ -95,10 +96,13 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << named.toString() << Qt::endl;
         return ExitBadInput;
     }
+    const auto login = logIn(parser, QStringLiteral("answer"), false, err);
+    if (!login)
+        return ExitBadInput;
     file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
     if (!file)
         return ExitBadInput;
-    if (!file->recordJudgment(parser.value(id), answer, actingUser(parser), &error)) {
+    if (!file->recordJudgment(parser.value(id), answer, login->actor, &error)) {
         err << error << Qt::endl;
         return ExitBadInput;
     }

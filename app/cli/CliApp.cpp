@@ -23,12 +23,17 @@ constexpr Command kCommands[] = {
      cli::attachCommand},
     {"export", "export CASEFILE: print the case JSON", cli::exportCommand},
     {"answer",
-     "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]]",
+     "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]] --user "
+     "LOGIN --password-stdin",
      cli::answerCommand},
     {"user",
-     "user add LOGIN --name NAME --role reviewer|medical-director [--credentials C] [--npi N] [--phone P] "
-     "--password-stdin | user list: the people directory",
+     "user add LOGIN --name NAME [--credentials C] [--npi N] [--phone P] --password-stdin [--request-out FILE] "
+     "| user list: this computer's people folder (keys sealed by password)",
      cli::userCommand},
+    {"roster",
+     "roster init|add|revoke|list ROSTER ...: the organization roster (roles and keys, signed by the "
+     "administrator)",
+     cli::rosterCommand},
     {"sign",
      "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
      "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] [--check]: sign the "
@@ -37,7 +42,9 @@ constexpr Command kCommands[] = {
     {"letter",
      "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE] [--record]: write the letter",
      cli::letterCommand},
-    {"verify", "verify CASEFILE: check integrity, attachments, the audit trail and the signature",
+    {"verify",
+     "verify CASEFILE [--anchor KEYID] [--head N:HASH]: check integrity, attachments, the signed audit trail "
+     "against the roster, and the signature",
      cli::verifyCommand},
 };
 

@@ -3,7 +3,11 @@
 #include "app/cli/CliApp.h"
 #include "checklist/PolicyLoader.h"
 
+#include "model/signoff/UserDirectory.h"
+#include "model/trust/TrustStore.h"
+
 #include <QFile>
+#include <QFileInfo>
 
 namespace rd::cli {
 
@@ -14,8 +18,11 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
                                   QStringLiteral("This help."));
     parser.addOption(help);
     parser.addOption({QStringLiteral("user"),
-                      QStringLiteral("The acting user's login (default: the login name)."),
+                      QStringLiteral("The login of the person acting (commands that write to a case)."),
                       QStringLiteral("LOGIN")});
+    parser.addOption({QStringLiteral("password-stdin"),
+                      QStringLiteral("Read the password of --user from the first line of standard input: it "
+                                     "unlocks the key that signs what is written.")});
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QString command = args.value(0);
     if (!parser.parse(args)) {
@@ -39,14 +46,58 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
     return true;
 }
 
-QString actingUser(const QCommandLineParser& parser)
+std::optional<Login> logIn(const QCommandLineParser& parser, const QString& command, bool requireRoster,
+                           QTextStream& err)
 {
-    QString user = parser.value(QStringLiteral("user"));
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    const QString login = parser.value(QStringLiteral("user"));
+    if (login.isEmpty() || !parser.isSet(QStringLiteral("password-stdin"))) {
+        err << "reviewdesk-cli " << command
+            << ": --user LOGIN and --password-stdin are required: what is written is signed by its author"
+            << Qt::endl;
+        return std::nullopt;
+    }
+    QString error;
+    UserDirectory directory;
+    if (!directory.load(&error)) {
+        err << error << Qt::endl;
+        return std::nullopt;
+    }
+    const auto person = directory.user(login);
+    if (!person) {
+        err << directory.filePath() << ": no user " << login << " (reviewdesk-cli user add)" << Qt::endl;
+        return std::nullopt;
+    }
+    std::shared_ptr<const SigningKey> key = directory.unlock(login, readPasswordFromStdin(), &error);
+    if (!key) {
+        err << "reviewdesk-cli " << command << ": " << error << Qt::endl;
+        return std::nullopt;
+    }
+    Login result{*person, Actor(login, key), false};
+    result.user.role = UserRole::Reviewer;
+    const auto trust = TrustStore::load(&error);
+    if (!trust) {
+        if (requireRoster || QFileInfo::exists(TrustStore::trustFilePath())) {
+            err << "reviewdesk-cli " << command << ": " << error << Qt::endl;
+            return std::nullopt;
+        }
+        return result; // no roster on this computer: verify will say the rows are unchecked
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto entry = trust->roster().entryAt(login, key->publicKey(), now);
+    if (!entry) {
+        err << "reviewdesk-cli " << command << ": " << trust->rosterPath() << ": "
+            << trust->roster().whyNot(login, key->publicKey(), now) << Qt::endl;
+        return std::nullopt;
+    }
+    if (entry->user.role == UserRole::Admin) {
+        err << "reviewdesk-cli " << command << ": " << login
+            << " is an administrator in the roster: administrators keep the roster and work no case" << Qt::endl;
+        return std::nullopt;
+    }
+    result.user = entry->user;
+    result.inRoster = true;
+    directory.setLastUser(login, &error);
+    return result;
 }
 
 std::optional<Policy> loadPolicy(QTextStream& err)

@@ -3,6 +3,7 @@
 
 #include "checklist/Policy.h"
 #include "model/casefile/CaseFile.h"
+#include "model/trust/User.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -13,15 +14,27 @@
 
 namespace rd::cli {
 
-// Parses args (the command's name first) with the options already added to parser, plus --help and
-// --user. Prints the command's help and returns ExitOk through *exitCode when asked; prints one
+// Parses args (the command's name first) with the options already added to parser, plus --help,
+// --user and --password-stdin. Prints the command's help and returns ExitOk through *exitCode when asked; prints one
 // line and returns ExitBadInput on a usage error. Returns true when the command should run.
 // expectedPositionals: exactly that many; negative: at least -expectedPositionals.
 bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& synopsis,
                   int expectedPositionals, QTextStream& out, QTextStream& err, int* exitCode);
 
-// The acting user: --user, else the login name.
-QString actingUser(const QCommandLineParser& parser);
+// The person a writing command acts as: --user LOGIN, whose key --password-stdin unlocks from the
+// people folder. When the installation has a trust file, the key must be the person's key in the
+// organization roster now, and the role one that works cases (not admin). user is the roster's
+// entry (else the people folder's, role unknown: reviewer).
+struct Login
+{
+    User user;
+    Actor actor;
+    bool inRoster = false;
+};
+// Prints one line and returns nullopt (exit code ExitBadInput) when it cannot log in. requireRoster:
+// refuse without a trust file (signing: the role must come from the roster).
+std::optional<Login> logIn(const QCommandLineParser& parser, const QString& command, bool requireRoster,
+                           QTextStream& err);
 
 // The built-in policy, or nullopt after printing why.
 std::optional<Policy> loadPolicy(QTextStream& err);

@@ -11,6 +11,7 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int attachCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int exportCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int rosterCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int userCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int signCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err);

@@ -112,11 +112,13 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             {QStringLiteral("missing"), QJsonArray::fromStringList(decision.missingInformation)},
             {QStringLiteral("respondBy"), LetterText::respondBy(input).toString(Qt::ISODate)},
             {QStringLiteral("file"), QFileInfo(parser.value(output)).fileName()}};
+        const auto login = logIn(parser, QStringLiteral("letter"), false, err);
+        if (!login)
+            return ExitBadInput;
         file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
         if (!file)
             return ExitBadInput;
-        if (!file->recordInformationRequest(letter->language, letter->html, details, actingUser(parser),
-                                            &error)) {
+        if (!file->recordInformationRequest(letter->language, letter->html, details, login->actor, &error)) {
             err << error << Qt::endl;
             return ExitBadInput;
         }

@@ -19,7 +19,7 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                                     QStringLiteral("PDF"));
     parser.addOptions({from, attach});
     int exitCode = ExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("new CASEFILE --from CASE.json [--attach PDF]..."), 1, out,
+    if (!parseCommand(parser, args, QStringLiteral("new CASEFILE --from CASE.json [--attach PDF]... --user LOGIN --password-stdin"), 1, out,
                       err, &exitCode))
         return exitCode;
     const QString path = parser.positionalArguments().at(0);
@@ -41,7 +41,10 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     }
 
     // Every attachment is checked (through the isolated worker) before anything is written.
-    const CaseCreationResult created = createCaseFile(path, *data, parser.values(attach), actingUser(parser));
+    const auto login = logIn(parser, QStringLiteral("new"), false, err);
+    if (!login)
+        return ExitBadInput;
+    const CaseCreationResult created = createCaseFile(path, *data, parser.values(attach), login->actor);
     if (!created.ok) {
         err << created.error << Qt::endl;
         return ExitBadInput;

@@ -2,6 +2,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 #include "model/signoff/Signoff.h"
+#include "model/trust/TrustStore.h"
 
 namespace rd::cli {
 
@@ -26,9 +27,6 @@ std::optional<LineOverride> parseOverride(const QString& text, QString* error)
 int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           QStringLiteral("Read the signer's password from the first line of "
-                                                          "standard input."));
     const QCommandLineOption overrideOption(
         QStringLiteral("override"),
         QStringLiteral(
@@ -59,7 +57,7 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
                                                 "password, nothing written."));
     parser.addOptions(
-        {passwordStdin, overrideOption, rationale, rationaleEs, additional, additionalEs, check});
+        {overrideOption, rationale, rationaleEs, additional, additionalEs, check});
     const QString synopsis = QStringLiteral(
         "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
         "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] [--check]\n\n"
@@ -83,7 +81,7 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "reviewdesk-cli sign: --user LOGIN is required" << Qt::endl;
         return ExitBadInput;
     }
-    if (!parser.isSet(check) && !parser.isSet(passwordStdin)) {
+    if (!parser.isSet(check) && !parser.isSet(QStringLiteral("password-stdin"))) {
         err << "reviewdesk-cli sign: --password-stdin is required" << Qt::endl;
         return ExitBadInput;
     }
@@ -117,21 +115,31 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const auto policy = loadPolicy(err);
     if (!policy)
         return ExitBadInput;
-    UserDirectory directory;
-    if (!directory.load(&error)) {
-        err << error << Qt::endl;
-        return ExitBadInput;
-    }
-    const auto plan = PlanInfo::load(directory.home(), &error);
+    const auto plan = PlanInfo::load(UserDirectory::defaultHome(), &error);
     if (!plan) {
         err << error << Qt::endl;
         return ExitBadInput;
     }
     const QString login = parser.value(QStringLiteral("user"));
-    const auto signer = directory.user(login);
-    if (!signer) {
-        err << directory.filePath() << ": no user " << login << " (reviewdesk-cli user list)" << Qt::endl;
-        return ExitBadInput;
+    // The signer's role is the organization roster's: never the people folder's or the payload's.
+    std::optional<Login> loggedIn;
+    std::optional<User> signer;
+    if (parser.isSet(check)) {
+        const auto trust = TrustStore::load(&error);
+        const auto entry =
+            trust ? trust->roster().current(login, QDateTime::currentDateTimeUtc()) : std::nullopt;
+        if (!entry) {
+            err << "reviewdesk-cli sign: "
+                << (trust ? QStringLiteral("%1: %2 has no valid entry").arg(trust->rosterPath(), login) : error)
+                << Qt::endl;
+            return ExitBadInput;
+        }
+        signer = entry->user;
+    } else {
+        loggedIn = logIn(parser, QStringLiteral("sign"), true, err);
+        if (!loggedIn)
+            return ExitBadInput;
+        signer = loggedIn->user;
     }
     const Signoff signoff(*policy, *plan);
     // Everything is checked on a read-only view first: a refusal or a wrong password leaves the file as
@@ -160,11 +168,6 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err.flush();
         return ExitCheckFailed;
     }
-    const auto key = directory.unlock(login, readPasswordFromStdin(), &error);
-    if (!key) {
-        err << path << ": not signed: " << error << Qt::endl;
-        return ExitBadInput;
-    }
     file = openCase(path, CaseFile::OpenMode::ReadWrite, err);
     if (!file)
         return ExitBadInput;
@@ -176,15 +179,19 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     input.login = login;
     input.overrides = overrides;
     input.letterFields = fields;
-    if (!signoff.sign(*file, *signer, *key, input, &error)) {
+    if (!signoff.sign(*file, *signer, *loggedIn->actor.key(), input, &error)) {
         err << error << Qt::endl;
         return ExitCheckFailed;
     }
-    directory.setLastUser(login, &error);
     const auto signature = file->signature();
+    const QList<AuditEntry> trail = file->auditTrail(&error);
     out << "signed " << path << ": " << toString(preview.decision.overall) << " by " << signer->printedName()
         << " (" << toString(signer->role) << ") at " << signature->signedAt.toString(Qt::ISODate) << ", key "
-        << signer->fingerprint() << Qt::endl;
+        << signer->fingerprint() << '\n';
+    // The receipt: kept outside the file (or carried by the letter), it lets verify --head catch a
+    // trail cut short.
+    if (!trail.isEmpty())
+        out << "audit head: " << trail.last().seq << ':' << trail.last().hash.toHex() << Qt::endl;
     return ExitOk;
 }
 

@@ -1,26 +1,52 @@
 #include "app/cli/CliApp.h"
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
-#include "model/signoff/Signoff.h"
+#include "model/signoff/CaseVerification.h"
+#include "model/trust/SigningKey.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <QFileInfo>
 
 namespace rd::cli {
 
 int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
+    const QCommandLineOption anchor(
+        QStringLiteral("anchor"),
+        QStringLiteral("Require this trust anchor (the administrator key id trust.json pins), so that a "
+                       "trust file swapped in elsewhere is caught."),
+        QStringLiteral("KEYID"));
+    const QCommandLineOption head(
+        QStringLiteral("head"),
+        QStringLiteral("An audit head recorded outside the file (sign prints it; letters and responses carry "
+                       "it): the trail must still hold that row, so that a trail cut short is caught."),
+        QStringLiteral("N:HASH"));
+    parser.addOptions({anchor, head});
     int exitCode = ExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("verify CASEFILE"), 1, out, err, &exitCode))
+    if (!parseCommand(parser, args,
+                      QStringLiteral("verify CASEFILE [--anchor KEYID] [--head N:HASH]\n\n"
+                                     "Exit status: 0 verified, 1 a check failed, 2 bad input."),
+                      1, out, err, &exitCode))
         return exitCode;
     const QString path = parser.positionalArguments().at(0);
     if (!QFileInfo(path).isFile()) {
         err << path << ": no such file" << Qt::endl;
         return ExitBadInput;
+    }
+    VerifyOptions options;
+    options.requiredAnchor = parser.value(anchor);
+    if (parser.isSet(head)) {
+        bool ok = false;
+        options.headCount = parser.value(head).section(QLatin1Char(':'), 0, 0).toLongLong(&ok);
+        options.headHash = QByteArray::fromHex(parser.value(head).section(QLatin1Char(':'), 1).toLatin1());
+        if (!ok || options.headCount < 1 || options.headHash.size() != 32) {
+            err << "reviewdesk-cli verify: --head " << parser.value(head)
+                << ": expected N:HASH (a row number and 64 hex digits)" << Qt::endl;
+            return ExitBadInput;
+        }
     }
     QString error;
     const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
@@ -28,42 +54,40 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         out << "FAILED " << error << Qt::endl;
         return ExitCheckFailed;
     }
-    VerifyReport report = file->verify();
-    if (file->isSigned()) {
-        // The decision against the policy, the signer's role and the key against the user directory.
-        const auto policy = loadPolicy(err);
-        if (!policy)
-            return ExitBadInput;
-        UserDirectory directory;
-        const bool haveDirectory = directory.load(&error);
-        const auto plan = PlanInfo::load(QString(), &error);
-        if (plan)
-            Signoff(*policy, *plan).verifyDetermination(*file, haveDirectory ? &directory : nullptr, report);
-        const QJsonObject payload = QJsonDocument::fromJson(file->signature()->payload).object();
-        const QJsonObject signer = payload.value(QStringLiteral("signer")).toObject();
-        const QJsonObject decision = payload.value(QStringLiteral("decision")).toObject();
+    const CaseVerification result = verifyCase(*file, options);
+    if (!result.anchor.isEmpty())
+        out << "trust   anchor " << result.anchor << " (" << result.trustFile
+            << (result.trustOverride ? ", from $REVIEWDESK_CONFIG_DIR, not the installation's" : "") << ")\n";
+    if (const auto signature = file->signature()) {
+        const QJsonObject payload = QJsonDocument::fromJson(signature->payload).object();
         QStringList lines;
-        for (const QJsonValue& line : decision.value(QStringLiteral("lines")).toArray())
+        for (const QJsonValue& line :
+             payload.value(QStringLiteral("decision")).toObject().value(QStringLiteral("lines")).toArray())
             lines.append(line[QStringLiteral("code")].toString() + QLatin1Char(' ') +
                          line[QStringLiteral("decision")].toString());
-        out << "signed  by " << signer.value(QStringLiteral("login")).toString() << " ("
-            << signer.value(QStringLiteral("name")).toString() << ", "
-            << signer.value(QStringLiteral("credentials")).toString() << ", "
-            << signer.value(QStringLiteral("role")).toString() << ") at "
-            << payload.value(QStringLiteral("signedAt")).toString() << "\n"
-            << "        " << payload.value(QStringLiteral("meaning")).toString() << ": "
-            << decision.value(QStringLiteral("overall")).toString() << " ("
+        // Who signed, as the roster names them: never as the signed payload describes its signer.
+        if (result.signer)
+            out << "signed  by " << result.signer->user.login << " (" << result.signer->user.name << ", "
+                << result.signer->user.credentials << ", " << toString(result.signer->user.role)
+                << " in the roster) at " << payload.value(QStringLiteral("signedAt")).toString() << "\n";
+        else
+            out << "signed  by " << signature->signer << " (not in the roster at that time) at "
+                << payload.value(QStringLiteral("signedAt")).toString() << "\n";
+        out << "        " << payload.value(QStringLiteral("meaning")).toString() << ": "
+            << (result.decision.isEmpty() ? QStringLiteral("?") : result.decision) << " ("
             << lines.join(QStringLiteral(", ")) << ")\n"
-            << "        key " << User::fingerprintOf(file->signature()->publicKey) << " (Ed25519)\n";
+            << "        key " << crypto::fingerprint(signature->publicKey) << " (Ed25519)\n";
     } else {
         out << "unsigned: the case has no signature yet\n";
     }
-    for (const QString& line : report.checked)
+    for (const QString& line : result.report.checked)
         out << "ok      " << line << '\n';
-    for (const VerifyFinding& finding : report.problems)
+    for (const VerifyFinding& finding : result.report.problems)
         out << "FAILED  " << finding.where << ": " << finding.what << '\n';
-    out << (report.ok() ? "verified: " : "NOT verified: ") << path << Qt::endl;
-    return report.ok() ? ExitOk : ExitCheckFailed;
+    if (result.auditCount > 0)
+        out << "head    " << result.auditCount << ':' << result.auditHead.toHex() << '\n';
+    out << (result.report.ok() ? "verified: " : "NOT verified: ") << path << Qt::endl;
+    return result.report.ok() ? ExitOk : ExitCheckFailed;
 }
 
 } // namespace rd::cli

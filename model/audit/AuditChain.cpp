@@ -1,6 +1,12 @@
 #include "model/audit/AuditChain.h"
 
+#include "model/trust/Roster.h"
+#include "model/trust/SigningKey.h"
+
 #include <QCryptographicHash>
+#include <QSet>
+
+#include <algorithm>
 
 namespace rd::AuditChain {
 
@@ -15,6 +21,22 @@ void addField(QCryptographicHash& hash, const QByteArray& bytes)
         prefix[i] = char((length >> (8 * (7 - i))) & 0xff);
     hash.addData(QByteArrayView(prefix, 8));
     hash.addData(bytes);
+}
+
+const QByteArray kSignatureDomain = QByteArrayLiteral("reviewdesk-audit-v2\n");
+
+// Clocks of different desks differ a little; a row more than this ahead of the verifier's clock is
+// from the future.
+constexpr qint64 kClockSkewSeconds = 15 * 60;
+
+// What each role may record. An administrator keeps the roster and writes no case.
+bool mayRecord(UserRole role, const QString& action)
+{
+    if (role == UserRole::Admin)
+        return false;
+    if (action == QLatin1String("decision.override"))
+        return role == UserRole::MedicalDirector;
+    return true;
 }
 
 } // namespace
@@ -42,6 +64,11 @@ QByteArray entryHash(const AuditEntry& entry)
     addField(hash, entry.oldValue.toUtf8());
     addField(hash, entry.newValue.toUtf8());
     return hash.result();
+}
+
+QByteArray signedMessage(const AuditEntry& entry)
+{
+    return kSignatureDomain + entry.hash;
 }
 
 QList<VerifyFinding> check(const QList<AuditEntry>& entries, const QString& caseId, qint64 recordedCount,
@@ -74,6 +101,71 @@ QList<VerifyFinding> check(const QList<AuditEntry>& entries, const QString& case
         findings.append({QStringLiteral("audit trail"),
                          QStringLiteral("its last row is not the one the case header records")});
     return findings;
+}
+
+void checkSigners(const QList<AuditEntry>& entries, const Roster& roster, const QDateTime& now,
+                  VerifyReport& report)
+{
+    const qsizetype before = report.problems.size();
+    const QDateTime created = entries.isEmpty() ? QDateTime() : entries.first().at;
+    const QDateTime latest = now.toUTC().addSecs(kClockSkewSeconds);
+    QSet<QString> signers;
+    for (const AuditEntry& entry : entries) {
+        const QString where = QStringLiteral("audit row %1 (%2 by %3)").arg(entry.seq).arg(entry.action, entry.actor);
+        auto problem = [&](const QString& what) { report.problems.append({where, what}); };
+        if (!entry.at.isValid() || entry.at < created)
+            problem(QStringLiteral("its time %1 is before the case was created (%2)")
+                        .arg(timestamp(entry.at), timestamp(created)));
+        else if (entry.at > latest)
+            problem(QStringLiteral("its time %1 is in the future").arg(timestamp(entry.at)));
+        // The roster entry of the actor valid at the row's time whose key made the signature.
+        const RosterEntry* signer = nullptr;
+        bool keyOfActor = false;
+        for (const RosterEntry& candidate : roster.entries()) {
+            if (candidate.user.login != entry.actor ||
+                !crypto::verify(candidate.user.publicKey, signedMessage(entry), entry.signature))
+                continue;
+            keyOfActor = true;
+            if (candidate.validAt(entry.at)) {
+                signer = &candidate;
+                break;
+            }
+        }
+        if (!signer) {
+            if (keyOfActor) {
+                // Signed with a key the roster gave the actor, but not at that time.
+                for (const RosterEntry& candidate : roster.entries())
+                    if (candidate.user.login == entry.actor &&
+                        crypto::verify(candidate.user.publicKey, signedMessage(entry), entry.signature)) {
+                        problem(roster.whyNot(entry.actor, candidate.user.publicKey, entry.at) +
+                                QStringLiteral(" (the row is dated %1)").arg(timestamp(entry.at)));
+                        break;
+                    }
+            } else if (!roster.current(entry.actor, entry.at) &&
+                       std::none_of(roster.entries().cbegin(), roster.entries().cend(),
+                                    [&](const RosterEntry& e) { return e.user.login == entry.actor; })) {
+                problem(QStringLiteral("%1 is not in the organization roster").arg(entry.actor));
+            } else {
+                problem(QStringLiteral("its signature is not %1's: the row was altered or written with "
+                                       "another key")
+                            .arg(entry.actor));
+            }
+            continue;
+        }
+        if (!mayRecord(signer->user.role, entry.action))
+            problem(QStringLiteral("%1 is a %2 in the roster and may not record %3")
+                        .arg(entry.actor, toString(signer->user.role), entry.action));
+        signers.insert(entry.actor);
+    }
+    if (report.problems.size() == before) {
+        QStringList names = signers.values();
+        names.sort();
+        report.checked.append(
+            QStringLiteral("audit trail: every one of %1 entries signed by its actor's key in the roster "
+                           "at its time (%2)")
+                .arg(entries.size())
+                .arg(names.join(QStringLiteral(", "))));
+    }
 }
 
 } // namespace rd::AuditChain

@@ -42,7 +42,7 @@ bool checkPdfs(const QStringList& pdfs, QSet<QString> taken, QList<Checked>* che
 } // namespace
 
 CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
-                                  const QString& actor)
+                                  const Actor& actor)
 {
     CaseCreationResult result;
     QList<Checked> attachments;
@@ -64,7 +64,7 @@ CaseCreationResult createCaseFile(const QString& path, const CaseData& data, con
     return result;
 }
 
-CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pdfs, const QString& actor)
+CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pdfs, const Actor& actor)
 {
     CaseCreationResult result;
     // First read only (opening for writing records who holds the file): what the case holds, and

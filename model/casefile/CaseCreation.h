@@ -12,6 +12,7 @@
 #pragma once
 
 #include "checklist/CaseData.h"
+#include "model/audit/Actor.h"
 
 #include <QString>
 #include <QStringList>
@@ -26,9 +27,9 @@ struct CaseCreationResult
 };
 
 CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
-                                  const QString& actor);
+                                  const Actor& actor);
 
 // Opens the case file for writing (refused when it is signed, or held by someone else) and stores pdfs.
-CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pdfs, const QString& actor);
+CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pdfs, const Actor& actor);
 
 } // namespace rd

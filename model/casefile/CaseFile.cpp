@@ -187,7 +187,7 @@ CaseFile::~CaseFile()
         ::close(m_lockFd);
 }
 
-std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& data, const QString& actor,
+std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& data, const Actor& actor,
                                            QString* error)
 {
     const QByteArray nativePath = QFile::encodeName(path);
@@ -262,7 +262,7 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& 
                 QStringLiteral("cannot store the member's contact: %1").arg(sqlite::lastError(file->m_db)));
         if (!file->appendAudit(actor, QStringLiteral("case.create"), caseId, QString(),
                                CaseRecordJson::requestText(data), &message) ||
-            !file->writeHolder(&message) || !transaction.commit())
+            !transaction.commit())
             return fail(message.isEmpty() ? sqlite::lastError(file->m_db) : message);
     }
     if (!file->load(&message))
@@ -301,13 +301,6 @@ std::unique_ptr<CaseFile> CaseFile::open(const QString& path, OpenMode mode, QSt
         file->m_readOnly = true;
         file->m_readOnlyReason = QStringLiteral("the file is not writable");
         return file;
-    }
-    QString message;
-    sqlite::Transaction transaction(file->m_db);
-    if (!transaction.isActive() || !file->writeHolder(&message) || !transaction.commit()) {
-        *error = QStringLiteral("%1: cannot be opened for writing: %2")
-                     .arg(path, message.isEmpty() ? sqlite::lastError(file->m_db) : message);
-        return nullptr;
     }
     return file;
 }

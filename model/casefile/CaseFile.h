@@ -18,6 +18,9 @@
 
 #include "checklist/CaseData.h"
 #include "checklist/Decision.h"
+#include "model/audit/Actor.h"
+#include "model/audit/AuditChain.h"
+#include "model/audit/VerifyReport.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -42,19 +45,6 @@ struct AttachmentInfo
     qint64 size = 0;
     int pageCount = 0;
     QDateTime addedAt;
-};
-
-struct AuditEntry
-{
-    qint64 seq = 0;
-    QDateTime at; // UTC
-    QString actor;
-    QString action;   // case.create, attachment.add, judgment.record, status.change, ...
-    QString target;   // judgment id, attachment file name, ...
-    QString oldValue; // compact JSON or text; empty when there was none
-    QString newValue;
-    QByteArray prevHash;
-    QByteArray hash;
 };
 
 // The medical director's decision on one line, replacing the engine's, with the written rationale.
@@ -92,10 +82,8 @@ struct SignRequest
     QMap<QString, QString> letterKinds;  // language -> kind
     QMap<QString, QString> letters;      // language -> HTML
     QJsonObject statement;               // decision, letters' hashes, signer, meaning, signedAt
-    QString actor;                       // login
-    QByteArray publicKey;
+    Actor actor;                         // the signer: signs the statement and the audit entries
     QDateTime signedAt;
-    std::function<QByteArray(const QByteArray& digest)> sign; // the signer's Ed25519
 };
 
 // What the case queue shows, read without touching attachments.
@@ -110,20 +98,6 @@ struct CaseSummary
     CaseStatus status = CaseStatus::New;
     QString reviewer;
     QDateTime lastChange;
-};
-
-// One finding of verify(): where and what.
-struct VerifyFinding
-{
-    QString where; // "audit row 12", "attachment clinic-note.pdf", "file header", ...
-    QString what;
-};
-
-struct VerifyReport
-{
-    QList<VerifyFinding> problems;
-    QStringList checked; // what was checked and found good, one line each
-    bool ok() const { return problems.isEmpty(); }
 };
 
 class CaseFile
@@ -142,7 +116,7 @@ public:
     // Creates a new case file (mode 0600) holding the request of data (its answers are recorded
     // as judgments, each audited, then its status is set when it is not "new"). Fails when the path
     // exists.
-    static std::unique_ptr<CaseFile> create(const QString& path, const CaseData& data, const QString& actor,
+    static std::unique_ptr<CaseFile> create(const QString& path, const CaseData& data, const Actor& actor,
                                             QString* error);
     // Opens an existing case file. ReadWrite falls back to read-only when another process holds
     // it for writing (see isReadOnly()/readOnlyReason()).
@@ -164,20 +138,22 @@ public:
     QList<AttachmentInfo> attachments() const { return m_attachments; }
     std::optional<AttachmentInfo> attachment(const QString& fileName) const;
 
-    // Each of these is one durable transaction with its audit entry.
+    // Each of these is one durable transaction with its audit entry, signed by actor's key (a write
+    // without a key is refused). Opening a case writes nothing; the first saved change also records
+    // this process as the case's holder.
     bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount,
-                       const QString& actor, QString* error);
-    bool recordJudgment(const QString& judgmentId, const Answer& answer, const QString& actor,
+                       const Actor& actor, QString* error);
+    bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
                         QString* error);
-    bool setStatus(CaseStatus status, const QString& actor, QString* error);
+    bool setStatus(CaseStatus status, const Actor& actor, QString* error);
 
     // The medical director's line overrides and the letter's free-text parts ("clinicalRationale",
     // "additionalInformation"); each change is audited. An override with an empty rationale is refused.
     QList<LineOverride> overrides() const { return m_overrides; }
-    bool setOverride(const LineOverride& lineOverride, const QString& actor, QString* error);
-    bool removeOverride(const QString& code, const QString& actor, QString* error);
+    bool setOverride(const LineOverride& lineOverride, const Actor& actor, QString* error);
+    bool removeOverride(const QString& code, const Actor& actor, QString* error);
     QMap<QString, QString> letterFields() const { return m_letterFields; }
-    bool setLetterField(const QString& name, const QString& text, const QString& actor, QString* error);
+    bool setLetterField(const QString& name, const QString& text, const Actor& actor, QString* error);
 
     // Signing: one transaction records request's overrides and letter fields, the signature, the
     // signed letters, status "determined" and the audit entries. From then on the case is read-only:
@@ -185,7 +161,7 @@ public:
     // A request for information was sent: audited as "letter.sent" (kind, language, the letter's SHA-256
     // and what the caller adds to record), and the status becomes pended-for-information.
     bool recordInformationRequest(const QString& language, const QString& html, const QJsonObject& record,
-                                  const QString& actor, QString* error);
+                                  const Actor& actor, QString* error);
 
     bool isSigned() const { return m_signature.has_value(); }
     std::optional<SignatureRecord> signature() const { return m_signature; }
@@ -201,9 +177,12 @@ public:
 
     QList<AuditEntry> auditTrail(QString* error = nullptr) const;
 
-    // integrity_check, application id and version, every attachment's hash, the audit chain,
-    // that every judgment agrees with its last audit entry, and for a signed case, the signature and
-    // that nothing it covers changed since (the decision against the policy is checked by rd::Signoff).
+    // What the file can be checked for on its own: integrity_check, application id and version, the
+    // schema (tables and triggers exactly as the version declares), every attachment's bytes against
+    // the SHA-256 of its audit row, the hash chain, that every table's content is what the trail last
+    // recorded, and for a signed case, the signature and that nothing it covers changed since. Whose
+    // keys signed the rows and the decision against the policy: verifyCase()
+    // (model/signoff/CaseVerification.h), which calls this first.
     VerifyReport verify() const;
 
     // A consistent copy through the SQLite backup API, written to a temporary file in the
@@ -216,14 +195,14 @@ public:
 private:
     CaseFile() = default;
     bool load(QString* error);
-    bool appendAudit(const QString& actor, const QString& action, const QString& target,
+    bool appendAudit(const Actor& actor, const QString& action, const QString& target,
                      const QString& oldValue, const QString& newValue, QString* error);
     bool checkWritable(QString* error) const;
     bool writeHolder(QString* error);
     QString holderDescription() const;
-    bool writeStatus(CaseStatus status, const QString& actor, QString* error);
-    bool writeOverride(const LineOverride& lineOverride, const QString& actor, QString* error);
-    bool writeLetterField(const QString& name, const QString& text, const QString& actor, QString* error);
+    bool writeStatus(CaseStatus status, const Actor& actor, QString* error);
+    bool writeOverride(const LineOverride& lineOverride, const Actor& actor, QString* error);
+    bool writeLetterField(const QString& name, const QString& text, const Actor& actor, QString* error);
     bool loadSignoff(QString* error);
     void verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const;
 
@@ -237,6 +216,7 @@ private:
     QList<LineOverride> m_overrides;
     QMap<QString, QString> m_letterFields;
     std::optional<SignatureRecord> m_signature;
+    bool m_holderWritten = false;
 };
 
 } // namespace rd

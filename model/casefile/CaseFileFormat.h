@@ -1,5 +1,5 @@
 // The on-disk format of a case file (.rdcase): a SQLite database.
-// Versions are constants; CaseFile dispatches its reader on them.
+// Versions are constants; CaseFileSchema checks a file's version before anything reads it.
 #pragma once
 
 #include <cstdint>
@@ -13,9 +13,13 @@ inline constexpr std::int32_t ApplicationId = 0x52444331;
 // 1: the first format.
 // 2: adds member_contact (the member's letter language, mailing address and guardian). A version 1
 //    file reads with the defaults (English, no address, no guardian) and stays version 1.
+// 3: adds audit_signature: every audit entry signed by its actor's Ed25519 key. Versions 1 and 2
+//    are refused with a message that says why: their entries were never signed, and no reader can
+//    make them trustworthy after the fact.
 inline constexpr int SchemaVersion1 = 1;
 inline constexpr int SchemaVersion2 = 2;
-inline constexpr int CurrentSchemaVersion = SchemaVersion2;
+inline constexpr int SchemaVersion3 = 3;
+inline constexpr int CurrentSchemaVersion = SchemaVersion3;
 
 inline constexpr const char* FileSuffix = "rdcase";
 

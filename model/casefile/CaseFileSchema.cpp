@@ -4,6 +4,7 @@
 #include "model/casefile/Sqlite.h"
 
 #include <QFileInfo>
+#include <QMap>
 
 #include <sqlite3.h>
 
@@ -133,6 +134,17 @@ CREATE TABLE member_contact(
 );
 )SQL";
 
+// Version 3: every audit entry signed by its actor (Ed25519 over the entry's hash), append-only
+// like the entries themselves.
+const char kSchemaV3[] = R"SQL(
+CREATE TABLE audit_signature(
+    seq INTEGER PRIMARY KEY REFERENCES audit(seq),
+    signature BLOB NOT NULL
+);
+CREATE TRIGGER audit_signature_no_update BEFORE UPDATE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_signature_no_delete BEFORE DELETE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+)SQL";
+
 bool checkHeader(sqlite3* db, const QString& path, QString* error)
 {
     sqlite3_file* file = nullptr;
@@ -180,6 +192,15 @@ bool checkHeader(sqlite3* db, const QString& path, QString* error)
     if (version > quint32(CaseFileFormat::CurrentSchemaVersion)) {
         *error = QStringLiteral(
                      "%1: made by a newer ReviewDesk (case file version %2; this version reads up to %3)")
+                     .arg(path)
+                     .arg(version)
+                     .arg(CaseFileFormat::CurrentSchemaVersion);
+        return false;
+    }
+    if (version >= quint32(CaseFileFormat::SchemaVersion1) && version < quint32(CaseFileFormat::SchemaVersion3)) {
+        *error = QStringLiteral("%1: a case file of version %2, made by an earlier ReviewDesk whose audit entries "
+                                "are not signed by their authors: this version reads only version %3 (verify "
+                                "it with the version that made it, or create the case again)")
                      .arg(path)
                      .arg(version)
                      .arg(CaseFileFormat::CurrentSchemaVersion);
@@ -263,11 +284,50 @@ bool create(sqlite3* db, QString* error)
                                QByteArrayLiteral("; PRAGMA user_version=") +
                                QByteArray::number(CaseFileFormat::CurrentSchemaVersion) + ';';
     if (!transaction.isActive() || !sqlite::exec(db, kSchemaV1) || !sqlite::exec(db, kSchemaV2) ||
+        !sqlite::exec(db, kSchemaV3) ||
         !sqlite::exec(db, pragmas.constData()) || !transaction.commit()) {
         *error = QStringLiteral("cannot create the case file's tables: %1").arg(sqlite::lastError(db));
         return false;
     }
     return true;
+}
+
+QList<VerifyFinding> checkSchema(sqlite3* db)
+{
+    // The schema as this version declares it, read back through SQLite so that both sides are
+    // SQLite's own text.
+    auto read = [](sqlite3* from) {
+        QMap<QString, QString> objects;
+        sqlite::Statement query(from, "SELECT type || ' ' || name, sql FROM sqlite_schema "
+                                      "WHERE name NOT LIKE 'sqlite_%' ORDER BY name");
+        while (query.step() == SQLITE_ROW)
+            objects.insert(query.text(0), query.text(1));
+        return objects;
+    };
+    QMap<QString, QString> expected;
+    sqlite3* memory = nullptr;
+    if (sqlite3_open_v2(":memory:", &memory, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
+        sqlite::exec(memory, kSchemaV1) && sqlite::exec(memory, kSchemaV2) && sqlite::exec(memory, kSchemaV3))
+        expected = read(memory);
+    sqlite3_close(memory);
+    const QMap<QString, QString> actual = read(db);
+    QList<VerifyFinding> findings;
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        if (!actual.contains(it.key()))
+            findings.append({QStringLiteral("schema"), QStringLiteral("%1 is missing: it was dropped").arg(it.key())});
+        else if (actual.value(it.key()) != it.value())
+            findings.append({QStringLiteral("schema"),
+                             QStringLiteral("%1 is not as version %2 declares it: it was altered")
+                                 .arg(it.key())
+                                 .arg(CaseFileFormat::CurrentSchemaVersion)});
+    }
+    for (auto it = actual.cbegin(); it != actual.cend(); ++it)
+        if (!expected.contains(it.key()))
+            findings.append({QStringLiteral("schema"),
+                             QStringLiteral("%1 is not part of version %2: it was added")
+                                 .arg(it.key())
+                                 .arg(CaseFileFormat::CurrentSchemaVersion)});
+    return findings;
 }
 
 void closeConnection(sqlite3* db)

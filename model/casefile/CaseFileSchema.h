@@ -1,6 +1,9 @@
-// Schema version 1 of the case file, and the checks made before a file is trusted.
+// The case file's schema (the current version), and the checks made before a file is trusted.
 #pragma once
 
+#include "model/audit/VerifyReport.h"
+
+#include <QList>
 #include <QString>
 
 struct sqlite3;
@@ -19,6 +22,10 @@ bool configure(sqlite3* db, QString* error);
 // Creates the tables of the current version in an empty database, with application_id and
 // user_version, in one transaction.
 bool create(sqlite3* db, QString* error);
+
+// The tables, indexes and triggers against the SQL of the current version: one finding per object
+// missing, altered or added.
+QList<VerifyFinding> checkSchema(sqlite3* db);
 
 void closeConnection(sqlite3* db);
 

@@ -5,7 +5,7 @@
 #include "model/audit/AuditChain.h"
 #include "model/casefile/CaseRecordJson.h"
 #include "model/casefile/Sqlite.h"
-#include "model/signoff/UserDirectory.h"
+#include "model/trust/SigningKey.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -118,7 +118,7 @@ bool CaseFile::loadSignoff(QString* error)
     return true;
 }
 
-bool CaseFile::writeOverride(const LineOverride& lineOverride, const QString& actor, QString* error)
+bool CaseFile::writeOverride(const LineOverride& lineOverride, const Actor& actor, QString* error)
 {
     if (!m_data.request.lines.contains(lineOverride.code)) {
         *error = QStringLiteral("the request has no line %1 (it has %2)")
@@ -147,7 +147,7 @@ bool CaseFile::writeOverride(const LineOverride& lineOverride, const QString& ac
         .bind(2, toString(lineOverride.decision))
         .bind(3, lineOverride.rationale)
         .bind(4, AuditChain::timestamp(QDateTime::currentDateTimeUtc()))
-        .bind(5, actor);
+        .bind(5, actor.login());
     if (!upsert.exec()) {
         *error = sqlite::lastError(m_db);
         return false;
@@ -156,7 +156,7 @@ bool CaseFile::writeOverride(const LineOverride& lineOverride, const QString& ac
                        error);
 }
 
-bool CaseFile::writeLetterField(const QString& name, const QString& text, const QString& actor,
+bool CaseFile::writeLetterField(const QString& name, const QString& text, const Actor& actor,
                                 QString* error)
 {
     const QString oldText = m_letterFields.value(name);
@@ -167,7 +167,7 @@ bool CaseFile::writeLetterField(const QString& name, const QString& text, const 
     upsert.bind(1, name)
         .bind(2, text)
         .bind(3, AuditChain::timestamp(QDateTime::currentDateTimeUtc()))
-        .bind(4, actor);
+        .bind(4, actor.login());
     if (!upsert.exec()) {
         *error = sqlite::lastError(m_db);
         return false;
@@ -175,7 +175,7 @@ bool CaseFile::writeLetterField(const QString& name, const QString& text, const 
     return appendAudit(actor, QStringLiteral("letter.field"), name, oldText, text, error);
 }
 
-bool CaseFile::setOverride(const LineOverride& lineOverride, const QString& actor, QString* error)
+bool CaseFile::setOverride(const LineOverride& lineOverride, const Actor& actor, QString* error)
 {
     if (!checkWritable(error))
         return false;
@@ -189,7 +189,7 @@ bool CaseFile::setOverride(const LineOverride& lineOverride, const QString& acto
     return loadSignoff(error);
 }
 
-bool CaseFile::removeOverride(const QString& code, const QString& actor, QString* error)
+bool CaseFile::removeOverride(const QString& code, const Actor& actor, QString* error)
 {
     if (!checkWritable(error))
         return false;
@@ -213,7 +213,7 @@ bool CaseFile::removeOverride(const QString& code, const QString& actor, QString
     return loadSignoff(error);
 }
 
-bool CaseFile::setLetterField(const QString& name, const QString& text, const QString& actor, QString* error)
+bool CaseFile::setLetterField(const QString& name, const QString& text, const Actor& actor, QString* error)
 {
     if (!checkWritable(error))
         return false;
@@ -228,7 +228,7 @@ bool CaseFile::setLetterField(const QString& name, const QString& text, const QS
 }
 
 bool CaseFile::recordInformationRequest(const QString& language, const QString& html,
-                                        const QJsonObject& record, const QString& actor, QString* error)
+                                        const QJsonObject& record, const Actor& actor, QString* error)
 {
     if (!checkWritable(error))
         return false;
@@ -303,7 +303,7 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
         if (failed)
             loadSignoff(&ignored);
     });
-    if (!request.sign || request.publicKey.isEmpty())
+    if (!request.actor.isValid())
         return fail(QStringLiteral("no signing key"));
     if (request.letters.isEmpty())
         return fail(QStringLiteral("no letter"));
@@ -328,8 +328,8 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
     payload.insert(key("case"), signedState(head.int64(0), head.blob(1)));
     const QByteArray payloadBytes = QJsonDocument(payload).toJson(QJsonDocument::Compact);
     const QByteArray digest = signatureDigest(payloadBytes);
-    const QByteArray signature = request.sign(digest);
-    if (!verifySignature(request.publicKey, digest, signature))
+    const QByteArray signature = request.actor.sign(digest);
+    if (!crypto::verify(request.actor.publicKey(), digest, signature))
         return fail(QStringLiteral("the signing key does not match its public key"));
 
     const QString signedAt = AuditChain::timestamp(request.signedAt);
@@ -338,8 +338,8 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
     insert.bind(1, QString::fromUtf8(payloadBytes))
         .bind(2, digest)
         .bind(3, signature)
-        .bind(4, request.publicKey)
-        .bind(5, request.actor)
+        .bind(4, request.actor.publicKey())
+        .bind(5, request.actor.login())
         .bind(6, signedAt);
     if (!insert.exec())
         return fail(sqlite::lastError(m_db));
@@ -350,10 +350,10 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
             return fail(sqlite::lastError(m_db));
     }
     const QJsonObject record{{key("digest"), QString::fromLatin1(digest.toHex())},
-                             {key("fingerprint"), User::fingerprintOf(request.publicKey)},
+                             {key("fingerprint"), crypto::fingerprint(request.actor.publicKey())},
                              {key("signedAt"), signedAt}};
     if (!writeStatus(CaseStatus::Determined, request.actor, &message) ||
-        !appendAudit(request.actor, QStringLiteral("case.sign"), request.actor, QString(), compact(record),
+        !appendAudit(request.actor, QStringLiteral("case.sign"), request.actor.login(), QString(), compact(record),
                      &message) ||
         !transaction.commit())
         return fail(message.isEmpty() ? sqlite::lastError(m_db) : message);
@@ -393,10 +393,10 @@ void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trai
     if (QByteArray::fromHex(signer.value(key("publicKey")).toString().toLatin1()) != record.publicKey)
         problem(QStringLiteral("the public key stored with the signature is not the signer's key in the "
                                "signed statement"));
-    if (!verifySignature(record.publicKey, record.digest, record.signature))
+    if (!crypto::verify(record.publicKey, record.digest, record.signature))
         problem(QStringLiteral("the Ed25519 signature does not verify with key %1: the signature or what it "
                                "covers was altered")
-                    .arg(User::fingerprintOf(record.publicKey)));
+                    .arg(crypto::fingerprint(record.publicKey)));
 
     // Everything the signature covers must still be what it is now.
     const QJsonObject signedCase = payload.value(key("case")).toObject();
@@ -479,7 +479,7 @@ void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trai
                            "%4 attachments, %5 judgments, the decision and %6 letters")
                 .arg(payload.value(key("meaning")).toString(),
                      record.signedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                     User::fingerprintOf(record.publicKey))
+                     crypto::fingerprint(record.publicKey))
                 .arg(m_attachments.size())
                 .arg(m_data.answers.size())
                 .arg(record.letters.size()));

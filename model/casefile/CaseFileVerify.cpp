@@ -28,8 +28,9 @@ QList<AuditEntry> CaseFile::auditTrail(QString* error) const
 {
     QList<AuditEntry> entries;
     sqlite::Statement query(m_db,
-                            "SELECT seq, at, actor, action, target, old_value, new_value, prev_hash, hash "
-                            "FROM audit ORDER BY rowid");
+                            "SELECT audit.seq, at, actor, action, target, old_value, new_value, prev_hash, "
+                            "hash, audit_signature.signature FROM audit LEFT JOIN audit_signature "
+                            "ON audit_signature.seq = audit.seq ORDER BY audit.rowid");
     int rc;
     while ((rc = query.step()) == SQLITE_ROW) {
         AuditEntry entry;
@@ -42,6 +43,7 @@ QList<AuditEntry> CaseFile::auditTrail(QString* error) const
         entry.newValue = query.text(6);
         entry.prevHash = query.blob(7);
         entry.hash = query.blob(8);
+        entry.signature = query.blob(9);
         entries.append(entry);
     }
     if (rc != SQLITE_DONE && error)
@@ -71,6 +73,12 @@ VerifyReport CaseFile::verify() const
                 problem(QStringLiteral("SQLite integrity_check"),
                         message.isEmpty() ? QStringLiteral("cannot run") : message);
     }
+
+    const QList<VerifyFinding> schema = CaseFileSchema::checkSchema(m_db);
+    report.problems.append(schema);
+    if (schema.isEmpty())
+        report.checked.append(QStringLiteral("schema: tables and triggers as version %1 declares them")
+                                  .arg(CaseFileFormat::CurrentSchemaVersion));
 
     for (const AttachmentInfo& info : m_attachments) {
         const QString where = QStringLiteral("attachment %1").arg(info.fileName);
@@ -115,6 +123,27 @@ VerifyReport CaseFile::verify() const
     report.problems.append(chain);
     if (chain.isEmpty())
         report.checked.append(QStringLiteral("audit trail: %1 entries, hash chain intact").arg(trail.size()));
+
+    // Every attachment is the one its audit row recorded, byte for byte: the table's SHA-256 was
+    // checked against the bytes above; here it is checked against the signed trail.
+    QMap<QString, QString> addedHash;
+    for (const AuditEntry& entry : trail)
+        if (entry.action == QLatin1String("attachment.add"))
+            addedHash.insert(entry.target, QJsonDocument::fromJson(entry.newValue.toUtf8())
+                                               .object()
+                                               .value(QStringLiteral("sha256"))
+                                               .toString());
+    for (const AttachmentInfo& info : m_attachments) {
+        const QString where = QStringLiteral("attachment %1").arg(info.fileName);
+        if (!addedHash.contains(info.fileName))
+            problem(where, QStringLiteral("has no audit row: it was planted outside ReviewDesk"));
+        else if (addedHash.take(info.fileName) != QString::fromLatin1(info.sha256.toHex()))
+            problem(where, QStringLiteral("is not the file its audit row recorded (SHA-256 differs): it was "
+                                          "replaced"));
+    }
+    for (auto it = addedHash.cbegin(); it != addedHash.cend(); ++it)
+        problem(QStringLiteral("attachment %1").arg(it.key()),
+                QStringLiteral("is in the audit trail but was deleted"));
 
     // The current state must be what the trail last recorded.
     QMap<QString, QString> lastAnswer;
@@ -185,6 +214,12 @@ bool CaseFile::saveCopyAs(const QString& destination, QString* error) const
 
 bool CaseFile::saveCopy(const QString& source, const QString& destination, QString* error)
 {
+    const QFileInfo sourceInfo(source);
+    const QFileInfo destinationInfo(destination);
+    if (destinationInfo.exists() && sourceInfo.canonicalFilePath() == destinationInfo.canonicalFilePath()) {
+        *error = QStringLiteral("%1: is the case itself: a copy cannot replace its own original").arg(destination);
+        return false;
+    }
     sqlite3* db = CaseFileSchema::openConnection(source, true, error);
     if (!db)
         return false;

@@ -30,9 +30,18 @@ bool CaseFile::checkWritable(QString* error) const
     return false;
 }
 
-bool CaseFile::appendAudit(const QString& actor, const QString& action, const QString& target,
+bool CaseFile::appendAudit(const Actor& actor, const QString& action, const QString& target,
                            const QString& oldValue, const QString& newValue, QString* error)
 {
+    if (!actor.isValid()) {
+        *error = QStringLiteral("no one is logged in: every change is signed by its author's key");
+        return false;
+    }
+    if (!m_holderWritten) {
+        if (!writeHolder(error))
+            return false;
+        m_holderWritten = true;
+    }
     sqlite::Statement head(m_db,
                            "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
     if (head.step() != SQLITE_ROW) {
@@ -43,36 +52,39 @@ bool CaseFile::appendAudit(const QString& actor, const QString& action, const QS
     entry.seq = head.int64(1) + 1;
     entry.prevHash = head.int64(1) == 0 ? AuditChain::genesisHash(head.text(0)) : head.blob(2);
     entry.at = QDateTime::currentDateTimeUtc();
-    entry.actor = actor;
+    entry.actor = actor.login();
     entry.action = action;
     entry.target = target;
     entry.oldValue = oldValue;
     entry.newValue = newValue;
     entry.hash = AuditChain::entryHash(entry);
+    entry.signature = actor.sign(AuditChain::signedMessage(entry));
     const QString at = AuditChain::timestamp(entry.at);
 
     sqlite::Statement insert(m_db, "INSERT INTO audit(seq, at, actor, action, target, old_value, new_value, "
                                    "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, entry.seq)
         .bind(2, at)
-        .bind(3, actor)
+        .bind(3, actor.login())
         .bind(4, action)
         .bind(5, target)
         .bind(6, oldValue)
         .bind(7, newValue)
         .bind(8, entry.prevHash)
         .bind(9, entry.hash);
+    sqlite::Statement sign(m_db, "INSERT INTO audit_signature(seq, signature) VALUES (?, ?)");
+    sign.bind(1, entry.seq).bind(2, entry.signature);
     sqlite::Statement update(m_db, "UPDATE case_info SET audit_count = ?, audit_head = ?, last_change = ? "
                                    "WHERE singleton = 1");
     update.bind(1, entry.seq).bind(2, entry.hash).bind(3, at);
-    if (!insert.exec() || !update.exec()) {
+    if (!insert.exec() || !sign.exec() || !update.exec()) {
         *error = QStringLiteral("cannot append to the audit trail: %1").arg(sqlite::lastError(m_db));
         return false;
     }
     return true;
 }
 
-bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, const QString& actor,
+bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
                               QString* error)
 {
     if (!checkWritable(error))
@@ -101,7 +113,7 @@ bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, c
                      QJsonDocument(QJsonArray::fromStringList(answer.types)).toJson(QJsonDocument::Compact)))
         .bind(4, answer.note)
         .bind(5, now)
-        .bind(6, actor);
+        .bind(6, actor.login());
     sqlite::Statement clear(m_db, "DELETE FROM evidence WHERE judgment_id = ?");
     clear.bind(1, judgmentId);
     if (!clear.exec() || !upsert.exec())
@@ -133,7 +145,7 @@ bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, c
         return fail(message);
     sqlite::Statement reviewer(m_db,
                                "UPDATE case_info SET reviewer = ? WHERE singleton = 1 AND reviewer = ''");
-    reviewer.bind(1, actor);
+    reviewer.bind(1, actor.login());
     if (!reviewer.exec())
         return fail(sqlite::lastError(m_db));
     const bool starts = m_data.status == CaseStatus::New;
@@ -147,7 +159,7 @@ bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, c
     return true;
 }
 
-bool CaseFile::writeStatus(CaseStatus status, const QString& actor, QString* error)
+bool CaseFile::writeStatus(CaseStatus status, const Actor& actor, QString* error)
 {
     sqlite::Statement update(m_db, "UPDATE case_info SET status = ? WHERE singleton = 1");
     update.bind(1, toString(status));
@@ -159,7 +171,7 @@ bool CaseFile::writeStatus(CaseStatus status, const QString& actor, QString* err
                        toString(m_data.status), toString(status), error);
 }
 
-bool CaseFile::setStatus(CaseStatus status, const QString& actor, QString* error)
+bool CaseFile::setStatus(CaseStatus status, const Actor& actor, QString* error)
 {
     if (!checkWritable(error))
         return false;
@@ -177,7 +189,7 @@ bool CaseFile::setStatus(CaseStatus status, const QString& actor, QString* error
 }
 
 bool CaseFile::addAttachment(const QString& fileName, const QString& sourcePath, int pageCount,
-                             const QString& actor, QString* error)
+                             const Actor& actor, QString* error)
 {
     if (!checkWritable(error))
         return false;

@@ -3,7 +3,10 @@
 #include "model/audit/AuditChain.h"
 #include "model/letters/LetterChecker.h"
 
+#include "checklist/PolicyLoader.h"
+
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -113,6 +116,10 @@ SignoffPreview Signoff::preview(const CaseFile& file, const User& signer,
 
     if (file.isSigned())
         preview.problems.append(QStringLiteral("the case is signed already"));
+    if (signer.role == UserRole::Admin)
+        preview.problems.append(
+            QStringLiteral("%1 is an administrator: administrators keep the roster and sign no determination")
+                .arg(signer.login));
     if (preview.decision.overall == OverallOutcome::Pended)
         preview.problems.append(
             QStringLiteral("the case is pended (missing: %1): it cannot be signed; it needs a request for "
@@ -148,23 +155,6 @@ SignoffPreview Signoff::preview(const CaseFile& file, const User& signer,
         preview.letters.insert(language, *letter);
     }
     return preview;
-}
-
-bool Signoff::sign(CaseFile& file, const UserDirectory& directory, const SignoffInput& input,
-                   QString* error) const
-{
-    const auto signer = directory.user(input.login);
-    if (!signer) {
-        *error = QStringLiteral("%1: no user %2").arg(directory.filePath(), input.login);
-        return false;
-    }
-    QString message;
-    const auto signingKey = directory.unlock(input.login, input.password, &message);
-    if (!signingKey) {
-        *error = QStringLiteral("%1: not signed: %2").arg(file.path(), message);
-        return false;
-    }
-    return sign(file, *signer, *signingKey, input, error);
 }
 
 bool Signoff::sign(CaseFile& file, const User& signerUser, const SigningKey& signingKey,
@@ -217,14 +207,11 @@ bool Signoff::sign(CaseFile& file, const User& signerUser, const SigningKey& sig
                                     {key("fingerprint"), signer->fingerprint()}}},
         {key("meaning"), LetterText::meaning(*signer, QStringLiteral("en"))},
         {key("signedAt"), AuditChain::timestamp(signedAt)},
+        {key("policySha256"), QString::fromLatin1(policyHash(policy()).toHex())},
     };
-    request.actor = input.login;
-    request.publicKey = signingKey.publicKey();
+    // The key outlives this call; the actor only borrows it.
+    request.actor = Actor(signer->login, std::shared_ptr<const SigningKey>(&signingKey, [](const SigningKey*) {}));
     request.signedAt = signedAt;
-    const SigningKey* keyPointer = &signingKey;
-    request.sign = [keyPointer](const QByteArray& digest) {
-        return keyPointer->sign(digest);
-    };
     return file.sign(request, error);
 }
 
@@ -270,58 +257,33 @@ std::optional<Letter> Signoff::letterFor(const CaseFile& file, const QString& la
     return letter;
 }
 
-void Signoff::verifyDetermination(const CaseFile& file, const UserDirectory* directory,
-                                  VerifyReport& report) const
+QByteArray Signoff::policyHash(const Policy& policy)
 {
-    const auto signature = file.signature();
-    if (!signature)
-        return;
-    const QJsonObject payload = QJsonDocument::fromJson(signature->payload).object();
-    const QJsonObject decision = payload.value(key("decision")).toObject();
-    const QJsonObject signer = payload.value(key("signer")).toObject();
-    const QJsonObject signedPolicy = decision.value(key("policy")).toObject();
-    auto problem = [&report](const QString& what) {
-        report.problems.append({QStringLiteral("determination"), what});
-    };
+    QFile file(policy.fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
+}
 
-    if (signedPolicy.value(key("id")).toString() == policy().id &&
-        signedPolicy.value(key("version")).toString() == policy().version) {
-        const Decision recomputed = finalDecision(file.data(), file.overrides());
-        if (recomputed.toJsonObject() != decision)
-            problem(
-                QStringLiteral("the signed decision is not what policy %1 version %2 gives for the case's "
-                               "judgments and overrides")
-                    .arg(policy().id, policy().version));
-        else
-            report.checked.append(
-                QStringLiteral("determination: %1, as policy %2 version %3 gives for the signed "
-                               "judgments and overrides")
-                    .arg(decision.value(key("overall")).toString(), policy().id, policy().version));
-    } else {
-        report.checked.append(
-            QStringLiteral("determination: signed under policy %1 version %2; this program has "
-                           "version %3, so the decision was not recomputed")
-                .arg(signedPolicy.value(key("id")).toString(), signedPolicy.value(key("version")).toString(),
-                     policy().version));
+std::optional<Policy> Signoff::policyWithHash(const QByteArray& sha256, QString* error)
+{
+    for (const QString& path : PolicyLoader::builtInFiles()) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        if (QCryptographicHash::hash(bytes, QCryptographicHash::Sha256) != sha256)
+            continue;
+        Result<Policy> policy = PolicyLoader::load(bytes, path);
+        if (policy)
+            return std::move(policy).value();
     }
-    const bool anyDenied = decision.value(key("physicianReviewRequired")).toBool();
-    if (anyDenied && signer.value(key("role")).toString() != toString(UserRole::MedicalDirector))
-        problem(QStringLiteral("a %1 determination was signed by %2, who is not a medical director")
-                    .arg(decision.value(key("overall")).toString(), signer.value(key("login")).toString()));
-
-    const QString login = signer.value(key("login")).toString();
-    const QString fingerprint = User::fingerprintOf(signature->publicKey);
-    const auto known = directory ? directory->user(login) : std::nullopt;
-    if (!known)
-        report.checked.append(
-            QStringLiteral("signer %1 is not in this computer's user directory; key fingerprint %2")
-                .arg(login, fingerprint));
-    else if (known->publicKey != signature->publicKey)
-        problem(QStringLiteral("signed with key %1, but the user directory gives %2 the key %3")
-                    .arg(fingerprint, login, known->fingerprint()));
-    else
-        report.checked.append(
-            QStringLiteral("signer's key %1 is %2's key in the user directory").arg(fingerprint, login));
+    *error = QStringLiteral("the signature names the policy with SHA-256 %1, which this installation does not "
+                            "hold: the decision cannot be recomputed")
+                 .arg(sha256.isEmpty() ? QStringLiteral("(none)") : QString::fromLatin1(sha256.toHex()));
+    return std::nullopt;
 }
 
 } // namespace rd

@@ -1,6 +1,6 @@
 // The medical director's sign-off (docs/signoff.md): the final decision (the engine's, with line
 // overrides), the letters in every language, the letter checker, the role rules, signing with the
-// user's sealed key, and the checks verify adds for a signed case.
+// signer's key. What verify checks of a signed case is in CaseVerification.h.
 #pragma once
 
 #include "checklist/Engine.h"
@@ -50,14 +50,17 @@ public:
     SignoffPreview preview(const CaseFile& file, const User& signer, const QList<LineOverride>& overrides,
                            const QMap<QString, QString>& letterFields, const QDateTime& signedAt) const;
 
-    // Unlocks the key (a wrong password writes nothing), applies the role rules and the letter checker,
-    // and signs. Fills error with every reason it refuses.
-    bool sign(CaseFile& file, const UserDirectory& directory, const SignoffInput& input,
-              QString* error) const;
-    // The same with a key unlocked beforehand (so that a wrong password is found before the case file is
-    // opened for writing).
+    // Applies the role rules and the letter checker, and signs with key, unlocked beforehand (so that a
+    // wrong password is found before the case file is opened for writing). signer is the person as the
+    // organization roster names them (their role is the roster's); key must be their roster key.
+    // Fills error with every reason it refuses.
     bool sign(CaseFile& file, const User& signer, const SigningKey& key, const SignoffInput& input,
               QString* error) const;
+
+    // The SHA-256 of a policy's file: how a signature names the policy it was made under.
+    static QByteArray policyHash(const Policy& policy);
+    // The installation's policy whose file has this SHA-256; an error naming it when there is none.
+    static std::optional<Policy> policyWithHash(const QByteArray& sha256, QString* error);
 
     // The letter of a case: a signed case's signed letter; a pended case's request for information
     // (built now, not signed); otherwise, with draft, an unsigned draft.
@@ -66,12 +69,6 @@ public:
     LetterInput letterInput(const CaseFile& file, const Decision& decision, const QString& language,
                             const std::optional<User>& signer, const QDateTime& signedAt,
                             const QMap<QString, QString>& letterFields) const;
-
-    // For a signed case, beyond CaseFile::verify(): the signed decision is what the policy gives for
-    // the signed judgments and overrides; a denial was signed by a medical director; the signer's key
-    // agrees with the user directory (when it knows the signer).
-    void verifyDetermination(const CaseFile& file, const UserDirectory* directory,
-                             VerifyReport& report) const;
 
 private:
     Engine m_engine;

@@ -24,12 +24,6 @@ QString key(const char* text)
     return QString::fromLatin1(text);
 }
 
-bool sodiumReady()
-{
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
 QString hex(const QByteArray& bytes)
 {
     return QString::fromLatin1(bytes.toHex());
@@ -40,148 +34,71 @@ QByteArray unhex(const QJsonValue& value)
     return QByteArray::fromHex(value.toString().toLatin1());
 }
 
-QJsonObject toJson(const User& user)
+template<typename Person>
+QJsonObject toJson(const Person& person)
 {
+    const User& user = person.user;
+    const auto& sealed = person.sealed;
     return {{key("login"), user.login},
             {key("name"), user.name},
             {key("credentials"), user.credentials},
-            {key("role"), toString(user.role)},
             {key("npi"), user.npi},
             {key("phone"), user.phone},
             {key("publicKey"), hex(user.publicKey)},
             {key("createdAt"), user.createdAt.toUTC().toString(Qt::ISODate)},
             {key("sealedKey"), QJsonObject{{key("kdf"), key("argon2id13")},
-                                           {key("opsLimit"), QString::number(user.opsLimit)},
-                                           {key("memLimit"), QString::number(user.memLimit)},
-                                           {key("salt"), hex(user.salt)},
-                                           {key("nonce"), hex(user.nonce)},
-                                           {key("box"), hex(user.sealedSeed)}}}};
+                                           {key("opsLimit"), QString::number(sealed.opsLimit)},
+                                           {key("memLimit"), QString::number(sealed.memLimit)},
+                                           {key("salt"), hex(sealed.salt)},
+                                           {key("nonce"), hex(sealed.nonce)},
+                                           {key("box"), hex(sealed.box)}}}};
 }
 
-std::optional<User> fromJson(const QJsonObject& object, QString* what)
+template<typename Person>
+std::optional<Person> fromJson(const QJsonObject& object, QString* what)
 {
-    User user;
+    Person person;
+    User& user = person.user;
+    auto& sealed = person.sealed;
     user.login = object.value(key("login")).toString();
     user.name = object.value(key("name")).toString();
     user.credentials = object.value(key("credentials")).toString();
-    const auto role = userRoleFromString(object.value(key("role")).toString());
     user.npi = object.value(key("npi")).toString();
     user.phone = object.value(key("phone")).toString();
     user.publicKey = unhex(object.value(key("publicKey")));
     user.createdAt = QDateTime::fromString(object.value(key("createdAt")).toString(), Qt::ISODate).toUTC();
-    const QJsonObject sealed = object.value(key("sealedKey")).toObject();
-    user.opsLimit = sealed.value(key("opsLimit")).toString().toULongLong();
-    user.memLimit = sealed.value(key("memLimit")).toString().toULongLong();
-    user.salt = unhex(sealed.value(key("salt")));
-    user.nonce = unhex(sealed.value(key("nonce")));
-    user.sealedSeed = unhex(sealed.value(key("box")));
+    const QJsonObject box = object.value(key("sealedKey")).toObject();
+    sealed.opsLimit = box.value(key("opsLimit")).toString().toULongLong();
+    sealed.memLimit = box.value(key("memLimit")).toString().toULongLong();
+    sealed.salt = unhex(box.value(key("salt")));
+    sealed.nonce = unhex(box.value(key("nonce")));
+    sealed.box = unhex(box.value(key("box")));
     if (user.login.isEmpty())
         *what = QStringLiteral("a user has no login");
-    else if (!role)
-        *what = QStringLiteral("user %1: unknown role").arg(user.login);
     else if (user.publicKey.size() != crypto_sign_PUBLICKEYBYTES)
         *what = QStringLiteral("user %1: the public key is not 32 bytes").arg(user.login);
-    else if (sealed.value(key("kdf")).toString() != QLatin1String("argon2id13") ||
-             user.salt.size() != crypto_pwhash_SALTBYTES ||
-             user.nonce.size() != crypto_secretbox_NONCEBYTES ||
-             user.sealedSeed.size() != crypto_sign_SEEDBYTES + crypto_secretbox_MACBYTES ||
-             user.opsLimit == 0 || user.memLimit == 0)
+    else if (box.value(key("kdf")).toString() != QLatin1String("argon2id13") ||
+             sealed.salt.size() != crypto_pwhash_SALTBYTES ||
+             sealed.nonce.size() != crypto_secretbox_NONCEBYTES ||
+             sealed.box.size() != crypto_sign_SEEDBYTES + crypto_secretbox_MACBYTES || sealed.opsLimit == 0 ||
+             sealed.memLimit == 0)
         *what = QStringLiteral("user %1: the sealed key is incomplete").arg(user.login);
     if (!what->isEmpty())
         return std::nullopt;
-    user.role = *role;
-    return user;
+    return person;
 }
 
 // The password's key for a sealed seed: Argon2id.
-bool deriveKey(unsigned char* out, const QByteArray& password, const User& user)
+template<typename SealedKey>
+bool deriveKey(unsigned char* out, const QByteArray& password, const SealedKey& sealed)
 {
     return crypto_pwhash(out, crypto_secretbox_KEYBYTES, password.constData(),
                          static_cast<unsigned long long>(password.size()),
-                         reinterpret_cast<const unsigned char*>(user.salt.constData()), user.opsLimit,
-                         size_t(user.memLimit), crypto_pwhash_ALG_ARGON2ID13) == 0;
+                         reinterpret_cast<const unsigned char*>(sealed.salt.constData()), sealed.opsLimit,
+                         size_t(sealed.memLimit), crypto_pwhash_ALG_ARGON2ID13) == 0;
 }
 
 } // namespace
-
-QString toString(UserRole role)
-{
-    return role == UserRole::MedicalDirector ? QStringLiteral("medical-director")
-                                             : QStringLiteral("reviewer");
-}
-
-std::optional<UserRole> userRoleFromString(const QString& text)
-{
-    if (text == QLatin1String("reviewer"))
-        return UserRole::Reviewer;
-    if (text == QLatin1String("medical-director"))
-        return UserRole::MedicalDirector;
-    return std::nullopt;
-}
-
-QString User::printedName() const
-{
-    return credentials.isEmpty() ? name : name + QStringLiteral(", ") + credentials;
-}
-
-QString User::fingerprint() const
-{
-    return fingerprintOf(publicKey);
-}
-
-QString User::fingerprintOf(const QByteArray& publicKey)
-{
-    const QByteArray digest = QCryptographicHash::hash(publicKey, QCryptographicHash::Sha256).left(16);
-    QStringList groups;
-    const QString text = hex(digest);
-    for (qsizetype i = 0; i < text.size(); i += 4)
-        groups.append(text.mid(i, 4));
-    return groups.join(QLatin1Char(' '));
-}
-
-SigningKey::~SigningKey()
-{
-    if (m_secret)
-        sodium_free(m_secret); // zeroes the memory before freeing it
-}
-
-std::unique_ptr<SigningKey> SigningKey::fromSeed(const unsigned char* seed, QString* error)
-{
-    if (!sodiumReady()) {
-        *error = QStringLiteral("libsodium cannot be initialized");
-        return nullptr;
-    }
-    std::unique_ptr<SigningKey> key(new SigningKey);
-    key->m_secret = static_cast<unsigned char*>(sodium_malloc(crypto_sign_SECRETKEYBYTES));
-    if (!key->m_secret) {
-        *error = QStringLiteral("no secure memory for the signing key");
-        return nullptr;
-    }
-    unsigned char publicKey[crypto_sign_PUBLICKEYBYTES];
-    crypto_sign_seed_keypair(publicKey, key->m_secret, seed);
-    key->m_publicKey = QByteArray(reinterpret_cast<const char*>(publicKey), sizeof publicKey);
-    return key;
-}
-
-QByteArray SigningKey::sign(const QByteArray& message) const
-{
-    QByteArray signature(crypto_sign_BYTES, Qt::Uninitialized);
-    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
-                         reinterpret_cast<const unsigned char*>(message.constData()),
-                         static_cast<unsigned long long>(message.size()), m_secret);
-    return signature;
-}
-
-bool verifySignature(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature)
-{
-    if (!sodiumReady() || publicKey.size() != crypto_sign_PUBLICKEYBYTES ||
-        signature.size() != crypto_sign_BYTES)
-        return false;
-    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.constData()),
-                                       reinterpret_cast<const unsigned char*>(message.constData()),
-                                       static_cast<unsigned long long>(message.size()),
-                                       reinterpret_cast<const unsigned char*>(publicKey.constData())) == 0;
-}
 
 QString UserDirectory::defaultHome()
 {
@@ -206,7 +123,7 @@ QString UserDirectory::filePath() const
 
 bool UserDirectory::load(QString* error)
 {
-    m_users.clear();
+    m_people.clear();
     m_lastUser.clear();
     QFile file(filePath());
     if (!file.exists())
@@ -235,24 +152,38 @@ bool UserDirectory::load(QString* error)
     const QJsonArray users = root.value(key("users")).toArray();
     for (qsizetype i = 0; i < users.size(); ++i) {
         QString what;
-        const auto user = fromJson(users.at(i).toObject(), &what);
-        if (!user) {
+        const auto person = fromJson<Person>(users.at(i).toObject(), &what);
+        if (!person) {
             *error = QStringLiteral("%1: users[%2]: %3").arg(filePath()).arg(i).arg(what);
-            m_users.clear();
+            m_people.clear();
             return false;
         }
-        m_users.append(*user);
+        m_people.append(*person);
     }
     m_lastUser = root.value(key("lastUser")).toString();
     return true;
 }
 
+QList<User> UserDirectory::users() const
+{
+    QList<User> users;
+    for (const Person& person : m_people)
+        users.append(person.user);
+    return users;
+}
+
+const UserDirectory::Person* UserDirectory::person(const QString& login) const
+{
+    for (const Person& person : m_people)
+        if (person.user.login == login)
+            return &person;
+    return nullptr;
+}
+
 std::optional<User> UserDirectory::user(const QString& login) const
 {
-    for (const User& user : m_users)
-        if (user.login == login)
-            return user;
-    return std::nullopt;
+    const Person* found = person(login);
+    return found ? std::optional<User>(found->user) : std::nullopt;
 }
 
 bool UserDirectory::addUser(User user, const QByteArray& password, QString* error)
@@ -277,17 +208,23 @@ bool UserDirectory::addUser(User user, const QByteArray& password, QString* erro
                      .arg(filePath(), user.login);
         return false;
     }
-    if (!sodiumReady()) {
+    if (!crypto::ready()) {
         *error = QStringLiteral("%1: libsodium cannot be initialized").arg(filePath());
         return false;
     }
+    SealedKey sealed;
+#ifdef REVIEWDESK_TEST_BUILD
+    // Test builds only: the minimum Argon2id cost, so that tests that make many keys run fast.
     const bool fast = qEnvironmentVariable("REVIEWDESK_TEST_FAST_KDF") == QLatin1String("1");
-    user.opsLimit = fast ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
-    user.memLimit = fast ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
-    user.salt = QByteArray(crypto_pwhash_SALTBYTES, Qt::Uninitialized);
-    user.nonce = QByteArray(crypto_secretbox_NONCEBYTES, Qt::Uninitialized);
-    randombytes_buf(user.salt.data(), size_t(user.salt.size()));
-    randombytes_buf(user.nonce.data(), size_t(user.nonce.size()));
+#else
+    const bool fast = false;
+#endif
+    sealed.opsLimit = fast ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    sealed.memLimit = fast ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    sealed.salt = QByteArray(crypto_pwhash_SALTBYTES, Qt::Uninitialized);
+    sealed.nonce = QByteArray(crypto_secretbox_NONCEBYTES, Qt::Uninitialized);
+    randombytes_buf(sealed.salt.data(), size_t(sealed.salt.size()));
+    randombytes_buf(sealed.nonce.data(), size_t(sealed.nonce.size()));
 
     auto* secrets =
         static_cast<unsigned char*>(sodium_malloc(crypto_sign_SEEDBYTES + crypto_secretbox_KEYBYTES));
@@ -298,26 +235,25 @@ bool UserDirectory::addUser(User user, const QByteArray& password, QString* erro
     unsigned char* seed = secrets;
     unsigned char* boxKey = secrets + crypto_sign_SEEDBYTES;
     randombytes_buf(seed, crypto_sign_SEEDBYTES);
-    const bool derived = deriveKey(boxKey, password, user);
+    const bool derived = deriveKey(boxKey, password, sealed);
     unsigned char publicKey[crypto_sign_PUBLICKEYBYTES];
     unsigned char secretKey[crypto_sign_SECRETKEYBYTES];
     crypto_sign_seed_keypair(publicKey, secretKey, seed);
     sodium_memzero(secretKey, sizeof secretKey);
     user.publicKey = QByteArray(reinterpret_cast<const char*>(publicKey), sizeof publicKey);
-    user.sealedSeed = QByteArray(crypto_sign_SEEDBYTES + crypto_secretbox_MACBYTES, Qt::Uninitialized);
+    sealed.box = QByteArray(crypto_sign_SEEDBYTES + crypto_secretbox_MACBYTES, Qt::Uninitialized);
     if (derived)
-        crypto_secretbox_easy(reinterpret_cast<unsigned char*>(user.sealedSeed.data()), seed,
-                              crypto_sign_SEEDBYTES,
-                              reinterpret_cast<const unsigned char*>(user.nonce.constData()), boxKey);
+        crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.box.data()), seed, crypto_sign_SEEDBYTES,
+                              reinterpret_cast<const unsigned char*>(sealed.nonce.constData()), boxKey);
     sodium_free(secrets);
     if (!derived) {
         *error = QStringLiteral("%1: the password's key cannot be derived (out of memory)").arg(filePath());
         return false;
     }
     user.createdAt = QDateTime::currentDateTimeUtc();
-    m_users.append(user);
+    m_people.append({user, sealed});
     if (!save(error)) {
-        m_users.removeLast();
+        m_people.removeLast();
         return false;
     }
     return true;
@@ -326,12 +262,12 @@ bool UserDirectory::addUser(User user, const QByteArray& password, QString* erro
 std::unique_ptr<SigningKey> UserDirectory::unlock(const QString& login, const QByteArray& password,
                                                   QString* error) const
 {
-    const auto found = user(login);
+    const Person* found = person(login);
     if (!found) {
         *error = QStringLiteral("%1: no user %2").arg(filePath(), login);
         return nullptr;
     }
-    if (!sodiumReady()) {
+    if (!crypto::ready()) {
         *error = QStringLiteral("libsodium cannot be initialized");
         return nullptr;
     }
@@ -344,16 +280,16 @@ std::unique_ptr<SigningKey> UserDirectory::unlock(const QString& login, const QB
     unsigned char* seed = secrets;
     unsigned char* boxKey = secrets + crypto_sign_SEEDBYTES;
     std::unique_ptr<SigningKey> key;
-    if (!deriveKey(boxKey, password, *found)) {
+    if (!deriveKey(boxKey, password, found->sealed)) {
         *error = QStringLiteral("%1: the password's key cannot be derived (out of memory)").arg(filePath());
     } else if (crypto_secretbox_open_easy(
-                   seed, reinterpret_cast<const unsigned char*>(found->sealedSeed.constData()),
-                   static_cast<unsigned long long>(found->sealedSeed.size()),
-                   reinterpret_cast<const unsigned char*>(found->nonce.constData()), boxKey) != 0) {
+                   seed, reinterpret_cast<const unsigned char*>(found->sealed.box.constData()),
+                   static_cast<unsigned long long>(found->sealed.box.size()),
+                   reinterpret_cast<const unsigned char*>(found->sealed.nonce.constData()), boxKey) != 0) {
         *error = QStringLiteral("the password of %1 is wrong").arg(login);
     } else {
         key = SigningKey::fromSeed(seed, error);
-        if (key && key->publicKey() != found->publicKey) {
+        if (key && key->publicKey() != found->user.publicKey) {
             *error = QStringLiteral("%1: the sealed key of %2 does not match its public key")
                          .arg(filePath(), login);
             key.reset();
@@ -386,8 +322,8 @@ bool UserDirectory::save(QString* error) const
     }
     QFile::setPermissions(m_home, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QJsonArray users;
-    for (const User& user : m_users)
-        users.append(toJson(user));
+    for (const Person& person : m_people)
+        users.append(toJson(person));
     const QJsonObject root{{key("format"), kFormat},
                            {key("formatVersion"), kFormatVersion},
                            {key("lastUser"), m_lastUser},

@@ -1,6 +1,8 @@
-// The local directory of people who work cases: reviewers and medical directors, each with an
-// Ed25519 signing key whose secret is sealed by the person's password (Argon2id key derivation,
-// then XSalsa20-Poly1305 secretbox; libsodium).
+// The people folder of one computer: the people who work cases here, each with an Ed25519 signing
+// key whose secret is sealed by the person's password (Argon2id key derivation, then
+// XSalsa20-Poly1305 secretbox; libsodium). The secret never leaves this folder; the public key goes to
+// the administrator in a roster request. Nothing here is trusted about a person's role: the roles
+// and the keys that count are the organization roster's (model/trust/Roster.h).
 //
 // Where: users.json in the home folder: $REVIEWDESK_HOME when set, else the standard application
 // data folder (QStandardPaths::GenericDataLocation/ReviewDesk, ~/.local/share/ReviewDesk: the same
@@ -15,6 +17,9 @@
 // Errors: nothing here prints; functions fill a QString* with one sentence naming the file.
 #pragma once
 
+#include "model/trust/SigningKey.h"
+#include "model/trust/User.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -24,61 +29,6 @@
 #include <optional>
 
 namespace rd {
-
-enum class UserRole
-{
-    Reviewer,
-    MedicalDirector
-};
-QString toString(UserRole role); // reviewer / medical-director
-std::optional<UserRole> userRoleFromString(const QString& text);
-
-struct User
-{
-    QString login;
-    QString name;        // "Dana Whitfield"
-    QString credentials; // "MD, FAAPMR"
-    UserRole role = UserRole::Reviewer;
-    QString npi;          // optional
-    QString phone;        // for peer-to-peer calls
-    QByteArray publicKey; // Ed25519, 32 bytes
-    QDateTime createdAt;  // UTC
-
-    // The sealed secret (the 32-byte Ed25519 seed).
-    QByteArray salt;
-    QByteArray nonce;
-    QByteArray sealedSeed;
-    quint64 opsLimit = 0;
-    quint64 memLimit = 0;
-
-    // "Dana Whitfield, MD, FAAPMR"
-    QString printedName() const;
-    // SHA-256 of the public key, first 16 bytes, hex in groups of four: "ab12 cd34 ...".
-    QString fingerprint() const;
-    static QString fingerprintOf(const QByteArray& publicKey);
-};
-
-// An unlocked signing key. The secret lives in sodium_malloc'd memory, wiped on destruction.
-class SigningKey
-{
-public:
-    ~SigningKey();
-    SigningKey(const SigningKey&) = delete;
-    SigningKey& operator=(const SigningKey&) = delete;
-
-    const QByteArray& publicKey() const { return m_publicKey; }
-    QByteArray sign(const QByteArray& message) const; // detached Ed25519 signature, 64 bytes
-
-    static std::unique_ptr<SigningKey> fromSeed(const unsigned char* seed, QString* error);
-
-private:
-    SigningKey() = default;
-    unsigned char* m_secret = nullptr; // 64 bytes, libsodium's secret key form
-    QByteArray m_publicKey;
-};
-
-// Checks a detached Ed25519 signature.
-bool verifySignature(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature);
 
 class UserDirectory
 {
@@ -94,10 +44,11 @@ public:
     // Reads users.json; a missing file is an empty directory.
     bool load(QString* error);
 
-    const QList<User>& users() const { return m_users; }
+    QList<User> users() const;
     std::optional<User> user(const QString& login) const;
 
-    // Adds a user with a new key pair sealed by password, and saves. The login must be new.
+    // Adds a user with a new key pair sealed by password, and saves. The login must be new. The role
+    // stored here is only a reminder; the roster's counts.
     bool addUser(User user, const QByteArray& password, QString* error);
 
     // Unlocks a user's signing key. A wrong password gives nullptr and "the password is wrong".
@@ -109,10 +60,25 @@ public:
     bool setLastUser(const QString& login, QString* error);
 
 private:
+    // The sealed secret: the 32-byte Ed25519 seed in a secretbox under the password's Argon2id key.
+    struct SealedKey
+    {
+        QByteArray salt;
+        QByteArray nonce;
+        QByteArray box;
+        quint64 opsLimit = 0;
+        quint64 memLimit = 0;
+    };
+    struct Person
+    {
+        User user;
+        SealedKey sealed;
+    };
     bool save(QString* error) const;
+    const Person* person(const QString& login) const;
 
     QString m_home;
-    QList<User> m_users;
+    QList<Person> m_people;
     QString m_lastUser;
 };
 

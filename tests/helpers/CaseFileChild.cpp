@@ -1,8 +1,10 @@
 // A child process for the storage tests. Modes:
 //   record CASEFILE START   records judgments with notes START, START+1, ... and prints
 //                           "committed N" after each commit, until killed.
-//   hold CASEFILE           opens the case for writing, prints "ready", then for each line on stdin
+//   hold CASEFILE           opens the case for writing, records one judgment (opening alone writes
+//                           nothing, not even the holder), prints "ready", then for each line on stdin
 //                           "note TEXT" records a judgment and prints "committed"; exits at EOF.
+#include "TestCases.h"
 #include "model/casefile/CaseFile.h"
 
 #include <QCoreApplication>
@@ -27,13 +29,17 @@ int main(int argc, char* argv[])
                                  QStringLiteral("documentation-complete")};
         for (qint64 n = args.value(3).toLongLong();; ++n) {
             rd::Answer answer{QStringLiteral("met"), {}, QString::number(n), {}};
-            if (!file->recordJudgment(ids.at(n % ids.size()), answer, QStringLiteral("crash-test"), &error))
+            if (!file->recordJudgment(ids.at(n % ids.size()), answer, rd::test::actor(QStringLiteral("crash-test")), &error))
                 return 1;
             std::printf("committed %lld\n", static_cast<long long>(n));
             std::fflush(stdout);
         }
     }
     if (args.at(1) == QLatin1String("hold")) {
+        const rd::Actor holder = rd::test::actor(QStringLiteral("holder"));
+        if (!file->recordJudgment(QStringLiteral("qualified-performance"),
+                                  rd::Answer{QStringLiteral("met"), {}, QStringLiteral("held"), {}}, holder, &error))
+            return 1;
         std::printf("ready\n");
         std::fflush(stdout);
         QTextStream in(stdin);
@@ -42,8 +48,7 @@ int main(int argc, char* argv[])
             if (!line.startsWith(QLatin1String("note ")))
                 continue;
             rd::Answer answer{QStringLiteral("met"), {}, line.mid(5), {}};
-            if (!file->recordJudgment(QStringLiteral("qualified-performance"), answer,
-                                      QStringLiteral("holder"), &error))
+            if (!file->recordJudgment(QStringLiteral("qualified-performance"), answer, holder, &error))
                 return 1;
             std::printf("committed\n");
             std::fflush(stdout);

@@ -58,7 +58,7 @@ private:
     {
         const QString path = m_dir.filePath(name);
         QString error;
-        auto file = CaseFile::create(path, test::sampleCase(), QStringLiteral("nurse"), &error);
+        auto file = CaseFile::create(path, test::sampleCase(), test::actor(QStringLiteral("nurse")), &error);
         if (!file) {
             qWarning("%s", qPrintable(error));
             return {};
@@ -68,7 +68,7 @@ private:
         out.open(QIODevice::WriteOnly);
         out.write(attachmentBytes);
         out.close();
-        if (!file->addAttachment(QStringLiteral("clinic-note.pdf"), source, 3, QStringLiteral("nurse"),
+        if (!file->addAttachment(QStringLiteral("clinic-note.pdf"), source, 3, test::actor(QStringLiteral("nurse")),
                                  &error)) {
             qWarning("%s", qPrintable(error));
             return {};
@@ -102,7 +102,7 @@ private Q_SLOTS:
                                          report.problems.value(0).what));
     }
 
-    void memberContactKeptAndVersion1FilesReadWithDefaults()
+    void memberContactKeptAndUnsignedVersionsRefused()
     {
         const QString path = m_dir.filePath(QStringLiteral("contact.rdcase"));
         CaseData data = test::sampleCase();
@@ -114,20 +114,19 @@ private Q_SLOTS:
                                QStringLiteral("97401")};
         data.member.guardianName = QStringLiteral("Ana Rivera");
         QString error;
-        QVERIFY2(CaseFile::create(path, data, QStringLiteral("nurse"), &error), qPrintable(error));
+        QVERIFY2(CaseFile::create(path, data, test::actor(QStringLiteral("nurse")), &error), qPrintable(error));
         {
             auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
             QVERIFY2(file, qPrintable(error));
             QVERIFY(file->data().member == data.member);
             QVERIFY(file->verify().ok());
         }
-        // A file of format version 1 has no member_contact table: it reads with the defaults.
-        tamper(path, "DROP TABLE member_contact; PRAGMA user_version=1;");
-        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
-        QVERIFY2(file, qPrintable(error));
-        QCOMPARE(file->data().member.language, QStringLiteral("en"));
-        QVERIFY(file->data().member.hasDefaultContact());
-        QCOMPARE(file->data().member.id, data.member.id);
+        // Versions 1 and 2 chained their audit entries without signing them: refused, saying why.
+        for (const char* sql : {"PRAGMA user_version=2;", "DROP TABLE member_contact; PRAGMA user_version=1;"}) {
+            tamper(path, sql);
+            QVERIFY(!CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error));
+            QVERIFY2(error.contains(QStringLiteral("not signed by their authors")), qPrintable(error));
+        }
     }
 
     void fileIsPrivateAndAloneWhenClosed()
@@ -146,7 +145,7 @@ private Q_SLOTS:
         const QString path = makeCase(QStringLiteral("exists.rdcase"));
         const QByteArray before = fileHash(path);
         QString error;
-        QVERIFY(!CaseFile::create(path, test::sampleCase(), QStringLiteral("nurse"), &error));
+        QVERIFY(!CaseFile::create(path, test::sampleCase(), test::actor(QStringLiteral("nurse")), &error));
         QVERIFY(error.contains(QStringLiteral("cannot be created")));
         QCOMPARE(fileHash(path), before);
     }
@@ -241,6 +240,16 @@ private Q_SLOTS:
             << "judgment cosmetic: differs from its last audit entry";
         QTest::newRow("request changed behind the trail")
             << QByteArray("UPDATE case_info SET lines = '[\"96000\"]';") << "request: differs";
+        QTest::newRow("trigger dropped")
+            << QByteArray("DROP TRIGGER audit_signature_no_delete;")
+            << "schema: trigger audit_signature_no_delete is missing";
+        QTest::newRow("attachment replaced with its table hash")
+            << QByteArray("UPDATE attachment_data SET data = CAST('%PDF-1.4 other' AS BLOB); UPDATE attachment SET "
+                          "sha256 = X'0000000000000000000000000000000000000000000000000000000000000000', size = 14;")
+            << "attachment clinic-note.pdf: is not the file its audit row recorded";
+        QTest::newRow("attachment deleted")
+            << QByteArray("DELETE FROM attachment_data; DELETE FROM attachment;")
+            << "attachment clinic-note.pdf: is in the audit trail but was deleted";
         QTest::newRow("attachment byte flipped")
             << QByteArray("UPDATE attachment_data SET data = CAST('%PDF-1.4 tesT' AS BLOB);")
             << "attachment clinic-note.pdf: does not match its SHA-256";
@@ -284,17 +293,17 @@ private Q_SLOTS:
         QVERIFY2(file && !file->isReadOnly(), qPrintable(error));
         const int before = int(file->auditTrail().size());
         QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
-                                     QStringLiteral("nurse2"), &error));
+                                     test::actor(QStringLiteral("nurse2")), &error));
         // The same answer again writes nothing.
         QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
-                                     QStringLiteral("nurse2"), &error));
+                                     test::actor(QStringLiteral("nurse2")), &error));
         const QList<AuditEntry> trail = file->auditTrail();
         QCOMPARE(trail.size(), before + 1);
         QCOMPARE(trail.last().action, QStringLiteral("judgment.record"));
         QCOMPARE(trail.last().actor, QStringLiteral("nurse2"));
         QVERIFY(trail.last().oldValue.contains(QStringLiteral("\"value\":\"no\"")));
         QVERIFY(trail.last().newValue.contains(QStringLiteral("\"value\":\"yes\"")));
-        QVERIFY(file->setStatus(CaseStatus::AwaitingMedicalDirector, QStringLiteral("nurse2"), &error));
+        QVERIFY(file->setStatus(CaseStatus::AwaitingMedicalDirector, test::actor(QStringLiteral("nurse2")), &error));
         QVERIFY(file->markPagesViewed(file->attachments().first().id, {1, 2, 2}, &error));
         QCOMPARE(file->viewedPages(file->attachments().first().id), QList<int>({1, 2}));
         QVERIFY(file->verify().ok());
@@ -322,7 +331,7 @@ private Q_SLOTS:
         QVERIFY2(second->readOnlyReason().contains(QStringLiteral("process %1").arg(holder.processId())),
                  qPrintable(second->readOnlyReason()));
         QVERIFY(!second->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
-                                        QStringLiteral("late"), &error));
+                                        test::actor(QStringLiteral("late")), &error));
         QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
 
         // The holder keeps writing while the second process reads.

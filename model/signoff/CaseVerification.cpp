@@ -1,0 +1,124 @@
+#include "model/signoff/CaseVerification.h"
+
+#include "model/audit/AuditChain.h"
+#include "model/casefile/CaseFile.h"
+#include "model/signoff/Signoff.h"
+#include "model/trust/SigningKey.h"
+#include "model/trust/TrustStore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace rd {
+
+namespace {
+
+QString key(const char* text)
+{
+    return QString::fromLatin1(text);
+}
+
+// The determination of a signed case against the roster and the policy the signature names.
+void verifyDetermination(const CaseFile& file, const Roster& roster, CaseVerification& result)
+{
+    const auto signature = file.signature();
+    if (!signature)
+        return;
+    auto problem = [&result](const QString& what) {
+        result.report.problems.append({QStringLiteral("determination"), what});
+    };
+    const QJsonObject payload = QJsonDocument::fromJson(signature->payload).object();
+    result.signer = roster.entryAt(signature->signer, signature->publicKey, signature->signedAt);
+    if (!result.signer) {
+        problem(QStringLiteral("signed by %1 with key %2: %3")
+                    .arg(signature->signer, crypto::fingerprint(signature->publicKey),
+                         roster.whyNot(signature->signer, signature->publicKey, signature->signedAt)));
+    }
+
+    // The policy is the one whose file has the SHA-256 the signature names; the decision is what it
+    // gives for the signed judgments and overrides, whatever the payload says.
+    const QByteArray policyHash = QByteArray::fromHex(payload.value(key("policySha256")).toString().toLatin1());
+    QString error;
+    const auto policy = Signoff::policyWithHash(policyHash, &error);
+    if (!policy) {
+        problem(error);
+        return;
+    }
+    const auto plan = PlanInfo::load(QString(), &error);
+    if (!plan) {
+        problem(error);
+        return;
+    }
+    const Decision recomputed = Signoff(*policy, *plan).finalDecision(file.data(), file.overrides());
+    result.decision = toString(recomputed.overall);
+    if (recomputed.toJsonObject() != payload.value(key("decision")).toObject())
+        problem(QStringLiteral("the signed decision is not what policy %1 version %2 (SHA-256 %3) gives for "
+                               "the signed judgments and overrides (%4): the statement was altered")
+                    .arg(policy->id, policy->version, QString::fromLatin1(policyHash.toHex().left(16)),
+                         toString(recomputed.overall)));
+    else
+        result.report.checked.append(
+            QStringLiteral("determination: %1, recomputed with policy %2 version %3 (SHA-256 %4...)")
+                .arg(toString(recomputed.overall), policy->id, policy->version,
+                     QString::fromLatin1(policyHash.toHex().left(16))));
+    if (!result.signer)
+        return;
+    const User& signer = result.signer->user;
+    if (signer.role == UserRole::Admin)
+        problem(QStringLiteral("signed by %1, an administrator: administrators sign no determination")
+                    .arg(signer.login));
+    else if (recomputed.physicianReviewRequired && signer.role != UserRole::MedicalDirector)
+        problem(QStringLiteral("a %1 determination was signed by %2, who is a %3 in the roster, not a medical "
+                               "director")
+                    .arg(toString(recomputed.overall), signer.login, toString(signer.role)));
+    else
+        result.report.checked.append(QStringLiteral("signer: %1 (%2), %3 in the roster at %4, key %5")
+                                         .arg(signer.login, signer.printedName(), toString(signer.role),
+                                              AuditChain::timestamp(signature->signedAt), signer.fingerprint()));
+}
+
+} // namespace
+
+CaseVerification verifyCase(const CaseFile& file, const VerifyOptions& options)
+{
+    CaseVerification result;
+    result.report = file.verify();
+    QString error;
+    const QList<AuditEntry> trail = file.auditTrail(&error);
+    if (!trail.isEmpty()) {
+        result.auditCount = trail.last().seq;
+        result.auditHead = trail.last().hash;
+    }
+    if (options.headCount > 0) {
+        const bool held = options.headCount <= trail.size() &&
+                          trail.at(options.headCount - 1).hash == options.headHash;
+        if (!held)
+            result.report.problems.append(
+                {QStringLiteral("audit trail"),
+                 QStringLiteral("does not hold row %1 with hash %2 that was recorded outside the file: it "
+                                "was cut short or rewritten")
+                     .arg(options.headCount)
+                     .arg(QString::fromLatin1(options.headHash.toHex()))});
+        else
+            result.report.checked.append(
+                QStringLiteral("audit trail holds the recorded head (row %1)").arg(options.headCount));
+    }
+
+    const auto trust = TrustStore::load(&error);
+    if (!trust) {
+        result.report.problems.append({QStringLiteral("trust"), error});
+        return result;
+    }
+    result.anchor = trust->anchor();
+    result.trustFile = trust->trustFile();
+    result.trustOverride = trust->fromOverride();
+    if (!options.requiredAnchor.isEmpty() && options.requiredAnchor.trimmed().toLower() != trust->anchor())
+        result.report.problems.append(
+            {QStringLiteral("trust"), QStringLiteral("%1 pins the anchor %2, not the required %3")
+                                          .arg(trust->trustFile(), trust->anchor(), options.requiredAnchor)});
+    AuditChain::checkSigners(trail, trust->roster(), QDateTime::currentDateTimeUtc(), result.report);
+    verifyDetermination(file, trust->roster(), result);
+    return result;
+}
+
+} // namespace rd

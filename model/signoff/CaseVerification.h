@@ -1,0 +1,42 @@
+// verifyCase(): everything a case file can be checked for, in one place for the app and the command
+// line. The case file's own checks (CaseFile::verify: SQLite integrity, schema, attachment bytes
+// against their audit rows, the hash chain, table contents against the trail), then what rests on
+// the organization roster (every audit row signed by its actor's key valid at its time, roles that
+// may do each action) and, for a signed case, the determination recomputed from the signed facts
+// with the policy the signature names by SHA-256, and the signer's role from the roster.
+#pragma once
+
+#include "model/audit/VerifyReport.h"
+#include "model/trust/Roster.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace rd {
+
+class CaseFile;
+
+struct VerifyOptions
+{
+    QString requiredAnchor; // when set, the trust anchor must be this key id
+    qint64 headCount = 0;   // when > 0: the trail must still hold this row ...
+    QByteArray headHash;    // ... with this hash (from a letter, a response or `sign`'s receipt)
+};
+
+struct CaseVerification
+{
+    VerifyReport report;
+    QString anchor;          // the administrator key id the roster was checked against
+    QString trustFile;       // where the anchor came from
+    bool trustOverride = false; // it came from $REVIEWDESK_CONFIG_DIR, not the installation
+    std::optional<RosterEntry> signer; // the determination's signer as the roster names them
+    QString decision;        // the recomputed overall outcome of a signed case
+    qint64 auditCount = 0;
+    QByteArray auditHead;
+};
+
+CaseVerification verifyCase(const CaseFile& file, const VerifyOptions& options = {});
+
+} // namespace rd

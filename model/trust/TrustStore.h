@@ -1,0 +1,44 @@
+// The installation's root of trust: trust.json names the organization roster and pins its
+// administrator's key ({"roster": PATH, "anchor": KEY-ID}). It lives in /etc/reviewdesk, where a
+// reviewer cannot write; $REVIEWDESK_CONFIG_DIR points elsewhere (tests, the demo), and whoever
+// reads a verification is told when it did (fromOverride()). A relative roster path is relative to
+// trust.json's folder.
+#pragma once
+
+#include "model/trust/Roster.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace rd {
+
+class TrustStore
+{
+public:
+    // $REVIEWDESK_CONFIG_DIR, else /etc/reviewdesk.
+    static QString configDir();
+    static QString trustFilePath();
+
+    // Reads trust.json and the roster it names, checked against the anchor. Fails naming the file.
+    static std::optional<TrustStore> load(QString* error);
+    static std::optional<TrustStore> loadFrom(const QString& trustFile, QString* error);
+
+    // Writes trust.json (mode 0644) for an administrator (roster init) and for the demo and tests.
+    static bool writeTrustFile(const QString& trustFile, const QString& rosterPath, const QString& anchor,
+                               QString* error);
+
+    const Roster& roster() const { return m_roster; }
+    QString anchor() const { return m_roster.anchor(); }
+    QString trustFile() const { return m_trustFile; }
+    QString rosterPath() const { return m_rosterPath; }
+    bool fromOverride() const { return m_fromOverride; }
+
+private:
+    Roster m_roster;
+    QString m_trustFile;
+    QString m_rosterPath;
+    bool m_fromOverride = false;
+};
+
+} // namespace rd
