@@ -1,5 +1,6 @@
 // reviewdesk-cli as a user runs it: the real binary on real files, exit codes and messages.
 #include "TestSupport.h"
+#include "TrustFixture.h"
 #include "model/casefile/CaseFile.h"
 
 #include <QCryptographicHash>
@@ -21,10 +22,25 @@ using test::sha256Hex;
 using test::writePdf;
 
 namespace {
+
+const QString kPassword = QStringLiteral("nurse password 1");
+test::TrustFixture g_trust;
+
+// Commands that write act as a person: nurse.kim unless the test names another, password on stdin.
 test::CliRun cli(const QStringList& args)
 {
-    return test::runCli(args);
+    QStringList all = args;
+    const bool writes = QStringList{QStringLiteral("new"), QStringLiteral("attach"), QStringLiteral("answer")}
+                            .contains(args.value(0)) &&
+                        !args.contains(QStringLiteral("--help"));
+    if (writes) {
+        if (!all.contains(QStringLiteral("--user")))
+            all << QStringLiteral("--user") << QStringLiteral("nurse.kim");
+        all << QStringLiteral("--password-stdin");
+    }
+    return test::runCli(all, writes ? kPassword + QLatin1Char('\n') : QString(), g_trust.environment());
 }
+
 } // namespace
 
 class CliTest : public QObject
@@ -52,6 +68,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(g_trust.setUp(m_dir.filePath(QStringLiteral("org")),
+                               {{QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"), QStringLiteral("RN"),
+                                 UserRole::Reviewer, kPassword}},
+                               &error),
+                 qPrintable(error));
         m_notePdf = m_dir.filePath(QStringLiteral("clinic-note.pdf"));
         m_therapyPdf = m_dir.filePath(QStringLiteral("pt-notes.pdf"));
         writePdf(m_notePdf,

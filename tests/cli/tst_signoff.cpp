@@ -1,6 +1,7 @@
 // Issue 6, sign-off and letters, as a user meets them: the real reviewdesk-cli on real case files, a
 // real user directory (REVIEWDESK_HOME in a temporary folder, fast Argon2id for tests only), real
 // PDFs read back with pdftotext and rendered with pdftoppm, and tampering done with sqlite3 directly.
+#include "TestCases.h"
 #include "TestSupport.h"
 #include "checklist/PolicyLoader.h"
 #include "model/casefile/CaseFile.h"
@@ -9,6 +10,8 @@
 #include "model/letters/LetterTemplate.h"
 #include "model/signoff/Signoff.h"
 #include "model/signoff/UserDirectory.h"
+#include "model/trust/SigningKey.h"
+#include "model/trust/TrustStore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -93,13 +96,29 @@ private:
     QString m_therapyPdf;
     Policy m_policy;
 
+    // Commands that write to a case act as a person: nurse.kim unless the test names another, the
+    // password on standard input.
     Run cli(const QStringList& args, const QString& input = {})
     {
+        QStringList all = args;
+        QString stdinText = input;
+        const bool writes = QStringList{QStringLiteral("new"), QStringLiteral("attach"), QStringLiteral("answer")}
+                                .contains(args.value(0)) ||
+                            args.contains(QStringLiteral("--record"));
+        if (writes && !args.contains(QStringLiteral("--help")) && !args.contains(QStringLiteral("--password-stdin"))) {
+            if (!all.contains(QStringLiteral("--user")))
+                all << QStringLiteral("--user") << QStringLiteral("nurse.kim");
+            const QString login = all.value(all.indexOf(QStringLiteral("--user")) + 1);
+            all << QStringLiteral("--password-stdin");
+            stdinText = (login == QLatin1String("dr.whitfield") ? kDoctorPassword : kNursePassword) +
+                        QLatin1Char('\n');
+        }
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("REVIEWDESK_HOME"), m_home);
+        environment.insert(QStringLiteral("REVIEWDESK_CONFIG_DIR"), m_dir.filePath(QStringLiteral("etc")));
         environment.insert(QStringLiteral("REVIEWDESK_TEST_FAST_KDF"), QStringLiteral("1"));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        return test::runCli(args, input, environment);
+        return test::runCli(all, stdinText, environment);
     }
 
     // A case from one of tests/data/signoff-*.json, with two real PDFs attached.
@@ -169,18 +188,40 @@ private Q_SLOTS:
         Run run =
             cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dr.whitfield"),
                  QStringLiteral("--name"), QStringLiteral("Dana Whitfield"), QStringLiteral("--credentials"),
-                 QStringLiteral("MD, FAAPMR"), QStringLiteral("--role"), QStringLiteral("medical-director"),
-                 QStringLiteral("--npi"), QStringLiteral("1999999984"), QStringLiteral("--phone"),
-                 QStringLiteral("1-800-555-0190"), QStringLiteral("--password-stdin")},
+                 QStringLiteral("MD, FAAPMR"), QStringLiteral("--npi"), QStringLiteral("1999999984"), QStringLiteral("--phone"),
+                 QStringLiteral("1-800-555-0190"), QStringLiteral("--password-stdin"),
+                 QStringLiteral("--request-out"), m_dir.filePath(QStringLiteral("dr.whitfield.request"))},
                 kDoctorPassword + QLatin1Char('\n'));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("nurse.kim"),
                    QStringLiteral("--name"), QStringLiteral("Kim Alvarez"), QStringLiteral("--credentials"),
-                   QStringLiteral("RN"), QStringLiteral("--role"), QStringLiteral("reviewer"),
-                   QStringLiteral("--phone"), QStringLiteral("1-800-555-0191"),
-                   QStringLiteral("--password-stdin")},
+                   QStringLiteral("RN"), QStringLiteral("--phone"), QStringLiteral("1-800-555-0191"),
+                   QStringLiteral("--password-stdin"), QStringLiteral("--request-out"),
+                   m_dir.filePath(QStringLiteral("nurse.kim.request"))},
                   kNursePassword + QLatin1Char('\n'));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // The administrator's workflow: a key of their own, the roster, the requests taken in.
+        const QString adminPassword = QStringLiteral("admin password 1\n");
+        run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("it.admin"), QStringLiteral("--name"),
+                   QStringLiteral("Ida Admin"), QStringLiteral("--password-stdin")},
+                  adminPassword);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString roster = m_dir.filePath(QStringLiteral("etc/roster.json"));
+        qputenv("REVIEWDESK_CONFIG_DIR", QFile::encodeName(m_dir.filePath(QStringLiteral("etc"))));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("etc")));
+        run = cli({QStringLiteral("roster"), QStringLiteral("init"), roster, QStringLiteral("--admin"),
+                   QStringLiteral("it.admin"), QStringLiteral("--password-stdin"), QStringLiteral("--trust-file"),
+                   m_dir.filePath(QStringLiteral("etc/trust.json"))},
+                  adminPassword);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        for (const auto& [login, role] : {std::pair{QStringLiteral("dr.whitfield"), QStringLiteral("medical-director")},
+                                          std::pair{QStringLiteral("nurse.kim"), QStringLiteral("reviewer")}}) {
+            run = cli({QStringLiteral("roster"), QStringLiteral("add"), roster, QStringLiteral("--request"),
+                       m_dir.filePath(login + QStringLiteral(".request")), QStringLiteral("--role"), role,
+                       QStringLiteral("--admin"), QStringLiteral("it.admin"), QStringLiteral("--password-stdin")},
+                      adminPassword);
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        }
     }
 
     void userDirectoryIsPrivateAndListed()
@@ -188,9 +229,8 @@ private Q_SLOTS:
         const Run list = cli({QStringLiteral("user"), QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
         QVERIFY(
-            list.out.contains(QStringLiteral("dr.whitfield\tDana Whitfield, MD, FAAPMR\tmedical-director\t"
-                                             "1999999984\t1-800-555-0190")));
-        QVERIFY(list.out.contains(QStringLiteral("nurse.kim\tKim Alvarez, RN\treviewer")));
+            list.out.contains(QStringLiteral("dr.whitfield\tDana Whitfield, MD, FAAPMR\t1999999984\t1-800-555-0190")));
+        QVERIFY(list.out.contains(QStringLiteral("nurse.kim\tKim Alvarez, RN\t")));
         const QFileInfo file(QDir(m_home).filePath(QStringLiteral("users.json")));
         const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
                             QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
@@ -201,21 +241,20 @@ private Q_SLOTS:
         QVERIFY(json.open(QIODevice::ReadOnly));
         QVERIFY(!json.readAll().contains(kDoctorPassword.toUtf8())); // the password is never stored
 
-        // Refusals: a login twice, an unknown role, a short password.
+        // Refusals: a login twice, a role (the roster gives roles), a short password.
         Run run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("nurse.kim"),
-                       QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--role"),
-                       QStringLiteral("reviewer"), QStringLiteral("--password-stdin")},
+                       QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--password-stdin")},
                       QStringLiteral("long enough password\n"));
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QStringLiteral("exists already")));
         run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("someone"),
                    QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--role"),
-                   QStringLiteral("chief"), QStringLiteral("--password-stdin")},
+                   QStringLiteral("medical-director"), QStringLiteral("--password-stdin")},
                   QStringLiteral("long enough password\n"));
         QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("roster")));
         run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("someone"),
-                   QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--role"),
-                   QStringLiteral("reviewer"), QStringLiteral("--password-stdin")},
+                   QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--password-stdin")},
                   QStringLiteral("short\n"));
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QStringLiteral("8 characters")));
@@ -231,8 +270,8 @@ private Q_SLOTS:
         const auto key = directory.unlock(QStringLiteral("dr.whitfield"), kDoctorPassword.toUtf8(), &error);
         QVERIFY2(key, qPrintable(error));
         const QByteArray signature = key->sign("message");
-        QVERIFY(verifySignature(key->publicKey(), "message", signature));
-        QVERIFY(!verifySignature(key->publicKey(), "massage", signature));
+        QVERIFY(crypto::verify(key->publicKey(), "message", signature));
+        QVERIFY(!crypto::verify(key->publicKey(), "massage", signature));
     }
 
     void wrongPasswordSignsNothing()
@@ -280,7 +319,7 @@ private Q_SLOTS:
         QVERIFY(!path.isEmpty());
         const Run verify = cli({QStringLiteral("verify"), path});
         QVERIFY2(verify.exitCode == 0, qPrintable(verify.out));
-        QVERIFY(verify.out.contains(QStringLiteral("signed  by nurse.kim (Kim Alvarez, RN, reviewer)")));
+        QVERIFY(verify.out.contains(QStringLiteral("signed  by nurse.kim (Kim Alvarez, RN, reviewer in the roster)")));
         QVERIFY(verify.out.contains(
             QStringLiteral("Determination made by Kim Alvarez, RN, clinical reviewer: approved")));
     }
@@ -362,9 +401,10 @@ private Q_SLOTS:
         std::optional<User> signer;
         QDateTime signedAt;
         if (const auto signature = file->signature()) {
-            UserDirectory directory(m_home);
-            QVERIFY(directory.load(&error));
-            signer = directory.user(signature->signer);
+            // The signer as the roster names them (role included).
+            const auto trust = TrustStore::load(&error);
+            QVERIFY2(trust, qPrintable(error));
+            signer = trust->roster().entryAt(signature->signer, signature->publicKey, signature->signedAt)->user;
             signedAt = signature->signedAt;
         }
         const LetterInput input =
@@ -485,12 +525,13 @@ private Q_SLOTS:
         auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
         QVERIFY(file);
         const auto plan = PlanInfo::load(QString(), &error);
-        UserDirectory directory(m_home);
-        QVERIFY(directory.load(&error));
+        const auto trust = TrustStore::load(&error);
+        QVERIFY2(trust, qPrintable(error));
         const Signoff signoff(m_policy, *plan);
         const Decision decision = signoff.finalDecision(file->data(), {});
         const LetterInput input = signoff.letterInput(
-            *file, decision, QStringLiteral("en"), directory.user(QStringLiteral("dr.whitfield")),
+            *file, decision, QStringLiteral("en"),
+            trust->roster().current(QStringLiteral("dr.whitfield"), QDateTime::currentDateTimeUtc())->user,
             QDateTime::currentDateTimeUtc(), {{LetterField::clinicalRationale(), kRationale}});
         auto letter = LetterBuilder::build(input, &error);
         QVERIFY2(letter, qPrintable(error));
@@ -576,11 +617,11 @@ private Q_SLOTS:
         QVERIFY2(file, qPrintable(error));
         QVERIFY(file->isSigned());
         QVERIFY(!file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
-                                      QStringLiteral("x"), &error));
+                                      test::actor(QStringLiteral("x")), &error));
         QVERIFY2(error.contains(QStringLiteral("a signed case is read-only")), qPrintable(error));
-        QVERIFY(!file->setStatus(CaseStatus::InReview, QStringLiteral("x"), &error));
+        QVERIFY(!file->setStatus(CaseStatus::InReview, test::actor(QStringLiteral("x")), &error));
         QVERIFY(!file->setLetterField(LetterField::clinicalRationale(), QStringLiteral("y"),
-                                      QStringLiteral("x"), &error));
+                                      test::actor(QStringLiteral("x")), &error));
         file.reset();
         const Run answer =
             cli({QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
@@ -753,12 +794,14 @@ private Q_SLOTS:
         QVERIFY(directory.load(&error));
         const QString fingerprint = directory.user(QStringLiteral("dr.whitfield"))->fingerprint();
         QVERIFY(run.out.contains(
-            QStringLiteral("signed  by dr.whitfield (Dana Whitfield, MD, FAAPMR, medical-director)")));
+            QStringLiteral("signed  by dr.whitfield (Dana Whitfield, MD, FAAPMR, medical-director in the roster)")));
         QVERIFY(run.out.contains(QStringLiteral("partial (96000 approve, 96002 deny, 96004 approve)")));
         QVERIFY(run.out.contains(QStringLiteral("key ") + fingerprint));
-        QVERIFY(run.out.contains(QStringLiteral("is dr.whitfield's key in the user directory")));
+        QVERIFY(run.out.contains(QStringLiteral("signer: dr.whitfield (Dana Whitfield, MD, FAAPMR), "
+                                                "medical-director in the roster")));
         QVERIFY(run.out.contains(
-            QStringLiteral("as policy motion-analysis-96000-96004 version 2025-10-01 gives")));
+            QStringLiteral("recomputed with policy motion-analysis-96000-96004 version 2025-10-01")));
+        QVERIFY(run.out.contains(QStringLiteral("trust   anchor ")));
     }
 };
 
