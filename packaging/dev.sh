@@ -73,8 +73,10 @@ case "$mode" in
 run)
     install_missing
     build "$here/build"
-    # The demo's own people (build/demo-home): nurse.demo and dr.demo, password demo-password.
-    REVIEWDESK_HOME="$here/build/demo-home" exec "$here/build/bin/reviewdesk" "$here/build/demo/demo-rivera.rdcase"
+    # The demo's own people (build/demo-home): nurse.demo and dr.demo, password demo-password; its own
+    # organization roster and trust file (build/demo-config).
+    REVIEWDESK_HOME="$here/build/demo-home" REVIEWDESK_CONFIG_DIR="$here/build/demo-config" \
+        exec "$here/build/bin/reviewdesk" "$here/build/demo/demo-rivera.rdcase"
     ;;
 test)
     install_missing

@@ -2,6 +2,7 @@
 
 #include "model/casefile/CaseCreation.h"
 #include "model/casefile/CaseFileFormat.h"
+#include "model/signoff/CaseVerification.h"
 #include "ui/Language.h"
 #include "ui/MessageBox.h"
 #include "ui/case/CaseSession.h"
@@ -10,6 +11,7 @@
 #include "ui/checklist/ChecklistView.h"
 #include "ui/queue/CaseQueueModel.h"
 #include "ui/queue/QueueView.h"
+#include "ui/signoff/LoginDialog.h"
 #include "ui/signoff/SignoffDialog.h"
 
 #include <QAction>
@@ -96,10 +98,27 @@ MainWindow::~MainWindow()
     m_caseView->setSession(nullptr, nullptr);
 }
 
-void MainWindow::setUser(const std::optional<User>& user)
+void MainWindow::setLogin(const std::optional<Login>& login)
 {
-    m_user = user;
+    m_user = login ? std::optional<User>(login->user) : std::nullopt;
+    m_actor = login ? login->actor : Actor();
+    if (m_session) {
+        const QString path = m_session->path();
+        m_session->flushViewedPages();
+        closeCase();
+        openCase(path);
+    }
+    updateTitle();
     updateActions();
+}
+
+void MainWindow::switchPerson()
+{
+    UserDirectory directory;
+    bool cancelled = false;
+    const auto login = LoginDialog::ask(directory, this, &cancelled);
+    if (!cancelled)
+        setLogin(login);
 }
 
 QString MainWindow::reviewerName() const
@@ -154,6 +173,10 @@ void MainWindow::createActions()
         new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save a &Copy As…"), this);
     m_saveCopy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(m_saveCopy, &QAction::triggered, this, &MainWindow::saveCopyAs);
+
+    m_switchPerson = new QAction(tr("S&witch Person…"), this);
+    m_switchPerson->setStatusTip(tr("Log in as another person (their password unlocks their key)"));
+    connect(m_switchPerson, &QAction::triggered, this, &MainWindow::switchPerson);
 
     m_closeCase = new QAction(tr("&Close Case"), this);
     m_closeCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
@@ -224,6 +247,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_saveCopy);
     file->addAction(m_closeCase);
+    file->addAction(m_switchPerson);
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -299,7 +323,7 @@ bool MainWindow::openPath(const QString& path)
 bool MainWindow::openCase(const QString& path)
 {
     QString error;
-    auto session = CaseSession::open(path, reviewerName(), &error);
+    auto session = CaseSession::open(path, m_actor, &error);
     if (!session) {
         MessageBox::warning(this, tr("Open Case"), error);
         return false;
@@ -489,7 +513,7 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
         pdfs.isEmpty()
             ? tr("Creating the case…")
             : tr("Creating the case: checking and storing %n attachment(s)…", nullptr, int(pdfs.size())),
-        [casePath, data = *caseData, pdfs, actor = reviewerName()] {
+        [casePath, data = *caseData, pdfs, actor = m_actor] {
             return createCaseFile(casePath, data, pdfs, actor);
         },
         [this, casePath](const CaseCreationResult& result) {
@@ -525,7 +549,7 @@ bool MainWindow::addRecordsToCase(const QStringList& pdfs)
     closeCase();
     runCaseJob(
         tr("Adding %n clinical record(s) to %1…", nullptr, int(pdfs.size())).arg(QFileInfo(path).fileName()),
-        [path, pdfs, actor = reviewerName()] { return addCaseAttachments(path, pdfs, actor); },
+        [path, pdfs, actor = m_actor] { return addCaseAttachments(path, pdfs, actor); },
         [this, path, firstName](const CaseCreationResult& result) {
             if (openCase(path) && result.ok) {
                 statusBar()->showMessage(tr("%n clinical record(s) added.", nullptr, result.attachments),
@@ -617,7 +641,6 @@ void MainWindow::signOff()
 // attachment is hashed): any change since signing, even one made with sqlite3, is said at once.
 void MainWindow::checkSignature(const QString& path)
 {
-    const Policy policy = m_engine ? m_engine->policy() : Policy();
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
         const QString problem = watcher->result();
@@ -629,19 +652,14 @@ void MainWindow::checkSignature(const QString& path)
                                 tr("%1 was changed after it was signed, or its signature is not valid:\n\n%2")
                                     .arg(QDir::toNativeSeparators(path), problem));
     });
-    watcher->setFuture(QtConcurrent::run([path, policy]() -> QString {
+    watcher->setFuture(QtConcurrent::run([path]() -> QString {
         QString error;
         const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
         if (!file)
             return error;
-        VerifyReport report = file->verify();
-        UserDirectory directory;
-        const bool haveDirectory = directory.load(&error);
-        const auto plan = PlanInfo::load(QString(), &error);
-        if (plan && !policy.id.isEmpty())
-            Signoff(policy, *plan).verifyDetermination(*file, haveDirectory ? &directory : nullptr, report);
+        const CaseVerification result = verifyCase(*file);
         QStringList problems;
-        for (const VerifyFinding& finding : report.problems)
+        for (const VerifyFinding& finding : result.report.problems)
             problems.append(QStringLiteral("%1: %2").arg(finding.where, finding.what));
         return problems.join(QLatin1Char('\n'));
     }));

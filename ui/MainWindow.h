@@ -1,6 +1,7 @@
 // The reviewer's workstation: the case queue of a folder, and one open case at a time.
 #pragma once
 
+#include "model/signoff/Login.h"
 #include "model/signoff/UserDirectory.h"
 
 #include <QMainWindow>
@@ -54,7 +55,9 @@ public:
     QueueView* queueView() const { return m_queueView; }
     QString reviewerName() const;
     // Who is working (asked at start, issue 6); without one, the login name and no signing.
-    void setUser(const std::optional<User>& user);
+    // Who is working: their roster entry and the key that signs what they record (nullopt: nobody,
+    // cases open read-only). An open case reopens under the new person.
+    void setLogin(const std::optional<Login>& login);
     const std::optional<User>& user() const { return m_user; }
     // The medical director's sign-off of the open case (SignoffDialog).
     void signOff();
@@ -85,6 +88,7 @@ private:
     void runCaseJob(const QString& message, std::function<CaseCreationResult()> work,
                     std::function<void(const CaseCreationResult&)> done);
     void saveCopyAs();
+    void switchPerson();
     void showShortcuts();
     void about();
     void checkSignature(const QString& path);
@@ -114,6 +118,8 @@ private:
     QAction* m_route = nullptr;
     QAction* m_signOff = nullptr;
     std::optional<User> m_user;
+    Actor m_actor;
+    QAction* m_switchPerson = nullptr;
     QAction* m_shortcuts = nullptr;
     QAction* m_about = nullptr;
     QMenu* m_viewMenu = nullptr;

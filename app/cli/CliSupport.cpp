@@ -4,10 +4,8 @@
 #include "checklist/PolicyLoader.h"
 
 #include "model/signoff/UserDirectory.h"
-#include "model/trust/TrustStore.h"
 
 #include <QFile>
-#include <QFileInfo>
 
 namespace rd::cli {
 
@@ -62,40 +60,11 @@ std::optional<Login> logIn(const QCommandLineParser& parser, const QString& comm
         err << error << Qt::endl;
         return std::nullopt;
     }
-    const auto person = directory.user(login);
-    if (!person) {
-        err << directory.filePath() << ": no user " << login << " (reviewdesk-cli user add)" << Qt::endl;
-        return std::nullopt;
-    }
-    std::shared_ptr<const SigningKey> key = directory.unlock(login, readPasswordFromStdin(), &error);
-    if (!key) {
+    auto result = rd::logIn(directory, login, readPasswordFromStdin(), requireRoster, &error);
+    if (!result) {
         err << "reviewdesk-cli " << command << ": " << error << Qt::endl;
         return std::nullopt;
     }
-    Login result{*person, Actor(login, key), false};
-    result.user.role = UserRole::Reviewer;
-    const auto trust = TrustStore::load(&error);
-    if (!trust) {
-        if (requireRoster || QFileInfo::exists(TrustStore::trustFilePath())) {
-            err << "reviewdesk-cli " << command << ": " << error << Qt::endl;
-            return std::nullopt;
-        }
-        return result; // no roster on this computer: verify will say the rows are unchecked
-    }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto entry = trust->roster().entryAt(login, key->publicKey(), now);
-    if (!entry) {
-        err << "reviewdesk-cli " << command << ": " << trust->rosterPath() << ": "
-            << trust->roster().whyNot(login, key->publicKey(), now) << Qt::endl;
-        return std::nullopt;
-    }
-    if (entry->user.role == UserRole::Admin) {
-        err << "reviewdesk-cli " << command << ": " << login
-            << " is an administrator in the roster: administrators keep the roster and work no case" << Qt::endl;
-        return std::nullopt;
-    }
-    result.user = entry->user;
-    result.inRoster = true;
     directory.setLastUser(login, &error);
     return result;
 }

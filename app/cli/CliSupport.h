@@ -3,7 +3,7 @@
 
 #include "checklist/Policy.h"
 #include "model/casefile/CaseFile.h"
-#include "model/trust/User.h"
+#include "model/signoff/Login.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -21,18 +21,9 @@ namespace rd::cli {
 bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& synopsis,
                   int expectedPositionals, QTextStream& out, QTextStream& err, int* exitCode);
 
-// The person a writing command acts as: --user LOGIN, whose key --password-stdin unlocks from the
-// people folder. When the installation has a trust file, the key must be the person's key in the
-// organization roster now, and the role one that works cases (not admin). user is the roster's
-// entry (else the people folder's, role unknown: reviewer).
-struct Login
-{
-    User user;
-    Actor actor;
-    bool inRoster = false;
-};
-// Prints one line and returns nullopt (exit code ExitBadInput) when it cannot log in. requireRoster:
-// refuse without a trust file (signing: the role must come from the roster).
+// The person a writing command acts as: --user LOGIN, whose key --password-stdin unlocks
+// (model/signoff/Login.h). Prints one line and returns nullopt (exit code ExitBadInput) when it cannot
+// log in. requireRoster: refuse without a trust file (signing: the role must come from the roster).
 std::optional<Login> logIn(const QCommandLineParser& parser, const QString& command, bool requireRoster,
                            QTextStream& err);
 

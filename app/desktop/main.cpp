@@ -32,10 +32,10 @@ int main(int argc, char* argv[])
 
     rd::MainWindow window;
     window.show();
-    // Who is working? (issue 6) The last one is preselected; cancelling quits.
+    // Who is working? The last one is preselected; their password unlocks their key; cancelling quits.
     rd::UserDirectory directory;
     bool cancelled = false;
-    window.setUser(rd::LoginDialog::ask(directory, &window, &cancelled));
+    window.setLogin(rd::LoginDialog::ask(directory, &window, &cancelled));
     if (cancelled)
         return 0;
     const QStringList paths = parser.positionalArguments();

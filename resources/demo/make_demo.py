@@ -3,9 +3,13 @@
 
 Usage: make_demo.py --cli PATH/TO/reviewdesk-cli --out DEMO_DIR --home DEMO_HOME
 
-DEMO_HOME becomes the demo's REVIEWDESK_HOME, with two demo people (passwords "demo-password"):
+DEMO_HOME becomes the demo's REVIEWDESK_HOME, with three demo people (passwords "demo-password"):
   nurse.demo     Robin Demo, RN, reviewer
   dr.demo        Priya Demo, MD, FAAPMR, medical director
+  admin.demo     Alex Demo, the administrator who keeps the demo's organization roster
+The demo's roster and trust.json go to demo-config beside DEMO_HOME (the demo's
+REVIEWDESK_CONFIG_DIR): an organization of its own, made the way an administrator makes one
+(user add --request-out, roster init, roster add).
 
 Everything here is invented: no real patient, clinician or plan. The PDFs are written with the
 same hand-rolled PDF writer as the test PDFs (tests/data/make_test_pdfs.py); the case files are
@@ -234,24 +238,40 @@ def main():
         "answers": {},
     }, pdfs4))
 
-    env = dict(os.environ, REVIEWDESK_HOME=home)
+    config = os.path.join(os.path.dirname(home), "demo-config")
+    shutil.rmtree(config, ignore_errors=True)
+    os.makedirs(config)
+    env = dict(os.environ, REVIEWDESK_HOME=home, REVIEWDESK_CONFIG_DIR=config)
+    password = b"demo-password\n"
+
+    def cli(*command, password_in=True):
+        subprocess.run([args.cli] + list(command), check=True, env=env, input=password if password_in else None,
+                       stdout=subprocess.DEVNULL)
+
     people = [("nurse.demo", "Robin Demo", "RN", "reviewer", None, "1-800-555-0140"),
               ("dr.demo", "Priya Demo", "MD, FAAPMR", "medical-director", "1639172463", "1-800-555-0199")]
+    cli("user", "add", "admin.demo", "--name", "Alex Demo", "--password-stdin")
+    roster = os.path.join(config, "roster.json")
+    cli("roster", "init", roster, "--admin", "admin.demo", "--password-stdin",
+        "--trust-file", os.path.join(config, "trust.json"))
     for login, name, credentials, role, npi, phone in people:
-        command = [args.cli, "user", "add", login, "--name", name, "--credentials", credentials, "--role", role,
-                   "--phone", phone, "--password-stdin"]
+        request = os.path.join(work, login + ".request.json")
+        command = ["user", "add", login, "--name", name, "--credentials", credentials, "--phone", phone,
+                   "--password-stdin", "--request-out", request]
         if npi:
             command += ["--npi", npi]
-        subprocess.run(command, check=True, env=env, input=b"demo-password\n", stdout=subprocess.DEVNULL)
+        cli(*command)
+        cli("roster", "add", roster, "--request", request, "--role", role, "--admin", "admin.demo",
+            "--password-stdin")
 
     for name, case, attachments in cases:
         source = os.path.join(work, name.replace(".rdcase", ".json"))
         with open(source, "w") as f:
             json.dump(case, f, indent=2)
-        command = [args.cli, "new", os.path.join(out, name), "--from", source, "--user", "nurse.demo"]
+        command = ["new", os.path.join(out, name), "--from", source, "--user", "nurse.demo", "--password-stdin"]
         for pdf in attachments:
             command += ["--attach", pdf]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        cli(*command)
     return 0
 
 

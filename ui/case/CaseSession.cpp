@@ -9,7 +9,7 @@
 
 namespace rd {
 
-std::unique_ptr<CaseSession> CaseSession::open(const QString& path, const QString& actor, QString* error)
+std::unique_ptr<CaseSession> CaseSession::open(const QString& path, const Actor& actor, QString* error)
 {
     auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, error);
     if (!file)
@@ -17,7 +17,7 @@ std::unique_ptr<CaseSession> CaseSession::open(const QString& path, const QStrin
     return std::unique_ptr<CaseSession>(new CaseSession(std::move(file), actor));
 }
 
-CaseSession::CaseSession(std::unique_ptr<CaseFile> file, const QString& actor)
+CaseSession::CaseSession(std::unique_ptr<CaseFile> file, const Actor& actor)
     : m_file(std::move(file))
     , m_actor(actor)
     , m_undo(new QUndoStack(this))
@@ -48,6 +48,8 @@ QString CaseSession::writeBlockedReason() const
         return tr("This case is open read-only: %1").arg(m_file->readOnlyReason());
     if (m_file->isSigned())
         return tr("This case is signed: its judgments can no longer change.");
+    if (!m_actor.isValid())
+        return tr("Nobody is logged in: choose File > Switch Person… to record judgments.");
     return {};
 }
 

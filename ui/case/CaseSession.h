@@ -21,16 +21,16 @@ class CaseSession : public QObject
     Q_OBJECT
 public:
     // Opens path for writing (read-only when another process holds it).
-    static std::unique_ptr<CaseSession> open(const QString& path, const QString& actor, QString* error);
+    static std::unique_ptr<CaseSession> open(const QString& path, const Actor& actor, QString* error);
     ~CaseSession() override;
 
     CaseFile* file() const { return m_file.get(); }
     const CaseData& data() const { return m_file->data(); }
     QString path() const { return m_file->path(); }
     bool isReadOnly() const { return m_file->isReadOnly(); }
-    // Why answers cannot be given (open read-only, or signed); empty when they can.
+    // Why answers cannot be given (open read-only, signed, or nobody logged in); empty when they can.
     QString writeBlockedReason() const;
-    QString actor() const { return m_actor; }
+    QString actor() const { return m_actor.login(); }
     QUndoStack* undoStack() const { return m_undo; }
 
     std::optional<Answer> answer(const QString& judgmentId) const;
@@ -56,10 +56,10 @@ Q_SIGNALS:
     void answerRefused(const QString& reason);
 
 private:
-    explicit CaseSession(std::unique_ptr<CaseFile> file, const QString& actor);
+    explicit CaseSession(std::unique_ptr<CaseFile> file, const Actor& actor);
 
     std::unique_ptr<CaseFile> m_file;
-    QString m_actor;
+    Actor m_actor;
     QUndoStack* m_undo = nullptr;
     QTimer* m_viewedTimer = nullptr;
     QHash<qint64, QSet<int>> m_pendingViewed;

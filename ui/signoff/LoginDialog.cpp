@@ -6,57 +6,72 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace rd {
-
-namespace {
-QString roleLabel(UserRole role)
-{
-    return role == UserRole::MedicalDirector ? LoginDialog::tr("medical director")
-                                             : LoginDialog::tr("reviewer");
-}
-} // namespace
 
 LoginDialog::LoginDialog(const UserDirectory& directory, QWidget* parent)
     : QDialog(parent)
     , m_directory(directory)
     , m_users(new QComboBox(this))
     , m_details(new QLabel(this))
+    , m_password(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_unlock(new QFutureWatcher<Outcome>(this))
 {
     setObjectName(QStringLiteral("LoginDialog"));
     setWindowTitle(tr("Who is working?"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Choose who is working on this computer. Judgments and sign-offs are "
-                                "recorded under this name; signing asks for the password."),
+    auto* intro = new QLabel(tr("Choose who is working on this computer and enter their password. Everything "
+                                "recorded is signed with their key; the role is the organization roster's."),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto* form = new QFormLayout;
     form->addRow(tr("&Name:"), m_users);
     form->addRow(QString(), m_details);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setObjectName(QStringLiteral("password"));
+    form->addRow(tr("&Password:"), m_password);
     layout->addLayout(form);
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
     for (const User& user : directory.users())
-        m_users->addItem(tr("%1 (%2)").arg(user.printedName(), roleLabel(user.role)), user.login);
+        m_users->addItem(user.printedName(), user.login);
     const int last = m_users->findData(directory.lastUser());
     if (last >= 0)
         m_users->setCurrentIndex(last);
     auto showDetails = [this] {
         const auto user = chosenUser();
-        m_details->setText(user ? tr("Login %1 · phone %2 · key %3")
-                                      .arg(user->login, user->phone.isEmpty() ? tr("none") : user->phone,
-                                           user->fingerprint())
-                                : QString());
+        m_details->setText(user ? tr("Login %1 · key %2").arg(user->login, user->fingerprint()) : QString());
+        m_message->clear();
     };
     connect(m_users, &QComboBox::currentIndexChanged, this, showDetails);
     showDetails();
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Start Working"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Start Working"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::logIn);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+    connect(m_unlock, &QFutureWatcher<Outcome>::finished, this, [this] {
+        const Outcome outcome = m_unlock->result();
+        m_buttons->setEnabled(true);
+        m_password->clear();
+        if (!outcome.login) {
+            m_message->setText(outcome.error);
+            Q_EMIT loginFinished(false, outcome.error);
+            return;
+        }
+        m_login = outcome.login;
+        Q_EMIT loginFinished(true, QString());
+        accept();
+    });
+    m_password->setFocus();
 }
 
 std::optional<User> LoginDialog::chosenUser() const
@@ -64,7 +79,23 @@ std::optional<User> LoginDialog::chosenUser() const
     return m_directory.user(m_users->currentData().toString());
 }
 
-std::optional<User> LoginDialog::ask(UserDirectory& directory, QWidget* parent, bool* cancelled)
+void LoginDialog::logIn()
+{
+    if (m_unlock->isRunning() || m_users->currentIndex() < 0)
+        return;
+    m_buttons->setEnabled(false);
+    m_message->setText(tr("Unlocking the key…"));
+    const UserDirectory directory = m_directory;
+    const QString login = m_users->currentData().toString();
+    const QByteArray password = m_password->text().toUtf8();
+    m_unlock->setFuture(QtConcurrent::run([directory, login, password] {
+        Outcome outcome;
+        outcome.login = rd::logIn(directory, login, password, false, &outcome.error);
+        return outcome;
+    }));
+}
+
+std::optional<Login> LoginDialog::ask(UserDirectory& directory, QWidget* parent, bool* cancelled)
 {
     *cancelled = false;
     QString error;
@@ -74,20 +105,19 @@ std::optional<User> LoginDialog::ask(UserDirectory& directory, QWidget* parent, 
     }
     if (directory.users().isEmpty()) {
         MessageBox::information(parent, tr("Who is working?"),
-                                tr("No people are set up on this computer yet, so nobody can sign. Add them "
-                                   "with \"reviewdesk-cli user add\" (the directory is %1).")
-                                    .arg(QDir::toNativeSeparators(directory.filePath())));
+                                tr("No people are set up on this computer yet, so cases open read-only. Add "
+                                   "them with \"reviewdesk-cli user add\" (the folder is %1).")
+                                    .arg(QDir::toNativeSeparators(directory.home())));
         return std::nullopt;
     }
     LoginDialog dialog(directory, parent);
-    if (dialog.exec() != QDialog::Accepted) {
+    if (dialog.exec() != QDialog::Accepted || !dialog.login()) {
         *cancelled = true;
         return std::nullopt;
     }
-    const auto user = dialog.chosenUser();
-    if (user && !directory.setLastUser(user->login, &error))
+    if (!directory.setLastUser(dialog.login()->user.login, &error))
         MessageBox::warning(parent, tr("Who is working?"), error);
-    return user;
+    return dialog.login();
 }
 
 } // namespace rd
