@@ -3,6 +3,7 @@
 // opening the same PDF straight from its file and rendering its first page (what any viewer must
 // at least do). Also the longest stall of the GUI thread's event loop while the case opens.
 //   bench_case_open [ROUNDS]
+#include "bench/BenchActor.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
@@ -89,11 +90,11 @@ int main(int argc, char* argv[])
     data.request.diagnoses = {QStringLiteral("G80.1")};
     QString error;
     {
-        auto file = CaseFile::create(path, data, QStringLiteral("bench"), &error);
+        auto file = CaseFile::create(path, data, bench::actor(), &error);
         qint64 total = 0;
         for (int i = 1; file && total < 200LL * 1000 * 1000; ++i) {
             if (!file->addAttachment(QStringLiteral("records-%1.pdf").arg(i, 2, 10, QLatin1Char('0')), pdf,
-                                     502, QStringLiteral("bench"), &error))
+                                     502, bench::actor(), &error))
                 break;
             total += QFileInfo(pdf).size();
         }

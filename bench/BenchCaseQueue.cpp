@@ -3,6 +3,7 @@
 // 4 KiB, which any listing must at least do). Also the longest stall of the GUI thread's event
 // loop while the queue loads: the GUI thread must never wait on the disk.
 //   bench_case_queue [COUNT]
+#include "bench/BenchActor.h"
 #include "model/casefile/CaseFile.h"
 #include "ui/queue/CaseQueueModel.h"
 
@@ -37,7 +38,7 @@ int main(int argc, char* argv[])
     data.request.diagnoses = {QStringLiteral("G80.1")};
     const QString first = dir.filePath(QStringLiteral("case-0000.rdcase"));
     QString error;
-    if (!CaseFile::create(first, data, QStringLiteral("bench"), &error)) {
+    if (!CaseFile::create(first, data, bench::actor(), &error)) {
         out << error << Qt::endl;
         return 1;
     }

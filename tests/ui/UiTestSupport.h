@@ -3,6 +3,9 @@
 
 #include "model/casefile/CaseFile.h"
 #include "model/casefile/CaseFileFormat.h"
+#include "model/signoff/Login.h"
+
+#include "TestCases.h"
 
 #include <QApplication>
 #include <QDir>
@@ -46,6 +49,19 @@ inline QByteArray makePdf(int pageCount)
     return pdf;
 }
 
+// A person logged in, with a key of their own (no people folder, no roster: the storage and the
+// window do not look the role up; verify would).
+inline Login logIn(const QString& login, UserRole role = UserRole::Reviewer)
+{
+    Login result;
+    result.user.login = login;
+    result.user.name = login;
+    result.user.role = role;
+    result.actor = actor(login);
+    result.user.publicKey = result.actor.publicKey();
+    return result;
+}
+
 // A request with no answers yet.
 inline CaseData
 openRequest(const QString& memberId, const QStringList& lines, Urgency urgency = Urgency::Standard,
@@ -79,7 +95,7 @@ inline QString createCase(const QString& folder, const QString& baseName, const 
     const QString path =
         QDir(folder).filePath(baseName + QLatin1Char('.') + QLatin1String(CaseFileFormat::FileSuffix));
     QString error;
-    auto file = CaseFile::create(path, data, QStringLiteral("intake"), &error);
+    auto file = CaseFile::create(path, data, test::actor(QStringLiteral("intake")), &error);
     if (!file) {
         QTest::qFail(qPrintable(error), __FILE__, __LINE__);
         return {};
@@ -92,7 +108,7 @@ inline QString createCase(const QString& folder, const QString& baseName, const 
             return {};
         }
         out.close();
-        if (!file->addAttachment(spec.name, source, spec.pageCount, QStringLiteral("intake"), &error)) {
+        if (!file->addAttachment(spec.name, source, spec.pageCount, test::actor(QStringLiteral("intake")), &error)) {
             QTest::qFail(qPrintable(error), __FILE__, __LINE__);
             return {};
         }

@@ -112,11 +112,11 @@ int main(int argc, char* argv[])
         if (demo.status != CaseStatus::New) {
             QString error;
             auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
-            if (!file || !file->setStatus(demo.status, QStringLiteral("a.nurse"), &error))
+            if (!file || !file->setStatus(demo.status, test::actor(QStringLiteral("a.nurse")), &error))
                 return 1;
             Answer answer;
             answer.value = QStringLiteral("met");
-            if (!file->recordJudgment(QStringLiteral("management-impact"), answer, QStringLiteral("a.nurse"),
+            if (!file->recordJudgment(QStringLiteral("management-impact"), answer, test::actor(QStringLiteral("a.nurse")),
                                       &error))
                 return 1;
         }
@@ -125,6 +125,7 @@ int main(int argc, char* argv[])
     }
 
     MainWindow window;
+    window.setLogin(test::logIn(QStringLiteral("a.nurse")));
     window.resize(1500, 920);
     window.openFolder(dir.path());
     window.show();

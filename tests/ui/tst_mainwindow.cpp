@@ -126,6 +126,7 @@ void MainWindowTest::cleanup()
 std::unique_ptr<MainWindow> MainWindowTest::showWindow()
 {
     auto window = std::make_unique<MainWindow>();
+    window->setLogin(test::logIn(QStringLiteral("nurse.test")));
     window->openFolder(m_dir->path());
     window->show();
     window->activateWindow();

@@ -1,6 +1,8 @@
 // The sign-off in the app: the real SignoffDialog on a real case file and a real user directory
 // (REVIEWDESK_HOME in a temporary folder, fast Argon2id for tests only), "who is working", and the
 // main window saying so when a signed case was changed afterwards.
+#include "TestCases.h"
+#include "TrustFixture.h"
 #include "checklist/CaseJson.h"
 #include "checklist/PolicyLoader.h"
 #include "ui/MainWindow.h"
@@ -9,6 +11,7 @@
 #include "ui/signoff/SignoffDialog.h"
 
 #include <QComboBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -36,6 +39,13 @@ private:
     std::optional<Policy> m_policy;
     std::optional<PlanInfo> m_plan;
     UserDirectory m_directory{QString()};
+    test::TrustFixture m_trust;
+
+    User rosterUser(const QString& login)
+    {
+        QString error;
+        return TrustStore::load(&error)->roster().current(login, QDateTime::currentDateTimeUtc())->user;
+    }
 
     QString newCase(const QString& kind, const QString& name)
     {
@@ -45,7 +55,7 @@ private:
             return {};
         const QString path = m_dir.filePath(name);
         QString error;
-        if (!CaseFile::create(path, data.value(), QStringLiteral("nurse.kim"), &error))
+        if (!CaseFile::create(path, data.value(), m_trust.actor(QStringLiteral("nurse.kim")), &error))
             return {};
         return path;
     }
@@ -54,8 +64,6 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("REVIEWDESK_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
-        qputenv("REVIEWDESK_TEST_FAST_KDF", "1");
         QCoreApplication::setOrganizationName(QStringLiteral("ReviewDeskTest"));
         QCoreApplication::setApplicationName(QStringLiteral("SignoffDialogTest"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -67,32 +75,43 @@ private Q_SLOTS:
         QString error;
         m_plan = PlanInfo::load(QString(), &error);
         QVERIFY2(m_plan, qPrintable(error));
+        // The people folder and the organization roster: dr.whitfield is a medical director there.
+        QVERIFY2(m_trust.setUp(m_dir.filePath(QStringLiteral("org")),
+                               {{QStringLiteral("dr.whitfield"), QStringLiteral("Dana Whitfield"),
+                                 QStringLiteral("MD, FAAPMR"), UserRole::MedicalDirector,
+                                 QString::fromUtf8(kDoctorPassword)},
+                                {QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"), QStringLiteral("RN"),
+                                 UserRole::Reviewer, QString::fromUtf8(kNursePassword)}},
+                               &error),
+                 qPrintable(error));
         m_directory = UserDirectory();
         QVERIFY(m_directory.load(&error));
-        User doctor;
-        doctor.login = QStringLiteral("dr.whitfield");
-        doctor.name = QStringLiteral("Dana Whitfield");
-        doctor.credentials = QStringLiteral("MD, FAAPMR");
-        doctor.role = UserRole::MedicalDirector;
-        doctor.phone = QStringLiteral("1-800-555-0190");
-        QVERIFY2(m_directory.addUser(doctor, kDoctorPassword, &error), qPrintable(error));
-        User nurse;
-        nurse.login = QStringLiteral("nurse.kim");
-        nurse.name = QStringLiteral("Kim Alvarez");
-        nurse.credentials = QStringLiteral("RN");
-        nurse.role = UserRole::Reviewer;
-        nurse.phone = QStringLiteral("1-800-555-0191");
-        QVERIFY2(m_directory.addUser(nurse, kNursePassword, &error), qPrintable(error));
         QVERIFY(m_directory.setLastUser(QStringLiteral("nurse.kim"), &error));
         MessageBox::setAutoAnswer(QMessageBox::Ok);
     }
 
-    void loginDialogPreselectsTheLastUser()
+    void loginDialogUnlocksTheKeyWithThePassword()
     {
         LoginDialog dialog(m_directory);
         QCOMPARE(dialog.chosenUser()->login, QStringLiteral("nurse.kim"));
         dialog.userChooser()->setCurrentIndex(dialog.userChooser()->findData(QStringLiteral("dr.whitfield")));
-        QVERIFY(dialog.chosenUser()->role == UserRole::MedicalDirector);
+        QSignalSpy finished(&dialog, &LoginDialog::loginFinished);
+        // Without the password nobody is logged in.
+        dialog.passwordField()->setText(QStringLiteral("a guess"));
+        dialog.logIn();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY2(finished.at(0).at(1).toString().contains(QStringLiteral("wrong")),
+                 qPrintable(finished.at(0).at(1).toString()));
+        QVERIFY(!dialog.login());
+        dialog.passwordField()->setText(QString::fromUtf8(kDoctorPassword));
+        dialog.logIn();
+        QTRY_COMPARE(finished.count(), 2);
+        QVERIFY(finished.at(1).at(0).toBool());
+        // The role is the roster's; the actor is the key just unlocked.
+        QVERIFY(dialog.login()->user.role == UserRole::MedicalDirector);
+        QCOMPARE(dialog.login()->actor.login(), QStringLiteral("dr.whitfield"));
+        QCOMPARE(dialog.login()->actor.publicKey(), rosterUser(QStringLiteral("dr.whitfield")).publicKey);
     }
 
     void medicalDirectorSignsAPartialDetermination()
@@ -104,7 +123,7 @@ private Q_SLOTS:
         QVERIFY2(file, qPrintable(error));
         const Signoff signoff(*m_policy, *m_plan);
         SignoffDialog dialog(file.get(), signoff, m_directory,
-                             *m_directory.user(QStringLiteral("dr.whitfield")));
+                             rosterUser(QStringLiteral("dr.whitfield")));
         // Without the physician's rationale a partial denial is blocked, and the dialog says why.
         QVERIFY(dialog.problems().join(QLatin1Char('\n')).contains(QStringLiteral("clinical-rationale")));
         QVERIFY(!dialog.signButton()->isEnabled());
@@ -138,7 +157,7 @@ private Q_SLOTS:
         QVERIFY(file->isReadOnly());
         QVERIFY(file->readOnlyReason().contains(QStringLiteral("signed (by dr.whitfield")));
         QVERIFY(!file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}},
-                                      QStringLiteral("x"), &error));
+                                      test::actor(QStringLiteral("x")), &error));
     }
 
     void overrideNeedsTheMedicalDirector()
@@ -150,11 +169,11 @@ private Q_SLOTS:
         const Signoff signoff(*m_policy, *m_plan);
         {
             SignoffDialog nurse(file.get(), signoff, m_directory,
-                                *m_directory.user(QStringLiteral("nurse.kim")));
+                                rosterUser(QStringLiteral("nurse.kim")));
             QVERIFY(nurse.problems().join(QLatin1Char('\n')).contains(QStringLiteral("medical director")));
         }
         SignoffDialog dialog(file.get(), signoff, m_directory,
-                             *m_directory.user(QStringLiteral("dr.whitfield")));
+                             rosterUser(QStringLiteral("dr.whitfield")));
         dialog.setLineDecision(QStringLiteral("96002"), QStringLiteral("approve"));
         dialog.setRationale(QStringLiteral("Peer-to-peer call: the muscle recording is read separately."));
         QCOMPARE(dialog.problems(), QStringList());
@@ -177,8 +196,9 @@ private Q_SLOTS:
             const Signoff signoff(*m_policy, *m_plan);
             SignoffInput input;
             input.login = QStringLiteral("nurse.kim");
-            input.password = kNursePassword;
-            QVERIFY2(signoff.sign(*file, m_directory, input, &error), qPrintable(error));
+            const Actor nurse = m_trust.actor(QStringLiteral("nurse.kim"));
+            QVERIFY2(signoff.sign(*file, rosterUser(QStringLiteral("nurse.kim")), *nurse.key(), input, &error),
+                     qPrintable(error));
         }
         sqlite3* db = nullptr;
         sqlite3_open(QFile::encodeName(path).constData(), &db);
@@ -187,7 +207,8 @@ private Q_SLOTS:
         sqlite3_close(db);
 
         MainWindow window;
-        window.setUser(m_directory.user(QStringLiteral("dr.whitfield")));
+        window.setLogin(Login{rosterUser(QStringLiteral("dr.whitfield")), m_trust.actor(QStringLiteral("dr.whitfield")),
+                              true});
         const int before = MessageBox::shownCount();
         QVERIFY(window.openCase(path));
         QTRY_VERIFY(MessageBox::shownCount() > before);
