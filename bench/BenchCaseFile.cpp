@@ -71,8 +71,8 @@ int main(int argc, char* argv[])
 
     // 1. Durable judgment vs bare insert.
     QString error;
-    auto file = CaseFile::create(dir.filePath(QStringLiteral("record.rdcase")), benchCase(),
-                                 bench::actor(), &error);
+    auto file =
+        CaseFile::create(dir.filePath(QStringLiteral("record.rdcase")), benchCase(), bench::actor(), &error);
     if (!file) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
@@ -180,7 +180,8 @@ int main(int argc, char* argv[])
         auto longCase = CaseFile::create(longPath, benchCase(), reviewer, &error);
         for (int i = 1; longCase && i < entries; ++i)
             if (!longCase->recordJudgment(QStringLiteral("management-impact"),
-                                          Answer{QStringLiteral("met"), {}, QString::number(i), {}}, reviewer, &error))
+                                          Answer{QStringLiteral("met"), {}, QString::number(i), {}}, reviewer,
+                                          &error))
                 break;
         if (!longCase) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
@@ -191,7 +192,9 @@ int main(int argc, char* argv[])
     timer.start();
     const CaseVerification verified = verifyCase(*longCase);
     const double verifyMs = timer.nsecsElapsed() / 1e6;
-    std::printf("verify a case with %lld audit entries (every signature checked against the roster): %.0f ms, %s\n",
-                static_cast<long long>(verified.auditCount), verifyMs, verified.report.ok() ? "verified" : "NOT verified");
+    std::printf(
+        "verify a case with %lld audit entries (every signature checked against the roster): %.0f ms, %s\n",
+        static_cast<long long>(verified.auditCount), verifyMs,
+        verified.report.ok() ? "verified" : "NOT verified");
     return 0;
 }

@@ -57,10 +57,10 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringLiteral("FILE:PAGE[:QUOTE]"));
     parser.addOptions({id, value, type, note, evidence});
     int exitCode = ExitOk;
-    const QString synopsis =
-        QStringLiteral("answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] "
-                       "[--evidence FILE:PAGE[:QUOTE]]... --user LOGIN --password-stdin\n\n"
-                       "Records one judgment, signed with the key of --user (its password on standard input).");
+    const QString synopsis = QStringLiteral(
+        "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] "
+        "[--evidence FILE:PAGE[:QUOTE]]... --user LOGIN --password-stdin\n\n"
+        "Records one judgment, signed with the key of --user (its password on standard input).");
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
         return exitCode;
     const QString path = parser.positionalArguments().at(0);

@@ -9,7 +9,8 @@ int attachCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
     int exitCode = ExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("attach CASEFILE PDF... --user LOGIN --password-stdin"), -2, out, err, &exitCode))
+    if (!parseCommand(parser, args, QStringLiteral("attach CASEFILE PDF... --user LOGIN --password-stdin"),
+                      -2, out, err, &exitCode))
         return exitCode;
     QStringList pdfs = parser.positionalArguments();
     const QString path = pdfs.takeFirst();

@@ -23,11 +23,13 @@ constexpr Command kCommands[] = {
      cli::attachCommand},
     {"export", "export CASEFILE: print the case JSON", cli::exportCommand},
     {"answer",
-     "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]] --user "
+     "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]] "
+     "--user "
      "LOGIN --password-stdin",
      cli::answerCommand},
     {"user",
-     "user add LOGIN --name NAME [--credentials C] [--npi N] [--phone P] --password-stdin [--request-out FILE] "
+     "user add LOGIN --name NAME [--credentials C] [--npi N] [--phone P] --password-stdin [--request-out "
+     "FILE] "
      "| user list: this computer's people folder (keys sealed by password)",
      cli::userCommand},
     {"roster",

@@ -15,8 +15,8 @@
 namespace rd::cli {
 
 // Parses args (the command's name first) with the options already added to parser, plus --help,
-// --user and --password-stdin. Prints the command's help and returns ExitOk through *exitCode when asked; prints one
-// line and returns ExitBadInput on a usage error. Returns true when the command should run.
+// --user and --password-stdin. Prints the command's help and returns ExitOk through *exitCode when asked;
+// prints one line and returns ExitBadInput on a usage error. Returns true when the command should run.
 // expectedPositionals: exactly that many; negative: at least -expectedPositionals.
 bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& synopsis,
                   int expectedPositionals, QTextStream& out, QTextStream& err, int* exitCode);

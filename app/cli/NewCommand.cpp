@@ -19,8 +19,10 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                                     QStringLiteral("PDF"));
     parser.addOptions({from, attach});
     int exitCode = ExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("new CASEFILE --from CASE.json [--attach PDF]... --user LOGIN --password-stdin"), 1, out,
-                      err, &exitCode))
+    if (!parseCommand(
+            parser, args,
+            QStringLiteral("new CASEFILE --from CASE.json [--attach PDF]... --user LOGIN --password-stdin"),
+            1, out, err, &exitCode))
         return exitCode;
     const QString path = parser.positionalArguments().at(0);
     if (!parser.isSet(from)) {

@@ -55,13 +55,15 @@ void list(const Roster& roster, QTextStream& out)
 int rosterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption admin(QStringLiteral("admin"),
-                                   QStringLiteral("The administrator's login in this computer's people folder."),
-                                   QStringLiteral("LOGIN"));
-    const QCommandLineOption request(QStringLiteral("request"),
-                                     QStringLiteral("A roster request (reviewdesk-cli user add --request-out)."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("reviewer, medical-director or admin."),
+    const QCommandLineOption admin(
+        QStringLiteral("admin"),
+        QStringLiteral("The administrator's login in this computer's people folder."),
+        QStringLiteral("LOGIN"));
+    const QCommandLineOption request(
+        QStringLiteral("request"),
+        QStringLiteral("A roster request (reviewdesk-cli user add --request-out)."), QStringLiteral("FILE"));
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  QStringLiteral("reviewer, medical-director or admin."),
                                   QStringLiteral("ROLE"));
     const QCommandLineOption trustFile(
         QStringLiteral("trust-file"),

@@ -56,8 +56,7 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
                                                 "password, nothing written."));
-    parser.addOptions(
-        {overrideOption, rationale, rationaleEs, additional, additionalEs, check});
+    parser.addOptions({overrideOption, rationale, rationaleEs, additional, additionalEs, check});
     const QString synopsis = QStringLiteral(
         "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
         "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] [--check]\n\n"
@@ -130,7 +129,8 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             trust ? trust->roster().current(login, QDateTime::currentDateTimeUtc()) : std::nullopt;
         if (!entry) {
             err << "reviewdesk-cli sign: "
-                << (trust ? QStringLiteral("%1: %2 has no valid entry").arg(trust->rosterPath(), login) : error)
+                << (trust ? QStringLiteral("%1: %2 has no valid entry").arg(trust->rosterPath(), login)
+                          : error)
                 << Qt::endl;
             return ExitBadInput;
         }

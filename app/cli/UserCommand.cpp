@@ -9,8 +9,8 @@ namespace rd::cli {
 namespace {
 
 int addUser(QCommandLineParser& parser, const QCommandLineOption& name, const QCommandLineOption& credentials,
-            const QCommandLineOption& npi, const QCommandLineOption& phone, const QCommandLineOption& requestOut,
-            QTextStream& out, QTextStream& err)
+            const QCommandLineOption& npi, const QCommandLineOption& phone,
+            const QCommandLineOption& requestOut, QTextStream& out, QTextStream& err)
 {
     const QString login = parser.positionalArguments().at(1);
     if (!parser.isSet(name) || !parser.isSet(QStringLiteral("password-stdin"))) {
@@ -72,15 +72,17 @@ int userCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringLiteral("P"));
     const QCommandLineOption requestOut(
         QStringLiteral("request-out"),
-        QStringLiteral("Write the roster request (the public key and the details, no secret) to FILE, for the "
-                       "administrator's `roster add`."),
+        QStringLiteral(
+            "Write the roster request (the public key and the details, no secret) to FILE, for the "
+            "administrator's `roster add`."),
         QStringLiteral("FILE"));
     parser.addOptions({name, credentials, role, npi, phone, requestOut});
     const QString sub = args.value(1);
     const QString synopsis = QStringLiteral(
         "user add LOGIN --name NAME [--credentials C] [--npi N] [--phone P] --password-stdin "
         "[--request-out FILE]\n       reviewdesk-cli user list\n\nThe people folder is users.json in "
-        "$REVIEWDESK_HOME, else in the application data folder. It holds each person's signing key, sealed by "
+        "$REVIEWDESK_HOME, else in the application data folder. It holds each person's signing key, sealed "
+        "by "
         "their password; the key never leaves it. A person's role comes from the organization roster, which "
         "the administrator keeps (reviewdesk-cli roster).");
     int exitCode = ExitOk;

@@ -111,8 +111,11 @@ void checkSigners(const QList<AuditEntry>& entries, const Roster& roster, const 
     const QDateTime latest = now.toUTC().addSecs(kClockSkewSeconds);
     QSet<QString> signers;
     for (const AuditEntry& entry : entries) {
-        const QString where = QStringLiteral("audit row %1 (%2 by %3)").arg(entry.seq).arg(entry.action, entry.actor);
-        auto problem = [&](const QString& what) { report.problems.append({where, what}); };
+        const QString where =
+            QStringLiteral("audit row %1 (%2 by %3)").arg(entry.seq).arg(entry.action, entry.actor);
+        auto problem = [&](const QString& what) {
+            report.problems.append({where, what});
+        };
         if (!entry.at.isValid() || entry.at < created)
             problem(QStringLiteral("its time %1 is before the case was created (%2)")
                         .arg(timestamp(entry.at), timestamp(created)));

@@ -22,7 +22,7 @@ class Roster;
 struct AuditEntry
 {
     qint64 seq = 0;
-    QDateTime at; // UTC
+    QDateTime at;     // UTC
     QString actor;    // the login whose key signed the entry
     QString action;   // case.create, attachment.add, judgment.record, status.change, ...
     QString target;   // judgment id, attachment file name, ...
@@ -36,7 +36,7 @@ struct AuditEntry
 namespace AuditChain {
 
 QByteArray genesisHash(const QString& caseId);
-QByteArray entryHash(const AuditEntry& entry); // uses entry.prevHash, ignores hash and signature
+QByteArray entryHash(const AuditEntry& entry);     // uses entry.prevHash, ignores hash and signature
 QByteArray signedMessage(const AuditEntry& entry); // domain tag + entry.hash
 
 // Checks a trail read in storage order against the header's count and head hash.

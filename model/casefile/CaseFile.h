@@ -141,10 +141,9 @@ public:
     // Each of these is one durable transaction with its audit entry, signed by actor's key (a write
     // without a key is refused). Opening a case writes nothing; the first saved change also records
     // this process as the case's holder.
-    bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount,
-                       const Actor& actor, QString* error);
-    bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
-                        QString* error);
+    bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount, const Actor& actor,
+                       QString* error);
+    bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor, QString* error);
     bool setStatus(CaseStatus status, const Actor& actor, QString* error);
 
     // The medical director's line overrides and the letter's free-text parts ("clinicalRationale",

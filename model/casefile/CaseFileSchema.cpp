@@ -197,13 +197,15 @@ bool checkHeader(sqlite3* db, const QString& path, QString* error)
                      .arg(CaseFileFormat::CurrentSchemaVersion);
         return false;
     }
-    if (version >= quint32(CaseFileFormat::SchemaVersion1) && version < quint32(CaseFileFormat::SchemaVersion3)) {
-        *error = QStringLiteral("%1: a case file of version %2, made by an earlier ReviewDesk whose audit entries "
-                                "are not signed by their authors: this version reads only version %3 (verify "
-                                "it with the version that made it, or create the case again)")
-                     .arg(path)
-                     .arg(version)
-                     .arg(CaseFileFormat::CurrentSchemaVersion);
+    if (version >= quint32(CaseFileFormat::SchemaVersion1) &&
+        version < quint32(CaseFileFormat::SchemaVersion3)) {
+        *error =
+            QStringLiteral("%1: a case file of version %2, made by an earlier ReviewDesk whose audit entries "
+                           "are not signed by their authors: this version reads only version %3 (verify "
+                           "it with the version that made it, or create the case again)")
+                .arg(path)
+                .arg(version)
+                .arg(CaseFileFormat::CurrentSchemaVersion);
         return false;
     }
     if (version < quint32(CaseFileFormat::SchemaVersion1)) {
@@ -284,8 +286,7 @@ bool create(sqlite3* db, QString* error)
                                QByteArrayLiteral("; PRAGMA user_version=") +
                                QByteArray::number(CaseFileFormat::CurrentSchemaVersion) + ';';
     if (!transaction.isActive() || !sqlite::exec(db, kSchemaV1) || !sqlite::exec(db, kSchemaV2) ||
-        !sqlite::exec(db, kSchemaV3) ||
-        !sqlite::exec(db, pragmas.constData()) || !transaction.commit()) {
+        !sqlite::exec(db, kSchemaV3) || !sqlite::exec(db, pragmas.constData()) || !transaction.commit()) {
         *error = QStringLiteral("cannot create the case file's tables: %1").arg(sqlite::lastError(db));
         return false;
     }
@@ -314,7 +315,8 @@ QList<VerifyFinding> checkSchema(sqlite3* db)
     QList<VerifyFinding> findings;
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         if (!actual.contains(it.key()))
-            findings.append({QStringLiteral("schema"), QStringLiteral("%1 is missing: it was dropped").arg(it.key())});
+            findings.append(
+                {QStringLiteral("schema"), QStringLiteral("%1 is missing: it was dropped").arg(it.key())});
         else if (actual.value(it.key()) != it.value())
             findings.append({QStringLiteral("schema"),
                              QStringLiteral("%1 is not as version %2 declares it: it was altered")
@@ -323,10 +325,10 @@ QList<VerifyFinding> checkSchema(sqlite3* db)
     }
     for (auto it = actual.cbegin(); it != actual.cend(); ++it)
         if (!expected.contains(it.key()))
-            findings.append({QStringLiteral("schema"),
-                             QStringLiteral("%1 is not part of version %2: it was added")
-                                 .arg(it.key())
-                                 .arg(CaseFileFormat::CurrentSchemaVersion)});
+            findings.append(
+                {QStringLiteral("schema"), QStringLiteral("%1 is not part of version %2: it was added")
+                                               .arg(it.key())
+                                               .arg(CaseFileFormat::CurrentSchemaVersion)});
     return findings;
 }
 

@@ -156,8 +156,7 @@ bool CaseFile::writeOverride(const LineOverride& lineOverride, const Actor& acto
                        error);
 }
 
-bool CaseFile::writeLetterField(const QString& name, const QString& text, const Actor& actor,
-                                QString* error)
+bool CaseFile::writeLetterField(const QString& name, const QString& text, const Actor& actor, QString* error)
 {
     const QString oldText = m_letterFields.value(name);
     if (oldText == text)
@@ -353,8 +352,8 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
                              {key("fingerprint"), crypto::fingerprint(request.actor.publicKey())},
                              {key("signedAt"), signedAt}};
     if (!writeStatus(CaseStatus::Determined, request.actor, &message) ||
-        !appendAudit(request.actor, QStringLiteral("case.sign"), request.actor.login(), QString(), compact(record),
-                     &message) ||
+        !appendAudit(request.actor, QStringLiteral("case.sign"), request.actor.login(), QString(),
+                     compact(record), &message) ||
         !transaction.commit())
         return fail(message.isEmpty() ? sqlite::lastError(m_db) : message);
     m_data.status = CaseStatus::Determined;

@@ -217,7 +217,8 @@ bool CaseFile::saveCopy(const QString& source, const QString& destination, QStri
     const QFileInfo sourceInfo(source);
     const QFileInfo destinationInfo(destination);
     if (destinationInfo.exists() && sourceInfo.canonicalFilePath() == destinationInfo.canonicalFilePath()) {
-        *error = QStringLiteral("%1: is the case itself: a copy cannot replace its own original").arg(destination);
+        *error =
+            QStringLiteral("%1: is the case itself: a copy cannot replace its own original").arg(destination);
         return false;
     }
     sqlite3* db = CaseFileSchema::openConnection(source, true, error);

@@ -37,7 +37,8 @@ void verifyDetermination(const CaseFile& file, const Roster& roster, CaseVerific
 
     // The policy is the one whose file has the SHA-256 the signature names; the decision is what it
     // gives for the signed judgments and overrides, whatever the payload says.
-    const QByteArray policyHash = QByteArray::fromHex(payload.value(key("policySha256")).toString().toLatin1());
+    const QByteArray policyHash =
+        QByteArray::fromHex(payload.value(key("policySha256")).toString().toLatin1());
     QString error;
     const auto policy = Signoff::policyWithHash(policyHash, &error);
     if (!policy) {
@@ -68,13 +69,15 @@ void verifyDetermination(const CaseFile& file, const Roster& roster, CaseVerific
         problem(QStringLiteral("signed by %1, an administrator: administrators sign no determination")
                     .arg(signer.login));
     else if (recomputed.physicianReviewRequired && signer.role != UserRole::MedicalDirector)
-        problem(QStringLiteral("a %1 determination was signed by %2, who is a %3 in the roster, not a medical "
-                               "director")
-                    .arg(toString(recomputed.overall), signer.login, toString(signer.role)));
+        problem(
+            QStringLiteral("a %1 determination was signed by %2, who is a %3 in the roster, not a medical "
+                           "director")
+                .arg(toString(recomputed.overall), signer.login, toString(signer.role)));
     else
         result.report.checked.append(QStringLiteral("signer: %1 (%2), %3 in the roster at %4, key %5")
                                          .arg(signer.login, signer.printedName(), toString(signer.role),
-                                              AuditChain::timestamp(signature->signedAt), signer.fingerprint()));
+                                              AuditChain::timestamp(signature->signedAt),
+                                              signer.fingerprint()));
 }
 
 } // namespace
@@ -90,8 +93,8 @@ CaseVerification verifyCase(const CaseFile& file, const VerifyOptions& options)
         result.auditHead = trail.last().hash;
     }
     if (options.headCount > 0) {
-        const bool held = options.headCount <= trail.size() &&
-                          trail.at(options.headCount - 1).hash == options.headHash;
+        const bool held =
+            options.headCount <= trail.size() && trail.at(options.headCount - 1).hash == options.headHash;
         if (!held)
             result.report.problems.append(
                 {QStringLiteral("audit trail"),

@@ -28,11 +28,11 @@ struct VerifyOptions
 struct CaseVerification
 {
     VerifyReport report;
-    QString anchor;          // the administrator key id the roster was checked against
-    QString trustFile;       // where the anchor came from
-    bool trustOverride = false; // it came from $REVIEWDESK_CONFIG_DIR, not the installation
+    QString anchor;                    // the administrator key id the roster was checked against
+    QString trustFile;                 // where the anchor came from
+    bool trustOverride = false;        // it came from $REVIEWDESK_CONFIG_DIR, not the installation
     std::optional<RosterEntry> signer; // the determination's signer as the roster names them
-    QString decision;        // the recomputed overall outcome of a signed case
+    QString decision;                  // the recomputed overall outcome of a signed case
     qint64 auditCount = 0;
     QByteArray auditHead;
 };

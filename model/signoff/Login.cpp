@@ -31,11 +31,13 @@ std::optional<Login> logIn(const UserDirectory& directory, const QString& login,
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto entry = trust->roster().entryAt(login, key->publicKey(), now);
     if (!entry) {
-        *error = QStringLiteral("%1: %2").arg(trust->rosterPath(), trust->roster().whyNot(login, key->publicKey(), now));
+        *error = QStringLiteral("%1: %2").arg(trust->rosterPath(),
+                                              trust->roster().whyNot(login, key->publicKey(), now));
         return std::nullopt;
     }
     if (entry->user.role == UserRole::Admin) {
-        *error = QStringLiteral("%1 is an administrator in the roster: administrators keep the roster and work no case")
+        *error = QStringLiteral(
+                     "%1 is an administrator in the roster: administrators keep the roster and work no case")
                      .arg(login);
         return std::nullopt;
     }

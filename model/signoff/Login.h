@@ -18,8 +18,8 @@ class UserDirectory;
 
 struct Login
 {
-    User user;            // the roster's entry (role included); without a roster, the people folder's
-    Actor actor;          // signs everything written in the person's name
+    User user;             // the roster's entry (role included); without a roster, the people folder's
+    Actor actor;           // signs everything written in the person's name
     bool inRoster = false; // false only when the installation has no trust file and !requireRoster
 };
 

@@ -210,7 +210,8 @@ bool Signoff::sign(CaseFile& file, const User& signerUser, const SigningKey& sig
         {key("policySha256"), QString::fromLatin1(policyHash(policy()).toHex())},
     };
     // The key outlives this call; the actor only borrows it.
-    request.actor = Actor(signer->login, std::shared_ptr<const SigningKey>(&signingKey, [](const SigningKey*) {}));
+    request.actor =
+        Actor(signer->login, std::shared_ptr<const SigningKey>(&signingKey, [](const SigningKey*) {}));
     request.signedAt = signedAt;
     return file.sign(request, error);
 }
@@ -280,9 +281,10 @@ std::optional<Policy> Signoff::policyWithHash(const QByteArray& sha256, QString*
         if (policy)
             return std::move(policy).value();
     }
-    *error = QStringLiteral("the signature names the policy with SHA-256 %1, which this installation does not "
-                            "hold: the decision cannot be recomputed")
-                 .arg(sha256.isEmpty() ? QStringLiteral("(none)") : QString::fromLatin1(sha256.toHex()));
+    *error =
+        QStringLiteral("the signature names the policy with SHA-256 %1, which this installation does not "
+                       "hold: the decision cannot be recomputed")
+            .arg(sha256.isEmpty() ? QStringLiteral("(none)") : QString::fromLatin1(sha256.toHex()));
     return std::nullopt;
 }
 

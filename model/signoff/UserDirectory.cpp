@@ -34,8 +34,7 @@ QByteArray unhex(const QJsonValue& value)
     return QByteArray::fromHex(value.toString().toLatin1());
 }
 
-template<typename Person>
-QJsonObject toJson(const Person& person)
+template <typename Person> QJsonObject toJson(const Person& person)
 {
     const User& user = person.user;
     const auto& sealed = person.sealed;
@@ -54,8 +53,7 @@ QJsonObject toJson(const Person& person)
                                            {key("box"), hex(sealed.box)}}}};
 }
 
-template<typename Person>
-std::optional<Person> fromJson(const QJsonObject& object, QString* what)
+template <typename Person> std::optional<Person> fromJson(const QJsonObject& object, QString* what)
 {
     Person person;
     User& user = person.user;
@@ -89,7 +87,7 @@ std::optional<Person> fromJson(const QJsonObject& object, QString* what)
 }
 
 // The password's key for a sealed seed: Argon2id.
-template<typename SealedKey>
+template <typename SealedKey>
 bool deriveKey(unsigned char* out, const QByteArray& password, const SealedKey& sealed)
 {
     return crypto_pwhash(out, crypto_secretbox_KEYBYTES, password.constData(),
@@ -243,7 +241,8 @@ bool UserDirectory::addUser(User user, const QByteArray& password, QString* erro
     user.publicKey = QByteArray(reinterpret_cast<const char*>(publicKey), sizeof publicKey);
     sealed.box = QByteArray(crypto_sign_SEEDBYTES + crypto_secretbox_MACBYTES, Qt::Uninitialized);
     if (derived)
-        crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.box.data()), seed, crypto_sign_SEEDBYTES,
+        crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.box.data()), seed,
+                              crypto_sign_SEEDBYTES,
                               reinterpret_cast<const unsigned char*>(sealed.nonce.constData()), boxKey);
     sodium_free(secrets);
     if (!derived) {

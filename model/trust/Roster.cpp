@@ -120,7 +120,8 @@ std::optional<QJsonObject> readObject(const QString& path, QString* error)
     const QByteArray bytes = file.read(kMaxFileBytes + 1);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (bytes.size() > kMaxFileBytes || parseError.error != QJsonParseError::NoError || !document.isObject()) {
+    if (bytes.size() > kMaxFileBytes || parseError.error != QJsonParseError::NoError ||
+        !document.isObject()) {
         *error = QStringLiteral("%1: not JSON (byte %2: %3)")
                      .arg(path)
                      .arg(parseError.offset)
@@ -185,7 +186,8 @@ std::optional<Roster> Roster::load(const QString& path, const QString& anchor, Q
     };
     if (object->value(key("format")).toString() != kFormat ||
         object->value(key("formatVersion")).toInt() != kFormatVersion)
-        return fail(QStringLiteral("format: not a ReviewDesk roster of format version %1").arg(kFormatVersion));
+        return fail(
+            QStringLiteral("format: not a ReviewDesk roster of format version %1").arg(kFormatVersion));
     Roster roster;
     roster.m_adminKey = QByteArray::fromHex(object->value(key("adminKey")).toString().toLatin1());
     roster.m_serial = object->value(key("serial")).toString().toLongLong();
@@ -202,9 +204,11 @@ std::optional<Roster> Roster::load(const QString& path, const QString& anchor, Q
         auto user = userFrom(item, &what);
         const auto role = userRoleFromString(item.value(key("role")).toString());
         if (!user || !role)
-            return fail(QStringLiteral("entries[%1]: %2").arg(i).arg(user ? QStringLiteral("unknown role") : what));
+            return fail(
+                QStringLiteral("entries[%1]: %2").arg(i).arg(user ? QStringLiteral("unknown role") : what));
         user->role = *role;
-        RosterEntry entry{*user, timeFrom(item.value(key("validFrom"))), timeFrom(item.value(key("validUntil")))};
+        RosterEntry entry{*user, timeFrom(item.value(key("validFrom"))),
+                          timeFrom(item.value(key("validUntil")))};
         if (!entry.validFrom.isValid())
             return fail(QStringLiteral("entries[%1]: validFrom is not a time").arg(i));
         roster.m_entries.append(entry);
@@ -245,7 +249,8 @@ QString Roster::whyNot(const QString& login, const QByteArray& publicKey, const 
         if (entry.user.publicKey != publicKey)
             continue;
         if (time < entry.validFrom)
-            return QStringLiteral("%1's key was not valid yet (from %2)").arg(login, timeText(entry.validFrom));
+            return QStringLiteral("%1's key was not valid yet (from %2)")
+                .arg(login, timeText(entry.validFrom));
         return QStringLiteral("%1's key was revoked at %2").arg(login, timeText(entry.validUntil));
     }
     return loginKnown ? QStringLiteral("the key is not %1's key in the roster").arg(login)
@@ -269,7 +274,8 @@ bool Roster::add(const User& user, const QDateTime& now, QString* error)
             return false;
         }
         if (entry.user.login == user.login && entry.validAt(now)) {
-            *error = QStringLiteral("%1 is in the roster already: revoke the old entry first").arg(user.login);
+            *error =
+                QStringLiteral("%1 is in the roster already: revoke the old entry first").arg(user.login);
             return false;
         }
     }

@@ -60,8 +60,8 @@ bool verify(const QByteArray& publicKey, const QByteArray& message, const QByteA
 
 QString fingerprint(const QByteArray& publicKey)
 {
-    const QString text = QString::fromLatin1(
-        QCryptographicHash::hash(publicKey, QCryptographicHash::Sha256).left(16).toHex());
+    const QString text =
+        QString::fromLatin1(QCryptographicHash::hash(publicKey, QCryptographicHash::Sha256).left(16).toHex());
     QStringList groups;
     for (qsizetype i = 0; i < text.size(); i += 4)
         groups.append(text.mid(i, 4));

@@ -30,9 +30,10 @@ test::TrustFixture g_trust;
 test::CliRun cli(const QStringList& args)
 {
     QStringList all = args;
-    const bool writes = QStringList{QStringLiteral("new"), QStringLiteral("attach"), QStringLiteral("answer")}
-                            .contains(args.value(0)) &&
-                        !args.contains(QStringLiteral("--help"));
+    const bool writes =
+        QStringList{QStringLiteral("new"), QStringLiteral("attach"), QStringLiteral("answer")}.contains(
+            args.value(0)) &&
+        !args.contains(QStringLiteral("--help"));
     if (writes) {
         if (!all.contains(QStringLiteral("--user")))
             all << QStringLiteral("--user") << QStringLiteral("nurse.kim");
@@ -70,8 +71,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(g_trust.setUp(m_dir.filePath(QStringLiteral("org")),
-                               {{QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"), QStringLiteral("RN"),
-                                 UserRole::Reviewer, kPassword}},
+                               {{QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"),
+                                 QStringLiteral("RN"), UserRole::Reviewer, kPassword}},
                                &error),
                  qPrintable(error));
         m_notePdf = m_dir.filePath(QStringLiteral("clinic-note.pdf"));

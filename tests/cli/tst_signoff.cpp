@@ -102,10 +102,12 @@ private:
     {
         QStringList all = args;
         QString stdinText = input;
-        const bool writes = QStringList{QStringLiteral("new"), QStringLiteral("attach"), QStringLiteral("answer")}
-                                .contains(args.value(0)) ||
-                            args.contains(QStringLiteral("--record"));
-        if (writes && !args.contains(QStringLiteral("--help")) && !args.contains(QStringLiteral("--password-stdin"))) {
+        const bool writes =
+            QStringList{QStringLiteral("new"), QStringLiteral("attach"), QStringLiteral("answer")}.contains(
+                args.value(0)) ||
+            args.contains(QStringLiteral("--record"));
+        if (writes && !args.contains(QStringLiteral("--help")) &&
+            !args.contains(QStringLiteral("--password-stdin"))) {
             if (!all.contains(QStringLiteral("--user")))
                 all << QStringLiteral("--user") << QStringLiteral("nurse.kim");
             const QString login = all.value(all.indexOf(QStringLiteral("--user")) + 1);
@@ -185,13 +187,13 @@ private Q_SLOTS:
         QVERIFY2(policy.ok(), qPrintable(policy ? QString() : policy.error().toString()));
         m_policy = policy.value();
 
-        Run run =
-            cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dr.whitfield"),
-                 QStringLiteral("--name"), QStringLiteral("Dana Whitfield"), QStringLiteral("--credentials"),
-                 QStringLiteral("MD, FAAPMR"), QStringLiteral("--npi"), QStringLiteral("1999999984"), QStringLiteral("--phone"),
-                 QStringLiteral("1-800-555-0190"), QStringLiteral("--password-stdin"),
-                 QStringLiteral("--request-out"), m_dir.filePath(QStringLiteral("dr.whitfield.request"))},
-                kDoctorPassword + QLatin1Char('\n'));
+        Run run = cli(
+            {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dr.whitfield"),
+             QStringLiteral("--name"), QStringLiteral("Dana Whitfield"), QStringLiteral("--credentials"),
+             QStringLiteral("MD, FAAPMR"), QStringLiteral("--npi"), QStringLiteral("1999999984"),
+             QStringLiteral("--phone"), QStringLiteral("1-800-555-0190"), QStringLiteral("--password-stdin"),
+             QStringLiteral("--request-out"), m_dir.filePath(QStringLiteral("dr.whitfield.request"))},
+            kDoctorPassword + QLatin1Char('\n'));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("nurse.kim"),
                    QStringLiteral("--name"), QStringLiteral("Kim Alvarez"), QStringLiteral("--credentials"),
@@ -202,23 +204,25 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         // The administrator's workflow: a key of their own, the roster, the requests taken in.
         const QString adminPassword = QStringLiteral("admin password 1\n");
-        run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("it.admin"), QStringLiteral("--name"),
-                   QStringLiteral("Ida Admin"), QStringLiteral("--password-stdin")},
+        run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("it.admin"),
+                   QStringLiteral("--name"), QStringLiteral("Ida Admin"), QStringLiteral("--password-stdin")},
                   adminPassword);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QString roster = m_dir.filePath(QStringLiteral("etc/roster.json"));
         qputenv("REVIEWDESK_CONFIG_DIR", QFile::encodeName(m_dir.filePath(QStringLiteral("etc"))));
         QDir().mkpath(m_dir.filePath(QStringLiteral("etc")));
         run = cli({QStringLiteral("roster"), QStringLiteral("init"), roster, QStringLiteral("--admin"),
-                   QStringLiteral("it.admin"), QStringLiteral("--password-stdin"), QStringLiteral("--trust-file"),
-                   m_dir.filePath(QStringLiteral("etc/trust.json"))},
+                   QStringLiteral("it.admin"), QStringLiteral("--password-stdin"),
+                   QStringLiteral("--trust-file"), m_dir.filePath(QStringLiteral("etc/trust.json"))},
                   adminPassword);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        for (const auto& [login, role] : {std::pair{QStringLiteral("dr.whitfield"), QStringLiteral("medical-director")},
-                                          std::pair{QStringLiteral("nurse.kim"), QStringLiteral("reviewer")}}) {
+        for (const auto& [login, role] :
+             {std::pair{QStringLiteral("dr.whitfield"), QStringLiteral("medical-director")},
+              std::pair{QStringLiteral("nurse.kim"), QStringLiteral("reviewer")}}) {
             run = cli({QStringLiteral("roster"), QStringLiteral("add"), roster, QStringLiteral("--request"),
                        m_dir.filePath(login + QStringLiteral(".request")), QStringLiteral("--role"), role,
-                       QStringLiteral("--admin"), QStringLiteral("it.admin"), QStringLiteral("--password-stdin")},
+                       QStringLiteral("--admin"), QStringLiteral("it.admin"),
+                       QStringLiteral("--password-stdin")},
                       adminPassword);
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         }
@@ -228,8 +232,8 @@ private Q_SLOTS:
     {
         const Run list = cli({QStringLiteral("user"), QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
-        QVERIFY(
-            list.out.contains(QStringLiteral("dr.whitfield\tDana Whitfield, MD, FAAPMR\t1999999984\t1-800-555-0190")));
+        QVERIFY(list.out.contains(
+            QStringLiteral("dr.whitfield\tDana Whitfield, MD, FAAPMR\t1999999984\t1-800-555-0190")));
         QVERIFY(list.out.contains(QStringLiteral("nurse.kim\tKim Alvarez, RN\t")));
         const QFileInfo file(QDir(m_home).filePath(QStringLiteral("users.json")));
         const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
@@ -319,7 +323,8 @@ private Q_SLOTS:
         QVERIFY(!path.isEmpty());
         const Run verify = cli({QStringLiteral("verify"), path});
         QVERIFY2(verify.exitCode == 0, qPrintable(verify.out));
-        QVERIFY(verify.out.contains(QStringLiteral("signed  by nurse.kim (Kim Alvarez, RN, reviewer in the roster)")));
+        QVERIFY(verify.out.contains(
+            QStringLiteral("signed  by nurse.kim (Kim Alvarez, RN, reviewer in the roster)")));
         QVERIFY(verify.out.contains(
             QStringLiteral("Determination made by Kim Alvarez, RN, clinical reviewer: approved")));
     }
@@ -404,7 +409,8 @@ private Q_SLOTS:
             // The signer as the roster names them (role included).
             const auto trust = TrustStore::load(&error);
             QVERIFY2(trust, qPrintable(error));
-            signer = trust->roster().entryAt(signature->signer, signature->publicKey, signature->signedAt)->user;
+            signer =
+                trust->roster().entryAt(signature->signer, signature->publicKey, signature->signedAt)->user;
             signedAt = signature->signedAt;
         }
         const LetterInput input =
@@ -793,8 +799,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(directory.load(&error));
         const QString fingerprint = directory.user(QStringLiteral("dr.whitfield"))->fingerprint();
-        QVERIFY(run.out.contains(
-            QStringLiteral("signed  by dr.whitfield (Dana Whitfield, MD, FAAPMR, medical-director in the roster)")));
+        QVERIFY(run.out.contains(QStringLiteral(
+            "signed  by dr.whitfield (Dana Whitfield, MD, FAAPMR, medical-director in the roster)")));
         QVERIFY(run.out.contains(QStringLiteral("partial (96000 approve, 96002 deny, 96004 approve)")));
         QVERIFY(run.out.contains(QStringLiteral("key ") + fingerprint));
         QVERIFY(run.out.contains(QStringLiteral("signer: dr.whitfield (Dana Whitfield, MD, FAAPMR), "

@@ -21,8 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
 #include <sodium.h>
+#include <sqlite3.h>
 
 using namespace rd;
 
@@ -30,7 +30,8 @@ namespace {
 
 const QString kNursePassword = QStringLiteral("nurse password 1");
 const QString kDoctorPassword = QStringLiteral("doctor password 1");
-const QString kRationale = QStringLiteral("The notes do not show that the study would change the treatment plan.");
+const QString kRationale =
+    QStringLiteral("The notes do not show that the study would change the treatment plan.");
 
 bool sqlite(const QString& path, const QByteArray& sql)
 {
@@ -59,7 +60,8 @@ std::shared_ptr<const SigningKey> freshKey()
 // and signs every row with the key signer() gives for it (a row whose signer is null keeps its old
 // signature), and writes it back with the triggers dropped (restored unless leaveDropped).
 bool rewriteTrail(const QString& path, const std::function<void(QList<AuditEntry>&)>& edit,
-                  const std::function<const SigningKey*(const AuditEntry&)>& signer, bool leaveDropped = false)
+                  const std::function<const SigningKey*(const AuditEntry&)>& signer,
+                  bool leaveDropped = false)
 {
     QString error;
     QList<AuditEntry> trail;
@@ -89,20 +91,23 @@ bool rewriteTrail(const QString& path, const std::function<void(QList<AuditEntry
             return "'" + escaped.replace(QLatin1Char('\''), QStringLiteral("''")).toUtf8() + "'";
         };
         sql += "INSERT INTO audit VALUES (" + QByteArray::number(entry.seq) + ", " +
-               text(AuditChain::timestamp(entry.at)) + ", " + text(entry.actor) + ", " + text(entry.action) + ", " +
-               text(entry.target) + ", " + text(entry.oldValue) + ", " + text(entry.newValue) + ", X'" +
-               entry.prevHash.toHex() + "', X'" + entry.hash.toHex() + "'); INSERT INTO audit_signature VALUES (" +
-               QByteArray::number(entry.seq) + ", X'" + entry.signature.toHex() + "'); ";
+               text(AuditChain::timestamp(entry.at)) + ", " + text(entry.actor) + ", " + text(entry.action) +
+               ", " + text(entry.target) + ", " + text(entry.oldValue) + ", " + text(entry.newValue) +
+               ", X'" + entry.prevHash.toHex() + "', X'" + entry.hash.toHex() +
+               "'); INSERT INTO audit_signature VALUES (" + QByteArray::number(entry.seq) + ", X'" +
+               entry.signature.toHex() + "'); ";
     }
     sql += "UPDATE case_info SET audit_count = " + QByteArray::number(trail.size()) + ", audit_head = X'" +
            prev.toHex() + "'; ";
     if (!leaveDropped)
-        sql += "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail "
-               "is append-only'); END; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT "
-               "RAISE(ABORT, 'the audit trail is append-only'); END; CREATE TRIGGER audit_signature_no_update "
-               "BEFORE UPDATE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
-               "END; CREATE TRIGGER audit_signature_no_delete BEFORE DELETE ON audit_signature BEGIN SELECT "
-               "RAISE(ABORT, 'the audit trail is append-only'); END;";
+        sql +=
+            "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit "
+            "trail "
+            "is append-only'); END; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT "
+            "RAISE(ABORT, 'the audit trail is append-only'); END; CREATE TRIGGER audit_signature_no_update "
+            "BEFORE UPDATE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
+            "END; CREATE TRIGGER audit_signature_no_delete BEFORE DELETE ON audit_signature BEGIN SELECT "
+            "RAISE(ABORT, 'the audit trail is append-only'); END;";
     return sqlite(path, sql);
 }
 
@@ -134,11 +139,10 @@ private:
     QString newCase(const QString& kind, const QString& name)
     {
         const QString path = m_dir.filePath(name);
-        const test::CliRun run =
-            as(QStringLiteral("nurse.lee"), kNursePassword,
-               {QStringLiteral("new"), path, QStringLiteral("--from"),
-                QStringLiteral(REVIEWDESK_TEST_DATA "/signoff-%1.json").arg(kind), QStringLiteral("--attach"),
-                m_notePdf});
+        const test::CliRun run = as(QStringLiteral("nurse.lee"), kNursePassword,
+                                    {QStringLiteral("new"), path, QStringLiteral("--from"),
+                                     QStringLiteral(REVIEWDESK_TEST_DATA "/signoff-%1.json").arg(kind),
+                                     QStringLiteral("--attach"), m_notePdf});
         if (run.exitCode != 0)
             qWarning("%s", qPrintable(run.err));
         return run.exitCode == 0 ? path : QString();
@@ -147,8 +151,9 @@ private:
     QString signedDenial(const QString& name)
     {
         const QString path = newCase(QStringLiteral("denied"), name);
-        const test::CliRun run = as(QStringLiteral("dr.whitfield"), kDoctorPassword,
-                                    {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
+        const test::CliRun run =
+            as(QStringLiteral("dr.whitfield"), kDoctorPassword,
+               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
         if (run.exitCode != 0)
             qWarning("%s", qPrintable(run.err));
         return run.exitCode == 0 ? path : QString();
@@ -193,10 +198,10 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_trust.setUp(m_dir.filePath(QStringLiteral("org")),
-                               {{QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"), QStringLiteral("RN"),
-                                 UserRole::Reviewer, kNursePassword},
-                                {QStringLiteral("nurse.lee"), QStringLiteral("Lee Park"), QStringLiteral("RN"),
-                                 UserRole::Reviewer, kNursePassword},
+                               {{QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"),
+                                 QStringLiteral("RN"), UserRole::Reviewer, kNursePassword},
+                                {QStringLiteral("nurse.lee"), QStringLiteral("Lee Park"),
+                                 QStringLiteral("RN"), UserRole::Reviewer, kNursePassword},
                                 {QStringLiteral("dr.whitfield"), QStringLiteral("Dana Whitfield"),
                                  QStringLiteral("MD, FAAPMR"), UserRole::MedicalDirector, kDoctorPassword}},
                                &error),
@@ -236,8 +241,9 @@ private Q_SLOTS:
         root.insert(QStringLiteral("users"), people);
         QVERIFY(test::writeFile(users.fileName(), QJsonDocument(root).toJson()));
         const QByteArray before = test::sha256Hex(path);
-        const test::CliRun run = as(QStringLiteral("nurse.kim"), kNursePassword,
-                                    {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
+        const test::CliRun run =
+            as(QStringLiteral("nurse.kim"), kNursePassword,
+               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("nurse.kim is a reviewer")), qPrintable(run.err));
         QCOMPARE(test::sha256Hex(path), before);
@@ -245,8 +251,9 @@ private Q_SLOTS:
         User claimed = rosterUser(QStringLiteral("nurse.kim"));
         claimed.role = UserRole::MedicalDirector;
         QVERIFY(signAnyway(path, claimed, *m_trust.actor(QStringLiteral("nurse.kim")).key()));
-        expectRefused(path, QStringLiteral("determination: a denied determination was signed by nurse.kim, who is "
-                                           "a reviewer in the roster"));
+        expectRefused(path,
+                      QStringLiteral("determination: a denied determination was signed by nurse.kim, who is "
+                                     "a reviewer in the roster"));
     }
 
     // 2. Anyone makes a "medical director" in a private people folder.
@@ -255,14 +262,16 @@ private Q_SLOTS:
         const QString path = newCase(QStringLiteral("denied"), QStringLiteral("attack2.rdcase"));
         QProcessEnvironment environment = m_trust.environment();
         environment.insert(QStringLiteral("REVIEWDESK_HOME"), m_dir.filePath(QStringLiteral("private-home")));
-        test::CliRun run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dr.fake"),
-                                QStringLiteral("--name"), QStringLiteral("Faux Doctor"), QStringLiteral("--role"),
-                                QStringLiteral("medical-director"), QStringLiteral("--password-stdin")},
-                               QStringLiteral("fake password 1\n"), environment);
+        test::CliRun run =
+            cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dr.fake"),
+                 QStringLiteral("--name"), QStringLiteral("Faux Doctor"), QStringLiteral("--role"),
+                 QStringLiteral("medical-director"), QStringLiteral("--password-stdin")},
+                QStringLiteral("fake password 1\n"), environment);
         QCOMPARE(run.exitCode, 2); // no role here: the roster gives roles
-        run = cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dr.fake"), QStringLiteral("--name"),
-                   QStringLiteral("Faux Doctor"), QStringLiteral("--password-stdin")},
-                  QStringLiteral("fake password 1\n"), environment);
+        run =
+            cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dr.fake"),
+                 QStringLiteral("--name"), QStringLiteral("Faux Doctor"), QStringLiteral("--password-stdin")},
+                QStringLiteral("fake password 1\n"), environment);
         QCOMPARE(run.exitCode, 0);
         run = cli({QStringLiteral("sign"), path, QStringLiteral("--user"), QStringLiteral("dr.fake"),
                    QStringLiteral("--password-stdin"), QStringLiteral("--rationale"), kRationale},
@@ -302,8 +311,9 @@ private Q_SLOTS:
         payload.replace("\"role\":\"medical-director\"", "\"role\":\"reviewer\"");
         const QByteArray digest = CaseFile::signatureDigest(payload);
         const QByteArray signature = nurse.sign(digest);
-        QVERIFY(sqlite(path, "UPDATE signature SET payload = '" + QByteArray(payload).replace('\'', "''") + "', digest = X'" + digest.toHex() +
-                                 "', signature = X'" + signature.toHex() + "'"));
+        QVERIFY(sqlite(path, "UPDATE signature SET payload = '" + QByteArray(payload).replace('\'', "''") +
+                                 "', digest = X'" + digest.toHex() + "', signature = X'" + signature.toHex() +
+                                 "'"));
         expectRefused(path, QStringLiteral("who is a reviewer in the roster, not a medical director"));
         expectRefused(path, QStringLiteral("the signed decision is not what policy"));
     }
@@ -333,26 +343,29 @@ private Q_SLOTS:
     void attack5UnsignedByCuttingTheTrail()
     {
         const QString path = newCase(QStringLiteral("denied"), QStringLiteral("attack5.rdcase"));
-        const test::CliRun signing = as(QStringLiteral("dr.whitfield"), kDoctorPassword,
-                                        {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
+        const test::CliRun signing =
+            as(QStringLiteral("dr.whitfield"), kDoctorPassword,
+               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
         QCOMPARE(signing.exitCode, 0);
         // The receipt of the signing: the audit head, kept outside the file.
         const QString receipt = signing.out.section(QStringLiteral("audit head: "), 1).trimmed();
         QVERIFY(!receipt.isEmpty());
-        QVERIFY(sqlite(path, "DROP TRIGGER audit_no_delete; DROP TRIGGER audit_signature_no_delete; "
-                             "DELETE FROM signature; DELETE FROM signed_letter; "
-                             "DELETE FROM audit WHERE seq > (SELECT max(seq) - 2 FROM audit); "
-                             "DELETE FROM audit_signature WHERE seq NOT IN (SELECT seq FROM audit); "
-                             "UPDATE case_info SET status = 'in-review', audit_count = (SELECT max(seq) FROM audit), "
-                             "audit_head = (SELECT hash FROM audit WHERE seq = (SELECT max(seq) FROM audit));"));
+        QVERIFY(sqlite(
+            path, "DROP TRIGGER audit_no_delete; DROP TRIGGER audit_signature_no_delete; "
+                  "DELETE FROM signature; DELETE FROM signed_letter; "
+                  "DELETE FROM audit WHERE seq > (SELECT max(seq) - 2 FROM audit); "
+                  "DELETE FROM audit_signature WHERE seq NOT IN (SELECT seq FROM audit); "
+                  "UPDATE case_info SET status = 'in-review', audit_count = (SELECT max(seq) FROM audit), "
+                  "audit_head = (SELECT hash FROM audit WHERE seq = (SELECT max(seq) FROM audit));"));
         // The dropped triggers are seen at once.
         expectRefused(path, QStringLiteral("schema: trigger audit_no_delete is missing"));
         // A careful attacker puts them back: then only the head recorded outside the file catches it
         // (docs/security.md, the residual risk).
-        QVERIFY(sqlite(path, "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, "
-                             "'the audit trail is append-only'); END; CREATE TRIGGER audit_signature_no_delete "
-                             "BEFORE DELETE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is "
-                             "append-only'); END;"));
+        QVERIFY(sqlite(path,
+                       "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, "
+                       "'the audit trail is append-only'); END; CREATE TRIGGER audit_signature_no_delete "
+                       "BEFORE DELETE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is "
+                       "append-only'); END;"));
         expectRefused(path, QStringLiteral("does not hold row"), {QStringLiteral("--head"), receipt});
     }
 
@@ -367,7 +380,8 @@ private Q_SLOTS:
             << 2 << "is before the case was created";
         QTest::newRow("row deleted, chain recomputed, signed with her own key")
             << 3 << "its signature is not nurse.lee's";
-        QTest::newRow("triggers dropped and left dropped") << 4 << "schema: trigger audit_no_update is missing";
+        QTest::newRow("triggers dropped and left dropped")
+            << 4 << "schema: trigger audit_no_update is missing";
     }
 
     void attack6HistoryRewritten()
@@ -403,13 +417,18 @@ private Q_SLOTS:
         };
         switch (kind) {
         case 0:
-            QVERIFY(sqlite(path, "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = replace(new_value, "
-                                 "'\"no\"', '\"yes\"') WHERE seq = (SELECT max(seq) FROM audit); CREATE TRIGGER audit_no_update BEFORE UPDATE "
-                                 "ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"));
+            QVERIFY(sqlite(path,
+                           "DROP TRIGGER audit_no_update; UPDATE audit SET new_value = replace(new_value, "
+                           "'\"no\"', '\"yes\"') WHERE seq = (SELECT max(seq) FROM audit); CREATE TRIGGER "
+                           "audit_no_update BEFORE UPDATE "
+                           "ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"));
             break;
         case 1:
             QVERIFY(rewriteTrail(
-                path, [&](QList<AuditEntry>& trail) { last(trail, QStringLiteral("nurse.kim")).actor = QStringLiteral("dr.whitfield"); },
+                path,
+                [&](QList<AuditEntry>& trail) {
+                    last(trail, QStringLiteral("nurse.kim")).actor = QStringLiteral("dr.whitfield");
+                },
                 own));
             break;
         case 2:
@@ -445,15 +464,17 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("sql");
         QTest::addColumn<QString>("expected");
         QTest::newRow("bytes replaced, table hash rewritten")
-            << QByteArray("UPDATE attachment_data SET data = CAST('%PDF-1.4 forged' AS BLOB); UPDATE attachment SET "
-                          "size = 15, sha256 = X'00' || zeroblob(31);")
+            << QByteArray(
+                   "UPDATE attachment_data SET data = CAST('%PDF-1.4 forged' AS BLOB); UPDATE attachment SET "
+                   "size = 15, sha256 = X'00' || zeroblob(31);")
             << "attachment clinic-note.pdf: is not the file its audit row recorded";
         QTest::newRow("deleted") << QByteArray("DELETE FROM attachment_data; DELETE FROM attachment;")
                                  << "attachment clinic-note.pdf: is in the audit trail but was deleted";
         QTest::newRow("planted")
-            << QByteArray("INSERT INTO attachment(id, file_name, sha256, size, page_count, added_at) SELECT 9, "
-                          "'extra.pdf', sha256, size, page_count, added_at FROM attachment WHERE id = 1; INSERT "
-                          "INTO attachment_data SELECT 9, data FROM attachment_data WHERE attachment_id = 1;")
+            << QByteArray(
+                   "INSERT INTO attachment(id, file_name, sha256, size, page_count, added_at) SELECT 9, "
+                   "'extra.pdf', sha256, size, page_count, added_at FROM attachment WHERE id = 1; INSERT "
+                   "INTO attachment_data SELECT 9, data FROM attachment_data WHERE attachment_id = 1;")
             << "attachment extra.pdf: has no audit row";
     }
 
@@ -462,7 +483,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, sql);
         QFETCH(QString, expected);
         const QString path =
-            newCase(QStringLiteral("denied"), QStringLiteral("attack7-%1.rdcase").arg(QString::number(qHash(sql), 16)));
+            newCase(QStringLiteral("denied"),
+                    QStringLiteral("attack7-%1.rdcase").arg(QString::number(qHash(sql), 16)));
         QVERIFY(sqlite(path, sql));
         expectRefused(path, expected);
     }
@@ -472,9 +494,10 @@ private Q_SLOTS:
     {
         const QString path = newCase(QStringLiteral("denied"), QStringLiteral("attack8.rdcase"));
         const QByteArray before = test::sha256Hex(path);
-        test::CliRun run = cli({QStringLiteral("answer"), path, QStringLiteral("--user"), QStringLiteral("dr.whitfield"),
-                                QStringLiteral("--id"), QStringLiteral("cosmetic"), QStringLiteral("--value"),
-                                QStringLiteral("yes")});
+        test::CliRun run =
+            cli({QStringLiteral("answer"), path, QStringLiteral("--user"), QStringLiteral("dr.whitfield"),
+                 QStringLiteral("--id"), QStringLiteral("cosmetic"), QStringLiteral("--value"),
+                 QStringLiteral("yes")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("--password-stdin")), qPrintable(run.err));
         run = as(QStringLiteral("dr.whitfield"), QStringLiteral("a guess"),
@@ -499,8 +522,9 @@ private Q_SLOTS:
         QVERIFY(forged != original);
         QVERIFY(test::writeFile(roster, forged));
         expectRefused(path, QStringLiteral("the roster was edited or forged"));
-        const test::CliRun run = as(QStringLiteral("nurse.kim"), kNursePassword,
-                                    {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
+        const test::CliRun run =
+            as(QStringLiteral("nurse.kim"), kNursePassword,
+               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(test::writeFile(roster, original));
         QCOMPARE(cli({QStringLiteral("verify"), path}).exitCode, 0);
@@ -525,7 +549,8 @@ private Q_SLOTS:
         test::CliRun run = cli({QStringLiteral("verify"), path}, {}, own.environment());
         QVERIFY(!run.out.contains(realAnchor)); // the anchor printed is not the organization's
         QVERIFY(run.out.contains(QStringLiteral("not the installation's")));
-        run = cli({QStringLiteral("verify"), path, QStringLiteral("--anchor"), realAnchor}, {}, own.environment());
+        run = cli({QStringLiteral("verify"), path, QStringLiteral("--anchor"), realAnchor}, {},
+                  own.environment());
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("not the required")), qPrintable(run.out));
         // A trust file others may write is not trusted at all.
@@ -546,12 +571,13 @@ private Q_SLOTS:
                      .exitCode,
                  0);
         const QByteArray attach = "ATTACH DATABASE '" + QFile::encodeName(source) + "' AS src; ";
-        QVERIFY(sqlite(target, attach + "INSERT INTO audit SELECT * FROM src.audit WHERE seq = (SELECT max(seq) FROM "
-                                        "src.audit); INSERT INTO audit_signature SELECT * FROM src.audit_signature "
-                                        "WHERE seq = (SELECT max(seq) FROM src.audit_signature); UPDATE judgment SET "
-                                        "value = 'yes' WHERE id = 'cosmetic'; UPDATE case_info SET audit_count = "
-                                        "audit_count + 1, audit_head = (SELECT hash FROM src.audit WHERE seq = "
-                                        "(SELECT max(seq) FROM src.audit));"));
+        QVERIFY(sqlite(target,
+                       attach + "INSERT INTO audit SELECT * FROM src.audit WHERE seq = (SELECT max(seq) FROM "
+                                "src.audit); INSERT INTO audit_signature SELECT * FROM src.audit_signature "
+                                "WHERE seq = (SELECT max(seq) FROM src.audit_signature); UPDATE judgment SET "
+                                "value = 'yes' WHERE id = 'cosmetic'; UPDATE case_info SET audit_count = "
+                                "audit_count + 1, audit_head = (SELECT hash FROM src.audit WHERE seq = "
+                                "(SELECT max(seq) FROM src.audit));"));
         expectRefused(target, QStringLiteral("does not follow the row before it"));
     }
 
@@ -563,10 +589,12 @@ private Q_SLOTS:
         const Actor kim = m_trust.actor(QStringLiteral("nurse.kim"));
         auto trust = TrustStore::load(&error);
         Roster roster = trust->roster();
-        QVERIFY(roster.revoke(QStringLiteral("nurse.kim"), QDateTime::currentDateTimeUtc().addSecs(-1), &error));
+        QVERIFY(
+            roster.revoke(QStringLiteral("nurse.kim"), QDateTime::currentDateTimeUtc().addSecs(-1), &error));
         UserDirectory directory(m_trust.home());
         QVERIFY(directory.load(&error));
-        const auto adminKey = directory.unlock(QStringLiteral("admin.test"), test::TrustFixture::adminPassword(), &error);
+        const auto adminKey =
+            directory.unlock(QStringLiteral("admin.test"), test::TrustFixture::adminPassword(), &error);
         QVERIFY2(adminKey, qPrintable(error));
         const QString rosterPath = m_trust.rosterPath();
         QFile saved(rosterPath);
@@ -575,16 +603,17 @@ private Q_SLOTS:
         saved.close();
         QVERIFY2(roster.save(rosterPath, *adminKey, &error), qPrintable(error));
         // The CLI refuses her at once ...
-        const test::CliRun run = as(QStringLiteral("nurse.kim"), kNursePassword,
-                                    {QStringLiteral("answer"), path, QStringLiteral("--id"),
-                                     QStringLiteral("cosmetic"), QStringLiteral("--value"), QStringLiteral("yes")});
+        const test::CliRun run =
+            as(QStringLiteral("nurse.kim"), kNursePassword,
+               {QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                QStringLiteral("--value"), QStringLiteral("yes")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("revoked")), qPrintable(run.err));
         // ... and what she writes with her own code is caught by verify.
         {
             auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
-            QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"), Answer{QStringLiteral("yes"), {}, {}, {}}, kim,
-                                         &error));
+            QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"),
+                                         Answer{QStringLiteral("yes"), {}, {}, {}}, kim, &error));
         }
         expectRefused(path, QStringLiteral("nurse.kim's key was revoked at"));
         QVERIFY(test::writeFile(rosterPath, before));

@@ -29,7 +29,8 @@ int main(int argc, char* argv[])
                                  QStringLiteral("documentation-complete")};
         for (qint64 n = args.value(3).toLongLong();; ++n) {
             rd::Answer answer{QStringLiteral("met"), {}, QString::number(n), {}};
-            if (!file->recordJudgment(ids.at(n % ids.size()), answer, rd::test::actor(QStringLiteral("crash-test")), &error))
+            if (!file->recordJudgment(ids.at(n % ids.size()), answer,
+                                      rd::test::actor(QStringLiteral("crash-test")), &error))
                 return 1;
             std::printf("committed %lld\n", static_cast<long long>(n));
             std::fflush(stdout);
@@ -38,7 +39,8 @@ int main(int argc, char* argv[])
     if (args.at(1) == QLatin1String("hold")) {
         const rd::Actor holder = rd::test::actor(QStringLiteral("holder"));
         if (!file->recordJudgment(QStringLiteral("qualified-performance"),
-                                  rd::Answer{QStringLiteral("met"), {}, QStringLiteral("held"), {}}, holder, &error))
+                                  rd::Answer{QStringLiteral("met"), {}, QStringLiteral("held"), {}}, holder,
+                                  &error))
             return 1;
         std::printf("ready\n");
         std::fflush(stdout);

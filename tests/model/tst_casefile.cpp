@@ -68,8 +68,8 @@ private:
         out.open(QIODevice::WriteOnly);
         out.write(attachmentBytes);
         out.close();
-        if (!file->addAttachment(QStringLiteral("clinic-note.pdf"), source, 3, test::actor(QStringLiteral("nurse")),
-                                 &error)) {
+        if (!file->addAttachment(QStringLiteral("clinic-note.pdf"), source, 3,
+                                 test::actor(QStringLiteral("nurse")), &error)) {
             qWarning("%s", qPrintable(error));
             return {};
         }
@@ -114,7 +114,8 @@ private Q_SLOTS:
                                QStringLiteral("97401")};
         data.member.guardianName = QStringLiteral("Ana Rivera");
         QString error;
-        QVERIFY2(CaseFile::create(path, data, test::actor(QStringLiteral("nurse")), &error), qPrintable(error));
+        QVERIFY2(CaseFile::create(path, data, test::actor(QStringLiteral("nurse")), &error),
+                 qPrintable(error));
         {
             auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
             QVERIFY2(file, qPrintable(error));
@@ -122,7 +123,8 @@ private Q_SLOTS:
             QVERIFY(file->verify().ok());
         }
         // Versions 1 and 2 chained their audit entries without signing them: refused, saying why.
-        for (const char* sql : {"PRAGMA user_version=2;", "DROP TABLE member_contact; PRAGMA user_version=1;"}) {
+        for (const char* sql :
+             {"PRAGMA user_version=2;", "DROP TABLE member_contact; PRAGMA user_version=1;"}) {
             tamper(path, sql);
             QVERIFY(!CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error));
             QVERIFY2(error.contains(QStringLiteral("not signed by their authors")), qPrintable(error));
@@ -240,12 +242,12 @@ private Q_SLOTS:
             << "judgment cosmetic: differs from its last audit entry";
         QTest::newRow("request changed behind the trail")
             << QByteArray("UPDATE case_info SET lines = '[\"96000\"]';") << "request: differs";
-        QTest::newRow("trigger dropped")
-            << QByteArray("DROP TRIGGER audit_signature_no_delete;")
-            << "schema: trigger audit_signature_no_delete is missing";
+        QTest::newRow("trigger dropped") << QByteArray("DROP TRIGGER audit_signature_no_delete;")
+                                         << "schema: trigger audit_signature_no_delete is missing";
         QTest::newRow("attachment replaced with its table hash")
-            << QByteArray("UPDATE attachment_data SET data = CAST('%PDF-1.4 other' AS BLOB); UPDATE attachment SET "
-                          "sha256 = X'0000000000000000000000000000000000000000000000000000000000000000', size = 14;")
+            << QByteArray(
+                   "UPDATE attachment_data SET data = CAST('%PDF-1.4 other' AS BLOB); UPDATE attachment SET "
+                   "sha256 = X'0000000000000000000000000000000000000000000000000000000000000000', size = 14;")
             << "attachment clinic-note.pdf: is not the file its audit row recorded";
         QTest::newRow("attachment deleted")
             << QByteArray("DELETE FROM attachment_data; DELETE FROM attachment;")
@@ -303,7 +305,8 @@ private Q_SLOTS:
         QCOMPARE(trail.last().actor, QStringLiteral("nurse2"));
         QVERIFY(trail.last().oldValue.contains(QStringLiteral("\"value\":\"no\"")));
         QVERIFY(trail.last().newValue.contains(QStringLiteral("\"value\":\"yes\"")));
-        QVERIFY(file->setStatus(CaseStatus::AwaitingMedicalDirector, test::actor(QStringLiteral("nurse2")), &error));
+        QVERIFY(file->setStatus(CaseStatus::AwaitingMedicalDirector, test::actor(QStringLiteral("nurse2")),
+                                &error));
         QVERIFY(file->markPagesViewed(file->attachments().first().id, {1, 2, 2}, &error));
         QCOMPARE(file->viewedPages(file->attachments().first().id), QList<int>({1, 2}));
         QVERIFY(file->verify().ok());

@@ -27,7 +27,8 @@ private Q_SLOTS:
         QString error;
         {
             CaseData data = test::sampleCase();
-            QVERIFY2(CaseFile::create(path, data, test::actor(QStringLiteral("nurse")), &error), qPrintable(error));
+            QVERIFY2(CaseFile::create(path, data, test::actor(QStringLiteral("nurse")), &error),
+                     qPrintable(error));
         }
         const int rounds = qEnvironmentVariableIntValue("REVIEWDESK_CRASH_ROUNDS") > 0
                                ? qEnvironmentVariableIntValue("REVIEWDESK_CRASH_ROUNDS")

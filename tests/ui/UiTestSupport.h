@@ -108,7 +108,8 @@ inline QString createCase(const QString& folder, const QString& baseName, const 
             return {};
         }
         out.close();
-        if (!file->addAttachment(spec.name, source, spec.pageCount, test::actor(QStringLiteral("intake")), &error)) {
+        if (!file->addAttachment(spec.name, source, spec.pageCount, test::actor(QStringLiteral("intake")),
+                                 &error)) {
             QTest::qFail(qPrintable(error), __FILE__, __LINE__);
             return {};
         }

@@ -116,8 +116,8 @@ int main(int argc, char* argv[])
                 return 1;
             Answer answer;
             answer.value = QStringLiteral("met");
-            if (!file->recordJudgment(QStringLiteral("management-impact"), answer, test::actor(QStringLiteral("a.nurse")),
-                                      &error))
+            if (!file->recordJudgment(QStringLiteral("management-impact"), answer,
+                                      test::actor(QStringLiteral("a.nurse")), &error))
                 return 1;
         }
         if (firstCase.isEmpty())

@@ -76,14 +76,15 @@ private Q_SLOTS:
         m_plan = PlanInfo::load(QString(), &error);
         QVERIFY2(m_plan, qPrintable(error));
         // The people folder and the organization roster: dr.whitfield is a medical director there.
-        QVERIFY2(m_trust.setUp(m_dir.filePath(QStringLiteral("org")),
-                               {{QStringLiteral("dr.whitfield"), QStringLiteral("Dana Whitfield"),
-                                 QStringLiteral("MD, FAAPMR"), UserRole::MedicalDirector,
-                                 QString::fromUtf8(kDoctorPassword)},
-                                {QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"), QStringLiteral("RN"),
-                                 UserRole::Reviewer, QString::fromUtf8(kNursePassword)}},
-                               &error),
-                 qPrintable(error));
+        QVERIFY2(
+            m_trust.setUp(m_dir.filePath(QStringLiteral("org")),
+                          {{QStringLiteral("dr.whitfield"), QStringLiteral("Dana Whitfield"),
+                            QStringLiteral("MD, FAAPMR"), UserRole::MedicalDirector,
+                            QString::fromUtf8(kDoctorPassword)},
+                           {QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"), QStringLiteral("RN"),
+                            UserRole::Reviewer, QString::fromUtf8(kNursePassword)}},
+                          &error),
+            qPrintable(error));
         m_directory = UserDirectory();
         QVERIFY(m_directory.load(&error));
         QVERIFY(m_directory.setLastUser(QStringLiteral("nurse.kim"), &error));
@@ -122,8 +123,7 @@ private Q_SLOTS:
         auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
         QVERIFY2(file, qPrintable(error));
         const Signoff signoff(*m_policy, *m_plan);
-        SignoffDialog dialog(file.get(), signoff, m_directory,
-                             rosterUser(QStringLiteral("dr.whitfield")));
+        SignoffDialog dialog(file.get(), signoff, m_directory, rosterUser(QStringLiteral("dr.whitfield")));
         // Without the physician's rationale a partial denial is blocked, and the dialog says why.
         QVERIFY(dialog.problems().join(QLatin1Char('\n')).contains(QStringLiteral("clinical-rationale")));
         QVERIFY(!dialog.signButton()->isEnabled());
@@ -168,12 +168,10 @@ private Q_SLOTS:
         QVERIFY(file);
         const Signoff signoff(*m_policy, *m_plan);
         {
-            SignoffDialog nurse(file.get(), signoff, m_directory,
-                                rosterUser(QStringLiteral("nurse.kim")));
+            SignoffDialog nurse(file.get(), signoff, m_directory, rosterUser(QStringLiteral("nurse.kim")));
             QVERIFY(nurse.problems().join(QLatin1Char('\n')).contains(QStringLiteral("medical director")));
         }
-        SignoffDialog dialog(file.get(), signoff, m_directory,
-                             rosterUser(QStringLiteral("dr.whitfield")));
+        SignoffDialog dialog(file.get(), signoff, m_directory, rosterUser(QStringLiteral("dr.whitfield")));
         dialog.setLineDecision(QStringLiteral("96002"), QStringLiteral("approve"));
         dialog.setRationale(QStringLiteral("Peer-to-peer call: the muscle recording is read separately."));
         QCOMPARE(dialog.problems(), QStringList());
@@ -197,8 +195,9 @@ private Q_SLOTS:
             SignoffInput input;
             input.login = QStringLiteral("nurse.kim");
             const Actor nurse = m_trust.actor(QStringLiteral("nurse.kim"));
-            QVERIFY2(signoff.sign(*file, rosterUser(QStringLiteral("nurse.kim")), *nurse.key(), input, &error),
-                     qPrintable(error));
+            QVERIFY2(
+                signoff.sign(*file, rosterUser(QStringLiteral("nurse.kim")), *nurse.key(), input, &error),
+                qPrintable(error));
         }
         sqlite3* db = nullptr;
         sqlite3_open(QFile::encodeName(path).constData(), &db);
@@ -207,8 +206,8 @@ private Q_SLOTS:
         sqlite3_close(db);
 
         MainWindow window;
-        window.setLogin(Login{rosterUser(QStringLiteral("dr.whitfield")), m_trust.actor(QStringLiteral("dr.whitfield")),
-                              true});
+        window.setLogin(Login{rosterUser(QStringLiteral("dr.whitfield")),
+                              m_trust.actor(QStringLiteral("dr.whitfield")), true});
         const int before = MessageBox::shownCount();
         QVERIFY(window.openCase(path));
         QTRY_VERIFY(MessageBox::shownCount() > before);
