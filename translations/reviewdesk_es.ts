@@ -133,6 +133,10 @@
         <source>This case is signed: its judgments can no longer change.</source>
         <translation>Este caso está firmado: sus valoraciones ya no pueden cambiar.</translation>
     </message>
+    <message>
+        <source>Nobody is logged in: choose File &gt; Switch Person… to record judgments.</source>
+        <translation>Nadie ha iniciado sesión: elija Archivo &gt; Cambiar de persona… para registrar juicios.</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseView</name>
@@ -516,44 +520,36 @@ Route the case to the medical director?</source>
 <context>
     <name>rd::LoginDialog</name>
     <message>
-        <source>medical director</source>
-        <translation>director médico</translation>
-    </message>
-    <message>
-        <source>reviewer</source>
-        <translation>revisor</translation>
-    </message>
-    <message>
         <source>Who is working?</source>
         <translation>¿Quién está trabajando?</translation>
-    </message>
-    <message>
-        <source>Choose who is working on this computer. Judgments and sign-offs are recorded under this name; signing asks for the password.</source>
-        <translation>Elija quién trabaja en este equipo. Las valoraciones y las firmas se registran con este nombre; al firmar se pide la contraseña.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Login %1 · phone %2 · key %3</source>
-        <translation>Usuario %1 · teléfono %2 · clave %3</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>ninguno</translation>
-    </message>
-    <message>
         <source>&amp;Start Working</source>
         <translation>&amp;Empezar a trabajar</translation>
     </message>
     <message>
-        <source>No people are set up on this computer yet, so nobody can sign. Add them with &quot;reviewdesk-cli user add&quot; (the directory is %1).</source>
-        <translation>Todavía no hay personas configuradas en este equipo, así que nadie puede firmar. Añádalas con «reviewdesk-cli user add» (el directorio es %1).</translation>
+        <source>Choose who is working on this computer and enter their password. Everything recorded is signed with their key; the role is the organization roster&apos;s.</source>
+        <translation>Elija quién trabaja en este equipo e introduzca su contraseña. Todo lo que se registra se firma con su clave; el rol es el del registro de la organización.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Contr&amp;aseña:</translation>
+    </message>
+    <message>
+        <source>Login %1 · key %2</source>
+        <translation>Usuario %1 · clave %2</translation>
+    </message>
+    <message>
+        <source>Unlocking the key…</source>
+        <translation>Desbloqueando la clave…</translation>
+    </message>
+    <message>
+        <source>No people are set up on this computer yet, so cases open read-only. Add them with &quot;reviewdesk-cli user add&quot; (the folder is %1).</source>
+        <translation>Aún no hay personas configuradas en este equipo, así que los casos se abren en solo lectura. Añádalas con &quot;reviewdesk-cli user add&quot; (la carpeta es %1).</translation>
     </message>
 </context>
 <context>
@@ -892,6 +888,14 @@ Documento adjunto (cuando tiene el foco):
             <numerusform>%n documento clínico añadido.</numerusform>
             <numerusform>%n documentos clínicos añadidos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>S&amp;witch Person…</source>
+        <translation>Ca&amp;mbiar de persona…</translation>
+    </message>
+    <message>
+        <source>Log in as another person (their password unlocks their key)</source>
+        <translation>Iniciar sesión como otra persona (su contraseña desbloquea su clave)</translation>
     </message>
 </context>
 <context>
