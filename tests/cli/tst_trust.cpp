@@ -675,6 +675,29 @@ private Q_SLOTS:
         QCOMPARE(test::sha256Hex(path), before);
     }
 
+    void inputsThatAreNotFilesAreRefused()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("from-device.rdcase"));
+        test::CliRun run =
+            as(QStringLiteral("nurse.lee"), kNursePassword,
+               {QStringLiteral("new"), path, QStringLiteral("--from"), QStringLiteral("/dev/zero")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("/dev/zero")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(path));
+        const QString fifo = m_dir.filePath(QStringLiteral("records.pdf"));
+        QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+        run = as(QStringLiteral("nurse.lee"), kNursePassword,
+                 {QStringLiteral("new"), path, QStringLiteral("--from"),
+                  QStringLiteral(REVIEWDESK_TEST_DATA "/signoff-denied.json"), QStringLiteral("--attach"),
+                  fifo});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("not a regular file")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(path));
+        // Nothing half-made is left beside it either.
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".from-device*")}, QDir::Hidden | QDir::Files),
+                 QStringList());
+    }
+
     void refusedCommandsLeaveTheBytes()
     {
         const QString path = signedDenial(QStringLiteral("refused.rdcase"));
