@@ -1,5 +1,6 @@
 #include "model/casefile/CaseCreation.h"
 
+#include "model/casefile/AtomicFile.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfService.h"
 
@@ -11,7 +12,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace rd {
@@ -96,12 +96,7 @@ CaseCreationResult createCaseFile(const QString& path, const CaseData& data, con
         return fail();
     }
     QFile::remove(partial);
-    const int dirFd =
-        ::open(QFile::encodeName(target.absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
+    AtomicFile::syncFolder(target.absolutePath());
     result.ok = true;
     return result;
 }

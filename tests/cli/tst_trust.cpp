@@ -3,6 +3,7 @@
 // reviewdesk-cli binaries on real case files, a real roster and people folder (TrustFixture.h), and
 // the attacker's edits made as an attacker would: sqlite3 on the file, JSON edits with a text editor,
 // and, where the attack needs signatures, the attacker's own code reusing ours with keys they hold.
+#include "SqlTamper.h"
 #include "TestCases.h"
 #include "TestSupport.h"
 #include "TrustFixture.h"
@@ -26,6 +27,7 @@
 #include <sqlite3.h>
 
 using namespace rd;
+using test::sqlite;
 
 namespace {
 
@@ -33,20 +35,6 @@ const QString kNursePassword = QStringLiteral("nurse password 1");
 const QString kDoctorPassword = QStringLiteral("doctor password 1");
 const QString kRationale =
     QStringLiteral("The notes do not show that the study would change the treatment plan.");
-
-bool sqlite(const QString& path, const QByteArray& sql)
-{
-    sqlite3* db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
-        return false;
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message);
-    if (rc != SQLITE_OK)
-        qWarning("sqlite3: %s", message);
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
 
 // A key nobody in the roster has.
 std::shared_ptr<const SigningKey> freshKey()
