@@ -51,10 +51,22 @@ check_package() { # check_package BUILD_DIR
     /usr/bin/reviewdesk-cli --version
     /usr/bin/reviewdesk-cli evaluate "$here/tests/data/case-exchange-sample.json" >/dev/null
     # The installed CLI finds the installed PDF worker (new --attach checks each PDF in it).
+    # A roster of its own (administrator, one reviewer) in a temporary trust folder, as an
+    # administrator makes one (docs/security.md).
     tmp=$(mktemp -d)
-    /usr/bin/reviewdesk-cli new "$tmp/case.rdcase" --from "$here/tests/data/case-exchange-sample.json" \
-        --attach "$dir/testpdfs/clinic-note.pdf"
+    export REVIEWDESK_HOME="$tmp/home" REVIEWDESK_CONFIG_DIR="$tmp/etc"
+    echo "package check admin" | /usr/bin/reviewdesk-cli user add check.admin --name "Check Admin" --password-stdin
+    echo "package check admin" | /usr/bin/reviewdesk-cli roster init "$tmp/roster.json" --admin check.admin \
+        --password-stdin --trust-file "$tmp/etc/trust.json"
+    echo "package check nurse" | /usr/bin/reviewdesk-cli user add check.nurse --name "Check Nurse" \
+        --password-stdin --request-out "$tmp/nurse.json"
+    echo "package check admin" | /usr/bin/reviewdesk-cli roster add "$tmp/roster.json" --request "$tmp/nurse.json" \
+        --role reviewer --admin check.admin --password-stdin
+    echo "package check nurse" | /usr/bin/reviewdesk-cli new "$tmp/case.rdcase" \
+        --from "$here/tests/data/case-exchange-sample.json" --attach "$dir/testpdfs/clinic-note.pdf" \
+        --user check.nurse --password-stdin
     /usr/bin/reviewdesk-cli verify "$tmp/case.rdcase" >/dev/null
+    unset REVIEWDESK_HOME REVIEWDESK_CONFIG_DIR
     rm -rf "$tmp"
     QT_QPA_PLATFORM=offscreen /usr/bin/reviewdesk --version
     desktop-file-validate /usr/share/applications/org.reviewdesk.ReviewDesk.desktop

@@ -54,6 +54,7 @@ public:
     CaseView* caseView() const { return m_caseView; }
     QueueView* queueView() const { return m_queueView; }
     QString reviewerName() const;
+    // Who is working (asked at start, issue 6); without one, the login name and no signing.
     // Who is working: their roster entry and the key that signs what they record (nullopt: nobody,
     // cases open read-only). An open case reopens under the new person.
     void setLogin(const std::optional<Login>& login);

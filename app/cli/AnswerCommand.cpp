@@ -51,14 +51,18 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                                   QStringLiteral("T"));
     const QCommandLineOption note(QStringLiteral("note"), QStringLiteral("The reviewer's note."),
                                   QStringLiteral("TEXT"));
+    const QCommandLineOption noteFile(
+        QStringLiteral("note-file"),
+        QStringLiteral("The reviewer's note from a file (clinical text stays off the command line)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption evidence(
         QStringLiteral("evidence"),
         QStringLiteral("A citation: attachment file name, page, quote (repeatable)."),
         QStringLiteral("FILE:PAGE[:QUOTE]"));
-    parser.addOptions({id, value, type, note, evidence});
+    parser.addOptions({id, value, type, note, noteFile, evidence});
     int exitCode = ExitOk;
     const QString synopsis = QStringLiteral(
-        "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] "
+        "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT | --note-file FILE] "
         "[--evidence FILE:PAGE[:QUOTE]]... --user LOGIN --password-stdin\n\n"
         "Records one judgment, signed with the key of --user (its password on standard input).");
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
@@ -82,7 +86,11 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             << answerValueNames().join(QStringLiteral(", ")) << ")" << Qt::endl;
         return ExitBadInput;
     }
-    Answer answer{*answerValue, parser.values(type), parser.value(note), {}};
+    const auto noteText =
+        clinicalText(parser, QStringLiteral("note"), QStringLiteral("note-file"), 20000, err);
+    if (!noteText)
+        return ExitBadInput;
+    Answer answer{*answerValue, parser.values(type), *noteText, {}};
     QString error;
     for (const QString& citation : parser.values(evidence)) {
         const auto item = parseEvidence(citation, *file, &error);

@@ -21,7 +21,7 @@ constexpr Command kCommands[] = {
     {"new", "new CASEFILE --from CASE.json [--attach PDF]...: create a case file", cli::newCommand},
     {"attach", "attach CASEFILE PDF...: store more clinical records in a case (not a signed one)",
      cli::attachCommand},
-    {"export", "export CASEFILE: print the case JSON", cli::exportCommand},
+    {"export", "export CASEFILE [-o FILE]: print (or write, mode 0600) the case JSON", cli::exportCommand},
     {"answer",
      "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]] "
      "--user "
@@ -37,7 +37,8 @@ constexpr Command kCommands[] = {
      "administrator)",
      cli::rosterCommand},
     {"sign",
-     "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
+     "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT | "
+     "--rationale-file FILE] "
      "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] [--check]: sign the "
      "determination",
      cli::signCommand},

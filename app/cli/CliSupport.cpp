@@ -6,6 +6,7 @@
 #include "model/signoff/UserDirectory.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace rd::cli {
 
@@ -67,6 +68,35 @@ std::optional<Login> logIn(const QCommandLineParser& parser, const QString& comm
     }
     directory.setLastUser(login, &error);
     return result;
+}
+
+std::optional<QString> clinicalText(const QCommandLineParser& parser, const QString& textOption,
+                                    const QString& fileOption, int maxChars, QTextStream& err)
+{
+    if (!parser.isSet(fileOption)) {
+        const QString text = parser.value(textOption);
+        if (text.size() > maxChars) {
+            err << "reviewdesk-cli: --" << textOption << ": over " << maxChars << " characters" << Qt::endl;
+            return std::nullopt;
+        }
+        return text;
+    }
+    const QString path = parser.value(fileOption);
+    const QFileInfo info(path);
+    QFile file(path);
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
+        err << path << ": --" << fileOption << ": not a regular file that can be read" << Qt::endl;
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.read(qint64(maxChars) * 4 + 1);
+    const QString text = QString::fromUtf8(bytes).trimmed();
+    if (bytes.contains('\0') || text.contains(QChar::ReplacementCharacter) || text.size() > maxChars ||
+        bytes.size() > qint64(maxChars) * 4) {
+        err << path << ": --" << fileOption << ": not UTF-8 text of at most " << maxChars << " characters"
+            << Qt::endl;
+        return std::nullopt;
+    }
+    return text;
 }
 
 std::optional<Policy> loadPolicy(QTextStream& err)

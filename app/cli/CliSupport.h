@@ -27,6 +27,13 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
 std::optional<Login> logIn(const QCommandLineParser& parser, const QString& command, bool requireRoster,
                            QTextStream& err);
 
+// Clinical text from a file (--note-file, --rationale-file) rather than the command line, where other
+// users of the machine can read it (ps): the file must be a regular file of UTF-8 text, at most
+// maxChars characters, without NUL. Returns the text of textOption when fileOption is not set; nullopt
+// after printing why (exit ExitBadInput).
+std::optional<QString> clinicalText(const QCommandLineParser& parser, const QString& textOption,
+                                    const QString& fileOption, int maxChars, QTextStream& err);
+
 // The built-in policy, or nullopt after printing why.
 std::optional<Policy> loadPolicy(QTextStream& err);
 

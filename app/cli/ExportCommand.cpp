@@ -2,6 +2,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 #include "checklist/CaseJson.h"
+#include "model/casefile/AtomicFile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,8 +13,14 @@ namespace rd::cli {
 int exportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser parser;
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral(
+            "Write the case JSON to FILE (mode 0600, whole or not at all) instead of standard output."),
+        QStringLiteral("FILE"));
+    parser.addOption(output);
     int exitCode = ExitOk;
-    if (!parseCommand(parser, args, QStringLiteral("export CASEFILE"), 1, out, err, &exitCode))
+    if (!parseCommand(parser, args, QStringLiteral("export CASEFILE [-o FILE]"), 1, out, err, &exitCode))
         return exitCode;
     const auto file = openCase(parser.positionalArguments().at(0), CaseFile::OpenMode::ReadOnly, err);
     if (!file)
@@ -26,7 +33,17 @@ int exportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                                        {QStringLiteral("size"), info.size},
                                        {QStringLiteral("pageCount"), info.pageCount}});
     json.insert(QStringLiteral("attachments"), attachments);
-    out << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
+    if (parser.isSet(output)) {
+        // Member data: the file is private to its owner, and a full disk is an error, never a cut file.
+        QString error;
+        if (!AtomicFile::write(parser.value(output), bytes, &error, 0600)) {
+            err << error << Qt::endl;
+            return ExitBadInput;
+        }
+        return ExitOk;
+    }
+    out << QString::fromUtf8(bytes);
     out.flush();
     return ExitOk;
 }

@@ -1,15 +1,55 @@
 #include "app/cli/CliApp.h"
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
+#include "model/casefile/AtomicFile.h"
 #include "model/letters/LetterPdf.h"
 #include "model/signoff/Signoff.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSettings>
 
 namespace rd::cli {
+
+namespace {
+
+// An existing output may be replaced only when it is a regular file of the expected kind (magic) that
+// ReviewDesk wrote (marker), or, with force, any file of that kind.
+bool outputAllowed(const QString& path, const QByteArray& magic, const QByteArray& marker, bool force,
+                   QString* error)
+{
+    if (!AtomicFile::isWritableTarget(path, error))
+        return false;
+    QFile existing(path);
+    if (!existing.exists())
+        return true;
+    if (!existing.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: exists and cannot be read: not replaced").arg(path);
+        return false;
+    }
+    const QByteArray head = existing.read(16);
+    if (head.startsWith("SQLite format 3")) {
+        *error = QStringLiteral("%1: is a database (a case file?): a letter never replaces it").arg(path);
+        return false;
+    }
+    if (!head.startsWith(magic)) {
+        *error =
+            QStringLiteral("%1: exists and is not a file of the kind written here: not replaced").arg(path);
+        return false;
+    }
+    existing.seek(0);
+    if (force || existing.read(64 << 20).contains(marker))
+        return true;
+    *error =
+        QStringLiteral("%1: exists and was not written by ReviewDesk: not replaced (--force replaces a PDF)")
+            .arg(path);
+    return false;
+}
+
+} // namespace
 
 int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
 {
@@ -32,9 +72,14 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             "For a request for information: record in the case that it was sent (audited with the "
             "letter's SHA-256, the missing items and the date to respond by) and set the status to "
             "pended-for-information."));
-    parser.addOptions({output, lang, draft, html, record});
+    const QCommandLineOption force(
+        QStringLiteral("force"),
+        QStringLiteral(
+            "Replace an existing PDF that ReviewDesk did not write (never a case file or any other "
+            "kind of file)."));
+    parser.addOptions({output, lang, draft, html, record, force});
     const QString synopsis = QStringLiteral(
-        "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE] [--record]\n\n"
+        "letter CASEFILE -o FILE.pdf [--lang en|es] [--draft] [--html FILE] [--record] [--force]\n\n"
         "A signed case: its signed determination letter (approval, denial or partial approval). A pended "
         "case: the request for additional information, dated today, unsigned (it is not a determination). "
         "Any other case: refused, unless --draft. A case that fails verification is refused (exit 1).");
@@ -46,10 +91,17 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "reviewdesk-cli letter: -o FILE.pdf is required" << Qt::endl;
         return ExitBadInput;
     }
+    // An output never replaces what it should not: a case file, a file of another kind, a device.
+    QString error;
+    if (!outputAllowed(parser.value(output), "%PDF-", "CreatorTool=\"ReviewDesk\"", parser.isSet(force),
+                       &error) ||
+        (parser.isSet(html) && !outputAllowed(parser.value(html), "<", "<html", false, &error))) {
+        err << error << Qt::endl;
+        return ExitBadInput;
+    }
     const auto policy = loadPolicy(err);
     if (!policy)
         return ExitBadInput;
-    QString error;
     const auto plan = PlanInfo::load(QString(), &error);
     if (!plan) {
         err << error << Qt::endl;
@@ -86,15 +138,9 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << error << Qt::endl;
         return ExitBadInput;
     }
-    if (parser.isSet(html)) {
-        QSaveFile htmlFile(parser.value(html));
-        if (!htmlFile.open(QIODevice::WriteOnly)) {
-            err << parser.value(html) << ": cannot be written: " << htmlFile.errorString() << Qt::endl;
-            return ExitBadInput;
-        }
-        htmlFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        htmlFile.write(letter->html.toUtf8());
-        htmlFile.commit();
+    if (parser.isSet(html) && !AtomicFile::write(parser.value(html), letter->html.toUtf8(), &error, 0600)) {
+        err << error << Qt::endl;
+        return ExitBadInput;
     }
     if (parser.isSet(record)) {
         if (letter->kind != LetterKind::InformationRequest) {

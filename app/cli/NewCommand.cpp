@@ -33,6 +33,11 @@ int newCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << path << ": exists already; new never replaces a case file" << Qt::endl;
         return ExitBadInput;
     }
+    if (!QFileInfo(parser.value(from)).isFile()) {
+        err << parser.value(from) << ": --from: not a regular file (a device, a pipe or a folder): refused"
+            << Qt::endl;
+        return ExitBadInput;
+    }
     const auto policy = loadPolicy(err);
     if (!policy)
         return ExitBadInput;

@@ -39,6 +39,10 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             "The physician's clinical rationale for this member: the rationale of each --override, "
             "and the letter's explanation. Required when any line is denied."),
         QStringLiteral("TEXT"));
+    const QCommandLineOption rationaleFile(
+        QStringLiteral("rationale-file"),
+        QStringLiteral("The rationale from a file (clinical text stays off the command line)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption rationaleEs(
         QStringLiteral("rationale-es"),
         QStringLiteral(
@@ -60,9 +64,11 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
                                                 "password, nothing written."));
-    parser.addOptions({overrideOption, rationale, rationaleEs, additional, additionalEs, confirmRule, check});
+    parser.addOptions(
+        {overrideOption, rationale, rationaleFile, rationaleEs, additional, additionalEs, confirmRule, check});
     const QString synopsis = QStringLiteral(
-        "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT] "
+        "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT | "
+        "--rationale-file FILE] "
         "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] "
         "[--confirm-code-rule-override] [--check]\n\n"
         "Signs the determination: the request, every attachment's hash, every judgment, the decision per "
@@ -89,6 +95,10 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "reviewdesk-cli sign: --password-stdin is required" << Qt::endl;
         return ExitBadInput;
     }
+    const auto rationaleText =
+        clinicalText(parser, QStringLiteral("rationale"), QStringLiteral("rationale-file"), 20000, err);
+    if (!rationaleText)
+        return ExitBadInput;
     QList<LineOverride> overrides;
     QString error;
     for (const QString& text : parser.values(overrideOption)) {
@@ -97,7 +107,7 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
             err << "reviewdesk-cli sign: " << error << Qt::endl;
             return ExitBadInput;
         }
-        item->rationale = parser.value(rationale).trimmed();
+        item->rationale = rationaleText->trimmed();
         if (item->rationale.isEmpty()) {
             err << "reviewdesk-cli sign: --override " << text << " needs --rationale TEXT" << Qt::endl;
             return ExitBadInput;
@@ -105,8 +115,8 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         overrides.append(*item);
     }
     QMap<QString, QString> fields;
-    if (parser.isSet(rationale))
-        fields.insert(LetterField::clinicalRationale(), parser.value(rationale).trimmed());
+    if (parser.isSet(rationale) || parser.isSet(rationaleFile))
+        fields.insert(LetterField::clinicalRationale(), rationaleText->trimmed());
     if (parser.isSet(rationaleEs))
         fields.insert(LetterField::clinicalRationale() + QStringLiteral(".es"),
                       parser.value(rationaleEs).trimmed());

@@ -24,11 +24,10 @@ while [ \$# -gt 0 ] && [ "\${1#env:}" != "\$1" ]; do export "\${1#env:}"; shift;
 rm -rf "\$HOME"; mkdir -p "\$HOME/.config/ReviewDesk"; cp -r "$build/demo" "\$HOME/Cases"
 # Records that came later, for Add Clinical Records (a generated test PDF).
 cp "$build/testpdfs/text-3pages.pdf" "\$HOME/rfi-answer.pdf"
-# Two people (synthetic), added as an administrator adds them; the app asks who is working.
-printf 'correct horse battery\n' | "$build/bin/reviewdesk-cli" user add mreyes --name "Morgan Reyes" \
-    --credentials RN --role reviewer --password-stdin >/dev/null
-printf 'correct horse battery\n' | "$build/bin/reviewdesk-cli" user add dwhitfield --name "Dana Whitfield" \
-    --credentials "MD, FAAPMR" --role medical-director --phone 555-0100 --password-stdin >/dev/null
+# The demo's people (password demo-password) and its organization roster; the app asks who is
+# working and their password.
+cp -r "$build/demo-home" "\$HOME/people"
+export REVIEWDESK_HOME="\$HOME/people" REVIEWDESK_CONFIG_DIR="$build/demo-config"
 [ -z "\${RD_LANG:-}" ] || printf '[ui]\nlanguage=%s\n' "\$RD_LANG" >"\$HOME/.config/ReviewDesk/ReviewDesk.conf"
 "$build/bin/reviewdesk" "\$HOME/Cases" & pid=\$!
 sleep 4
@@ -44,9 +43,10 @@ for key in "\$@"; do
     sleep:*) sleep "\${key#sleep:}" ;;
     type:*) xdotool type --delay 20 "\${key#type:}" ;;
     focus) focus ReviewDesk ;;
-    login) # accept "Who is working?": Return; under the GTK platform theme the dialog misses
-        # synthetic keys, so click Start Working, which GTK's button order puts at the bottom right.
+    login) # "Who is working?": the password, then Return; under the GTK platform theme the dialog
+        # misses synthetic keys, so click Start Working, which GTK's button order puts at the bottom right.
         w=\$(timeout 20 xdotool search --sync --onlyvisible --name "Who is working|trabajando" | head -1)
+        xdotool windowfocus --sync "\$w" type --delay 20 demo-password
         if [ "\${QT_QPA_PLATFORMTHEME:-}" = gtk3 ]; then
             eval "\$(xdotool getwindowgeometry --shell "\$w")"
             xdotool mousemove \$((X + WIDTH - 60)) \$((Y + HEIGHT - 20)) click 1 mousemove 0 0
@@ -68,7 +68,7 @@ INNER
     echo "$out/$name"
 }
 
-shot guide-login.png
+shot guide-login.png "type:demo-password"
 shot guide-queue.png login focus Down
 shot guide-judgment.png login focus Down Return sleep:2 m 1 sleep:1
 shot guide-summary.png login focus Down Down Return sleep:2 s

@@ -74,17 +74,33 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, QString* er
         ::unlink(pattern.constData());
         return false;
     }
-    if (::rename(pattern.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
-        *error = QStringLiteral("%1: not written: %2").arg(path, systemError());
+    QString reason;
+    if (!renameIntoPlace(pattern, path, &reason)) {
+        *error = QStringLiteral("%1: not written: %2").arg(path, reason);
         ::unlink(pattern.constData());
         return false;
     }
+    return true;
+}
+
+bool AtomicFile::renameIntoPlace(const QByteArray& temporary, const QString& path, QString* error)
+{
+    const QFileInfo target(path);
+    if (::rename(temporary.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
+        *error = systemError();
+        return false;
+    }
+    syncFolder(target.absolutePath());
+    return true;
+}
+
+void AtomicFile::syncFolder(const QString& folder)
+{
     const int dirFd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd >= 0) {
         ::fsync(dirFd);
         ::close(dirFd);
     }
-    return true;
 }
 
 } // namespace rd

@@ -13,6 +13,11 @@ class AtomicFile
 public:
     // mode: the new file's permissions (0600 for anything that may hold member data).
     static bool write(const QString& path, const QByteArray& bytes, QString* error, int mode = 0600);
+    // Renames a complete, fsynced temporary file over path and fsyncs the folder, so that the new name
+    // survives a crash. Fills error with the system's reason.
+    static bool renameIntoPlace(const QByteArray& temporary, const QString& path, QString* error);
+    // fsync of a folder: a name created or renamed in it is durable.
+    static void syncFolder(const QString& folder);
     // Refuses paths that are not a regular file or a new name (a device, a FIFO, a folder).
     static bool isWritableTarget(const QString& path, QString* error);
 };

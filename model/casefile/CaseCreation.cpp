@@ -1,11 +1,18 @@
 #include "model/casefile/CaseCreation.h"
 
+#include "model/casefile/AtomicFile.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfService.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 namespace rd {
 
@@ -23,7 +30,13 @@ struct Checked
 bool checkPdfs(const QStringList& pdfs, QSet<QString> taken, QList<Checked>* checked, QString* error)
 {
     for (const QString& pdf : pdfs) {
-        const QString name = QFileInfo(pdf).fileName();
+        const QFileInfo info(pdf);
+        const QString name = info.fileName();
+        // A device, a FIFO or a folder is refused before anything reads it (/dev/zero never ends).
+        if (!info.isFile()) {
+            *error = QStringLiteral("%1: not a regular file: refused as an attachment").arg(pdf);
+            return false;
+        }
         if (taken.contains(name)) {
             *error = QStringLiteral("%1: another attachment has the same file name %2").arg(pdf, name);
             return false;
@@ -48,18 +61,42 @@ CaseCreationResult createCaseFile(const QString& path, const CaseData& data, con
     QList<Checked> attachments;
     if (!checkPdfs(pdfs, {}, &attachments, &result.error))
         return result;
-    std::unique_ptr<CaseFile> file = CaseFile::create(path, data, actor, &result.error);
-    if (!file)
+    // Built under a hidden name in the same folder and given its name only when complete: a process
+    // killed halfway leaves no half-made case under the name asked for.
+    if (QFileInfo::exists(path)) {
+        result.error = QStringLiteral("%1: exists already; a new case never replaces a file").arg(path);
         return result;
+    }
+    const QFileInfo target(path);
+    const QString partial = target.absoluteDir().filePath(
+        QStringLiteral(".%1.%2.partial")
+            .arg(target.fileName(), QString::number(QCoreApplication::applicationPid())));
+    QFile::remove(partial);
+    std::unique_ptr<CaseFile> file = CaseFile::create(partial, data, actor, &result.error);
+    auto fail = [&] {
+        file.reset();
+        QFile::remove(partial);
+        QFile::remove(partial + QStringLiteral("-journal"));
+        result.error.replace(partial, path);
+        return result;
+    };
+    if (!file)
+        return fail();
     for (const Checked& attachment : std::as_const(attachments)) {
         if (!file->addAttachment(attachment.name, attachment.path, attachment.pageCount, actor,
-                                 &result.error)) {
-            file.reset();
-            QFile::remove(path); // made a moment ago: leave nothing half-made behind
-            return result;
-        }
+                                 &result.error))
+            return fail();
         ++result.attachments;
     }
+    file.reset();
+    // link() never replaces: a file that appeared under the name meanwhile is kept.
+    if (::link(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
+        result.error =
+            QStringLiteral("%1: cannot be created: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        return fail();
+    }
+    QFile::remove(partial);
+    AtomicFile::syncFolder(target.absolutePath());
     result.ok = true;
     return result;
 }

@@ -259,6 +259,38 @@ sqlite3* openConnection(const QString& path, bool readOnly, QString* error)
         sqlite3_close(db);
         return nullptr;
     }
+    // A crash mid-write leaves a hot journal, which a read-only connection cannot roll back ("attempt
+    // to write a readonly database"). Roll it back as any writer would, through SQLite, then read.
+    if (readOnly && QFileInfo(path + QStringLiteral("-journal")).size() > 0) {
+        sqlite3_close(db);
+        db = nullptr;
+        sqlite3* writer = nullptr;
+        const bool recovered =
+            sqlite3_open_v2(path.toUtf8().constData(), &writer, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+                            nullptr) == SQLITE_OK &&
+            sqlite3_busy_timeout(writer, 5000) == SQLITE_OK &&
+            sqlite::exec(writer, "SELECT count(*) FROM sqlite_schema");
+        const QString message = sqlite::lastError(writer);
+        sqlite3_close(writer);
+        if (!recovered) {
+            *error =
+                QStringLiteral("%1: a write was cut short (a crash left its journal) and it cannot be rolled "
+                               "back here: %2")
+                    .arg(path, message);
+            return nullptr;
+        }
+        if (sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr) != SQLITE_OK) {
+            *error = QStringLiteral("%1: cannot be opened: %2").arg(path, sqlite::lastError(db));
+            sqlite3_close(db);
+            return nullptr;
+        }
+        sqlite3_extended_result_codes(db, 1);
+    }
+    // A read-only connection leaves the journal mode as the file has it: setting it would write.
+    if (readOnly) {
+        sqlite3_busy_timeout(db, 5000);
+        return db;
+    }
     if (!configure(db, error)) {
         *error = QStringLiteral("%1: %2").arg(path, *error);
         sqlite3_close(db);

@@ -2,6 +2,7 @@
 #include "model/casefile/CaseFile.h"
 
 #include "model/audit/AuditChain.h"
+#include "model/casefile/AtomicFile.h"
 #include "model/casefile/CaseFileFormat.h"
 #include "model/casefile/CaseFileSchema.h"
 #include "model/casefile/CaseRecordJson.h"
@@ -268,13 +269,9 @@ bool CaseFile::saveCopy(const QString& source, const QString& destination, QStri
         ::close(copyFd);
     if (!synced)
         return fail(QStringLiteral("cannot be flushed to disk"));
-    if (::rename(pattern.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
-        return fail(QString::fromLocal8Bit(strerror(errno)));
-    const int dirFd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
+    QString reason;
+    if (!AtomicFile::renameIntoPlace(pattern, destination, &reason))
+        return fail(reason);
     return true;
 }
 

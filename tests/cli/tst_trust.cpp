@@ -3,6 +3,7 @@
 // reviewdesk-cli binaries on real case files, a real roster and people folder (TrustFixture.h), and
 // the attacker's edits made as an attacker would: sqlite3 on the file, JSON edits with a text editor,
 // and, where the attack needs signatures, the attacker's own code reusing ours with keys they hold.
+#include "SqlTamper.h"
 #include "TestCases.h"
 #include "TestSupport.h"
 #include "TrustFixture.h"
@@ -14,6 +15,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +27,7 @@
 #include <sqlite3.h>
 
 using namespace rd;
+using test::sqlite;
 
 namespace {
 
@@ -32,20 +35,6 @@ const QString kNursePassword = QStringLiteral("nurse password 1");
 const QString kDoctorPassword = QStringLiteral("doctor password 1");
 const QString kRationale =
     QStringLiteral("The notes do not show that the study would change the treatment plan.");
-
-bool sqlite(const QString& path, const QByteArray& sql)
-{
-    sqlite3* db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
-        return false;
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message);
-    if (rc != SQLITE_OK)
-        qWarning("sqlite3: %s", message);
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
 
 // A key nobody in the roster has.
 std::shared_ptr<const SigningKey> freshKey()
@@ -617,6 +606,111 @@ private Q_SLOTS:
         }
         expectRefused(path, QStringLiteral("nurse.kim's key was revoked at"));
         QVERIFY(test::writeFile(rosterPath, before));
+    }
+
+    // Outputs never replace what they should not, and never end cut short.
+    void letterNeverOverwritesACaseFile()
+    {
+        const QString path = signedDenial(QStringLiteral("outputs.rdcase"));
+        const QString other = newCase(QStringLiteral("denied"), QStringLiteral("outputs-other.rdcase"));
+        const QByteArray before = test::sha256Hex(other);
+        test::CliRun run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), other});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("a letter never replaces it")), qPrintable(run.err));
+        QCOMPARE(test::sha256Hex(other), before);
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), m_notePdf});
+        QCOMPARE(run.exitCode, 2); // a PDF ReviewDesk did not write
+        QVERIFY2(run.err.contains(QStringLiteral("--force")), qPrintable(run.err));
+        run = cli({QStringLiteral("letter"), path, QStringLiteral("-o"), QStringLiteral("/dev/full")});
+        QCOMPARE(run.exitCode, 2);
+        const QString letter = m_dir.filePath(QStringLiteral("outputs-letter.pdf"));
+        QCOMPARE(cli({QStringLiteral("letter"), path, QStringLiteral("-o"), letter}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("letter"), path, QStringLiteral("-o"), letter}).exitCode, 0); // its own
+        // export -o: private to its owner, and a device is refused.
+        const QString json = m_dir.filePath(QStringLiteral("outputs.json"));
+        QCOMPARE(cli({QStringLiteral("export"), path, QStringLiteral("-o"), json}).exitCode, 0);
+        QCOMPARE(QFileInfo(json).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        QCOMPARE(
+            cli({QStringLiteral("export"), path, QStringLiteral("-o"), QStringLiteral("/dev/full")}).exitCode,
+            2);
+    }
+
+    void clinicalTextFromAFile()
+    {
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("note-file.rdcase"));
+        const QString note = m_dir.filePath(QStringLiteral("note.txt"));
+        QVERIFY(test::writeFile(note, "Crouch gait worse when tired.\n"));
+        test::CliRun run =
+            as(QStringLiteral("nurse.kim"), kNursePassword,
+               {QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                QStringLiteral("--value"), QStringLiteral("no"), QStringLiteral("--note-file"), note});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QString error;
+        {
+            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+            QCOMPARE(file->data().answers.value(QStringLiteral("cosmetic")).note,
+                     QStringLiteral("Crouch gait worse when tired."));
+        }
+        // Not a regular file: refused at once, nothing written.
+        const QByteArray before = test::sha256Hex(path);
+        run = as(QStringLiteral("nurse.kim"), kNursePassword,
+                 {QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                  QStringLiteral("--value"), QStringLiteral("yes"), QStringLiteral("--note-file"),
+                  QStringLiteral("/dev/zero")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("/dev/zero")), qPrintable(run.err));
+        QCOMPARE(test::sha256Hex(path), before);
+    }
+
+    void inputsThatAreNotFilesAreRefused()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("from-device.rdcase"));
+        test::CliRun run =
+            as(QStringLiteral("nurse.lee"), kNursePassword,
+               {QStringLiteral("new"), path, QStringLiteral("--from"), QStringLiteral("/dev/zero")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("/dev/zero")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(path));
+        const QString fifo = m_dir.filePath(QStringLiteral("records.pdf"));
+        QCOMPARE(QProcess::execute(QStringLiteral("mkfifo"), {fifo}), 0);
+        run = as(QStringLiteral("nurse.lee"), kNursePassword,
+                 {QStringLiteral("new"), path, QStringLiteral("--from"),
+                  QStringLiteral(REVIEWDESK_TEST_DATA "/signoff-denied.json"), QStringLiteral("--attach"),
+                  fifo});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("not a regular file")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(path));
+        // Nothing half-made is left beside it either.
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".from-device*")}, QDir::Hidden | QDir::Files),
+                 QStringList());
+    }
+
+    void refusedCommandsLeaveTheBytes()
+    {
+        const QString path = signedDenial(QStringLiteral("refused.rdcase"));
+        const QByteArray before = test::sha256Hex(path);
+        const test::CliRun run =
+            as(QStringLiteral("nurse.kim"), kNursePassword,
+               {QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                QStringLiteral("--value"), QStringLiteral("yes")});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(test::sha256Hex(path), before);
+        // Opening for writing writes nothing until something is saved.
+        QString error;
+        {
+            const QString open = newCase(QStringLiteral("denied"), QStringLiteral("opened.rdcase"));
+            const QByteArray unchanged = test::sha256Hex(open);
+            auto file = CaseFile::open(open, CaseFile::OpenMode::ReadWrite, &error);
+            QVERIFY(file && !file->isReadOnly());
+            file.reset();
+            QCOMPARE(test::sha256Hex(open), unchanged);
+        }
+        // A copy never replaces its own original.
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY(!file->saveCopyAs(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("cannot replace its own original")), qPrintable(error));
+        QCOMPARE(test::sha256Hex(path), before);
     }
 };
 

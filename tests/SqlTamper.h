@@ -1,0 +1,43 @@
+// Tampering with a case file as someone with sqlite3 would: the tests of what verify catches.
+#pragma once
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+
+#include <sqlite3.h>
+
+namespace rd::test {
+
+// Runs SQL on a case file as someone with sqlite3 would. "FLIP table.column ROWID OFFSET" flips the low
+// bit of one byte of a blob instead.
+inline bool sqlite(const QString& path, const QByteArray& sql)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
+        return false;
+    if (sql.startsWith("FLIP ")) {
+        const QList<QByteArray> parts = sql.split(' ');
+        const QList<QByteArray> place = parts.value(1).split('.');
+        sqlite3_blob* blob = nullptr;
+        bool ok = sqlite3_blob_open(db, "main", place.value(0).constData(), place.value(1).constData(),
+                                    parts.value(2).toLongLong(), 1, &blob) == SQLITE_OK;
+        char byte = 0;
+        const int offset = parts.value(3).toInt();
+        ok = ok && sqlite3_blob_read(blob, &byte, 1, offset) == SQLITE_OK;
+        byte = char(byte ^ 1);
+        ok = ok && sqlite3_blob_write(blob, &byte, 1, offset) == SQLITE_OK;
+        sqlite3_blob_close(blob);
+        sqlite3_close(db);
+        return ok;
+    }
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK)
+        qWarning("sqlite3: %s", message);
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+} // namespace rd::test
