@@ -4,6 +4,7 @@
 // for information's clock.
 #include "TestCases.h"
 #include "TestSupport.h"
+#include "TrustFixture.h"
 #include "checklist/CaseJson.h"
 #include "checklist/PolicyLoader.h"
 
@@ -29,6 +30,7 @@ class TestNotices : public QObject
 private:
     QTemporaryDir m_dir;
     Policy m_policy;
+    test::TrustFixture m_trust; // dr.whitfield (medical director) and nurse.kim (reviewer) in the roster
 
     test::CliRun cli(const QStringList& args, const QString& input = {})
     {
@@ -54,7 +56,10 @@ private:
         if (!test::writeFile(json, CaseJson::toJson(data)))
             return {};
         const QString path = m_dir.filePath(name + QStringLiteral(".rdcase"));
-        const test::CliRun run = cli({QStringLiteral("new"), path, QStringLiteral("--from"), json});
+        const test::CliRun run =
+            cli({QStringLiteral("new"), path, QStringLiteral("--from"), json, QStringLiteral("--user"),
+                 QStringLiteral("nurse.kim"), QStringLiteral("--password-stdin")},
+                kPassword + QLatin1Char('\n'));
         return run.exitCode == 0 ? path : QString();
     }
 
@@ -71,13 +76,14 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_policy = *PolicyLoader::loadBuiltIn();
-        const test::CliRun run = cli(
-            {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dr.whitfield"),
-             QStringLiteral("--name"), QStringLiteral("Dana Whitfield"), QStringLiteral("--credentials"),
-             QStringLiteral("MD, FAAPMR"), QStringLiteral("--role"), QStringLiteral("medical-director"),
-             QStringLiteral("--phone"), QStringLiteral("1-800-555-0190"), QStringLiteral("--password-stdin")},
-            kPassword + QLatin1Char('\n'));
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QString error;
+        QVERIFY2(m_trust.setUp(m_dir.path(),
+                               {{QStringLiteral("dr.whitfield"), QStringLiteral("Dana Whitfield"),
+                                 QStringLiteral("MD, FAAPMR"), UserRole::MedicalDirector, kPassword},
+                                {QStringLiteral("nurse.kim"), QStringLiteral("Kim Lee"), QStringLiteral("RN"),
+                                 UserRole::Reviewer, kPassword}},
+                               &error),
+                 qPrintable(error));
     }
 
     void spanishDenialNeedsSpanishRationale()
