@@ -30,14 +30,7 @@ QString pdf(const char* name)
 QString makeCase(const QTemporaryDir& dir, qint64* id)
 {
     const QString path = dir.filePath(QStringLiteral("note.rdcase"));
-    CaseData data;
-    data.member.id = QStringLiteral("T1");
-    data.member.name = QStringLiteral("Test Member");
-    data.member.birthDate = QDate(2014, 3, 9);
-    data.request.receivedAt = QDateTime::currentDateTimeUtc();
-    data.request.serviceDate = QDate::currentDate().addDays(10);
-    data.request.lines = {QStringLiteral("27394")};
-    data.request.diagnoses = {QStringLiteral("G80.1")};
+    const CaseData data = test::sampleCase();
     QString error;
     auto file = CaseFile::create(path, data, test::actor(QStringLiteral("tester")), &error);
     if (!file || !file->addAttachment(QStringLiteral("clinic-note.pdf"), pdf("clinic-note.pdf"), 2,
@@ -68,12 +61,18 @@ class TestAttachmentViewer : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Each test gets a case file of its own holding clinic-note.pdf.
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_path = makeCase(*m_dir, &m_id);
+        QVERIFY(!m_path.isEmpty());
+    }
+
     void memoryFileIsSealedAndChecked()
     {
-        QTemporaryDir dir;
-        qint64 id = 0;
-        const QString path = makeCase(dir, &id);
-        QVERIFY(!path.isEmpty());
+        const QString path = m_path;
+        const qint64 id = m_id;
         QString error;
         const std::shared_ptr<AttachmentFile> file = AttachmentFile::read(path, id, &error);
         QVERIFY2(file, qPrintable(error));
@@ -103,10 +102,8 @@ private Q_SLOTS:
 
     void shownThenCheckedAgainstItsHash()
     {
-        QTemporaryDir dir;
-        qint64 id = 0;
-        const QString path = makeCase(dir, &id);
-        QVERIFY(!path.isEmpty());
+        const QString path = m_path;
+        const qint64 id = m_id;
         AttachmentInfo info;
         info.id = id;
         info.fileName = QStringLiteral("clinic-note.pdf");
@@ -129,6 +126,11 @@ private Q_SLOTS:
         QCOMPARE(viewer.pageCount(), 0);
         QVERIFY(!viewer.pdfViewer()->document());
     }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    qint64 m_id = 0;
 };
 
 QTEST_MAIN(TestAttachmentViewer)

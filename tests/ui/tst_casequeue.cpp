@@ -18,14 +18,7 @@ private Q_SLOTS:
     void rowsArriveBeforeTheListingEnds()
     {
         QTemporaryDir dir;
-        CaseData data;
-        data.member.id = QStringLiteral("Q1");
-        data.member.name = QStringLiteral("Queue Member");
-        data.member.birthDate = QDate(2012, 5, 1);
-        data.request.receivedAt = QDateTime::currentDateTimeUtc();
-        data.request.serviceDate = QDate::currentDate().addDays(10);
-        data.request.lines = {QStringLiteral("96000")};
-        data.request.diagnoses = {QStringLiteral("G80.1")};
+        const CaseData data = test::sampleCase();
         const QString first = dir.filePath(QStringLiteral("case-000.rdcase"));
         QString error;
         QVERIFY2(CaseFile::create(first, data, test::actor(QStringLiteral("tester")), &error),
@@ -51,7 +44,7 @@ private Q_SLOTS:
         QVERIFY2(rowsWhenInserted.size() >= 2, "the rows came in one piece");
         QVERIFY(rowsWhenInserted.first() < count); // the first rows were there before the rest was read
         QCOMPARE(model.data(model.index(0, CaseQueueModel::MemberColumn)).toString(),
-                 QStringLiteral("Queue Member (Q1)"));
+                 QStringLiteral("Jordan Rivera (M1002)"));
 
         // A file that goes away leaves the queue at the next listing.
         QVERIFY(QFile::remove(dir.filePath(QStringLiteral("case-150.rdcase"))));

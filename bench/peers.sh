@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# ReviewDesk beside the viewers reviewers already use (qpdfview, evince), on the same record. Run by
+# hand, never in CI: it installs packages (apt-get) and wants a machine as quiet as can be had.
+#
+#   bench/peers.sh BUILD_DIR [PAGES] [RUNS]      (PAGES 100, 500 or 2000; default 500, 3 runs)
+#
+# Each viewer runs maximized under xvfb-run (1600x1000) with openbox, on BUILD_DIR/testpdfs/big-PAGES.pdf;
+# ReviewDesk opens a case file that holds it (its login notice is dismissed first, and its clock starts
+# then). Per run:
+#   first page  from the start until the middle of the screen shows page text (the standard deviation
+#               of a grey crop above a threshold: an empty window or a blank page is flat). The screen is
+#               sampled as fast as ImageMagick's import allows (about every 30-60 ms): coarse, the same
+#               for every viewer.
+#   memory      the peak PSS of the viewer's process tree (smaps_rollup, ReviewDesk's PDF workers
+#               included) while paging to the end (Page Down, as many times as there are pages) and for
+#               2 s after.
+# Prints the medians and ReviewDesk / qpdfview, ReviewDesk / evince, with the date and the load.
+set -euo pipefail
+
+build=$(cd "${1:?usage: bench/peers.sh BUILD_DIR [PAGES] [RUNS]}" && pwd)
+pages=${2:-500}
+runs=${3:-3}
+pdf=$build/testpdfs/big-$pages.pdf
+[ -f "$pdf" ] || { echo "peers.sh: no $pdf (build the rd_test_pdfs / rd_bench_pdfs targets)" >&2; exit 2; }
+
+if [ -z "${PEERS_INSIDE_X:-}" ]; then
+    need=()
+    for tool in qpdfview evince openbox xdotool import xvfb-run; do
+        command -v "$tool" > /dev/null || need+=("$tool")
+    done
+    if [ ${#need[@]} -gt 0 ]; then
+        apt-get install -y qpdfview evince openbox xdotool imagemagick xvfb x11-utils > /dev/null
+    fi
+    echo "peers.sh: $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+    PEERS_INSIDE_X=1 exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" "$@"
+fi
+
+openbox > /dev/null 2>&1 &
+sleep 1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export REVIEWDESK_HOME=$work/home
+mkdir -p "$REVIEWDESK_HOME"
+case=$work/record.rdcase
+source=$(cd "$(dirname "$0")/.." && pwd)
+"$build/bin/reviewdesk-cli" new "$case" --from "$source/tests/data/case-exchange-sample.json" --attach "$pdf" \
+    > /dev/null
+
+now_ms() { date +%s%3N; }
+
+# Descendants of a pid, itself included.
+tree() {
+    local pids=$1 frontier=$1 next
+    while [ -n "$frontier" ]; do
+        next=""
+        for p in $frontier; do next="$next $(pgrep -P "$p" || true)"; done
+        frontier=$(echo $next)
+        pids="$pids $frontier"
+    done
+    echo $pids
+}
+
+pss_kib() {
+    local sum=0 v
+    for p in $(tree "$1"); do
+        v=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2> /dev/null || echo 0)
+        sum=$((sum + ${v:-0}))
+    done
+    echo $sum
+}
+
+# Whether the area where the viewer puts page 1 (CROP, set per viewer) shows text.
+page_shown() {
+    local sd
+    sd=$(import -window root -crop "$CROP" -colorspace Gray -format '%[fx:standard_deviation]' info: 2> /dev/null || echo 0)
+    awk -v sd="$sd" 'BEGIN { exit !(sd > 0.08) }'
+}
+
+# run NAME COMMAND...: prints "first_ms peak_pss_kib".
+run() {
+    local name=$1
+    shift
+    local start pid first peak pss
+    # Where page 1 appears in a maximized window, and a point on the pages (to give them the focus):
+    # ReviewDesk shows the record left of the checklist; the others centre the page.
+    if [ "$name" = reviewdesk ]; then
+        CROP=300x200+380+250 page_point="560 500"
+    else
+        CROP=300x200+650+250 page_point="800 500"
+    fi
+    start=$(now_ms)
+    "$@" > /dev/null 2>&1 &
+    pid=$!
+    (xdotool search --sync --onlyvisible --pid "$pid" 2> /dev/null | head -1 | xargs -r -I{} xdotool windowsize {} 100% 100%) &
+    if [ "$name" = reviewdesk ]; then
+        # The notice that nobody is set up to sign: dismissed, and the clock starts then.
+        xdotool search --sync --onlyvisible --name "Who is working" > /dev/null
+        xdotool key --clearmodifiers Return
+        start=$(now_ms)
+    fi
+    first=-1
+    for _ in $(seq 1 600); do
+        if page_shown; then
+            first=$(($(now_ms) - start))
+            break
+        fi
+    done
+    sleep 1
+    xdotool mousemove $page_point click 1
+    peak=$(pss_kib "$pid")
+    for _ in $(seq 1 $((pages / 20 + 1))); do
+        xdotool key --delay 15 --repeat 25 Next
+        pss=$(pss_kib "$pid")
+        [ "$pss" -gt "$peak" ] && peak=$pss
+    done
+    for _ in 1 2 3 4; do
+        sleep 0.5
+        pss=$(pss_kib "$pid")
+        [ "$pss" -gt "$peak" ] && peak=$pss
+    done
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+    sleep 1
+    echo "$first $peak"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+declare -A firstOf memOf
+for viewer in reviewdesk qpdfview evince; do
+    firsts=""
+    mems=""
+    for _ in $(seq 1 "$runs"); do
+        case $viewer in
+        reviewdesk) result=$(run reviewdesk "$build/bin/reviewdesk" "$case") ;;
+        qpdfview) result=$(run qpdfview qpdfview "$pdf") ;;
+        evince) result=$(run evince evince "$pdf") ;;
+        esac
+        firsts="$firsts ${result% *}"
+        mems="$mems ${result#* }"
+    done
+    firstOf[$viewer]=$(echo $firsts | tr ' ' '\n' | median)
+    memOf[$viewer]=$(echo $mems | tr ' ' '\n' | median)
+    printf '%-10s first page %6s ms (runs:%s), peak PSS after paging to the end %6d MiB\n' "$viewer" \
+        "${firstOf[$viewer]}" "$firsts" $((${memOf[$viewer]} / 1024))
+done
+for peer in qpdfview evince; do
+    awk -v a="${firstOf[reviewdesk]}" -v b="${firstOf[$peer]}" -v m="${memOf[reviewdesk]}" -v n="${memOf[$peer]}" \
+        -v p="$peer" 'BEGIN { printf "ReviewDesk / %s: first page %.2f, memory %.2f\n", p, a / b, m / n }'
+done
