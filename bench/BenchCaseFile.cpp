@@ -99,8 +99,8 @@ int main(int argc, char* argv[])
 
         timer.start();
         if (!file->recordJudgment(QStringLiteral("management-impact"),
-                                  Answer{AnswerValue::Met, {}, QString::fromLatin1(note), {}},
-                                  bench::actor(), &error)) {
+                                  Answer{AnswerValue::Met, {}, QString::fromLatin1(note), {}}, bench::actor(),
+                                  &error)) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }

@@ -99,8 +99,7 @@ QString makeCase(const QString& dir, const QString& pdf, int pages)
     data.request.diagnoses = {QStringLiteral("G80.1")};
     QString error;
     auto file = CaseFile::create(path, data, bench::actor(), &error);
-    if (!file ||
-        !file->addAttachment(QFileInfo(pdf).fileName(), pdf, pages, bench::actor(), &error)) {
+    if (!file || !file->addAttachment(QFileInfo(pdf).fileName(), pdf, pages, bench::actor(), &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return {};
     }

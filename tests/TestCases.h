@@ -4,8 +4,8 @@
 #include "checklist/CaseData.h"
 #include "model/audit/Actor.h"
 
-#include <QCryptographicHash>
 #include "checklist/Policy.h"
+#include <QCryptographicHash>
 
 namespace rd::test {
 

@@ -64,8 +64,8 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
                                                 "password, nothing written."));
-    parser.addOptions(
-        {overrideOption, rationale, rationaleFile, rationaleEs, additional, additionalEs, confirmRule, check});
+    parser.addOptions({overrideOption, rationale, rationaleFile, rationaleEs, additional, additionalEs,
+                       confirmRule, check});
     const QString synopsis = QStringLiteral(
         "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT | "
         "--rationale-file FILE] "

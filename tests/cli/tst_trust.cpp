@@ -601,8 +601,8 @@ private Q_SLOTS:
         // ... and what she writes with her own code is caught by verify.
         {
             auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
-            QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"),
-                                         Answer{AnswerValue::Yes, {}, {}, {}}, kim, &error));
+            QVERIFY(file->recordJudgment(QStringLiteral("cosmetic"), Answer{AnswerValue::Yes, {}, {}, {}},
+                                         kim, &error));
         }
         expectRefused(path, QStringLiteral("nurse.kim's key was revoked at"));
         QVERIFY(test::writeFile(rosterPath, before));

@@ -1,8 +1,8 @@
 #include "ui/queue/CaseQueueModel.h"
 
+#include "checklist/ReviewEngine.h"
 #include "model/casefile/CaseFileFormat.h"
 #include "ui/Palette.h"
-#include "checklist/ReviewEngine.h"
 
 #include <QBrush>
 #include <QDir>
