@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>rd::CaseView</name>
+    <message numerus="yes">
+        <source>%n step(s) not answered yet (they count as unknown):
+• %1
+
+%2</source>
+        <translation>
+            <numerusform>%n step not answered yet (it counts as unknown):
+• %1
+
+%2</numerusform>
+            <numerusform>%n steps not answered yet (they count as unknown):
+• %1
+
+%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::MainWindow</name>
     <message numerus="yes">
         <source>Creating the case: checking and storing %n attachment(s)…</source>
@@ -46,6 +65,23 @@
         <translation>
             <numerusform> (%n page could not be searched)</numerusform>
             <numerusform> (%n pages could not be searched)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::RequestPanel</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) old on the service date</source>
+        <translation>
+            <numerusform>%n year old on the service date</numerusform>
+            <numerusform>%n years old on the service date</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>DueClock</name>
+    <message>
+        <source>MMM d, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>⚠ %1 · %2 overdue</source>
+        <translation>⚠ %1 · vencido hace %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left</source>
+        <translation>%1 · quedan %2</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -54,18 +82,6 @@
         <translation>Determinado</translation>
     </message>
     <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
         <source>%1 (cannot be read)</source>
         <translation>%1 (no se puede leer)</translation>
     </message>
@@ -114,14 +130,6 @@
         <comment>date format (QDateTime)</comment>
         <translation>d MMM, HH:mm</translation>
     </message>
-    <message>
-        <source>⚠ %1 · %2 overdue</source>
-        <translation>⚠ %1 · vencido hace %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2 left</source>
-        <translation>%1 · quedan %2</translation>
-    </message>
 </context>
 <context>
     <name>rd::CaseSession</name>
@@ -132,6 +140,14 @@
     <message>
         <source>This case is signed: its judgments can no longer change.</source>
         <translation>Este caso está firmado: sus valoraciones ya no pueden cambiar.</translation>
+    </message>
+    <message>
+        <source>This case is determined: its checklist is locked. Review &gt; Reopen unlocks it.</source>
+        <translation>Este caso está determinado: su lista de verificación está bloqueada. Revisión &gt; Reabrir la desbloquea.</translation>
+    </message>
+    <message>
+        <source>This case is with the medical director: its checklist is locked. Review &gt; Reopen unlocks it.</source>
+        <translation>Este caso está con el director médico: su lista de verificación está bloqueada. Revisión &gt; Reabrir la desbloquea.</translation>
     </message>
 </context>
 <context>
@@ -245,6 +261,50 @@ Route the case to the medical director?</source>
     <message>
         <source>pages read: %1 of %2</source>
         <translation>páginas leídas: %1 de %2</translation>
+    </message>
+    <message>
+        <source>Re&amp;open Case…</source>
+        <translation>Re&amp;abrir el caso…</translation>
+    </message>
+    <message>
+        <source>Unlock a routed case&apos;s checklist before sign-off (the reason is audited)</source>
+        <translation>Desbloquear la lista de un caso enviado antes de la firma (el motivo queda auditado)</translation>
+    </message>
+    <message>
+        <source>Reopen Case</source>
+        <translation>Reabrir el caso</translation>
+    </message>
+    <message>
+        <source>The case was routed (%1). Why must its judgments change? The reason is kept in the audit trail.</source>
+        <translation>El caso fue enviado (%1). ¿Por qué deben cambiar sus juicios? El motivo se guarda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Not reopened: a reason is needed.</source>
+        <translation>No se reabrió: hace falta un motivo.</translation>
+    </message>
+    <message>
+        <source>Case reopened: the checklist takes answers again.</source>
+        <translation>Caso reabierto: la lista de verificación vuelve a aceptar respuestas.</translation>
+    </message>
+    <message>
+        <source>This case is routed already (%1). Review &gt; Reopen unlocks it.</source>
+        <translation>Este caso ya fue enviado (%1). Revisión &gt; Reabrir lo desbloquea.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) not answered yet (they count as unknown):
+• %1
+
+%2</source>
+        <translation>
+            <numerusform>%n paso sin responder (cuenta como desconocido):
+• %1
+
+%2</numerusform>
+            <numerusform>%n pasos sin responder (cuentan como desconocidos):
+• %1
+
+%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -392,6 +452,14 @@ Route the case to the medical director?</source>
     <message>
         <source>Previous judgment (Page Up)</source>
         <translation>Valoración anterior (Re Pág)</translation>
+    </message>
+    <message>
+        <source>&amp;Move On After Each Answer</source>
+        <translation>&amp;Avanzar tras cada respuesta</translation>
+    </message>
+    <message>
+        <source>%1: not needed (%2 is met)</source>
+        <translation>%1: no hace falta (se cumple %2)</translation>
     </message>
 </context>
 <context>
@@ -893,6 +961,10 @@ Documento adjunto (cuando tiene el foco):
             <numerusform>%n documentos clínicos añadidos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Signed; the letter is made.</source>
+        <translation>Firmado; la carta está hecha.</translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfAttachmentViewer</name>
@@ -1131,6 +1203,145 @@ La lista de verificación sigue disponible.</translation>
     </message>
 </context>
 <context>
+    <name>rd::RequestPanel</name>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>date format (QDate)</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Show or hide the request</source>
+        <translation>Mostrar u ocultar la solicitud</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n año</numerusform>
+            <numerusform>%n años</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>vence %1</translation>
+    </message>
+    <message>
+        <source>Request: %1</source>
+        <translation>Solicitud: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) old on the service date</source>
+        <translation>
+            <numerusform>%n año en la fecha del servicio</numerusform>
+            <numerusform>%n años en la fecha del servicio</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>nació el %1</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Afiliado</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+    <message>
+        <source> · NPI %1</source>
+        <translation> · NPI %1</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>policy example: %1</source>
+        <translation>ejemplo de la política: %1</translation>
+    </message>
+    <message>
+        <source>Erratum: %1</source>
+        <translation>Errata: %1</translation>
+    </message>
+    <message>
+        <source>none given: every line pends for the diagnosis codes</source>
+        <translation>ninguno: todas las líneas quedan pendientes de los códigos de diagnóstico</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnósticos</translation>
+    </message>
+    <message>
+        <source>Clinical question</source>
+        <translation>Pregunta clínica</translation>
+    </message>
+    <message>
+        <source>none given in the request (look for it in the records)</source>
+        <translation>no figura en la solicitud (búsquela en los registros)</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgencia</translation>
+    </message>
+    <message>
+        <source>Expedited (72 hours)</source>
+        <translation>Acelerada (72 horas)</translation>
+    </message>
+    <message>
+        <source>Standard (7 days)</source>
+        <translation>Estándar (7 días)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>Fecha del servicio</translation>
+    </message>
+    <message>
+        <source>Prior study</source>
+        <translation>Estudio previo</translation>
+    </message>
+    <message>
+        <source>none reported</source>
+        <translation>no se informó ninguno</translation>
+    </message>
+    <message>
+        <source>Letter language</source>
+        <translation>Idioma de las cartas</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Policy notes</source>
+        <translation>Notas de la política</translation>
+    </message>
+</context>
+<context>
     <name>rd::SignoffDialog</name>
     <message>
         <source>approve</source>
@@ -1329,6 +1540,18 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>This case is open read-only (%1): it cannot be signed here.</source>
         <translation>Este caso está abierto solo para lectura (%1): no se puede firmar aquí.</translation>
+    </message>
+    <message>
+        <source>Finalize and Sign — %1</source>
+        <translation>Finalizar y firmar — %1</translation>
+    </message>
+    <message>
+        <source>Close Sign-Off</source>
+        <translation>Cerrar la firma</translation>
+    </message>
+    <message>
+        <source>The text you typed is not signed and will be lost. Close the sign-off window?</source>
+        <translation>El texto que escribió no está firmado y se perderá. ¿Cerrar la ventana de firma?</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,9 @@ MainWindow::~MainWindow()
 void MainWindow::setUser(const std::optional<User>& user)
 {
     m_user = user;
+    // Someone who can sign finalizes an all-approved case in one action.
+    m_caseView->setFinalizer(user ? std::function<bool()>([this] { return signOff(true); })
+                                  : std::function<bool()>());
     updateActions();
 }
 
@@ -181,6 +184,7 @@ void MainWindow::createActions()
     connect(m_showCase, &QAction::triggered, this, [this] {
         if (m_session) {
             m_stack->setCurrentWidget(m_caseView);
+            m_caseView->checklist()->setFocus(Qt::ShortcutFocusReason);
             updateActions();
         }
     });
@@ -204,7 +208,7 @@ void MainWindow::createActions()
     m_signOff->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_signOff->setStatusTip(tr("Review the decision per line, override with a rationale, preview the letters "
                                "and sign the determination"));
-    connect(m_signOff, &QAction::triggered, this, &MainWindow::signOff);
+    connect(m_signOff, &QAction::triggered, this, [this] { signOff(); });
 
     m_shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
     m_shortcuts->setShortcut(QKeySequence::HelpContents);
@@ -247,6 +251,7 @@ void MainWindow::createMenus()
     }
     review->addSeparator();
     review->addAction(m_route);
+    review->addAction(m_caseView->reopenAction());
     review->addAction(m_signOff);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -593,24 +598,29 @@ void MainWindow::saveCopyAs()
     }));
 }
 
-void MainWindow::signOff()
+bool MainWindow::signOff(bool finalizing)
 {
     if (!m_session || !m_engine || !m_user)
-        return;
+        return false;
     m_session->flushViewedPages();
     QString error;
     const auto plan = PlanInfo::load(UserDirectory::defaultHome(), &error);
     UserDirectory directory;
     if (!plan || !directory.load(&error)) {
         MessageBox::warning(this, tr("Sign Off"), error);
-        return;
+        return false;
     }
     const Signoff signoff(m_engine->policy(), *plan);
     SignoffDialog dialog(m_session->file(), signoff, directory, *m_user, this);
+    dialog.setFinalizing(finalizing);
     dialog.exec();
     m_queueView->model()->refreshCase(m_session->path());
+    m_caseView->statusChangedElsewhere();
     updateTitle();
     updateActions();
+    if (m_session->file()->isSigned())
+        statusBar()->showMessage(tr("Signed; the letter is made."), kStatusTimeoutMs);
+    return m_session->file()->isSigned();
 }
 
 // A signed case is verified when it opens, off the GUI thread on a connection of its own (every

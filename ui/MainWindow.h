@@ -56,8 +56,9 @@ public:
     // Who is working (asked at start, issue 6); without one, the login name and no signing.
     void setUser(const std::optional<User>& user);
     const std::optional<User>& user() const { return m_user; }
-    // The medical director's sign-off of the open case (SignoffDialog).
-    void signOff();
+    // The medical director's sign-off of the open case (SignoffDialog); finalizing: an all-approved
+    // case signed from routing, the window closing once it is. True when the case got signed.
+    bool signOff(bool finalizing = false);
     // The folder shown when no folder is given: the setting, else the demo folder.
     static QString defaultFolder();
 

@@ -170,6 +170,10 @@ public:
     bool recordJudgment(const QString& judgmentId, const Answer& answer, const QString& actor,
                         QString* error);
     bool setStatus(CaseStatus status, const QString& actor, QString* error);
+    // A routed case (determined or awaiting the medical director, not signed) back in review: one
+    // transaction with a "case.reopen" audit entry (old status, the reason) and the status change.
+    // An empty reason is refused.
+    bool reopen(const QString& reason, const QString& actor, QString* error);
 
     // The medical director's line overrides and the letter's free-text parts ("clinicalRationale",
     // "additionalInformation"); each change is audited. An override with an empty rationale is refused.

@@ -134,24 +134,25 @@ std::unique_ptr<MainWindow> MainWindowTest::showWindow()
     return window;
 }
 
-// Every step answered with keys only: M for criteria (with the indication type by number),
-// the exclusion key for exclusions, J to move on.
+// Every step answered with keys only: M for criteria (the indication by its type's number, which
+// answers Met, then J), the exclusion key for exclusions; the checklist moves on by itself and skips
+// the step that an earlier answer settled.
 void MainWindowTest::answerAllWithKeys(MainWindow* window, const QString& exclusionKey)
 {
     ChecklistView* checklist = window->caseView()->checklist();
     QVERIFY(checklist->stepCount() > 0);
     QCOMPARE(checklist->currentIndex(), 0);
-    for (int i = 0; i < checklist->stepCount(); ++i) {
-        QCOMPARE(checklist->currentIndex(), i);
-        const ChecklistStep step = checklist->steps().at(i);
+    for (int keys = 0; !checklist->isOnSummary() && keys < 40; ++keys) {
+        const ChecklistStep step = checklist->steps().at(checklist->currentIndex());
+        QVERIFY2(checklist->settledBy(checklist->currentIndex()).isEmpty(), qPrintable(step.id));
         if (step.exclusion) {
             press(window, exclusionKey == QLatin1String("Y") ? Qt::Key_Y : Qt::Key_N);
+        } else if (!step.types.isEmpty()) {
+            press(window, Qt::Key_2); // the second type: neuromuscular disease (answers Met)
+            press(window, Qt::Key_J);
         } else {
             press(window, Qt::Key_M);
-            if (!step.types.isEmpty())
-                press(window, Qt::Key_2); // the second type: neuromuscular disease
         }
-        press(window, Qt::Key_J);
     }
     QVERIFY(checklist->isOnSummary());
 }
@@ -207,6 +208,10 @@ void MainWindowTest::completeCaseWithKeysOnly()
     const CaseData& data = file->data();
     QCOMPARE(toString(data.status), toString(CaseStatus::Determined));
     for (const ChecklistStep& step : checklist->steps()) {
+        if (step.id == QLatin1String("conservative-care-exception")) {
+            QVERIFY(!data.answers.contains(step.id)); // not asked: conservative care is met
+            continue;
+        }
         QVERIFY2(data.answers.contains(step.id), qPrintable(step.id));
         QCOMPARE(data.answers.value(step.id).value,
                  step.exclusion ? QStringLiteral("no") : QStringLiteral("met"));
@@ -229,6 +234,7 @@ void MainWindowTest::undoAndRedoAreRecordedJudgments()
     const QString path = createCase(m_dir->path(), QStringLiteral("undo"),
                                     openRequest(QStringLiteral("M2002"), {QStringLiteral("96000")}));
     auto window = showWindow();
+    ChecklistView::setAutoAdvance(false); // answers given again on one step
     QVERIFY(window->openCase(path));
     ChecklistView* checklist = window->caseView()->checklist();
     QCOMPARE(checklist->currentJudgment(), QStringLiteral("indication"));

@@ -48,6 +48,11 @@ QString CaseSession::writeBlockedReason() const
         return tr("This case is open read-only: %1").arg(m_file->readOnlyReason());
     if (m_file->isSigned())
         return tr("This case is signed: its judgments can no longer change.");
+    if (m_file->data().status == CaseStatus::Determined)
+        return tr("This case is determined: its checklist is locked. Review > Reopen unlocks it.");
+    if (m_file->data().status == CaseStatus::AwaitingMedicalDirector)
+        return tr(
+            "This case is with the medical director: its checklist is locked. Review > Reopen unlocks it.");
     return {};
 }
 
@@ -79,6 +84,14 @@ bool CaseSession::setStatus(CaseStatus status, QString* error)
     if (!m_file->setStatus(status, m_actor, error))
         return false;
     Q_EMIT statusChanged(status);
+    return true;
+}
+
+bool CaseSession::reopen(const QString& reason, QString* error)
+{
+    if (!m_file->reopen(reason, m_actor, error))
+        return false;
+    Q_EMIT statusChanged(m_file->data().status);
     return true;
 }
 

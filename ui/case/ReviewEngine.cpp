@@ -52,6 +52,23 @@ DecisionSummary ReviewEngine::evaluate(const CaseData& data) const
     return summary;
 }
 
+QString ReviewEngine::settledBy(const QString& judgmentId, const CaseData& data) const
+{
+    const JudgmentGroup* group = policy().groupOf(judgmentId);
+    if (!group || group->kind != QLatin1String("any-of"))
+        return {};
+    for (const QString& member : group->members) {
+        if (member == judgmentId)
+            continue;
+        const auto answer = data.answers.constFind(member);
+        if (answer != data.answers.cend() && answer->value == QLatin1String("met")) {
+            const Judgment* judgment = policy().judgment(member);
+            return judgment && !judgment->title.isEmpty() ? judgment->title : member;
+        }
+    }
+    return {};
+}
+
 std::optional<CaseData> ReviewEngine::readCaseJson(const QByteArray& json, const QString& fileName,
                                                    QString* error) const
 {

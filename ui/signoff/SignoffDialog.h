@@ -41,6 +41,16 @@ public:
     bool isSigned() const;
     // Starts signing (the key is unlocked off the GUI thread); signingFinished() tells the outcome.
     void sign();
+    // Finalizing an all-approved case from routing: the password first, and the window closes once
+    // the case is signed.
+    void setFinalizing(bool finalizing);
+    // Rationale, other free text or a password typed and not signed yet.
+    bool hasUnsavedText() const;
+    QComboBox* languageChoice() const { return m_language; }
+
+public Q_SLOTS:
+    // Esc and Close: asks first when typed text would be lost.
+    void reject() override;
 
 Q_SIGNALS:
     void signingFinished(bool ok, const QString& message);
@@ -80,6 +90,7 @@ private:
     QPushButton* m_print = nullptr;
     QFutureWatcher<std::shared_ptr<SigningKey>>* m_unlock = nullptr;
     QString m_unlockError;
+    bool m_finalizing = false;
 };
 
 } // namespace rd
