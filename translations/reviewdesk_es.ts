@@ -1201,6 +1201,18 @@ La lista de verificación sigue disponible.</translation>
         <source>No case matches the search or the status filter.</source>
         <translation>Ningún caso coincide con la búsqueda o el filtro de estado.</translation>
     </message>
+    <message>
+        <source>Sorted by %1, %2.</source>
+        <translation>Ordenado por %1, %2.</translation>
+    </message>
+    <message>
+        <source>ascending</source>
+        <translation>ascendente</translation>
+    </message>
+    <message>
+        <source>descending</source>
+        <translation>descendente</translation>
+    </message>
 </context>
 <context>
     <name>rd::RequestPanel</name>

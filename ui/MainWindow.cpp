@@ -423,7 +423,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(kStateKey).toByteArray());
     const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
     if (splitter.isEmpty() || !m_caseView->splitter()->restoreState(splitter))
-        m_caseView->splitter()->setSizes({720, 780});
+        m_caseView->splitter()->setSizes({840, 560}); // the document gets the larger part
     m_queueView->restoreHeaderState(settings.value(kQueueHeaderKey).toByteArray());
 }
 

@@ -285,6 +285,9 @@ void MainWindowTest::citeEvidenceAndJumpBack()
     QVERIFY(viewer);
     QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 1, 20000);
     QCOMPARE(viewer->pageCount(), 5);
+    const auto info = window->session()->file()->attachment(QStringLiteral("clinic-note.pdf"));
+    QVERIFY(info);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->session()->unviewedPages(*info).contains(1), 20000); // drawn
 
     // The reader goes to page 2 and selects the passage with the mouse (text selection).
     PdfViewer* pdf = viewer->pdfViewer();
@@ -316,8 +319,10 @@ void MainWindowTest::citeEvidenceAndJumpBack()
     }
 
     // Elsewhere now; the citation opens the page again and highlights the passage.
+    QTRY_VERIFY_WITH_TIMEOUT(!window->session()->unviewedPages(*info).contains(2), 20000); // drawn
     pdf->setCurrentPage(3);
     QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 4, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->session()->unviewedPages(*info).contains(4), 20000); // drawn
     JudgmentPage* page = window->caseView()->checklist()->judgmentPage();
     QCOMPARE(page->citations()->count(), 1);
     window->caseView()->checklist()->setFocus();
@@ -329,10 +334,8 @@ void MainWindowTest::citeEvidenceAndJumpBack()
         view->viewport()->rect().contains(view->pageToViewport(1, expected.rect.center())), 10000);
     QVERIFY(viewer->currentPage() <= 2);
 
-    // Pages shown were recorded for the reading coverage.
+    // Pages shown (drawn, not only scrolled past) were recorded for the reading coverage.
     window->session()->flushViewedPages();
-    const auto info = window->session()->file()->attachment(QStringLiteral("clinic-note.pdf"));
-    QVERIFY(info);
     const QList<int> viewed = window->session()->file()->viewedPages(info->id);
     QVERIFY(viewed.contains(1) && viewed.contains(2) && viewed.contains(4));
     QVERIFY(!viewed.contains(5));
@@ -370,6 +373,9 @@ void MainWindowTest::routingDenialWarnsAboutUnreadPages()
     auto window = showWindow();
     QVERIFY(window->openCase(path));
     QTRY_COMPARE_WITH_TIMEOUT(window->caseView()->viewer()->currentPage(), 1, 20000);
+    // Page 1 counts as read once it is drawn.
+    const auto note = window->session()->file()->attachment(QStringLiteral("clinic-note.pdf"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->session()->unviewedPages(*note).contains(1), 20000);
     answerAllWithKeys(window.get(), QStringLiteral("Y")); // every exclusion applies: a denial
 
     // The reviewer backs out at the warning: nothing changes. Ctrl+R routes from the attachment

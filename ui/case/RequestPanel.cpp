@@ -63,7 +63,8 @@ RequestPanel::RequestPanel(QWidget* parent)
     m_toggle->setCheckable(true);
     m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toggle->setAutoRaise(true);
-    m_toggle->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // The one-line summary is long: it must not make the column wide.
+    m_toggle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_toggle->setFocusPolicy(Qt::TabFocus);
     m_toggle->setAccessibleName(tr("Show or hide the request"));
     QFont bold = m_toggle->font();

@@ -43,7 +43,7 @@ ChecklistView::ChecklistView(QWidget* parent)
     m_stepList->setFocusPolicy(Qt::ClickFocus);
     m_stepList->setTextElideMode(Qt::ElideRight);
     m_stepList->setUniformItemSizes(true);
-    m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 32);
+    m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
     m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
     connect(m_stepList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_current)

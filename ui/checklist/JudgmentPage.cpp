@@ -30,7 +30,7 @@ QPushButton* answerButton(QWidget* parent)
     auto* button = new QPushButton(parent);
     button->setCheckable(true);
     button->setFocusPolicy(Qt::TabFocus);
-    button->setMinimumWidth(button->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16);
+    button->setMinimumWidth(button->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 12);
     return button;
 }
 } // namespace
