@@ -487,6 +487,9 @@ void SignoffDialog::finishSigning()
     for (int row = 0; row < m_lines->rowCount(); ++row)
         if (QComboBox* choice = lineChoice(row))
             choice->setEnabled(false);
+    // The letter is what comes next: Enter exports it.
+    m_export->setDefault(true);
+    m_export->setFocus();
     Q_EMIT signingFinished(true, QString());
     if (m_finalizing)
         accept(); // one action: signed, the letter made, back to the case
