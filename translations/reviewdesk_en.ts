@@ -68,21 +68,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>rd::RequestPanel</name>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n year</numerusform>
-            <numerusform>%n years</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s) old on the service date</source>
-        <translation>
-            <numerusform>%n year old on the service date</numerusform>
-            <numerusform>%n years old on the service date</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

@@ -877,46 +877,6 @@ Estación de revisión de utilización para el análisis del movimiento (CPT 960
         <translation>Guardando una copia como %1…</translation>
     </message>
     <message>
-        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.
-
-Checklist:
-  M  met            N  not met / no        U  unknown
-  Y  yes, the exclusion applies
-  1–9  toggle an indication type
-  J, Page Down, Alt+Right  next judgment
-  K, Page Up, Alt+Left  previous judgment
-  S, Alt+End  summary
-  E  edit the note (Esc saves and returns)
-  C  cite the selected passage      L  go to the citations
-  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
-  Ctrl+R  route the case      Ctrl+Shift+D  sign off
-  Ctrl+1  queue      Ctrl+2  case
-
-Attachment (when it has the focus):
-  Page Down / Page Up  next / previous page (not judgment)
-  Ctrl+F  search      Ctrl+C  copy the selection
-  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
-        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso.
-
-Lista de verificación:
-  M  cumple            N  no cumple / no        U  desconocido
-  Y  sí, la exclusión aplica
-  1–9  marcar o desmarcar un tipo de indicación
-  J, Av Pág, Alt+Derecha  valoración siguiente
-  K, Re Pág, Alt+Izquierda  valoración anterior
-  S, Alt+Fin  resumen
-  E  editar la nota (Esc guarda y vuelve)
-  C  citar el pasaje seleccionado      L  ir a las citas
-  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
-  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
-  Ctrl+1  cola      Ctrl+2  caso
-
-Documento adjunto (cuando tiene el foco):
-  Av Pág / Re Pág  página siguiente / anterior (no valoración)
-  Ctrl+F  buscar      Ctrl+C  copiar la selección
-  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
-    </message>
-    <message>
         <source>Attach the Clinical Records</source>
         <translation>Adjuntar la documentación clínica</translation>
     </message>
@@ -964,6 +924,50 @@ Documento adjunto (cuando tiene el foco):
     <message>
         <source>Signed; the letter is made.</source>
         <translation>Firmado; la carta está hecha.</translation>
+    </message>
+    <message>
+        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,
+  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order
+
+Checklist (answer keys act only while it has the keyboard):
+  M  met            N  not met / no        U  unknown
+  Y  yes, the exclusion applies
+  1–9  toggle an indication type
+  J, Page Down, Alt+Right  next judgment
+  K, Page Up, Alt+Left  previous judgment
+  S, Alt+End  summary
+  E  edit the note (Esc saves and returns)
+  C  cite the selected passage or search hit      L  go to the citations
+  F6 / Shift+F6  checklist, request panel, document
+  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
+  Ctrl+R  route the case      Ctrl+Shift+D  sign off
+  Ctrl+1  queue      Ctrl+2  case
+
+Attachment (when it has the focus):
+  Page Down / Page Up  next / previous page (not judgment)
+  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it
+  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
+        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso,
+  Alt+Derecha / Alt+Izquierda  columna de orden      Alt+Arriba / Alt+Abajo  sentido
+
+Lista de verificación (las teclas de respuesta solo actúan cuando tiene el teclado):
+  M  cumple            N  no cumple / no        U  desconocido
+  Y  sí, la exclusión aplica
+  1–9  marcar o desmarcar un tipo de indicación
+  J, Av Pág, Alt+Derecha  valoración siguiente
+  K, Re Pág, Alt+Izquierda  valoración anterior
+  S, Alt+Fin  resumen
+  E  editar la nota (Esc guarda y vuelve)
+  C  citar el pasaje seleccionado o el resultado de búsqueda      L  ir a las citas
+  F6 / Mayús+F6  lista, panel de la solicitud, documento
+  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
+  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
+  Ctrl+1  cola      Ctrl+2  caso
+
+Documento adjunto (cuando tiene el foco):
+  Av Pág / Re Pág  página siguiente / anterior (no valoración)
+  Ctrl+F  buscar      Ctrl+C  copiar la selección      C  citarla
+  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
     </message>
 </context>
 <context>
@@ -1229,13 +1233,6 @@ La lista de verificación sigue disponible.</translation>
         <source>Request</source>
         <translation>Solicitud</translation>
     </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n año</numerusform>
-            <numerusform>%n años</numerusform>
-        </translation>
-    </message>
     <message>
         <source>due %1</source>
         <translation>vence %1</translation>
@@ -1243,13 +1240,6 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Request: %1</source>
         <translation>Solicitud: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s) old on the service date</source>
-        <translation>
-            <numerusform>%n año en la fecha del servicio</numerusform>
-            <numerusform>%n años en la fecha del servicio</numerusform>
-        </translation>
     </message>
     <message>
         <source>born %1</source>
@@ -1351,6 +1341,14 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Policy notes</source>
         <translation>Notas de la política</translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation>%1 años</translation>
+    </message>
+    <message>
+        <source>age %1 on the service date</source>
+        <translation>%1 años en la fecha del servicio</translation>
     </message>
 </context>
 <context>

@@ -660,8 +660,9 @@ void MainWindow::checkSignature(const QString& path)
 void MainWindow::showShortcuts()
 {
     MessageBox::information(this, tr("Keyboard Shortcuts"),
-                            tr("Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.\n\n"
-                               "Checklist:\n"
+                            tr("Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,\n"
+                               "  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order\n\n"
+                               "Checklist (answer keys act only while it has the keyboard):\n"
                                "  M  met            N  not met / no        U  unknown\n"
                                "  Y  yes, the exclusion applies\n"
                                "  1–9  toggle an indication type\n"
@@ -669,13 +670,14 @@ void MainWindow::showShortcuts()
                                "  K, Page Up, Alt+Left  previous judgment\n"
                                "  S, Alt+End  summary\n"
                                "  E  edit the note (Esc saves and returns)\n"
-                               "  C  cite the selected passage      L  go to the citations\n"
+                               "  C  cite the selected passage or search hit      L  go to the citations\n"
+                               "  F6 / Shift+F6  checklist, request panel, document\n"
                                "  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer\n"
                                "  Ctrl+R  route the case      Ctrl+Shift+D  sign off\n"
                                "  Ctrl+1  queue      Ctrl+2  case\n\n"
                                "Attachment (when it has the focus):\n"
                                "  Page Down / Page Up  next / previous page (not judgment)\n"
-                               "  Ctrl+F  search      Ctrl+C  copy the selection\n"
+                               "  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it\n"
                                "  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate"));
 }
 

@@ -77,7 +77,7 @@ CaseView::CaseView(QWidget* parent)
     right->setStretchFactor(0, 0);
     right->setStretchFactor(1, 1);
     right->setChildrenCollapsible(false);
-    right->setSizes({260, 640});
+    right->setSizes({330, 570});
     m_splitter->addWidget(left);
     m_splitter->addWidget(right);
     // The document gets the larger part: its text must be readable without zooming.

@@ -187,7 +187,7 @@ QString RequestPanel::summaryLine() const
     parts << (member.name.isEmpty() ? member.id : member.name);
     const int age = ageOn(member.birthDate, m_data->request.serviceDate);
     if (age >= 0)
-        parts << tr("%n year(s)", nullptr, age);
+        parts << tr("age %1").arg(age);
     parts << m_data->request.lines.join(QStringLiteral(", "));
     bool overdue = false;
     const QString due = DueClock::text(Engine::dueBy(m_data->request), now(),
@@ -218,7 +218,7 @@ QString RequestPanel::html() const
     const int age = ageOn(theCase.member.birthDate, request.serviceDate);
     QStringList memberFacts;
     if (age >= 0)
-        memberFacts << tr("%n year(s) old on the service date", nullptr, age);
+        memberFacts << tr("age %1 on the service date").arg(age);
     if (theCase.member.birthDate.isValid())
         memberFacts << tr("born %1").arg(dateText(theCase.member.birthDate));
     if (!memberFacts.isEmpty())

@@ -44,7 +44,7 @@ ChecklistView::ChecklistView(QWidget* parent)
     m_stepList->setTextElideMode(Qt::ElideRight);
     m_stepList->setUniformItemSizes(true);
     m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
-    m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
+    m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34);
     connect(m_stepList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_current)
             goToStep(row);

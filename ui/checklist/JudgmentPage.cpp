@@ -18,6 +18,7 @@ namespace {
 QLabel* sectionLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
+    label->setWordWrap(true); // a long heading must not widen the page past its column
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
