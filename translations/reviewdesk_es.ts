@@ -149,6 +149,19 @@
         <source>This case is with the medical director: its checklist is locked. Review &gt; Reopen unlocks it.</source>
         <translation>Este caso está con el director médico: su lista de verificación está bloqueada. Revisión &gt; Reabrir la desbloquea.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has it open for writing on %2 since %3</source>
+        <translation>%1 lo tiene abierto para escribir en %2 desde %3</translation>
+    </message>
+    <message>
+        <source>MMM d, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM, HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseView</name>

@@ -99,6 +99,7 @@ MainWindow::~MainWindow()
 void MainWindow::setUser(const std::optional<User>& user)
 {
     m_user = user;
+    CaseFile::setHolderLogin(user ? user->login : QString()); // a case held open names the person
     // Someone who can sign finalizes an all-approved case in one action.
     m_caseView->setFinalizer(user ? std::function<bool()>([this] { return signOff(true); })
                                   : std::function<bool()>());
@@ -332,7 +333,7 @@ bool MainWindow::openCase(const QString& path)
     m_stack->setCurrentWidget(m_caseView);
     m_caseView->checklist()->setFocus(Qt::OtherFocusReason);
     if (m_session->isReadOnly())
-        statusBar()->showMessage(tr("Read-only: %1").arg(m_session->file()->readOnlyReason()));
+        statusBar()->showMessage(tr("Read-only: %1").arg(m_session->readOnlyReason()));
     if (m_session->file()->isSigned())
         checkSignature(path);
     QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());

@@ -393,6 +393,30 @@ private Q_SLOTS:
                  qPrintable(answer->evidence.first().quote));
     }
 
+    void holderNamedFromThePeopleDirectory()
+    {
+        const QString path = createCase(m_dir->path(), QStringLiteral("held"),
+                                        openRequest(QStringLiteral("M3010"), {QStringLiteral("96000")}));
+        // The director has it open (as the app records its holder), not the system user.
+        CaseFile::setHolderLogin(QStringLiteral("dr.whitfield"));
+        QString error;
+        auto holder = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+        QVERIFY2(holder && !holder->isReadOnly(), qPrintable(error));
+        auto window = showDesk(m_dir->path(), QStringLiteral("nurse.kim"));
+        QVERIFY(window->openCase(path));
+        QVERIFY(window->session()->isReadOnly());
+        const QString message = window->statusBar()->currentMessage();
+        QVERIFY2(message.contains(
+                     QStringLiteral("Dana Whitfield, MD, FAAPMR (dr.whitfield) has it open for writing")),
+                 qPrintable(message));
+        QVERIFY(!message.contains(QStringLiteral("unknown")));
+        window->closeCase();
+        holder.reset();
+        // The nurse's own session records her login as the holder.
+        QVERIFY(window->openCase(path));
+        QCOMPARE(window->session()->file()->holder()->user, QStringLiteral("nurse.kim"));
+    }
+
     void queueSortsFromTheKeyboard()
     {
         createCase(m_dir->path(), QStringLiteral("a"),

@@ -37,6 +37,8 @@ public:
     // Why answers cannot be given (open read-only, signed, or routed: determined or with the medical
     // director, until reopened); empty when they can.
     QString writeBlockedReason() const;
+    // Why the case is read-only, naming the holder as the people directory knows them.
+    QString readOnlyReason() const;
     QString actor() const { return m_actor; }
     QUndoStack* undoStack() const { return m_undo; }
 

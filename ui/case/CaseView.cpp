@@ -299,9 +299,8 @@ bool CaseView::route()
     if (!m_session || !m_engine)
         return false;
     if (m_session->isReadOnly()) {
-        MessageBox::information(
-            this, tr("Route case"),
-            tr("This case is open read-only: %1").arg(m_session->file()->readOnlyReason()));
+        MessageBox::information(this, tr("Route case"),
+                                tr("This case is open read-only: %1").arg(m_session->readOnlyReason()));
         return false;
     }
     if (isRouted(m_session->data().status)) {
