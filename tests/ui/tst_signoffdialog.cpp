@@ -1,6 +1,7 @@
 // The sign-off in the app: the real SignoffDialog on a real case file and a real user directory
 // (REVIEWDESK_HOME in a temporary folder, fast Argon2id for tests only), "who is working", and the
 // main window saying so when a signed case was changed afterwards.
+#include "DeskTestSupport.h"
 #include "checklist/CaseJson.h"
 #include "checklist/PolicyLoader.h"
 #include "ui/MainWindow.h"
@@ -20,8 +21,8 @@
 using namespace rd;
 
 namespace {
-const QByteArray kDoctorPassword = "correct horse battery";
-const QByteArray kNursePassword = "nurse password 1";
+using test::kDoctorPassword;
+using test::kNursePassword;
 const QString kRationale =
     QStringLiteral("The notes do not show that the muscle activity recording would be read "
                    "on its own or change the injection plan.");
@@ -54,13 +55,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        qputenv("REVIEWDESK_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("home"))));
-        qputenv("REVIEWDESK_TEST_FAST_KDF", "1");
-        QCoreApplication::setOrganizationName(QStringLiteral("ReviewDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("SignoffDialogTest"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                           m_dir.filePath(QStringLiteral("settings")));
+        QVERIFY(test::setUpPeople(m_dir, "SignoffDialogTest")); // dr.whitfield and nurse.kim
         Result<Policy> policy = PolicyLoader::loadBuiltIn();
         QVERIFY(policy.ok());
         m_policy = policy.value();
@@ -69,20 +64,6 @@ private Q_SLOTS:
         QVERIFY2(m_plan, qPrintable(error));
         m_directory = UserDirectory();
         QVERIFY(m_directory.load(&error));
-        User doctor;
-        doctor.login = QStringLiteral("dr.whitfield");
-        doctor.name = QStringLiteral("Dana Whitfield");
-        doctor.credentials = QStringLiteral("MD, FAAPMR");
-        doctor.role = UserRole::MedicalDirector;
-        doctor.phone = QStringLiteral("1-800-555-0190");
-        QVERIFY2(m_directory.addUser(doctor, kDoctorPassword, &error), qPrintable(error));
-        User nurse;
-        nurse.login = QStringLiteral("nurse.kim");
-        nurse.name = QStringLiteral("Kim Alvarez");
-        nurse.credentials = QStringLiteral("RN");
-        nurse.role = UserRole::Reviewer;
-        nurse.phone = QStringLiteral("1-800-555-0191");
-        QVERIFY2(m_directory.addUser(nurse, kNursePassword, &error), qPrintable(error));
         QVERIFY(m_directory.setLastUser(QStringLiteral("nurse.kim"), &error));
         MessageBox::setAutoAnswer(QMessageBox::Ok);
     }
