@@ -42,7 +42,8 @@ bool checkPdfs(const QStringList& pdfs, QSet<QString> taken, QList<Checked>* che
 } // namespace
 
 CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
-                                  const QString& actor)
+                                  const QString& actor,
+                                  const std::function<bool(CaseFile&, QString*)>& prepare)
 {
     CaseCreationResult result;
     QList<Checked> attachments;
@@ -51,6 +52,11 @@ CaseCreationResult createCaseFile(const QString& path, const CaseData& data, con
     std::unique_ptr<CaseFile> file = CaseFile::create(path, data, actor, &result.error);
     if (!file)
         return result;
+    if (prepare && !prepare(*file, &result.error)) {
+        file.reset();
+        QFile::remove(path); // made a moment ago: leave nothing half-made behind
+        return result;
+    }
     for (const Checked& attachment : std::as_const(attachments)) {
         if (!file->addAttachment(attachment.name, attachment.path, attachment.pageCount, actor,
                                  &result.error)) {

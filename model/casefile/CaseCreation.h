@@ -16,7 +16,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace rd {
+
+class CaseFile;
 
 struct CaseCreationResult
 {
@@ -25,8 +29,11 @@ struct CaseCreationResult
     int attachments = 0; // stored
 };
 
+// prepare, when given, runs on the new case file before the attachments are stored (the FHIR import
+// stores the request's origin there); returning false undoes the creation.
 CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
-                                  const QString& actor);
+                                  const QString& actor,
+                                  const std::function<bool(CaseFile&, QString*)>& prepare = {});
 
 // Opens the case file for writing (refused when it is signed, or held by someone else) and stores pdfs.
 CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pdfs, const QString& actor);

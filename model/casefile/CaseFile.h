@@ -112,6 +112,17 @@ struct CaseSummary
     QDateTime lastChange;
 };
 
+// The FHIR origin of a case imported from a Da Vinci PAS request (docs/fhir.md): what the response
+// echoes (origin), the request file's bytes as received, and the import's warnings.
+struct FhirOriginRecord
+{
+    QJsonObject origin;
+    QByteArray originText; // as stored (compact JSON)
+    QByteArray bundle;
+    QStringList warnings;
+    QDateTime importedAt; // UTC
+};
+
 // One finding of verify(): where and what.
 struct VerifyFinding
 {
@@ -201,6 +212,13 @@ public:
 
     QList<AuditEntry> auditTrail(QString* error = nullptr) const;
 
+    // The FHIR origin, stored once when the case is created from a PAS request (audited as
+    // "fhir.import" with the hashes of both and the warnings; verify() compares them).
+    bool storeFhirOrigin(const QJsonObject& origin, const QByteArray& bundle, const QStringList& warnings,
+                         const QString& actor, QString* error);
+    // nullopt when the case did not come from FHIR (error stays empty) or cannot be read (error set).
+    std::optional<FhirOriginRecord> fhirOrigin(QString* error) const;
+
     // integrity_check, application id and version, every attachment's hash, the audit chain,
     // that every judgment agrees with its last audit entry, and for a signed case, the signature and
     // that nothing it covers changed since (the decision against the policy is checked by rd::Signoff).
@@ -226,6 +244,7 @@ private:
     bool writeLetterField(const QString& name, const QString& text, const QString& actor, QString* error);
     bool loadSignoff(QString* error);
     void verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const;
+    void verifyFhirOrigin(VerifyReport& report, const QList<AuditEntry>& trail) const;
 
     QString m_path;
     sqlite3* m_db = nullptr;

@@ -15,7 +15,10 @@ inline constexpr std::int32_t ApplicationId = 0x52444331;
 //    file reads with the defaults (English, no address, no guardian) and stays version 1.
 inline constexpr int SchemaVersion1 = 1;
 inline constexpr int SchemaVersion2 = 2;
-inline constexpr int CurrentSchemaVersion = SchemaVersion2;
+// 3: adds fhir_origin (the FHIR origin of a case imported from a Da Vinci PAS request, docs/fhir.md).
+//    Older files have none and stay as they are.
+inline constexpr int SchemaVersion3 = 3;
+inline constexpr int CurrentSchemaVersion = SchemaVersion3;
 
 inline constexpr const char* FileSuffix = "rdcase";
 

@@ -133,6 +133,16 @@ CREATE TABLE member_contact(
 );
 )SQL";
 
+const char kSchemaV3[] = R"SQL(
+CREATE TABLE fhir_origin(
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    origin TEXT NOT NULL,
+    bundle BLOB NOT NULL,
+    warnings TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+)SQL";
+
 bool checkHeader(sqlite3* db, const QString& path, QString* error)
 {
     sqlite3_file* file = nullptr;
@@ -263,7 +273,7 @@ bool create(sqlite3* db, QString* error)
                                QByteArrayLiteral("; PRAGMA user_version=") +
                                QByteArray::number(CaseFileFormat::CurrentSchemaVersion) + ';';
     if (!transaction.isActive() || !sqlite::exec(db, kSchemaV1) || !sqlite::exec(db, kSchemaV2) ||
-        !sqlite::exec(db, pragmas.constData()) || !transaction.commit()) {
+        !sqlite::exec(db, kSchemaV3) || !sqlite::exec(db, pragmas.constData()) || !transaction.commit()) {
         *error = QStringLiteral("cannot create the case file's tables: %1").arg(sqlite::lastError(db));
         return false;
     }

@@ -175,6 +175,7 @@ VerifyReport CaseFile::verify() const
     if (report.problems.size() == chain.size() && chain.isEmpty())
         report.checked.append(QStringLiteral("request, judgments and status agree with the audit trail"));
     verifySignoff(report, trail);
+    verifyFhirOrigin(report, trail);
     return report;
 }
 

@@ -1,0 +1,165 @@
+// import-fhir of a PAS request carrying a 50 MB inline PDF against `new --attach` of the same PDF
+// (the baseline, measured in the same run): wall time and the command's peak memory (its own
+// maximum resident set, from wait4). Goal: at most 1.5x the time, and peak memory at most 3x the PDF.
+// Usage: bench_fhir_import [MEGABYTES] (default 50). Runs build/bin/reviewdesk-cli.
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace {
+
+struct Run
+{
+    double seconds = 0;
+    long peakKib = 0;
+    int status = -1;
+};
+
+Run runCli(const QStringList& args)
+{
+    QList<QByteArray> storage{QByteArrayLiteral(REVIEWDESK_BIN_DIR "/reviewdesk-cli")};
+    for (const QString& arg : args)
+        storage.append(QFile::encodeName(arg));
+    std::vector<char*> argv;
+    for (QByteArray& arg : storage)
+        argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    Run run;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
+        return run;
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.peakKib = usage.ru_maxrss;
+    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    posix_spawn_file_actions_destroy(&actions);
+    return run;
+}
+
+// A valid PDF of about megabytes MB: one page, and an unreferenced stream of random bytes.
+QByteArray bigPdf(int megabytes)
+{
+    QByteArray filler(qsizetype(megabytes) << 20, Qt::Uninitialized);
+    QRandomGenerator generator(42);
+    generator.fillRange(reinterpret_cast<quint32*>(filler.data()), filler.size() / 4);
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    auto object = [&](const QByteArray& body) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    object("<< /Type /Catalog /Pages 2 0 R >>");
+    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>");
+    object("<< /Length 0 >>\nstream\n\nendstream");
+    object("<< /Length " + QByteArray::number(filler.size()) + " >>\nstream\n" + filler + "\nendstream");
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+bool write(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication application(argc, argv);
+    const int megabytes = argc > 1 ? std::max(1, atoi(argv[1])) : 50;
+    QTemporaryDir dir;
+    const QByteArray pdf = bigPdf(megabytes);
+    const QString pdfPath = dir.filePath(QStringLiteral("big.pdf"));
+    write(pdfPath, pdf);
+
+    QFile fixture(
+        QStringLiteral(REVIEWDESK_SOURCE_DIR "/tests/data/fhir/fixtures/ig221-referral-96000-96004.json"));
+    if (!fixture.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read the referral fixture\n");
+        return 2;
+    }
+    QJsonObject bundle = QJsonDocument::fromJson(fixture.readAll()).object();
+    QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+    QJsonObject entry = entries.at(9).toObject();
+    QJsonObject document = entry.value(QStringLiteral("resource")).toObject();
+    QJsonObject attachment{{QStringLiteral("contentType"), QStringLiteral("application/pdf")},
+                           {QStringLiteral("title"), QStringLiteral("big.pdf")},
+                           {QStringLiteral("data"), QString::fromLatin1(pdf.toBase64())}};
+    document.insert(QStringLiteral("content"),
+                    QJsonArray{QJsonObject{{QStringLiteral("attachment"), attachment}}});
+    entry.insert(QStringLiteral("resource"), document);
+    entries.replace(9, entry);
+    bundle.insert(QStringLiteral("entry"), entries);
+    const QString bundlePath = dir.filePath(QStringLiteral("bundle.json"));
+    write(bundlePath, QJsonDocument(bundle).toJson(QJsonDocument::Compact));
+    bundle = {};
+
+    // The same case as JSON, for the baseline.
+    const QString casePath = dir.filePath(QStringLiteral("case.json"));
+    write(casePath, R"({"member":{"id":"1122334455","name":"JOE SMITH","birthDate":"1961-09-30"},
+        "provider":{"name":"DR. JOE SMITH CORPORATION","npi":"8189991234"},
+        "request":{"receivedAt":"2005-05-02T06:01:00Z","urgency":"expedited","serviceDate":"2005-06-15",
+        "lines":["96000","96004"],"diagnoses":["G89.4"],"priorStudyDate":null}})");
+
+    std::printf("PDF %.1f MB, bundle %.1f MB\n", pdf.size() / 1048576.0,
+                QFile(bundlePath).size() / 1048576.0);
+    QList<Run> baseline;
+    QList<Run> imports;
+    for (int round = 0; round < 3; ++round) {
+        const QString a = dir.filePath(QStringLiteral("new-%1.rdcase").arg(round));
+        const QString b = dir.filePath(QStringLiteral("fhir-%1.rdcase").arg(round));
+        baseline.append(runCli({QStringLiteral("new"), a, QStringLiteral("--from"), casePath,
+                                QStringLiteral("--attach"), pdfPath}));
+        imports.append(runCli({QStringLiteral("import-fhir"), bundlePath, QStringLiteral("-o"), b}));
+        QFile::remove(a);
+        QFile::remove(b);
+        if (baseline.last().status != 0 || imports.last().status != 0) {
+            std::fprintf(stderr, "a run failed (new %d, import-fhir %d)\n", baseline.last().status,
+                         imports.last().status);
+            return 1;
+        }
+    }
+    auto median = [](QList<Run> runs, auto field) {
+        std::sort(runs.begin(), runs.end(), [&](const Run& x, const Run& y) { return field(x) < field(y); });
+        return field(runs.at(runs.size() / 2));
+    };
+    const double newSeconds = median(baseline, [](const Run& r) { return r.seconds; });
+    const double importSeconds = median(imports, [](const Run& r) { return r.seconds; });
+    const double importPeak = median(imports, [](const Run& r) { return double(r.peakKib); });
+    const double newPeak = median(baseline, [](const Run& r) { return double(r.peakKib); });
+    std::printf("new --attach   %.2f s, peak %.0f MB\n", newSeconds, newPeak / 1024);
+    std::printf("import-fhir    %.2f s, peak %.0f MB\n", importSeconds, importPeak / 1024);
+    std::printf("time ratio     %.2fx (goal <= 1.5x)\n", importSeconds / newSeconds);
+    std::printf("peak / PDF     %.2fx (goal <= 3x)\n", importPeak * 1024 / pdf.size());
+    return 0;
+}

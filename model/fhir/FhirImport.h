@@ -1,0 +1,39 @@
+// What reading a Da Vinci PAS request Bundle gives (docs/fhir.md): the case, the documents to store,
+// the warnings a reviewer should see, and the "FHIR origin" the response needs later.
+#pragma once
+
+#include "checklist/CaseData.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace rd {
+
+// One supporting document, decoded into a file of the import's work folder.
+struct FhirDocument
+{
+    QString fileName;    // the name it gets in the case (ends in .pdf)
+    QString source;      // where it came from, e.g. DocumentReference/X content[0]
+    QString contentType; // of the resource holding the bytes, without parameters
+    QString path;        // the decoded bytes
+    qint64 size = 0;
+    QByteArray sha256; // raw, of the decoded bytes
+    bool needsConversion() const { return contentType != QLatin1String("application/pdf"); }
+};
+
+struct FhirImport
+{
+    CaseData data;
+    QString receivedAtSource; // "--received-at", "Bundle.timestamp" or "Claim.created"
+    QList<FhirDocument> documents;
+    QStringList warnings;
+    // Section 3.3 of the contract: what the response must echo (bundleIdentifier, claimFullUrl,
+    // claimIdentifier, claimType, patient/insurer/provider fullUrl and resource, items).
+    QJsonObject origin;
+};
+
+} // namespace rd
