@@ -21,7 +21,7 @@ struct FhirDocument
     QString contentType; // of the resource holding the bytes, without parameters
     QString path;        // the decoded bytes
     qint64 size = 0;
-    QByteArray sha256; // raw, of the decoded bytes
+    QByteArray sha256; // raw, of the decoded bytes; computed for a document to convert only
     bool needsConversion() const { return contentType != QLatin1String("application/pdf"); }
 };
 

@@ -37,6 +37,18 @@ QString safeName(const QString& title)
     return name.trimmed();
 }
 
+bool sameBytes(const QString& a, const QString& b)
+{
+    QFile first(a);
+    QFile second(b);
+    if (!first.open(QIODevice::ReadOnly) || !second.open(QIODevice::ReadOnly))
+        return false;
+    while (!first.atEnd())
+        if (first.read(1 << 20) != second.read(1 << 20))
+            return false;
+    return second.atEnd();
+}
+
 } // namespace
 
 QString FhirRequest::uniqueFileName(QString name)
@@ -105,12 +117,15 @@ void FhirRequest::readAttachment(const QJsonObject& attachment, const FhirResour
     const QString file = QDir(m_context.workFolder)
                              .filePath(QStringLiteral("document-%1.bin").arg(m_result.documents.size() + 1));
     FhirDecodedData decoded;
+    // Hashes only where they are used: a declared hash to compare, a converted document's original.
+    const bool wantSha1 =
+        attachment.contains(QStringLiteral("hash")) || contentType != QLatin1String("application/pdf");
     if (text.startsWith(prefix)) {
         const FhirJsonBlob blob = m_context.scan.blobs.value(text.mid(prefix.size()).toInt());
         decoded = FhirBase64::decodeToFile(
-            QByteArrayView(m_context.raw.constData() + blob.offset, blob.length), true, file);
+            QByteArrayView(m_context.raw.constData() + blob.offset, blob.length), true, file, wantSha1);
     } else {
-        decoded = FhirBase64::decodeToFile(text.toLatin1(), false, file);
+        decoded = FhirBase64::decodeToFile(text.toLatin1(), false, file, wantSha1);
     }
     if (!decoded.ok)
         failAt(dataPath, decoded.message);
@@ -130,7 +145,8 @@ void FhirRequest::readAttachment(const QJsonObject& attachment, const FhirResour
 
     // The same bytes referenced twice are stored once.
     for (const FhirDocument& document : std::as_const(m_result.documents))
-        if (document.sha256 == decoded.sha256 && document.contentType == contentType) {
+        if (document.contentType == contentType && document.size == decoded.size &&
+            sameBytes(document.path, file)) {
             QFile::remove(file);
             return;
         }
@@ -145,13 +161,16 @@ void FhirRequest::readAttachment(const QJsonObject& attachment, const FhirResour
         m_result.warnings.append(QStringLiteral("%1: a document of type %2, converted to a PDF (%3)")
                                      .arg(document.source, contentType, document.fileName));
     m_result.documents.append(document);
-    m_documentOrigins.append(
-        QJsonObject{{QStringLiteral("fileName"), document.fileName},
-                    {QStringLiteral("source"), document.source},
-                    {QStringLiteral("contentType"), contentType},
-                    {QStringLiteral("size"), decoded.size},
-                    {QStringLiteral("sha256"), QString::fromLatin1(decoded.sha256.toHex())},
-                    {QStringLiteral("converted"), document.needsConversion()}});
+    // A PDF stored as it came has its SHA-256 in the case's attachment record; a converted one keeps
+    // its original's here.
+    QJsonObject origin{{QStringLiteral("fileName"), document.fileName},
+                       {QStringLiteral("source"), document.source},
+                       {QStringLiteral("contentType"), contentType},
+                       {QStringLiteral("size"), decoded.size},
+                       {QStringLiteral("converted"), document.needsConversion()}};
+    if (document.needsConversion())
+        origin.insert(QStringLiteral("sha256"), QString::fromLatin1(decoded.sha256.toHex()));
+    m_documentOrigins.append(origin);
 }
 
 QJsonObject FhirRequest::origin(const QJsonObject& bundleJson) const
