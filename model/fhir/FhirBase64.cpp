@@ -101,6 +101,7 @@ FhirDecodedData FhirBase64::decodeToFile(QByteArrayView text, bool jsonEscaped, 
     for (qsizetype i = 0; i < size; ++i) {
         signed char value = kAlphabet.value[static_cast<unsigned char>(data[i])];
         if (value == kBad && jsonEscaped && data[i] == '\\' && i + 1 < size) {
+            result.canonical = false;
             const char next = data[++i];
             int code = next == 'n' || next == 'r' || next == 't' ? ' ' : next == '/' ? '/' : -1;
             if (next == 'u' && i + 4 < size) {
@@ -113,8 +114,10 @@ FhirDecodedData FhirBase64::decodeToFile(QByteArrayView text, bool jsonEscaped, 
             }
             value = code >= 0 && code < 0x80 ? kAlphabet.value[code] : kBad;
         }
-        if (value == kSpace)
+        if (value == kSpace) {
+            result.canonical = false;
             continue;
+        }
         if (value == kBad)
             return refuse(
                 QStringLiteral("invalid base64 (a character outside the base64 alphabet at position %1)")
@@ -131,6 +134,9 @@ FhirDecodedData FhirBase64::decodeToFile(QByteArrayView text, bool jsonEscaped, 
             continue;
         if (padding > 2)
             return refuse(QStringLiteral("invalid base64 (more than two '=')"));
+        // Bits that padding leaves unused are zero when the text is what encoding the bytes gives.
+        if ((padding == 1 && (quantum & 0xff) != 0) || (padding == 2 && (quantum & 0xffff) != 0))
+            result.canonical = false;
         out[used++] = static_cast<unsigned char>(quantum >> 16);
         if (padding < 2)
             out[used++] = static_cast<unsigned char>(quantum >> 8);

@@ -19,6 +19,8 @@ struct FhirDecodedData
     QByteArray sha1;   // raw digest (R4 Attachment.hash), when hashes were asked for
     QByteArray sha256; // raw digest, when hashes were asked for
     QByteArray head;   // the first 1024 decoded bytes
+    bool canonical =
+        true; // the text is exactly the base64 encoding of the bytes (no whitespace, escapes, stray bits)
 };
 
 class FhirBase64

@@ -87,11 +87,12 @@ FhirCaseImportResult FhirCaseImport::run(const QString& bundlePath, const QStrin
         pdfs.append(pdf);
     }
 
+    raw.clear(); // the stored form and the decoded documents are all that is needed from here on
     const QJsonObject origin = request.origin;
     const QStringList warnings = request.warnings;
     const CaseCreationResult created =
         createCaseFile(casePath, request.data, pdfs, actor, [&](CaseFile& file, QString* error) {
-            return file.storeFhirOrigin(origin, raw, warnings, actor, error);
+            return file.storeFhirOrigin(origin, request.storedBundle, warnings, actor, error);
         });
     if (!created.ok) {
         // A document the PDF worker refused is named by where it was in the Bundle, not by the
@@ -107,6 +108,43 @@ FhirCaseImportResult FhirCaseImport::run(const QString& bundlePath, const QStrin
     result.attachments = created.attachments;
     result.data = request.data;
     return result;
+}
+
+std::optional<QByteArray> FhirCaseImport::originalBundle(const CaseFile& file, QString* error)
+{
+    const std::optional<FhirOriginRecord> record = file.fhirOrigin(error);
+    if (!record)
+        return std::nullopt;
+    QByteArray bytes = record->bundle;
+    const QJsonObject documents = record->origin.value(QStringLiteral("bundleDocuments")).toObject();
+    for (auto it = documents.constBegin(); it != documents.constEnd(); ++it) {
+        const std::optional<AttachmentInfo> info = file.attachment(it.value().toString());
+        if (!info) {
+            *error = QStringLiteral("%1: the attachment %2 of the request is missing")
+                         .arg(file.path(), it.value().toString());
+            return std::nullopt;
+        }
+        const std::optional<QByteArray> pdf = CaseFile::readAttachment(file.path(), info->id, error);
+        if (!pdf)
+            return std::nullopt;
+        const QByteArray placeholder = '"' + it.key().toLatin1() + '"';
+        const qsizetype at = bytes.indexOf(placeholder);
+        if (at < 0) {
+            *error = QStringLiteral("%1: the stored request has no place for %2")
+                         .arg(file.path(), it.value().toString());
+            return std::nullopt;
+        }
+        bytes.replace(at + 1, placeholder.size() - 2, pdf->toBase64());
+    }
+    const qint64 received = record->origin.value(QStringLiteral("bundleBytes")).toInteger(bytes.size());
+    if (bytes.size() != received) {
+        *error = QStringLiteral("%1: the request put back together has %2 bytes, not the %3 received")
+                     .arg(file.path())
+                     .arg(bytes.size())
+                     .arg(received);
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 QByteArray FhirCaseImport::operationOutcome(const Error& refusal)

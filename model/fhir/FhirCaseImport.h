@@ -14,7 +14,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace rd {
+
+class CaseFile;
 
 struct FhirCaseImportResult
 {
@@ -38,6 +42,10 @@ public:
     // time (invalid: the Bundle's own).
     static FhirCaseImportResult run(const QString& bundlePath, const QString& casePath, const Policy& policy,
                                     const QDateTime& receivedAt, const QString& actor);
+
+    // The request file as it was received, put back together from the case file: the stored form
+    // with each large document's base64 (stored as a PDF attachment) encoded again.
+    static std::optional<QByteArray> originalBundle(const CaseFile& file, QString* error);
 
     // The OperationOutcome PAS returns for a Bundle it cannot process (issue severity error, code invalid).
     static QByteArray operationOutcome(const Error& refusal);

@@ -21,7 +21,8 @@ struct FhirDocument
     QString contentType; // of the resource holding the bytes, without parameters
     QString path;        // the decoded bytes
     qint64 size = 0;
-    QByteArray sha256; // raw, of the decoded bytes; computed for a document to convert only
+    QByteArray sha256;   // raw, of the decoded bytes; computed for a document to convert only
+    int bundleBlob = -1; // the large base64 string of the file it came from, when stored as it was
     bool needsConversion() const { return contentType != QLatin1String("application/pdf"); }
 };
 
@@ -34,6 +35,10 @@ struct FhirImport
     // Section 3.3 of the contract: what the response must echo (bundleIdentifier, claimFullUrl,
     // claimIdentifier, claimType, patient/insurer/provider fullUrl and resource, items).
     QJsonObject origin;
+    // The file's bytes as the case keeps them: each large base64 document stored unchanged as a PDF
+    // attachment is replaced by a placeholder that origin["bundleDocuments"] maps to the attachment's
+    // name, so a 50 MB document is not stored twice; FhirCaseImport::originalBundle() puts it back.
+    QByteArray storedBundle;
 };
 
 } // namespace rd

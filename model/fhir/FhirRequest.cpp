@@ -73,6 +73,7 @@ FhirImport FhirRequest::read(const QJsonObject& bundleJson)
     readMemberLetterFields(patient);
     warnUnresolvedReferences();
     m_result.origin = origin(bundleJson);
+    m_result.storedBundle = storedBundle();
     return m_result;
 }
 

@@ -72,6 +72,7 @@ private:
     void readSupportingFacts();
     void warnUnresolvedReferences();
     QJsonObject origin(const QJsonObject& bundleJson) const;
+    QByteArray storedBundle() const;
     QString uniqueFileName(QString name);
 
     const FhirRequestContext& m_context;

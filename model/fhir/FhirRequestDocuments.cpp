@@ -5,8 +5,11 @@
 #include "model/fhir/FhirValues.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace rd {
 
@@ -157,6 +160,8 @@ void FhirRequest::readAttachment(const QJsonObject& attachment, const FhirResour
     document.path = file;
     document.size = decoded.size;
     document.sha256 = decoded.sha256;
+    if (text.startsWith(prefix) && decoded.canonical && !document.needsConversion())
+        document.bundleBlob = text.mid(prefix.size()).toInt();
     if (document.needsConversion())
         m_result.warnings.append(QStringLiteral("%1: a document of type %2, converted to a PDF (%3)")
                                      .arg(document.source, contentType, document.fileName));
@@ -173,8 +178,35 @@ void FhirRequest::readAttachment(const QJsonObject& attachment, const FhirResour
     m_documentOrigins.append(origin);
 }
 
+QByteArray FhirRequest::storedBundle() const
+{
+    QList<const FhirDocument*> replaced;
+    for (const FhirDocument& document : m_result.documents)
+        if (document.bundleBlob >= 0)
+            replaced.append(&document);
+    if (replaced.isEmpty())
+        return m_context.raw;
+    std::sort(replaced.begin(), replaced.end(),
+              [](const FhirDocument* a, const FhirDocument* b) { return a->bundleBlob < b->bundleBlob; });
+    QByteArray stored;
+    qsizetype copied = 0;
+    for (const FhirDocument* document : std::as_const(replaced)) {
+        const FhirJsonBlob blob = m_context.scan.blobs.at(document->bundleBlob);
+        stored.append(m_context.raw.constData() + copied, blob.offset - copied);
+        stored.append((m_context.scan.placeholderPrefix + QString::number(document->bundleBlob)).toLatin1());
+        copied = blob.offset + blob.length;
+    }
+    stored.append(m_context.raw.constData() + copied, m_context.raw.size() - copied);
+    return stored;
+}
+
 QJsonObject FhirRequest::origin(const QJsonObject& bundleJson) const
 {
+    QJsonObject bundleDocuments;
+    for (const FhirDocument& document : m_result.documents)
+        if (document.bundleBlob >= 0)
+            bundleDocuments.insert(m_context.scan.placeholderPrefix + QString::number(document.bundleBlob),
+                                   document.fileName);
     auto entryOf = [](const std::optional<FhirResource>& resource) {
         return resource ? QJsonObject{{QStringLiteral("fullUrl"), resource->fullUrl},
                                       {QStringLiteral("resource"), resource->json}}
@@ -210,6 +242,8 @@ QJsonObject FhirRequest::origin(const QJsonObject& bundleJson) const
         {QStringLiteral("items"), items},
         {QStringLiteral("documents"), m_documentOrigins},
         {QStringLiteral("receivedAtSource"), m_result.receivedAtSource},
+        {QStringLiteral("bundleBytes"), qint64(m_context.raw.size())},
+        {QStringLiteral("bundleDocuments"), bundleDocuments},
     };
 }
 

@@ -4,7 +4,9 @@
 // kept in the case file is what the response needs and is covered by verify.
 #include "TestSupport.h"
 #include "model/casefile/CaseFile.h"
+#include "model/fhir/FhirCaseImport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -79,6 +81,29 @@ bool runSql(const QString& path, const char* sql)
     const bool ok = sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
     sqlite3_close(db);
     return ok;
+}
+
+// A valid one-page PDF of about kilobytes KB (an unreferenced stream of filler).
+QByteArray largePdf(int kilobytes)
+{
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    auto object = [&](const QByteArray& body) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    const QByteArray filler(qsizetype(kilobytes) << 10, 'x');
+    object("<< /Type /Catalog /Pages 2 0 R >>");
+    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>");
+    object("<< /Length " + QByteArray::number(filler.size()) + " >>\nstream\n" + filler + "\nendstream");
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
 }
 
 } // namespace
@@ -473,6 +498,54 @@ private Q_SLOTS:
                        bundle.insert(QStringLiteral("entry"), entries);
                    }),
             {QStringLiteral("item[1].quantity.value")});
+    }
+
+    void largeDocumentStoredOnce()
+    {
+        // A large document is kept as its PDF attachment only; the request file is put back together
+        // byte for byte from the case. With whitespace in its base64 the file is kept as it came.
+        const QByteArray pdf = largePdf(300);
+        for (const bool wrapped : {false, true}) {
+            const QString name = wrapped ? QStringLiteral("large-wrapped") : QStringLiteral("large");
+            const QString bundle = edited(name + QStringLiteral(".json"), [&](QJsonObject& json) {
+                QJsonArray entries = json.value(QStringLiteral("entry")).toArray();
+                QJsonObject entry = entries.at(9).toObject();
+                QJsonObject document = entry.value(QStringLiteral("resource")).toObject();
+                QByteArray data = pdf.toBase64();
+                if (wrapped)
+                    for (qsizetype i = 76; i < data.size(); i += 77)
+                        data.insert(i, '\n');
+                document.insert(
+                    QStringLiteral("content"),
+                    QJsonArray{QJsonObject{
+                        {QStringLiteral("attachment"),
+                         QJsonObject{{QStringLiteral("contentType"), QStringLiteral("application/pdf")},
+                                     {QStringLiteral("title"), QStringLiteral("large.pdf")},
+                                     {QStringLiteral("data"), QString::fromLatin1(data)}}}}});
+                entry.insert(QStringLiteral("resource"), document);
+                entries.replace(9, entry);
+                json.insert(QStringLiteral("entry"), entries);
+            });
+            const QString caseFile = m_dir.filePath(name + QStringLiteral(".rdcase"));
+            const test::CliRun run = importFhir(bundle, caseFile);
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QString error;
+            const auto file = CaseFile::open(caseFile, CaseFile::OpenMode::ReadOnly, &error);
+            QVERIFY2(file, qPrintable(error));
+            const auto attachment = file->attachment(QStringLiteral("large.pdf"));
+            QVERIFY(attachment);
+            QCOMPARE(attachment->sha256, QCryptographicHash::hash(pdf, QCryptographicHash::Sha256));
+            const auto origin = file->fhirOrigin(&error);
+            QVERIFY(origin);
+            if (wrapped)
+                QCOMPARE(origin->bundle, readBytes(bundle));
+            else
+                QVERIFY(origin->bundle.size() < 100000);
+            const auto original = FhirCaseImport::originalBundle(*file, &error);
+            QVERIFY2(original, qPrintable(error));
+            QCOMPARE(*original, readBytes(bundle));
+            QCOMPARE(test::runCli({QStringLiteral("verify"), caseFile}).exitCode, 0);
+        }
     }
 
     void tamperedOriginFailsVerify()
