@@ -29,7 +29,7 @@ struct FhirDocument
 struct FhirImport
 {
     CaseData data;
-    QString receivedAtSource; // "--received-at", "Bundle.timestamp" or "Claim.created"
+    QString receivedAtSource; // "given at import", "Bundle.timestamp" or "Claim.created"
     QList<FhirDocument> documents;
     QStringList warnings;
     // Section 3.3 of the contract: what the response must echo (bundleIdentifier, claimFullUrl,

@@ -396,7 +396,15 @@ void FhirRequest::readReceivedAt(const QJsonObject& bundleJson)
     QDateTime& receivedAt = m_result.data.request.receivedAt;
     if (m_context.receivedAt.isValid()) {
         receivedAt = m_context.receivedAt.toUTC();
-        m_result.receivedAtSource = QStringLiteral("--received-at");
+        receivedAt.setTime(
+            QTime(receivedAt.time().hour(), receivedAt.time().minute(), receivedAt.time().second()));
+        m_result.receivedAtSource = QStringLiteral("given at import");
+        // A correction is kept with the import's warnings (audited).
+        const QDateTime own = instantUtc(text(bundleJson, "timestamp"));
+        if (own.isValid() && own != receivedAt)
+            m_result.warnings.append(
+                QStringLiteral("request.receivedAt: %1 given at import; Bundle.timestamp says %2")
+                    .arg(receivedAt.toString(Qt::ISODate), own.toString(Qt::ISODate)));
         return;
     }
     receivedAt = instantUtc(text(bundleJson, "timestamp"));

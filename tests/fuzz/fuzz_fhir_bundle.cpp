@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     if (!work.isValid())
         std::abort();
     rd::FhirBundleReader reader(policy());
-    reader.setNow(QDateTime(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::UTC));
+    reader.setNow(QDateTime(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC));
     const rd::Result<rd::FhirImport> read = reader.read(raw, QStringLiteral("fuzz.json"), work.path());
     if (!read) {
         const QString line = read.error().toString();
