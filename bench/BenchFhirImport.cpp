@@ -2,6 +2,8 @@
 // (the baseline, measured in the same run): wall time and the command's peak memory (its own
 // maximum resident set, from wait4). Goal: at most 1.5x the time, and peak memory at most 3x the PDF.
 // Usage: bench_fhir_import [MEGABYTES] (default 50). Runs build/bin/reviewdesk-cli.
+#include "TestSupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -61,30 +63,13 @@ Run runCli(const QStringList& args)
     return run;
 }
 
-// A valid PDF of about megabytes MB: one page, and an unreferenced stream of random bytes.
+// A valid PDF of about megabytes MB of random bytes.
 QByteArray bigPdf(int megabytes)
 {
     QByteArray filler(qsizetype(megabytes) << 20, Qt::Uninitialized);
     QRandomGenerator generator(42);
     generator.fillRange(reinterpret_cast<quint32*>(filler.data()), filler.size() / 4);
-    QByteArray pdf = "%PDF-1.4\n";
-    QList<qsizetype> offsets;
-    auto object = [&](const QByteArray& body) {
-        offsets.append(pdf.size());
-        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
-    object("<< /Type /Catalog /Pages 2 0 R >>");
-    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>");
-    object("<< /Length 0 >>\nstream\n\nendstream");
-    object("<< /Length " + QByteArray::number(filler.size()) + " >>\nstream\n" + filler + "\nendstream");
-    const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
-    for (qsizetype offset : offsets)
-        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
-    return pdf;
+    return rd::test::pdfWithFiller(filler);
 }
 
 bool write(const QString& path, const QByteArray& bytes)

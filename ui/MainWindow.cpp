@@ -498,13 +498,7 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
         [casePath, data = *caseData, pdfs, actor = reviewerName()] {
             return createCaseFile(casePath, data, pdfs, actor);
         },
-        [this, casePath](const CaseCreationResult& result) {
-            if (result.ok)
-                openCase(casePath);
-            else
-                MessageBox::warning(this, tr("New Case from JSON"), result.error);
-            Q_EMIT caseCreated(casePath, result.ok);
-        });
+        openCreatedCase(tr("New Case from JSON"), casePath));
     return true;
 }
 
@@ -520,14 +514,20 @@ bool MainWindow::importFhirRequest(const QString& bundlePath, const QString& cas
                 FhirCaseImport::run(bundlePath, casePath, policy, receivedAt, actor);
             return CaseCreationResult{imported.ok, imported.error, imported.attachments};
         },
-        [this, casePath](const CaseCreationResult& result) {
-            if (result.ok)
-                openCase(casePath);
-            else
-                MessageBox::warning(this, tr("Import Request (FHIR)"), result.error);
-            Q_EMIT caseCreated(casePath, result.ok);
-        });
+        openCreatedCase(tr("Import Request (FHIR)"), casePath));
     return true;
+}
+
+std::function<void(const CaseCreationResult&)> MainWindow::openCreatedCase(const QString& title,
+                                                                           const QString& casePath)
+{
+    return [this, title, casePath](const CaseCreationResult& result) {
+        if (result.ok)
+            openCase(casePath);
+        else
+            MessageBox::warning(this, title, result.error);
+        Q_EMIT caseCreated(casePath, result.ok);
+    };
 }
 
 void MainWindow::chooseRecordsToAdd()

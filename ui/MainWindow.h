@@ -90,6 +90,9 @@ private:
     void chooseRecordsToAdd();
     // Runs work (checking and storing PDFs: slow) on the thread pool while the File actions wait and
     // the status bar says message; then done(result) here.
+    // When a case job that creates casePath is done: open it, or say why not (title: the action's).
+    std::function<void(const CaseCreationResult&)> openCreatedCase(const QString& title,
+                                                                   const QString& casePath);
     void runCaseJob(const QString& message, std::function<CaseCreationResult()> work,
                     std::function<void(const CaseCreationResult&)> done);
     void saveCopyAs();

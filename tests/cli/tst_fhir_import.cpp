@@ -83,29 +83,6 @@ bool runSql(const QString& path, const char* sql)
     return ok;
 }
 
-// A valid one-page PDF of about kilobytes KB (an unreferenced stream of filler).
-QByteArray largePdf(int kilobytes)
-{
-    QByteArray pdf = "%PDF-1.4\n";
-    QList<qsizetype> offsets;
-    auto object = [&](const QByteArray& body) {
-        offsets.append(pdf.size());
-        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
-    const QByteArray filler(qsizetype(kilobytes) << 10, 'x');
-    object("<< /Type /Catalog /Pages 2 0 R >>");
-    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>");
-    object("<< /Length " + QByteArray::number(filler.size()) + " >>\nstream\n" + filler + "\nendstream");
-    const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
-    for (qsizetype offset : offsets)
-        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
-    return pdf;
-}
-
 } // namespace
 
 class TestFhirImport : public QObject
@@ -119,6 +96,11 @@ private:
     {
         return test::runCli(
             QStringList{QStringLiteral("import-fhir"), bundle, QStringLiteral("-o"), caseFile} + extra);
+    }
+
+    QString caseFileFor(const QString& bundle) const
+    {
+        return m_dir.filePath(QFileInfo(bundle).completeBaseName() + QStringLiteral(".rdcase"));
     }
 
     QJsonObject exported(const QString& caseFile)
@@ -139,8 +121,7 @@ private:
 
     void expectRefused(const QString& bundle, const QStringList& fragments)
     {
-        const QString caseFile =
-            m_dir.filePath(QFileInfo(bundle).completeBaseName() + QStringLiteral(".rdcase"));
+        const QString caseFile = caseFileFor(bundle);
         const test::CliRun run = importFhir(bundle, caseFile);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(!QFileInfo::exists(caseFile), qPrintable(caseFile));
@@ -167,8 +148,7 @@ private Q_SLOTS:
         QFETCH(QString, expectedFile);
         const QJsonObject expected = readJson(expectedFile);
         const QString bundle = fixturePath(expected.value(QStringLiteral("fixture")).toString());
-        const QString caseFile =
-            m_dir.filePath(QFileInfo(bundle).completeBaseName() + QStringLiteral(".rdcase"));
+        const QString caseFile = caseFileFor(bundle);
         const test::CliRun run = importFhir(bundle, caseFile);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(QFileInfo(caseFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
@@ -291,8 +271,7 @@ private Q_SLOTS:
         QFETCH(QString, expectedFile);
         const QJsonObject expected = readJson(expectedFile);
         const QString bundle = fixturePath(expected.value(QStringLiteral("fixture")).toString());
-        const QString caseFile =
-            m_dir.filePath(QFileInfo(bundle).completeBaseName() + QStringLiteral(".rdcase"));
+        const QString caseFile = caseFileFor(bundle);
         const test::CliRun run = importFhir(bundle, caseFile);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QStringList warnings = run.out.split(QLatin1Char('\n')).filter(QStringLiteral("warning:"));
@@ -504,7 +483,7 @@ private Q_SLOTS:
     {
         // A large document is kept as its PDF attachment only; the request file is put back together
         // byte for byte from the case. With whitespace in its base64 the file is kept as it came.
-        const QByteArray pdf = largePdf(300);
+        const QByteArray pdf = test::pdfWithFiller(QByteArray(300 << 10, 'x'));
         for (const bool wrapped : {false, true}) {
             const QString name = wrapped ? QStringLiteral("large-wrapped") : QStringLiteral("large");
             const QString bundle = edited(name + QStringLiteral(".json"), [&](QJsonObject& json) {

@@ -49,6 +49,8 @@ FhirImportDialog::FhirImportDialog(const QString& bundlePath, const FhirImport& 
     warnings->setObjectName(QStringLiteral("warnings"));
     warnings->addItems(preview.warnings);
     warnings->setWordWrap(true);
+    warnings->setAlternatingRowColors(true);
+    warnings->setSpacing(3);
     warnings->setMinimumWidth(640);
     layout->addWidget(warnings);
 
