@@ -122,6 +122,10 @@
         <source>%1 · %2 left</source>
         <translation>%1 · quedan %2</translation>
     </message>
+    <message>
+        <source>Request no.</source>
+        <translation>N.º de solicitud</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseSession</name>

@@ -110,6 +110,7 @@ struct CaseSummary
     CaseStatus status = CaseStatus::New;
     QString reviewer;
     QDateTime lastChange;
+    QString traceNumber; // a case imported from a PAS request: the request's trace number (Claim.identifier)
 };
 
 // The FHIR origin of a case imported from a Da Vinci PAS request (docs/fhir.md): what the response
@@ -245,6 +246,7 @@ private:
     bool loadSignoff(QString* error);
     void verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const;
     void verifyFhirOrigin(VerifyReport& report, const QList<AuditEntry>& trail) const;
+    static QString readFhirTraceNumber(sqlite3* db);
 
     QString m_path;
     sqlite3* m_db = nullptr;

@@ -124,6 +124,14 @@ std::optional<FhirOriginRecord> CaseFile::fhirOrigin(QString* error) const
     return record;
 }
 
+QString CaseFile::readFhirTraceNumber(sqlite3* db)
+{
+    // Cheap: one value of one row, for the queue (a file without the table has none).
+    sqlite::Statement query(db, "SELECT json_extract(origin, '$.claimIdentifier[0].value') FROM fhir_origin "
+                                "WHERE singleton = 1");
+    return query.isValid() && query.step() == SQLITE_ROW ? query.text(0) : QString();
+}
+
 void CaseFile::verifyFhirOrigin(VerifyReport& report, const QList<AuditEntry>& trail) const
 {
     QString recorded;

@@ -9,6 +9,8 @@
 #include "ui/case/CaseSession.h"
 #include "ui/fhir/FhirActions.h"
 #include "ui/fhir/FhirImportDialog.h"
+#include "ui/queue/CaseQueueModel.h"
+#include "ui/queue/QueueView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -88,6 +90,11 @@ private Q_SLOTS:
         QVERIFY(origin);
         QVERIFY(!origin->warnings.filter(QStringLiteral("given at import")).isEmpty());
         QVERIFY(!window.fhirActions()->exportAction()->isEnabled()); // not signed
+        // The queue shows the request's trace number.
+        CaseQueueModel* queue = window.queueView()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(queue->rowOf(target) >= 0, 10000);
+        QCOMPARE(queue->index(queue->rowOf(target), CaseQueueModel::RequestColumn).data().toString(),
+                 QStringLiteral("111099"));
 
         // A refused request: its one line, and no case file.
         const QString refused = m_dir.filePath(QStringLiteral("refused.rdcase"));
