@@ -73,6 +73,7 @@ private:
     void warnUnresolvedReferences();
     QJsonObject origin(const QJsonObject& bundleJson) const;
     QByteArray storedBundle() const;
+    QJsonValue withBlobs(const QJsonValue& value) const;
     QString uniqueFileName(QString name);
 
     const FhirRequestContext& m_context;

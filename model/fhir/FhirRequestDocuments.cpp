@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -178,6 +179,34 @@ void FhirRequest::readAttachment(const QJsonObject& attachment, const FhirResour
     m_documentOrigins.append(origin);
 }
 
+// A resource the response echoes as it came: a large "data" string cut out before parsing (a
+// Patient's photo, say) put back from the file's bytes.
+QJsonValue FhirRequest::withBlobs(const QJsonValue& value) const
+{
+    if (value.isString()) {
+        const QString text = value.toString();
+        const QString& prefix = m_context.scan.placeholderPrefix;
+        if (!text.startsWith(prefix))
+            return value;
+        const FhirJsonBlob blob = m_context.scan.blobs.value(text.mid(prefix.size()).toInt());
+        const QByteArray quoted = '[' + m_context.raw.mid(blob.offset - 1, blob.length + 2) + ']';
+        return QJsonDocument::fromJson(quoted).array().at(0);
+    }
+    if (value.isArray()) {
+        QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            items.replace(i, withBlobs(items.at(i)));
+        return items;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = withBlobs(it.value());
+        return object;
+    }
+    return value;
+}
+
 QByteArray FhirRequest::storedBundle() const
 {
     QList<const FhirDocument*> replaced;
@@ -207,9 +236,9 @@ QJsonObject FhirRequest::origin(const QJsonObject& bundleJson) const
         if (document.bundleBlob >= 0)
             bundleDocuments.insert(m_context.scan.placeholderPrefix + QString::number(document.bundleBlob),
                                    document.fileName);
-    auto entryOf = [](const std::optional<FhirResource>& resource) {
+    auto entryOf = [this](const std::optional<FhirResource>& resource) {
         return resource ? QJsonObject{{QStringLiteral("fullUrl"), resource->fullUrl},
-                                      {QStringLiteral("resource"), resource->json}}
+                                      {QStringLiteral("resource"), withBlobs(resource->json)}}
                         : QJsonObject();
     };
     QJsonArray items;

@@ -527,6 +527,42 @@ private Q_SLOTS:
         }
     }
 
+    void largeStringOfAnEchoedResourceIsKept()
+    {
+        // A large base64 string is cut out before parsing; a resource the response echoes gets it back.
+        const QString photo = QString::fromLatin1(QByteArray(150 << 10, 'p').toBase64());
+        const QString bundle = edited(QStringLiteral("patient-photo.json"), [&](QJsonObject& json) {
+            QJsonArray entries = json.value(QStringLiteral("entry")).toArray();
+            QJsonObject entry = entries.at(4).toObject();
+            QJsonObject patient = entry.value(QStringLiteral("resource")).toObject();
+            patient.insert(QStringLiteral("photo"), QJsonArray{QJsonObject{{QStringLiteral("contentType"),
+                                                                            QStringLiteral("image/png")},
+                                                                           {QStringLiteral("data"), photo}}});
+            entry.insert(QStringLiteral("resource"), patient);
+            entries.replace(4, entry);
+            json.insert(QStringLiteral("entry"), entries);
+        });
+        const QString caseFile = caseFileFor(bundle);
+        const test::CliRun run = importFhir(bundle, caseFile);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QString error;
+        const auto file = CaseFile::open(caseFile, CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY2(file, qPrintable(error));
+        const auto origin = file->fhirOrigin(&error);
+        QVERIFY(origin);
+        const QJsonObject patient = origin->origin.value(QStringLiteral("patient"))
+                                        .toObject()
+                                        .value(QStringLiteral("resource"))
+                                        .toObject();
+        QCOMPARE(patient.value(QStringLiteral("photo"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("data"))
+                     .toString(),
+                 photo);
+    }
+
     void tamperedOriginFailsVerify()
     {
         const QString caseFile = m_dir.filePath(QStringLiteral("tampered.rdcase"));
