@@ -70,7 +70,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # platform plugins, and the fonts the letters are laid out in (DejaVu; Droid Sans Fallback for the
 # Chinese tagline).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, fonts-dejavu-core, qt6-image-formats-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
     "qt6-translations-l10n, fonts-droid-fallback, qt6-gtk-platformtheme | qt6-wayland")
 # The MIME database, desktop database and icon cache are refreshed by dpkg's file triggers.
