@@ -2,16 +2,15 @@
 
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
+#include "ui/RunOnPool.h"
 #include "ui/pdf/PdfPageView.h"
 #include "ui/pdf/PdfViewer.h"
 
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace rd {
 
@@ -83,12 +82,19 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
     Q_EMIT selectionChanged();
     m_message->setText(tr("Opening %1…").arg(info.fileName));
     m_stack->setCurrentWidget(m_message);
-    auto* watcher = new QFutureWatcher<ReadResult>(this);
-    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
+    const qint64 id = info.id;
+    const auto read = [caseFilePath, id] {
+        ReadResult result;
+        QString error;
+        if (auto bytes = CaseFile::readAttachment(caseFilePath, id, &error))
+            result.bytes = std::move(*bytes);
+        else
+            result.error = error;
+        return result;
+    };
+    runOnPool(this, read, [this, generation](const ReadResult& result) {
         if (generation != m_generation)
             return;
-        const ReadResult result = watcher->result();
         if (!result.error.isEmpty()) {
             setFailed(result.error);
             return;
@@ -116,16 +122,6 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
         m_stack->setCurrentWidget(m_viewer);
         m_viewer->setDocument(document);
     });
-    const qint64 id = info.id;
-    watcher->setFuture(QtConcurrent::run([caseFilePath, id] {
-        ReadResult result;
-        QString error;
-        if (auto bytes = CaseFile::readAttachment(caseFilePath, id, &error))
-            result.bytes = std::move(*bytes);
-        else
-            result.error = error;
-        return result;
-    }));
 }
 
 int PdfAttachmentViewer::currentPage() const

@@ -1,8 +1,9 @@
 #include "ui/queue/CaseQueueModel.h"
 
+#include "checklist/ReviewEngine.h"
 #include "model/casefile/CaseFileFormat.h"
 #include "ui/Palette.h"
-#include "checklist/ReviewEngine.h"
+#include "ui/RunOnPool.h"
 
 #include <QBrush>
 #include <QDir>
@@ -16,7 +17,6 @@
 #include <QSet>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentMap>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
 
@@ -154,13 +154,13 @@ void CaseQueueModel::rescan()
     const QString folder = m_folder;
     const quint64 generation = m_generation;
     ++m_pending;
-    auto* watcher = new QFutureWatcher<ScanResult>(this);
-    connect(watcher, &QFutureWatcher<ScanResult>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
+    const auto scan = [folder, known] {
+        return scanFolder(folder, known);
+    };
+    runOnPool(this, scan, [this, generation](const ScanResult& result) {
         --m_pending;
         if (generation != m_generation)
             return;
-        const ScanResult result = watcher->result();
         // Files that are gone.
         const QSet<QString> present(result.present.cbegin(), result.present.cend());
         for (int row = m_rows.size() - 1; row >= 0; --row) {
@@ -176,7 +176,6 @@ void CaseQueueModel::rescan()
         mergeRows(result.rows);
         Q_EMIT loaded(m_rows.size(), result.elapsedMs);
     });
-    watcher->setFuture(QtConcurrent::run([folder, known] { return scanFolder(folder, known); }));
 }
 
 void CaseQueueModel::refreshCase(const QString& path)
@@ -186,14 +185,13 @@ void CaseQueueModel::refreshCase(const QString& path)
         return;
     const quint64 generation = m_generation;
     ++m_pending;
-    auto* watcher = new QFutureWatcher<ScanResult>(this);
-    connect(watcher, &QFutureWatcher<ScanResult>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        --m_pending;
-        if (generation == m_generation)
-            mergeRows(watcher->result().rows);
-    });
-    watcher->setFuture(QtConcurrent::run([absolute] { return readPaths({absolute}); }));
+    runOnPool(
+        this, [absolute] { return readPaths({absolute}); },
+        [this, generation](const ScanResult& result) {
+            --m_pending;
+            if (generation == m_generation)
+                mergeRows(result.rows);
+        });
 }
 
 void CaseQueueModel::mergeRows(const QList<Row>& rows)

@@ -6,7 +6,6 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 #include <QString>

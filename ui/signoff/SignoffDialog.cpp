@@ -3,6 +3,7 @@
 #include "model/letters/LetterPdf.h"
 #include "ui/MessageBox.h"
 #include "ui/Palette.h"
+#include "ui/RunOnPool.h"
 #include "ui/checklist/JudgmentPage.h"
 
 #include <QComboBox>
@@ -25,7 +26,6 @@
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace rd {
 
@@ -69,7 +69,6 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     , m_letterEs(new QTextBrowser(this))
     , m_problems(new QLabel(this))
     , m_password(new QLineEdit(this))
-    , m_unlock(new QFutureWatcher<std::shared_ptr<SigningKey>>(this))
 {
     setObjectName(QStringLiteral("SignoffDialog"));
     setWindowTitle(tr("Sign Off — %1").arg(file->data().member.id));
@@ -202,17 +201,10 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     });
     for (QPlainTextEdit* box : {m_rationale, m_rationaleEs, m_additional})
         connect(box, &QPlainTextEdit::textChanged, this, &SignoffDialog::refresh);
-    connect(m_unlock, &QFutureWatcher<std::shared_ptr<SigningKey>>::finished, this,
-            &SignoffDialog::finishSigning);
 
     fillLines();
     fillJudgments();
     refresh();
-}
-
-SignoffDialog::~SignoffDialog()
-{
-    m_unlock->waitForFinished();
 }
 
 bool SignoffDialog::isSigned() const
@@ -374,8 +366,8 @@ void SignoffDialog::refresh()
         m_problems->setText(tr("Signing is blocked:\n%1").arg(items.join(QLatin1Char('\n'))));
         m_problems->setStyleSheet(QStringLiteral("color: %1;").arg(palette::tone(palette::Tone::Bad).name()));
     }
-    m_sign->setEnabled(m_preview.problems.isEmpty() && !m_password->text().isEmpty() &&
-                       !m_unlock->isRunning() && !m_file->isReadOnly());
+    m_sign->setEnabled(m_preview.problems.isEmpty() && !m_password->text().isEmpty() && !m_unlocking &&
+                       !m_file->isReadOnly());
     m_export->setEnabled(!m_preview.letters.isEmpty() ||
                          m_preview.decision.overall == OverallOutcome::Pended);
     m_print->setEnabled(m_export->isEnabled());
@@ -408,7 +400,7 @@ QString SignoffDialog::letterHtml(const QString& language) const
 
 void SignoffDialog::sign()
 {
-    if (m_unlock->isRunning() || !m_preview.problems.isEmpty())
+    if (m_unlocking || !m_preview.problems.isEmpty())
         return;
     m_sign->setEnabled(false);
     m_problems->setText(tr("Unlocking your signing key…"));
@@ -416,24 +408,31 @@ void SignoffDialog::sign()
     const QString login = m_signer.login;
     const QByteArray password = m_password->text().toUtf8();
     m_password->clear();
-    m_unlockError.clear();
-    // Argon2id takes a moment on purpose: off the GUI thread.
-    m_unlock->setFuture(
-        QtConcurrent::run([directory, login, password, this]() -> std::shared_ptr<SigningKey> {
-            QString error;
-            std::shared_ptr<SigningKey> key = directory.unlock(login, password, &error);
-            if (!key)
-                m_unlockError = error; // read only after finished()
-            return key;
-        }));
+    m_unlocking = true;
+    // Argon2id takes a moment on purpose: off the GUI thread. The pool thread keeps to its own copies.
+    struct Unlocked
+    {
+        std::shared_ptr<SigningKey> key;
+        QString error;
+    };
+    runOnPool(
+        this,
+        [directory, login, password] {
+            Unlocked unlocked;
+            unlocked.key = directory.unlock(login, password, &unlocked.error);
+            return unlocked;
+        },
+        [this](const Unlocked& unlocked) {
+            m_unlocking = false;
+            finishSigning(unlocked.key, unlocked.error);
+        });
 }
 
-void SignoffDialog::finishSigning()
+void SignoffDialog::finishSigning(const std::shared_ptr<SigningKey>& key, const QString& unlockError)
 {
-    const std::shared_ptr<SigningKey> key = m_unlock->result();
     QString error;
     if (!key) {
-        error = m_unlockError;
+        error = unlockError;
     } else {
         SignoffInput input;
         input.login = m_signer.login;

@@ -7,7 +7,6 @@
 #include "model/signoff/Signoff.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 #include <memory>
 
@@ -29,7 +28,6 @@ public:
     // file: the open case (for writing); the dialog signs through it. signer: who is working.
     SignoffDialog(CaseFile* file, const Signoff& signoff, const UserDirectory& directory, const User& signer,
                   QWidget* parent = nullptr);
-    ~SignoffDialog() override;
 
     // For tests and for the dialog's own controls.
     void setLineDecision(const QString& code, const QString& decision); // "", "approve", "deny"
@@ -52,7 +50,7 @@ private:
     QList<LineOverride> overrides() const;
     QComboBox* lineChoice(int row) const; // the medical director's decision on that line
     QMap<QString, QString> letterFields() const;
-    void finishSigning();
+    void finishSigning(const std::shared_ptr<SigningKey>& key, const QString& unlockError);
     void exportPdf();
     void print();
     std::optional<Letter> currentLetter(QString* error) const;
@@ -78,8 +76,7 @@ private:
     QPushButton* m_sign = nullptr;
     QPushButton* m_export = nullptr;
     QPushButton* m_print = nullptr;
-    QFutureWatcher<std::shared_ptr<SigningKey>>* m_unlock = nullptr;
-    QString m_unlockError;
+    bool m_unlocking = false; // the key is being unlocked on the pool
 };
 
 } // namespace rd
