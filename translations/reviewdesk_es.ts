@@ -567,10 +567,6 @@ Route the case to the medical director?</source>
         <translation>No se pudo cargar la política: %1</translation>
     </message>
     <message>
-        <source>reviewer</source>
-        <translation>revisor</translation>
-    </message>
-    <message>
         <source>&amp;Open Case…</source>
         <translation>&amp;Abrir caso…</translation>
     </message>

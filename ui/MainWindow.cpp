@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "checklist/ReviewEngine.h"
+#include "model/audit/Actor.h"
 #include "model/casefile/CaseCreation.h"
 #include "model/casefile/CaseFileFormat.h"
 #include "ui/Language.h"
@@ -42,7 +43,6 @@ const auto kSplitterKey = QStringLiteral("caseView/splitter");
 const auto kQueueHeaderKey = QStringLiteral("queue/header");
 const auto kFolderKey = QStringLiteral("queue/folder");
 const auto kLastDirKey = QStringLiteral("dialogs/lastFolder");
-const auto kReviewerKey = QStringLiteral("reviewer/name");
 constexpr int kStatusTimeoutMs = 6000;
 
 QString caseFilter()
@@ -104,15 +104,9 @@ void MainWindow::setUser(const std::optional<User>& user)
     updateActions();
 }
 
-QString MainWindow::reviewerName() const
+QString MainWindow::currentActor() const
 {
-    if (m_user)
-        return m_user->login;
-    const QString name = QSettings().value(kReviewerKey).toString();
-    if (!name.isEmpty())
-        return name;
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    return user.isEmpty() ? tr("reviewer") : user;
+    return actorName(m_user ? m_user->login : QString());
 }
 
 QString MainWindow::defaultFolder()
@@ -301,7 +295,7 @@ bool MainWindow::openPath(const QString& path)
 bool MainWindow::openCase(const QString& path)
 {
     QString error;
-    auto session = CaseSession::open(path, reviewerName(), &error);
+    auto session = CaseSession::open(path, currentActor(), &error);
     if (!session) {
         MessageBox::warning(this, tr("Open Case"), error);
         return false;
@@ -490,7 +484,7 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
         pdfs.isEmpty()
             ? tr("Creating the case…")
             : tr("Creating the case: checking and storing %n attachment(s)…", nullptr, int(pdfs.size())),
-        [casePath, data = *caseData, pdfs, actor = reviewerName()] {
+        [casePath, data = *caseData, pdfs, actor = currentActor()] {
             return createCaseFile(casePath, data, pdfs, actor);
         },
         [this, casePath](const CaseCreationResult& result) {
@@ -526,7 +520,7 @@ bool MainWindow::addRecordsToCase(const QStringList& pdfs)
     closeCase();
     runCaseJob(
         tr("Adding %n clinical record(s) to %1…", nullptr, int(pdfs.size())).arg(QFileInfo(path).fileName()),
-        [path, pdfs, actor = reviewerName()] { return addCaseAttachments(path, pdfs, actor); },
+        [path, pdfs, actor = currentActor()] { return addCaseAttachments(path, pdfs, actor); },
         [this, path, firstName](const CaseCreationResult& result) {
             if (openCase(path) && result.ok) {
                 statusBar()->showMessage(tr("%n clinical record(s) added.", nullptr, result.attachments),

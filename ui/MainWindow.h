@@ -52,8 +52,9 @@ public:
     CaseSession* session() const { return m_session.get(); }
     CaseView* caseView() const { return m_caseView; }
     QueueView* queueView() const { return m_queueView; }
-    QString reviewerName() const;
-    // Who is working (asked at start); without one, the login name and no signing.
+    // Who is acting, for the audit trail: the login chosen at start (actorName()).
+    QString currentActor() const;
+    // Who is working (asked at start); without one, the system's login name and no signing.
     void setUser(const std::optional<User>& user);
     const std::optional<User>& user() const { return m_user; }
     // The medical director's sign-off of the open case (SignoffDialog).

@@ -2,6 +2,7 @@
 
 #include "app/cli/CliApp.h"
 #include "checklist/PolicyLoader.h"
+#include "model/audit/Actor.h"
 
 #include <QFile>
 
@@ -41,12 +42,7 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
 
 QString actingUser(const QCommandLineParser& parser)
 {
-    QString user = parser.value(QStringLiteral("user"));
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    return actorName(parser.value(QStringLiteral("user")));
 }
 
 std::optional<Policy> loadPolicy(QTextStream& err)

@@ -2,6 +2,7 @@
 // CaseFileVerify.cpp.
 #include "model/casefile/CaseFile.h"
 
+#include "model/audit/Actor.h"
 #include "model/audit/AuditChain.h"
 #include "model/casefile/CaseFileFormat.h"
 #include "model/casefile/CaseFileSchema.h"
@@ -49,14 +50,6 @@ int takeWriterLock(const QString& path)
         return -1;
     }
     return fd;
-}
-
-QString currentUser()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
 QStringList stringList(const QString& json)
@@ -316,7 +309,7 @@ bool CaseFile::writeHolder(QString* error)
 {
     sqlite::Statement statement(m_db, "INSERT OR REPLACE INTO holder(singleton, user, host, pid, since) "
                                       "VALUES (1, ?, ?, ?, ?)");
-    statement.bind(1, currentUser())
+    statement.bind(1, actorName())
         .bind(2, QSysInfo::machineHostName())
         .bind(3, qint64(::getpid()))
         .bind(4, AuditChain::timestamp(QDateTime::currentDateTimeUtc()));

@@ -52,7 +52,6 @@ int main(int argc, char* argv[])
     QTemporaryDir settingsDir;
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-    QSettings().setValue(QStringLiteral("reviewer/name"), QStringLiteral("a.nurse"));
 
     QTemporaryDir dir;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -125,6 +124,9 @@ int main(int argc, char* argv[])
     }
 
     MainWindow window;
+    User nurse;
+    nurse.login = QStringLiteral("a.nurse");
+    window.setUser(nurse);
     window.resize(1500, 920);
     window.openFolder(dir.path());
     window.show();

@@ -113,7 +113,6 @@ void TestMainWindow::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QSettings().clear();
-    QSettings().setValue(QStringLiteral("reviewer/name"), QStringLiteral("nurse.test"));
     MessageBox::setAutoAnswer(std::nullopt);
 }
 
@@ -126,6 +125,9 @@ void TestMainWindow::cleanup()
 std::unique_ptr<MainWindow> TestMainWindow::showWindow()
 {
     auto window = std::make_unique<MainWindow>();
+    User nurse;
+    nurse.login = QStringLiteral("nurse.test");
+    window->setUser(nurse);
     window->openFolder(m_dir->path());
     window->show();
     window->activateWindow();
