@@ -1,5 +1,7 @@
 #include "checklist/CaseData.h"
 
+#include <cstddef>
+
 namespace rd {
 
 QString toString(Urgency urgency)
@@ -17,24 +19,38 @@ std::optional<Urgency> urgencyFromString(const QString& text)
 }
 
 namespace {
-struct StatusName
+// The spellings of an enumeration in the case JSON and the case file.
+template <typename Enum> struct Name
 {
-    CaseStatus status;
-    const char* name;
+    Enum value;
+    const char* text;
 };
-constexpr StatusName kStatusNames[] = {
+
+template <typename Enum, std::size_t N> QString nameOf(const Name<Enum> (&names)[N], Enum value)
+{
+    for (const auto& entry : names)
+        if (entry.value == value)
+            return QString::fromLatin1(entry.text);
+    return {};
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> valueOf(const Name<Enum> (&names)[N], const QString& text)
+{
+    for (const auto& entry : names)
+        if (text == QLatin1String(entry.text))
+            return entry.value;
+    return std::nullopt;
+}
+
+constexpr Name<CaseStatus> kStatusNames[] = {
     {CaseStatus::New, "new"},
     {CaseStatus::InReview, "in-review"},
     {CaseStatus::PendedForInformation, "pended-for-information"},
     {CaseStatus::AwaitingMedicalDirector, "awaiting-medical-director"},
     {CaseStatus::Determined, "determined"},
 };
-struct AnswerName
-{
-    AnswerValue value;
-    const char* name;
-};
-constexpr AnswerName kAnswerNames[] = {
+constexpr Name<AnswerValue> kAnswerNames[] = {
     {AnswerValue::Met, "met"}, {AnswerValue::NotMet, "not-met"},  {AnswerValue::Yes, "yes"},
     {AnswerValue::No, "no"},   {AnswerValue::Unknown, "unknown"},
 };
@@ -42,42 +58,30 @@ constexpr AnswerName kAnswerNames[] = {
 
 QString toString(AnswerValue value)
 {
-    for (const auto& entry : kAnswerNames)
-        if (entry.value == value)
-            return QString::fromLatin1(entry.name);
-    return {};
+    return nameOf(kAnswerNames, value);
 }
 
 std::optional<AnswerValue> answerValueFromString(const QString& text)
 {
-    for (const auto& entry : kAnswerNames)
-        if (text == QLatin1String(entry.name))
-            return entry.value;
-    return std::nullopt;
+    return valueOf(kAnswerNames, text);
 }
 
 QStringList answerValueNames()
 {
     QStringList names;
     for (const auto& entry : kAnswerNames)
-        names.append(QString::fromLatin1(entry.name));
+        names.append(QString::fromLatin1(entry.text));
     return names;
 }
 
 QString toString(CaseStatus status)
 {
-    for (const auto& entry : kStatusNames)
-        if (entry.status == status)
-            return QString::fromLatin1(entry.name);
-    return {};
+    return nameOf(kStatusNames, status);
 }
 
 std::optional<CaseStatus> caseStatusFromString(const QString& text)
 {
-    for (const auto& entry : kStatusNames)
-        if (text == QLatin1String(entry.name))
-            return entry.status;
-    return std::nullopt;
+    return valueOf(kStatusNames, text);
 }
 
 } // namespace rd

@@ -25,6 +25,17 @@ const QByteArray kNursePassword = "nurse password 1";
 const QString kRationale =
     QStringLiteral("The notes do not show that the muscle activity recording would be read "
                    "on its own or change the injection plan.");
+
+User person(const char* login, const char* name, const char* credentials, UserRole role, const char* phone)
+{
+    User user;
+    user.login = QString::fromUtf8(login);
+    user.name = QString::fromUtf8(name);
+    user.credentials = QString::fromUtf8(credentials);
+    user.role = role;
+    user.phone = QString::fromUtf8(phone);
+    return user;
+}
 } // namespace
 
 class TestSignoffDialog : public QObject
@@ -69,20 +80,14 @@ private Q_SLOTS:
         QVERIFY2(m_plan, qPrintable(error));
         m_directory = UserDirectory();
         QVERIFY(m_directory.load(&error));
-        User doctor;
-        doctor.login = QStringLiteral("dr.whitfield");
-        doctor.name = QStringLiteral("Dana Whitfield");
-        doctor.credentials = QStringLiteral("MD, FAAPMR");
-        doctor.role = UserRole::MedicalDirector;
-        doctor.phone = QStringLiteral("1-800-555-0190");
-        QVERIFY2(m_directory.addUser(doctor, kDoctorPassword, &error), qPrintable(error));
-        User nurse;
-        nurse.login = QStringLiteral("nurse.kim");
-        nurse.name = QStringLiteral("Kim Alvarez");
-        nurse.credentials = QStringLiteral("RN");
-        nurse.role = UserRole::Reviewer;
-        nurse.phone = QStringLiteral("1-800-555-0191");
-        QVERIFY2(m_directory.addUser(nurse, kNursePassword, &error), qPrintable(error));
+        QVERIFY2(m_directory.addUser(person("dr.whitfield", "Dana Whitfield", "MD, FAAPMR",
+                                            UserRole::MedicalDirector, "1-800-555-0190"),
+                                     kDoctorPassword, &error),
+                 qPrintable(error));
+        QVERIFY2(m_directory.addUser(
+                     person("nurse.kim", "Kim Alvarez", "RN", UserRole::Reviewer, "1-800-555-0191"),
+                     kNursePassword, &error),
+                 qPrintable(error));
         QVERIFY(m_directory.setLastUser(QStringLiteral("nurse.kim"), &error));
         MessageBox::setAutoAnswer(QMessageBox::Ok);
     }
