@@ -1,9 +1,9 @@
 #include "ui/case/CaseView.h"
 
+#include "checklist/ReviewEngine.h"
 #include "ui/MessageBox.h"
 #include "ui/case/CaseSession.h"
 #include "ui/case/PdfAttachmentViewer.h"
-#include "checklist/ReviewEngine.h"
 #include "ui/checklist/ChecklistView.h"
 
 #include <QComboBox>
