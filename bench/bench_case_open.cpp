@@ -3,6 +3,7 @@
 // opening the same PDF straight from its file and rendering its first page (what any viewer must
 // at least do). Also the longest stall of the GUI thread's event loop while the case opens.
 //   bench_case_open [ROUNDS]
+#include "BenchCase.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
@@ -78,15 +79,9 @@ int main(int argc, char* argv[])
     // A case with 200 MB of real PDFs: the 500-page document, again and again under other names.
     QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/bench-caseopen-XXXXXX"));
     const QString path = dir.filePath(QStringLiteral("big.rdcase"));
-    CaseData data;
-    data.member.id = QStringLiteral("B1");
-    data.member.name = QStringLiteral("Bench Member");
-    data.member.birthDate = QDate(2015, 1, 1);
-    data.provider = {QStringLiteral("Bench Lab"), QStringLiteral("1234567893")};
-    data.request.receivedAt = QDateTime::currentDateTimeUtc();
-    data.request.serviceDate = QDate::currentDate().addDays(10);
-    data.request.lines = {QStringLiteral("96000"), QStringLiteral("96002"), QStringLiteral("96004")};
-    data.request.diagnoses = {QStringLiteral("G80.1")};
+    const CaseData data =
+        bench::benchCase({QStringLiteral("96000"), QStringLiteral("96002"), QStringLiteral("96004")},
+                         QDate::currentDate().addDays(10));
     QString error;
     {
         auto file = CaseFile::create(path, data, QStringLiteral("bench"), &error);
