@@ -37,16 +37,7 @@ double median(std::vector<double> values)
 
 CaseData benchCase()
 {
-    CaseData data;
-    data.member.id = QStringLiteral("B1");
-    data.member.name = QStringLiteral("Bench Member");
-    data.member.birthDate = QDate(2015, 1, 1);
-    data.provider = {QStringLiteral("Bench Lab"), QStringLiteral("1234567893")};
-    data.request.receivedAt = QDateTime::currentDateTimeUtc();
-    data.request.serviceDate = QDate(2026, 12, 1);
-    data.request.lines = {QStringLiteral("96000")};
-    data.request.diagnoses = {QStringLiteral("G80.1")};
-    return data;
+    return bench::benchCase({QStringLiteral("96000")}, QDate(2026, 12, 1));
 }
 
 void evictFromPageCache(const QString& path)

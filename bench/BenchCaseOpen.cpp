@@ -88,15 +88,9 @@ private:
 QString makeCase(const QString& dir, const QString& pdf, int pages)
 {
     const QString path = QStringLiteral("%1/record-%2.rdcase").arg(dir).arg(pages);
-    CaseData data;
-    data.member.id = QStringLiteral("B1");
-    data.member.name = QStringLiteral("Bench Member");
-    data.member.birthDate = QDate(2015, 1, 1);
-    data.provider = {QStringLiteral("Bench Lab"), QStringLiteral("1234567893")};
-    data.request.receivedAt = QDateTime::currentDateTimeUtc();
-    data.request.serviceDate = QDate::currentDate().addDays(10);
-    data.request.lines = {QStringLiteral("96000"), QStringLiteral("96002"), QStringLiteral("96004")};
-    data.request.diagnoses = {QStringLiteral("G80.1")};
+    const CaseData data =
+        bench::benchCase({QStringLiteral("96000"), QStringLiteral("96002"), QStringLiteral("96004")},
+                         QDate::currentDate().addDays(10));
     QString error;
     auto file = CaseFile::create(path, data, bench::actor(), &error);
     if (!file || !file->addAttachment(QFileInfo(pdf).fileName(), pdf, pages, bench::actor(), &error)) {
