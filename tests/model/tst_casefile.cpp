@@ -219,6 +219,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("sql");
         QTest::addColumn<QString>("expected");
         const QByteArray dropTriggers = "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; ";
+        QTest::newRow("member's letter language edited")
+            << QByteArray("UPDATE member_contact SET language = 'es';")
+            << "request: differs from the request recorded when the case was created";
         QTest::newRow("edited row") << dropTriggers + "UPDATE audit SET actor = 'someone else' WHERE seq = 2;"
                                     << "audit row 2: was edited";
         QTest::newRow("deleted row") << dropTriggers + "DELETE FROM audit WHERE seq = 2;"
