@@ -62,6 +62,13 @@ int importFhirCommand(const QStringList& args, QTextStream& out, QTextStream& er
         err << path << ": exists already; import-fhir never replaces a case file" << Qt::endl;
         return ExitBadInput;
     }
+    // The refusal is written over the --outcome file: never over the request itself.
+    if (parser.isSet(outcome) && QFileInfo::exists(parser.value(outcome)) &&
+        QFileInfo(parser.value(outcome)).canonicalFilePath() == QFileInfo(bundle).canonicalFilePath()) {
+        err << parser.value(outcome) << ": --outcome names the request itself; it is never overwritten"
+            << Qt::endl;
+        return ExitBadInput;
+    }
     QDateTime received;
     if (parser.isSet(receivedAt)) {
         received = fhir::instantUtc(parser.value(receivedAt));

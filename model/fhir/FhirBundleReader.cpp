@@ -58,6 +58,14 @@ FhirBundle readEntries(const QJsonObject& bundle)
     if (!entryValue.isUndefined() && !entryValue.isArray())
         failAt(QStringLiteral("Bundle.entry"), QStringLiteral("must be an array"));
     const QJsonArray entries = entryValue.toArray();
+    // A request is the Claim and what it references: a few dozen entries. Resolving references and
+    // walking every resource is linear per reference, so a Bundle of thousands is refused.
+    constexpr qsizetype maxEntries = 1000;
+    if (entries.size() > maxEntries)
+        failAt(QStringLiteral("Bundle.entry"),
+               QStringLiteral("%1 entries; at most %2 are accepted in a request")
+                   .arg(entries.size())
+                   .arg(maxEntries));
     QHash<QString, int> fullUrls;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString path = QStringLiteral("Bundle.entry[%1]").arg(i);
@@ -93,6 +101,28 @@ void checkClaimFirst(const FhirBundle& bundle)
         }
     failAt(QStringLiteral("Bundle.entry[0]"), QStringLiteral("is a %1; PAS requires the Claim first (%2)")
                                                   .arg(typeOf(bundle.entry(0).json), where));
+}
+
+// A declared PAS profile that is not the request's own: the sender says the resource is something else
+// (a response Bundle, a Claim Update or inquiry), so it is not read as a request. Profiles of other
+// guides (US Core, a payer's own) and a missing meta.profile are not checked.
+void checkDeclaredProfiles(const QJsonObject& resource, const QString& path, const QString& expected,
+                           const QString& what)
+{
+    const QString pas = pasUrl(QString());
+    const QJsonArray profiles = array(object(resource, "meta"), "profile");
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        const QString declared = profiles.at(i).toString();
+        const QString canonical = declared.section(QLatin1Char('|'), 0, 0);
+        if (!canonical.startsWith(pas) || canonical == pasUrl(expected))
+            continue;
+        const QString where = path + QStringLiteral(".meta.profile[%1]").arg(i);
+        if (canonical == pasUrl(QStringLiteral("profile-claim-update")))
+            failAt(where, QStringLiteral("declares a Claim Update (profile-claim-update); updates and "
+                                         "cancellations are not imported yet"));
+        failAt(where, QStringLiteral("declares %1, not %2 (%3)")
+                          .arg(canonical.mid(pas.size()).left(100), what, expected));
+    }
 }
 
 // Calls visit(path, object) for every JSON object under value (path relative to the start).
@@ -186,6 +216,9 @@ Result<FhirImport> FhirBundleReader::read(const QByteArray& raw, const QString& 
     try {
         const QJsonObject bundleJson = unwrap(document.object());
         const FhirBundle bundle = readEntries(bundleJson);
+        checkDeclaredProfiles(bundleJson, QStringLiteral("Bundle"),
+                              QStringLiteral("profile-pas-request-bundle"),
+                              QStringLiteral("a PAS request Bundle"));
         checkClaimFirst(bundle);
         FhirRequestContext context{bundle, m_policy, raw, scanned, workFolder, m_receivedAt, m_now};
         const QString claimPath = bundle.entry(0).path();
@@ -198,6 +231,8 @@ Result<FhirImport> FhirBundleReader::read(const QByteArray& raw, const QString& 
         if (status != QLatin1String("active"))
             failAt(claimPath + QStringLiteral(".status"),
                    QStringLiteral("'%1'; only 'active' requests are imported").arg(status.left(40)));
+        checkDeclaredProfiles(claim, claimPath, QStringLiteral("profile-claim"),
+                              QStringLiteral("a PAS request Claim"));
         checkUpdatesAndModifiers(bundle, claimPath);
         checkContainedReferences(bundle);
         return FhirRequest(context).read(bundleJson);

@@ -21,6 +21,15 @@ Result<FhirImport> readBundle(const QString& bundlePath, const Policy& policy, c
                               const QString& workFolder, QByteArray* raw)
 {
     const QString name = bundlePath;
+    // A device, a pipe or a folder is refused before anything reads it (/dev/zero never ends, a FIFO
+    // waits for a writer).
+    if (!QFileInfo(bundlePath).isFile())
+        return Error{name,
+                     {},
+                     -1,
+                     QFileInfo::exists(bundlePath)
+                         ? QStringLiteral("not a regular file (a device, a pipe or a folder): refused")
+                         : QStringLiteral("no such file")};
     QFile file(bundlePath);
     if (!file.open(QIODevice::ReadOnly))
         return Error{name, {}, -1, QStringLiteral("cannot be read: %1").arg(file.errorString())};

@@ -28,6 +28,9 @@ public:
         FhirJsonScanResult result;
         result.placeholderPrefix = m_prefix;
         try {
+            if (m_raw.startsWith("\xEF\xBB\xBF"))
+                stop(QStringLiteral("not JSON: the file starts with a UTF-8 byte order mark, which JSON "
+                                    "text must not have (RFC 8259 8.1); save it without one"));
             skipSpace();
             value(false);
             skipSpace();
@@ -101,10 +104,23 @@ private:
             if (c == '\\') {
                 const char next = m_pos + 1 < size ? data[m_pos + 1] : '\0';
                 if (next == 'u') {
-                    for (int i = 2; i < 6; ++i) {
-                        const char h = m_pos + i < size ? data[m_pos + i] : '\0';
-                        if (!isxdigit(static_cast<unsigned char>(h)))
-                            stop(QStringLiteral("not JSON: a bad \\u escape at byte %1").arg(m_pos));
+                    const int unit = escapedUnit(m_pos);
+                    // A surrogate must come in a pair (high, then low): the parser would otherwise
+                    // put U+FFFD in its place, and the text would not be what was sent.
+                    if (unit >= 0xDC00 && unit <= 0xDFFF)
+                        stop(QStringLiteral("not JSON: a lone \\u%1 (low surrogate) at byte %2")
+                                 .arg(unit, 4, 16, QLatin1Char('0'))
+                                 .arg(m_pos));
+                    if (unit >= 0xD800 && unit <= 0xDBFF) {
+                        const bool paired = m_pos + 7 < size && data[m_pos + 6] == '\\' &&
+                                            data[m_pos + 7] == 'u' && escapedUnit(m_pos + 6) >= 0xDC00 &&
+                                            escapedUnit(m_pos + 6) <= 0xDFFF;
+                        if (!paired)
+                            stop(QStringLiteral("not JSON: a lone \\u%1 (high surrogate) at byte %2")
+                                     .arg(unit, 4, 16, QLatin1Char('0'))
+                                     .arg(m_pos));
+                        m_pos += 12;
+                        continue;
                     }
                     m_pos += 6;
                     continue;
@@ -119,6 +135,20 @@ private:
         stop(QStringLiteral("not JSON: a string is not closed"));
     }
 
+    // The code unit of the \\uXXXX escape at at (which points at the backslash); stops when it is not
+    // four hex digits.
+    int escapedUnit(qsizetype at)
+    {
+        int unit = 0;
+        for (int i = 2; i < 6; ++i) {
+            const char h = at + i < m_raw.size() ? m_raw.at(at + i) : '\0';
+            if (!isxdigit(static_cast<unsigned char>(h)))
+                stop(QStringLiteral("not JSON: a bad \\u escape at byte %1").arg(at));
+            unit = unit * 16 + QByteArray(1, h).toInt(nullptr, 16);
+        }
+        return unit;
+    }
+
     QByteArray keyText(qsizetype begin, qsizetype end) const
     {
         const QByteArray raw = m_raw.mid(begin, end - begin);
@@ -131,6 +161,12 @@ private:
 
     void value(bool isData)
     {
+        // Each value costs the parser memory and the checks time, however short it is: a file of
+        // millions of tiny values is refused before Qt parses it.
+        if (++m_values > m_limits.maxValues)
+            stop(QStringLiteral("more than %1 JSON values; a PAS request holds far fewer (its documents' "
+                                "base64 aside)")
+                     .arg(m_limits.maxValues));
         const char c = peek();
         if (c == '{') {
             object();
@@ -245,6 +281,7 @@ private:
     const QString m_prefix;
     qsizetype m_pos = 0;
     int m_depth = 0;
+    qsizetype m_values = 0;
     QStringList m_path;
     QByteArray m_out;
     qsizetype m_copied = 0;

@@ -17,6 +17,7 @@ struct FhirJsonLimits
     int maxDepth = 64;                   // objects and arrays nested
     qsizetype maxString = 1 << 20;       // any string but a "data" value (base64 of a document)
     qsizetype blobThreshold = 64 << 10;  // "data" strings longer than this are cut out
+    qsizetype maxValues = 200000;        // objects, arrays, strings, numbers and literals in all
 };
 
 // One cut-out string: its bytes are raw[offset, offset + length) of the scanned file, between the

@@ -197,7 +197,7 @@ FhirResource FhirRequest::need(const FhirResource& from, const QJsonObject& elem
     if (!resolved)
         failAt(path, QStringLiteral("%1 is not in the bundle").arg(reference.left(200)));
     if (!types.isEmpty() && !types.contains(resolved->type()))
-        failAt(path, QStringLiteral("%1 is a %2, not a %3")
+        failAt(path, QStringLiteral("%1 is a resource of type %2, not %3")
                          .arg(reference.left(200), resolved->type(), types.join(QStringLiteral(" or "))));
     return *resolved;
 }

@@ -20,6 +20,7 @@
 
 #include <cstdlib>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 using namespace rd;
 
@@ -424,6 +425,163 @@ private Q_SLOTS:
         QCOMPARE(
             importFhir(kFixtures + QStringLiteral("/ig221-referral-96000-96004.json"), caseFile).exitCode, 2);
         QCOMPARE(readBytes(caseFile), QByteArray("not a case"));
+    }
+
+    // What is not a JSON file at all: a device never ends, a pipe waits for a writer, a folder, a file
+    // over the size limit (sparse, so that the test writes nothing), a byte order mark.
+    void hostileFiles()
+    {
+        const QString caseFile = m_dir.filePath(QStringLiteral("hostile-file.rdcase"));
+        for (const QString& path : {QStringLiteral("/dev/zero"), m_dir.path()}) {
+            const test::CliRun run = importFhir(path, caseFile);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(QStringLiteral("not a regular file")), qPrintable(run.err));
+            QVERIFY(!QFileInfo::exists(caseFile));
+        }
+        const QString fifo = m_dir.filePath(QStringLiteral("request.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        expectRefused(fifo, {QStringLiteral("not a regular file")});
+
+        const QString huge = m_dir.filePath(QStringLiteral("huge.json"));
+        {
+            QFile file(huge);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.resize((qint64(256) << 20) + 1));
+        }
+        expectRefused(huge, {QStringLiteral("268435457 bytes"), QStringLiteral("at most 268435456")});
+        QFile::remove(huge);
+
+        const QString bom = m_dir.filePath(QStringLiteral("bom.json"));
+        QVERIFY(test::writeFile(
+            bom, "\xEF\xBB\xBF" + readBytes(kFixtures + QStringLiteral("/ig221-referral-96000-96004.json"))));
+        expectRefused(bom, {QStringLiteral("byte order mark")});
+
+        // --outcome never overwrites the request it reports on.
+        const QString request = m_dir.filePath(QStringLiteral("outcome-is-request.json"));
+        QVERIFY(test::writeFile(request, readBytes(kFixtures + QStringLiteral("/bad/B03-use-claim.json"))));
+        const QByteArray before = readBytes(request);
+        const test::CliRun run = importFhir(request, caseFile, {QStringLiteral("--outcome"), request});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("--outcome names the request itself")), qPrintable(run.err));
+        QCOMPARE(readBytes(request), before);
+    }
+
+    // A sender that declares its Bundle or Claim to be something other than a request, references
+    // that resolve to the wrong kind of resource, JSON text the parser would quietly change, and files
+    // made of very many small values.
+    void hostileDeclarationsAndReferences()
+    {
+        const QString pas = QStringLiteral("http://hl7.org/fhir/us/davinci-pas/StructureDefinition/");
+        auto claimEdit = [](const std::function<void(QJsonObject&)>& edit) {
+            return [edit](QJsonObject& bundle) {
+                QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+                QJsonObject entry = entries.at(0).toObject();
+                QJsonObject claim = entry.value(QStringLiteral("resource")).toObject();
+                edit(claim);
+                entry.insert(QStringLiteral("resource"), claim);
+                entries.replace(0, entry);
+                bundle.insert(QStringLiteral("entry"), entries);
+            };
+        };
+        expectRefused(
+            edited(QStringLiteral("response-bundle-profile.json"),
+                   [&](QJsonObject& bundle) {
+                       bundle.insert(
+                           QStringLiteral("meta"),
+                           QJsonObject{
+                               {QStringLiteral("profile"),
+                                QJsonArray{QString(pas + QStringLiteral("profile-pas-response-bundle"))}}});
+                   }),
+            {QStringLiteral("Bundle.meta.profile[0]"), QStringLiteral("profile-pas-response-bundle"),
+             QStringLiteral("not a PAS request Bundle")});
+        expectRefused(edited(QStringLiteral("claim-update-profile.json"), claimEdit([&](QJsonObject& claim) {
+                                 claim.insert(
+                                     QStringLiteral("meta"),
+                                     QJsonObject{{QStringLiteral("profile"),
+                                                  QJsonArray{QString(
+                                                      pas + QStringLiteral("profile-claim-update|2.2.1"))}}});
+                             })),
+                      {QStringLiteral("meta.profile[0]"), QStringLiteral("Claim Update"),
+                       QStringLiteral("not imported yet")});
+        expectRefused(
+            edited(QStringLiteral("claim-inquiry-profile.json"), claimEdit([&](QJsonObject& claim) {
+                       claim.insert(
+                           QStringLiteral("meta"),
+                           QJsonObject{{QStringLiteral("profile"),
+                                        QJsonArray{QString(pas + QStringLiteral("profile-claim-inquiry"))}}});
+                   })),
+            {QStringLiteral("profile-claim-inquiry"), QStringLiteral("not a PAS request Claim")});
+        // Another guide's profile (US Core here) is not the sender saying it is something else.
+        const QString usCore =
+            edited(QStringLiteral("other-guide-profile.json"), claimEdit([&](QJsonObject& claim) {
+                       claim.insert(QStringLiteral("meta"),
+                                    QJsonObject{{QStringLiteral("profile"),
+                                                 QJsonArray{QString(pas + QStringLiteral("profile-claim")),
+                                                            QStringLiteral("http://example.org/"
+                                                                           "payer/Claim")}}});
+                   }));
+        QCOMPARE(importFhir(usCore, caseFileFor(usCore)).exitCode, 0);
+
+        // References that resolve, but to the wrong kind of resource, or outside the Bundle.
+        expectRefused(
+            edited(QStringLiteral("patient-is-organization.json"), claimEdit([](QJsonObject& claim) {
+                       claim.insert(QStringLiteral("patient"),
+                                    QJsonObject{{QStringLiteral("reference"),
+                                                 QStringLiteral("Organization/UMOExample")}});
+                   })),
+            {QStringLiteral("Claim).patient"), QStringLiteral("of type Organization, not Patient")});
+        expectRefused(edited(QStringLiteral("coverage-is-claim.json"), claimEdit([](QJsonObject& claim) {
+                                 QJsonArray insurance = claim.value(QStringLiteral("insurance")).toArray();
+                                 QJsonObject focal = insurance.at(0).toObject();
+                                 focal.insert(
+                                     QStringLiteral("coverage"),
+                                     QJsonObject{{QStringLiteral("reference"),
+                                                  QStringLiteral("Claim/ReferralAuthorizationExample")}});
+                                 insurance.replace(0, focal);
+                                 claim.insert(QStringLiteral("insurance"), insurance);
+                             })),
+                      {QStringLiteral("insurance[0].coverage"), QStringLiteral("not Coverage")});
+        expectRefused(edited(QStringLiteral("patient-elsewhere.json"), claimEdit([](QJsonObject& claim) {
+                                 claim.insert(
+                                     QStringLiteral("patient"),
+                                     QJsonObject{{QStringLiteral("reference"),
+                                                  QStringLiteral("https://elsewhere.example/fhir/Patient/"
+                                                                 "SubscriberExample")}});
+                             })),
+                      {QStringLiteral("Claim).patient"), QStringLiteral("is not in the bundle")});
+
+        // A key written with an escape is the same key: "us\u0065" repeats "use".
+        const QByteArray referral = readBytes(kFixtures + QStringLiteral("/ig221-referral-96000-96004.json"));
+        QByteArray escaped = referral;
+        escaped.replace("\"use\":", "\"us\\u0065\": \"claim\", \"use\":");
+        const QString escapedPath = m_dir.filePath(QStringLiteral("escaped-duplicate.json"));
+        QVERIFY(test::writeFile(escapedPath, escaped));
+        expectRefused(escapedPath, {QStringLiteral("use"), QStringLiteral("twice")});
+        // A lone surrogate would be turned into U+FFFD by the parser.
+        QByteArray surrogate = referral;
+        surrogate.replace("\"status\": \"active\"", "\"status\": \"act\\ud800ive\"");
+        const QString surrogatePath = m_dir.filePath(QStringLiteral("lone-surrogate.json"));
+        QVERIFY(test::writeFile(surrogatePath, surrogate));
+        expectRefused(surrogatePath, {QStringLiteral("lone \\ud800")});
+
+        // Many small values: refused before the parser builds them.
+        expectRefused(
+            edited(QStringLiteral("many-entries.json"),
+                   [](QJsonObject& bundle) {
+                       QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+                       for (int i = 0; i < 1000; ++i)
+                           entries.append(QJsonObject{
+                               {QStringLiteral("fullUrl"), QStringLiteral("urn:uuid:%1").arg(i)},
+                               {QStringLiteral("resource"),
+                                QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Basic")}}}});
+                       bundle.insert(QStringLiteral("entry"), entries);
+                   }),
+            {QStringLiteral("Bundle.entry"), QStringLiteral("at most 1000")});
+        expectRefused(edited(QStringLiteral("many-values.json"), claimEdit([](QJsonObject& claim) {
+                                 claim.insert(QStringLiteral("note"),
+                                              QJsonArray::fromVariantList(QVariantList(200001, QVariant(0))));
+                             })),
+                      {QStringLiteral("more than 200000 JSON values")});
     }
 
     void hostileInputs()
