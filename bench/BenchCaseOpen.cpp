@@ -2,13 +2,16 @@
 // 21 MB) opened in the real MainWindow, until the checklist is on screen and page 1 of the record is
 // painted sharp. Goal: flat in the record's size (2,000 pages at most 1.1x 100 pages). Baseline in the same
 // run: the PDF service opening the same PDF straight from its file to its first page (what any viewer
-// must at least do). Also the longest stall of the GUI thread's event loop while the case opens.
+// must at least do). Also the longest stall of the GUI thread's event loop while the case opens, and the
+// attachment's own path in the same run: the case view's PdfAttachmentViewer alone, from the case file to
+// page 1 painted (what the main window adds on top is opening the case and building the checklist).
 //   bench_case_open [ROUNDS]
 #include "bench/BenchActor.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
 #include "ui/MainWindow.h"
+#include "ui/case/PdfAttachmentViewer.h"
 #include "ui/checklist/ChecklistView.h"
 #include "ui/pdf/PdfViewer.h"
 
@@ -127,7 +130,29 @@ int main(int argc, char* argv[])
             return 1;
     }
 
-    std::vector<std::vector<double>> baseline(sizes.size()), opened(sizes.size());
+    std::vector<std::vector<double>> baseline(sizes.size()), opened(sizes.size()), attachment(sizes.size());
+    std::vector<AttachmentInfo> infos;
+    for (const QString& path : cases) {
+        QString error;
+        const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        if (!file || file->attachments().isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        infos.push_back(file->attachments().constFirst());
+    }
+    // Where the app's time goes, per round: openPath() returned, the PDF document made (the attachment's
+    // memory file exists), the document Ready (page count known), page 1 in the viewer's cache.
+    enum Phase
+    {
+        Returned,
+        DocumentMade,
+        Ready,
+        PageInCache,
+        PhaseCount
+    };
+    std::vector<std::vector<std::vector<double>>> phases(sizes.size(),
+                                                         std::vector<std::vector<double>>(PhaseCount));
     std::vector<double> stall(sizes.size(), 0);
     double baselineStall = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -147,6 +172,26 @@ int main(int argc, char* argv[])
                 waitUntil([&] { return rendered; }, 30000, &baselineStall);
                 baseline[s].push_back(double(clock.nsecsElapsed()) / 1e6);
             }
+            {
+                PdfAttachmentViewer viewer;
+                viewer.resize(1100, 850);
+                viewer.show();
+                bench::waitFor([] { return false; }, 1000); // its spare worker is ready
+                QElapsedTimer clock;
+                clock.start();
+                viewer.showAttachment(cases[s], infos[s]);
+                std::unique_ptr<PaintWatch> watch;
+                double unused = 0;
+                const double waited = waitUntil(
+                    [&] {
+                        auto* pdfViewer = viewer.findChild<PdfViewer*>();
+                        if (pdfViewer && !watch)
+                            watch = std::make_unique<PaintWatch>(pdfViewer);
+                        return watch && watch->painted;
+                    },
+                    30000, &unused);
+                attachment[s].push_back(waited < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6);
+            }
             MainWindow window;
             window.resize(1400, 900);
             window.show();
@@ -159,18 +204,30 @@ int main(int argc, char* argv[])
                 return 1;
             }
             stall[s] = std::max(stall[s], double(clock.nsecsElapsed()) / 1e6);
+            std::vector<double> seen(PhaseCount, -1);
+            seen[Returned] = double(clock.nsecsElapsed()) / 1e6;
+            const auto note = [&](Phase phase, bool now) {
+                if (now && seen[phase] < 0)
+                    seen[phase] = double(clock.nsecsElapsed()) / 1e6;
+            };
             std::unique_ptr<PaintWatch> watch;
             const double waited = waitUntil(
                 [&] {
                     auto* viewer = window.findChild<PdfViewer*>();
                     if (viewer && !watch)
                         watch = std::make_unique<PaintWatch>(viewer);
+                    const PdfDocument* doc = viewer ? viewer->document() : nullptr;
+                    note(DocumentMade, doc);
+                    note(Ready, doc && doc->state() == PdfDocument::State::Ready);
+                    note(PageInCache, viewer && viewer->pageView()->isPageSharp(0));
                     const auto* checklist = window.findChild<ChecklistView*>();
                     return checklist && checklist->isVisible() && checklist->stepCount() > 0 && watch &&
                            watch->painted;
                 },
                 30000, &stall[s]);
             opened[s].push_back(waited < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6);
+            for (int phase = 0; phase < PhaseCount; ++phase)
+                phases[s][size_t(phase)].push_back(seen[size_t(phase)]);
         }
     }
     std::printf(
@@ -183,6 +240,17 @@ int main(int argc, char* argv[])
         std::printf("  %6d %8.1f %12.1f %14.1f %10.2f %12.1f\n", sizes[s], QFileInfo(pdfs[s]).size() / 1e6,
                     median(opened[s]), median(baseline[s]), median(opened[s]) / median(baseline[s]),
                     stall[s]);
+    std::printf("  where the app's time goes, median ms from openPath():\n");
+    std::printf("  %6s %10s %10s %10s %12s\n", "pages", "returned", "doc made", "ready", "page cached");
+    for (size_t s = 0; s < sizes.size(); ++s)
+        std::printf("  %6d %10.1f %10.1f %10.1f %12.1f\n", sizes[s], median(phases[s][Returned]),
+                    median(phases[s][DocumentMade]), median(phases[s][Ready]),
+                    median(phases[s][PageInCache]));
+    std::printf(
+        "  the attachment's path alone (PdfAttachmentViewer: case file -> page 1 painted), median ms:");
+    for (size_t s = 0; s < sizes.size(); ++s)
+        std::printf(" %d pages %.1f;", sizes[s], median(attachment[s]));
+    std::printf(" 2,000 / 100 %.2f\n", median(attachment[2]) / median(attachment[0]));
     std::printf(
         "  flatness: 2,000 pages / 100 pages %.2f (goal <= 1.10); 500 / 100 %.2f; baseline 2,000 / 100 "
         "%.2f; baseline loop's longest stall %.1f ms\n",

@@ -76,6 +76,7 @@ private Q_SLOTS:
         QString error;
         const std::shared_ptr<AttachmentFile> file = AttachmentFile::read(path, id, &error);
         QVERIFY2(file, qPrintable(error));
+        QVERIFY2(file->waitFilled(&error), qPrintable(error));
         QFile original(pdf("clinic-note.pdf"));
         QVERIFY(original.open(QIODevice::ReadOnly));
         QFile copy(file->path());
