@@ -5,13 +5,13 @@
 #include "model/pdf/protocol/PdfFillProgress.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QScopeGuard>
 
 #include <vector>
 
 #include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 namespace rd {
@@ -20,6 +20,8 @@ namespace {
 // Copied before the start of the file: a PDF's trailer and cross-reference table are at its end, and
 // Poppler reads them before anything else.
 constexpr int TailChunks = 4;
+// How long only the chunks the workers wait for are copied: about as long as page 1 takes on a busy machine.
+constexpr qint64 DemandMs = 150;
 } // namespace
 
 AttachmentFile::~AttachmentFile()
@@ -110,18 +112,20 @@ QString AttachmentFile::fill(sqlite3_blob* blob)
     bool ok = true;
     for (int chunk = count - 1; ok && chunk >= qMax(0, count - TailChunks); --chunk)
         ok = copy(chunk);
-    // Then what the workers wait for, until the whole file is wanted.
-    while (ok && !m_wholeWanted && !m_stop) {
+    // Then what the workers wait for, until the whole file is wanted, or DemandMs have passed: the copy
+    // reads the case file in one read transaction, and a write to the case (an answer) waits for it to end.
+    QElapsedTimer demand;
+    demand.start();
+    while (ok && !m_wholeWanted && !m_stop && demand.elapsed() < DemandMs) {
         const quint32 seen = progress.requests();
         const int wanted = progress.wanted();
         if (wanted >= 0 && !done[size_t(wanted)])
             ok = copy(wanted);
         else
-            progress.waitForRequest(seen, 100);
+            progress.waitForRequest(seen, int(qMax(qint64(1), DemandMs - demand.elapsed())));
     }
-    // The rest, from the start, behind whatever the reviewer does meanwhile.
-    if (ok && !m_stop)
-        ::setpriority(PRIO_PROCESS, pid_t(::gettid()), 10);
+    // The rest, from the start. Not at a low priority: the workers' searches and page turns wait for
+    // its chunks, and on a busy machine a niced thread starves.
     for (int next = 0; ok && next < count; ++next) {
         if (m_stop) {
             error = QStringLiteral("%1: its copy was stopped").arg(m_where);

@@ -4,7 +4,8 @@
 // its own, in chunks: the end of the file first (where a PDF's cross-reference table is), then only the
 // chunks a worker waits for (PdfFillProgress), so that page 1 of a long record waits neither for the whole
 // copy nor for a core busy with it; the rest once someone waits for all of it (waitFilled(), verify(),
-// which the viewer calls once page 1 is there), at a low priority. Sealed against writing, shrinking and
+// which the viewer calls once page 1 is there) or 150 ms have passed (the copy holds a read transaction
+// on the case file, which a write to the case waits for). Sealed against writing, shrinking and
 // growing once copied, so that what the workers read is what verify() checked. read() and verify() do disk
 // work and hashing: call them off the GUI thread.
 #pragma once
