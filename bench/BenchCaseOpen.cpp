@@ -2,28 +2,39 @@
 // 21 MB) opened in the real MainWindow, until the checklist is on screen and page 1 of the record is
 // painted sharp. Goal: flat in the record's size (2,000 pages at most 1.1x 100 pages). Baseline in the same
 // run: the PDF service opening the same PDF straight from its file to its first page (what any viewer
-// must at least do). Also the longest stall of the GUI thread's event loop while the case opens.
+// must at least do). Beside it the figures bench/peers.sh takes of every viewer: search to visible and
+// the memory after paging to the end (PSS of the process tree). Also the longest stall of the GUI thread's
+// event loop while the case opens, and the attachment's own path in the same run: the case view's
+// PdfAttachmentViewer alone, from the case file to page 1 painted (what the main window adds on top is
+// opening the case and building the checklist).
 //   bench_case_open [ROUNDS]
-#include "bench/BenchActor.h"
+#include "bench/BenchCaseRecord.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
 #include "ui/MainWindow.h"
+#include "ui/case/PdfAttachmentViewer.h"
 #include "ui/checklist/ChecklistView.h"
 #include "ui/pdf/PdfViewer.h"
 
+#include "BenchProcessMemory.h"
 #include "BenchWait.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QScrollBar>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <functional>
+#include <thread>
 #include <vector>
 
 using namespace rd;
@@ -85,19 +96,55 @@ private:
     PdfViewer* m_viewer;
 };
 
-QString makeCase(const QString& dir, const QString& pdf, int pages)
+// Search to visible, as bench/peers.sh measures it for every viewer: from the first key of a word that
+// only the last page holds (Ctrl+F in the viewer, the word, Enter) until that page is on screen, sharp.
+double searchToVisible(PdfViewer* viewer, const QString& word)
 {
-    const QString path = QStringLiteral("%1/record-%2.rdcase").arg(dir).arg(pages);
-    const CaseData data =
-        bench::benchCase({QStringLiteral("96000"), QStringLiteral("96002"), QStringLiteral("96004")},
-                         QDate::currentDate().addDays(10));
-    QString error;
-    auto file = CaseFile::create(path, data, bench::actor(), &error);
-    if (!file || !file->addAttachment(QFileInfo(pdf).fileName(), pdf, pages, bench::actor(), &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
-        return {};
+    PdfPageView* view = viewer->pageView();
+    const int last = viewer->document()->pageCount() - 1;
+    bool hit = false;
+    const auto connection = QObject::connect(viewer, &PdfViewer::searchHitShown, viewer,
+                                             [&hit, last](int page) { hit = hit || page == last; });
+    QElapsedTimer clock;
+    clock.start();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    QWidget* box = QApplication::focusWidget() ? QApplication::focusWidget() : viewer;
+    QTest::keyClicks(box, word);
+    QTest::keyClick(box, Qt::Key_Return);
+    const bool shown = bench::waitFor([&] { return hit && view->isPageSharp(last); }, 30000);
+    QObject::disconnect(connection);
+    return shown ? double(clock.nsecsElapsed()) / 1e6 : -1;
+}
+
+// The peak Pss of the app and its workers while paging from page 1 to the end (Page Down every 15 ms, as
+// peers.sh's xdotool does) and for 2 s after, in KiB; *lastPage: the page reached (1-based).
+qint64 pagingPeakPssKiB(PdfViewer* viewer, int* lastPage)
+{
+    PdfPageView* view = viewer->pageView();
+    const int last = viewer->document()->pageCount() - 1;
+    viewer->setCurrentPage(0);
+    bench::waitFor([&] { return view->isPageSharp(0); }, 10000);
+    std::atomic<bool> sampling{true};
+    std::atomic<qint64> peak{0};
+    std::thread sampler([&] {
+        while (sampling.load()) {
+            peak.store(std::max(peak.load(), bench::processTreePssKiB()));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    view->setFocus();
+    QScrollBar* bar = view->verticalScrollBar();
+    for (int i = 0; i < 4 * (last + 1) && !(bar->value() == bar->maximum() && view->isPageSharp(last)); ++i) {
+        QTest::keyClick(view, Qt::Key_PageDown);
+        bench::waitFor([] { return false; }, 15);
     }
-    return path;
+    *lastPage =
+        view->isPageSharp(last) && bar->value() == bar->maximum() ? last + 1 : view->currentPage() + 1;
+    bench::waitFor([] { return false; }, 2000);
+    sampling.store(false);
+    sampler.join();
+    return peak.load();
 }
 
 } // namespace
@@ -122,12 +169,37 @@ int main(int argc, char* argv[])
             return 1;
         }
         pdfs.push_back(pdf);
-        cases.push_back(makeCase(dir.path(), pdf, pages));
+        cases.push_back(bench::makeCase(dir.path(), pdf, pages));
         if (cases.back().isEmpty())
             return 1;
     }
 
-    std::vector<std::vector<double>> baseline(sizes.size()), opened(sizes.size());
+    std::vector<std::vector<double>> baseline(sizes.size()), opened(sizes.size()), attachment(sizes.size());
+    std::vector<std::vector<double>> search(sizes.size());
+    qint64 pagingPssKiB = -1;
+    int pagingLastPage = 0;
+    std::vector<AttachmentInfo> infos;
+    for (const QString& path : cases) {
+        QString error;
+        const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        if (!file || file->attachments().isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        infos.push_back(file->attachments().constFirst());
+    }
+    // Where the app's time goes, per round: openPath() returned, the PDF document made (the attachment's
+    // memory file exists), the document Ready (page count known), page 1 in the viewer's cache.
+    enum Phase
+    {
+        Returned,
+        DocumentMade,
+        Ready,
+        PageInCache,
+        PhaseCount
+    };
+    std::vector<std::vector<std::vector<double>>> phases(sizes.size(),
+                                                         std::vector<std::vector<double>>(PhaseCount));
     std::vector<double> stall(sizes.size(), 0);
     double baselineStall = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -147,6 +219,26 @@ int main(int argc, char* argv[])
                 waitUntil([&] { return rendered; }, 30000, &baselineStall);
                 baseline[s].push_back(double(clock.nsecsElapsed()) / 1e6);
             }
+            {
+                PdfAttachmentViewer viewer;
+                viewer.resize(1100, 850);
+                viewer.show();
+                bench::waitFor([] { return false; }, 1000); // its spare worker is ready
+                QElapsedTimer clock;
+                clock.start();
+                viewer.showAttachment(cases[s], infos[s]);
+                std::unique_ptr<PaintWatch> watch;
+                double unused = 0;
+                const double waited = waitUntil(
+                    [&] {
+                        auto* pdfViewer = viewer.findChild<PdfViewer*>();
+                        if (pdfViewer && !watch)
+                            watch = std::make_unique<PaintWatch>(pdfViewer);
+                        return watch && watch->painted;
+                    },
+                    30000, &unused);
+                attachment[s].push_back(waited < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6);
+            }
             MainWindow window;
             window.resize(1400, 900);
             window.show();
@@ -159,18 +251,38 @@ int main(int argc, char* argv[])
                 return 1;
             }
             stall[s] = std::max(stall[s], double(clock.nsecsElapsed()) / 1e6);
+            std::vector<double> seen(PhaseCount, -1);
+            seen[Returned] = double(clock.nsecsElapsed()) / 1e6;
+            const auto note = [&](Phase phase, bool now) {
+                if (now && seen[phase] < 0)
+                    seen[phase] = double(clock.nsecsElapsed()) / 1e6;
+            };
             std::unique_ptr<PaintWatch> watch;
             const double waited = waitUntil(
                 [&] {
                     auto* viewer = window.findChild<PdfViewer*>();
                     if (viewer && !watch)
                         watch = std::make_unique<PaintWatch>(viewer);
+                    const PdfDocument* doc = viewer ? viewer->document() : nullptr;
+                    note(DocumentMade, doc);
+                    note(Ready, doc && doc->state() == PdfDocument::State::Ready);
+                    note(PageInCache, viewer && viewer->pageView()->isPageSharp(0));
                     const auto* checklist = window.findChild<ChecklistView*>();
                     return checklist && checklist->isVisible() && checklist->stepCount() > 0 && watch &&
                            watch->painted;
                 },
                 30000, &stall[s]);
             opened[s].push_back(waited < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6);
+            if (auto* viewer = window.findChild<PdfViewer*>(); viewer && waited >= 0) {
+                window.activateWindow();
+                bench::waitFor([&] { return window.isActiveWindow(); }, 2000);
+                search[s].push_back(searchToVisible(viewer, QStringLiteral("page-marker-%1").arg(sizes[s])));
+                // Memory after paging to the end: the 500-page record, once (it takes a while).
+                if (sizes[s] == 500 && round == rounds - 1)
+                    pagingPssKiB = pagingPeakPssKiB(viewer, &pagingLastPage);
+            }
+            for (int phase = 0; phase < PhaseCount; ++phase)
+                phases[s][size_t(phase)].push_back(seen[size_t(phase)]);
         }
     }
     std::printf(
@@ -183,6 +295,24 @@ int main(int argc, char* argv[])
         std::printf("  %6d %8.1f %12.1f %14.1f %10.2f %12.1f\n", sizes[s], QFileInfo(pdfs[s]).size() / 1e6,
                     median(opened[s]), median(baseline[s]), median(opened[s]) / median(baseline[s]),
                     stall[s]);
+    std::printf("  where the app's time goes, median ms from openPath():\n");
+    std::printf("  %6s %10s %10s %10s %12s\n", "pages", "returned", "doc made", "ready", "page cached");
+    for (size_t s = 0; s < sizes.size(); ++s)
+        std::printf("  %6d %10.1f %10.1f %10.1f %12.1f\n", sizes[s], median(phases[s][Returned]),
+                    median(phases[s][DocumentMade]), median(phases[s][Ready]),
+                    median(phases[s][PageInCache]));
+    std::printf(
+        "  the attachment's path alone (PdfAttachmentViewer: case file -> page 1 painted), median ms:");
+    for (size_t s = 0; s < sizes.size(); ++s)
+        std::printf(" %d pages %.1f;", sizes[s], median(attachment[s]));
+    std::printf(" 2,000 / 100 %.2f\n", median(attachment[2]) / median(attachment[0]));
+    std::printf("  search to visible (a word only the last page holds, from the first key), median ms:");
+    for (size_t s = 0; s < sizes.size(); ++s)
+        std::printf(" %d pages %.1f;", sizes[s], median(search[s]));
+    std::printf(
+        "\n  memory after paging to the end (500 pages, Page Down every 15 ms, reached page %d), peak "
+        "Pss of the app and its workers: %.0f MiB\n",
+        pagingLastPage, double(pagingPssKiB) / 1024);
     std::printf(
         "  flatness: 2,000 pages / 100 pages %.2f (goal <= 1.10); 500 / 100 %.2f; baseline 2,000 / 100 "
         "%.2f; baseline loop's longest stall %.1f ms\n",

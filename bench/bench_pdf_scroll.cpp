@@ -1,5 +1,6 @@
-// Scrolling a real PdfViewer through the generated 500-page PDF from the first page to the last
-// (every third page a scanned image), the two figures bench_pdf does not give:
+// Scrolling the real app's viewer (a case file holding the generated 500-page record opened in the
+// MainWindow, as a reviewer does) from the first page to the last (every third page a scanned image),
+// the two figures bench_pdf does not give:
 //
 //   GUI-thread stall   longest gap and 99th percentile between ticks of a 1 ms heartbeat timer (so
 //                      between turns of the event loop) while a 16 ms timer moves the page view's
@@ -20,8 +21,10 @@
 //
 // Usage: bench_pdf_scroll [seconds for the scroll, default 20]. Offscreen platform; a watchdog
 // ends the run if it ever hangs.
+#include "bench/BenchCaseRecord.h"
+#include "bench/BenchProcessMemory.h"
 #include "model/pdf/PdfDocument.h"
-#include "model/pdf/PdfService.h"
+#include "ui/MainWindow.h"
 #include "ui/pdf/PdfPageCache.h"
 #include "ui/pdf/PdfViewer.h"
 
@@ -34,6 +37,7 @@
 #include <QFile>
 #include <QHash>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -49,6 +53,8 @@
 #include <unistd.h>
 
 using namespace rd;
+using bench::descendants;
+using bench::readPssKiB;
 
 namespace {
 
@@ -155,52 +161,6 @@ Memory readStatus(qint64 pid)
     return m;
 }
 
-qint64 readPssKiB(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/smaps_rollup").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray& line : f.readAll().split('\n'))
-        if (line.startsWith("Pss:"))
-            return line.mid(4).trimmed().split(' ').value(0).toLongLong();
-    return 0;
-}
-
-// Descendants of pid, from the parent pid field of /proc/*/stat (/proc/<pid>/task/*/children needs
-// CONFIG_PROC_CHILDREN, which not every kernel has).
-QList<qint64> descendants(qint64 pid)
-{
-    QHash<qint64, qint64> parentOf;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString& name : entries) {
-        bool ok = false;
-        const qint64 child = name.toLongLong(&ok);
-        if (!ok)
-            continue;
-        QFile f(QStringLiteral("/proc/%1/stat").arg(child));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray stat = f.readAll();
-        // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so start after the last ')'.
-        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1)
-            parentOf.insert(child, fields[1].toLongLong());
-    }
-    QList<qint64> result;
-    QList<qint64> todo{pid};
-    while (!todo.isEmpty()) {
-        const qint64 p = todo.takeFirst();
-        for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
-            if (it.value() == p) {
-                result.append(it.key());
-                todo.append(it.key());
-            }
-        }
-    }
-    std::sort(result.begin(), result.end());
-    return result;
-}
-
 QString comm(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/comm").arg(pid));
@@ -232,14 +192,21 @@ int main(int argc, char* argv[])
         std::_Exit(3);
     }).detach();
 
+    QTemporaryDir home;
+    qputenv("REVIEWDESK_HOME", home.path().toLocal8Bit());
     QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ReviewDesk-bench"));
     const QString path = QStringLiteral(REVIEWDESK_TEST_PDF_DIR "/big-500.pdf");
+    QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/bench-scroll-XXXXXX"));
+    const QString casePath = bench::makeCase(dir.path(), path, 500);
+    if (casePath.isEmpty())
+        return 1;
     const int durationMs = qBound(2, app.arguments().value(1, QStringLiteral("20")).toInt(), 60) * 1000;
     const int settleMs = 5000;
-    const QSize size(1100, 850);
+    const QSize size(1400, 900);
     std::printf(
-        "bench_pdf_scroll: %s, viewer %dx%d, scroll first to last page in %d s (bar step every %d ms), "
-        "heartbeat %d ms\n",
+        "bench_pdf_scroll: a case file holding %s in the MainWindow (%dx%d), scroll first to last page in %d "
+        "s (bar step every %d ms), heartbeat %d ms\n",
         "big-500.pdf", size.width(), size.height(), durationMs / 1000, ScrollTickMs, HeartbeatMs);
 
     // Baseline: the same loop over an empty scroll area with the same range (nothing to paint or render).
@@ -255,19 +222,27 @@ int main(int argc, char* argv[])
             empty.verticalScrollBar(), durationMs, 0, [] { return true; }, [] { return -1; });
     }
 
-    PdfService service;
-    PdfViewer viewer;
-    viewer.resize(size);
-    viewer.show();
-    std::unique_ptr<PdfDocument> doc(service.openFile(path));
-    viewer.setDocument(doc.get());
-    PdfPageView* view = viewer.pageView();
-    bench::waitFor([&] { return doc->state() == PdfDocument::State::Ready && view->isPageSharp(0); }, 30000);
-    if (!view->isPageSharp(0)) {
-        std::printf("page 1 not shown after 30 s (state %d): %s\n", int(doc->state()),
-                    qPrintable(doc->error().message));
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    if (!window.openPath(casePath))
+        return 1;
+    PdfViewer* viewerFound = nullptr;
+    bench::waitFor(
+        [&] {
+            viewerFound = window.findChild<PdfViewer*>();
+            return viewerFound && viewerFound->document() &&
+                   viewerFound->document()->state() == PdfDocument::State::Ready &&
+                   viewerFound->pageView()->isPageSharp(0);
+        },
+        30000);
+    if (!viewerFound || !viewerFound->document() || !viewerFound->pageView()->isPageSharp(0)) {
+        std::printf("page 1 not shown after 30 s\n");
         return 1;
     }
+    PdfViewer& viewer = *viewerFound;
+    PdfDocument* doc = viewer.document();
+    PdfPageView* view = viewer.pageView();
     // The peak of the app's and its workers' summed Pss, sampled off the GUI thread.
     std::atomic<bool> sampling{true};
     std::atomic<qint64> peakPssKiB{0};
@@ -281,7 +256,7 @@ int main(int argc, char* argv[])
         }
     });
     int rendered = 0; // images (pages, thumbnails) that came back during the scroll
-    QObject::connect(doc.get(), &PdfDocument::pageRendered, [&rendered] { ++rendered; });
+    QObject::connect(doc, &PdfDocument::pageRendered, [&rendered] { ++rendered; });
     QScrollBar* bar = view->verticalScrollBar();
     const int lastPage = doc->pageCount() - 1;
     const Stall scroll = measureScroll(

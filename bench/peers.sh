@@ -3,6 +3,7 @@
 # hand, never in CI: it installs packages (apt-get) and wants a machine as quiet as can be had.
 #
 #   bench/peers.sh BUILD_DIR [PAGES] [RUNS]      (PAGES 100, 500 or 2000; default 500, 3 runs)
+#   PEERS_SHOTS=DIR keeps a screenshot of each viewer's first page and search result, to check by eye.
 #
 # Each viewer runs maximized under xvfb-run (1600x1000) with openbox, on BUILD_DIR/testpdfs/big-PAGES.pdf;
 # ReviewDesk opens a case file that holds it (its login notice is dismissed first, and its clock starts
@@ -14,6 +15,11 @@
 #   memory      the peak PSS of the viewer's process tree (smaps_rollup, ReviewDesk's PDF workers
 #               included) while paging to the end (Page Down, as many times as there are pages) and for
 #               2 s after.
+#   search      a fresh start of the viewer: once page 1 is shown, a click on it, then Ctrl+F, a word only
+#               the last page holds (page-marker-PAGES, typed by xdotool) and Enter; from the first key
+#               until the screen shows what it shows once the search has settled (the crop's signature
+#               sampled as above; the earliest sample from which it stays the final one): the hit's page
+#               on screen, highlighted.
 # Prints the medians and ReviewDesk / qpdfview, ReviewDesk / evince, with the date and the load.
 set -euo pipefail
 
@@ -41,10 +47,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export REVIEWDESK_HOME=$work/home
 mkdir -p "$REVIEWDESK_HOME"
-case=$work/record.rdcase
-source=$(cd "$(dirname "$0")/.." && pwd)
-"$build/bin/reviewdesk-cli" new "$case" --from "$source/tests/data/case-exchange-sample.json" --attach "$pdf" \
-    > /dev/null
+case=$("$build/bin/bench_make_case" "$pdf" "$pages" "$work")
 
 now_ms() { date +%s%3N; }
 
@@ -76,11 +79,11 @@ page_shown() {
     awk -v sd="$sd" 'BEGIN { exit !(sd > 0.08) }'
 }
 
-# run NAME COMMAND...: prints "first_ms peak_pss_kib".
-run() {
+# start NAME COMMAND...: starts the viewer maximized (sets pid, start, CROP, page_point) and waits for page 1
+# (sets first, -1 if it never showed).
+start_viewer() {
     local name=$1
     shift
-    local start pid first peak pss
     # Where page 1 appears in a maximized window, and a point on the pages (to give them the focus):
     # ReviewDesk shows the record left of the checklist; the others centre the page.
     if [ "$name" = reviewdesk ]; then
@@ -102,9 +105,53 @@ run() {
     for _ in $(seq 1 600); do
         if page_shown; then
             first=$(($(now_ms) - start))
+            # PEERS_SHOTS=DIR keeps what each viewer showed then, to check the crops by eye.
+            [ -n "${PEERS_SHOTS:-}" ] && import -window root "$PEERS_SHOTS/$name-first.png"
             break
         fi
     done
+}
+
+stop_viewer() {
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+    sleep 1
+}
+
+# search NAME COMMAND...: prints the milliseconds from the first key of the search to the final screen.
+search() {
+    start_viewer "$@"
+    sleep 1
+    xdotool mousemove $page_point click 1
+    sleep 0.5
+    local t0 samples="" sig final result=-1
+    t0=$(now_ms)
+    xdotool key --clearmodifiers ctrl+f
+    xdotool type --delay 12 "page-marker-$pages"
+    xdotool key Return
+    for _ in $(seq 1 200); do
+        sig=$(import -window root -crop "$CROP" -format '%#' info: 2> /dev/null || echo none)
+        samples="$samples $(($(now_ms) - t0)):$sig"
+        [ $(($(now_ms) - t0)) -gt 8000 ] && break
+    done
+    final=${samples##*:}
+    [ -n "${PEERS_SHOTS:-}" ] && import -window root "$PEERS_SHOTS/$1-search.png"
+    # The earliest sample from which the screen stays the final one.
+    for s in $samples; do
+        if [ "${s#*:}" = "$final" ]; then
+            [ "$result" -lt 0 ] && result=${s%%:*}
+        else
+            result=-1
+        fi
+    done
+    stop_viewer
+    echo "$result"
+}
+
+# run NAME COMMAND...: prints "first_ms peak_pss_kib".
+run() {
+    local peak pss
+    start_viewer "$@"
     sleep 1
     xdotool mousemove $page_point click 1
     peak=$(pss_kib "$pid")
@@ -118,33 +165,37 @@ run() {
         pss=$(pss_kib "$pid")
         [ "$pss" -gt "$peak" ] && peak=$pss
     done
-    kill "$pid" 2> /dev/null || true
-    wait "$pid" 2> /dev/null || true
-    sleep 1
+    stop_viewer
     echo "$first $peak"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-declare -A firstOf memOf
+declare -A firstOf memOf searchOf
 for viewer in reviewdesk qpdfview evince; do
     firsts=""
     mems=""
+    searches=""
+    case $viewer in
+    reviewdesk) command=("$build/bin/reviewdesk" "$case") ;;
+    qpdfview) command=(qpdfview "$pdf") ;;
+    evince) command=(evince "$pdf") ;;
+    esac
     for _ in $(seq 1 "$runs"); do
-        case $viewer in
-        reviewdesk) result=$(run reviewdesk "$build/bin/reviewdesk" "$case") ;;
-        qpdfview) result=$(run qpdfview qpdfview "$pdf") ;;
-        evince) result=$(run evince evince "$pdf") ;;
-        esac
+        result=$(run "$viewer" "${command[@]}")
         firsts="$firsts ${result% *}"
         mems="$mems ${result#* }"
+        searches="$searches $(search "$viewer" "${command[@]}")"
     done
     firstOf[$viewer]=$(echo $firsts | tr ' ' '\n' | median)
     memOf[$viewer]=$(echo $mems | tr ' ' '\n' | median)
-    printf '%-10s first page %6s ms (runs:%s), peak PSS after paging to the end %6d MiB\n' "$viewer" \
-        "${firstOf[$viewer]}" "$firsts" $((${memOf[$viewer]} / 1024))
+    searchOf[$viewer]=$(echo $searches | tr ' ' '\n' | median)
+    printf '%-10s first page %6s ms (runs:%s), peak PSS after paging to the end %6d MiB, search to visible %6s ms (runs:%s)\n' \
+        "$viewer" "${firstOf[$viewer]}" "$firsts" $((${memOf[$viewer]} / 1024)) "${searchOf[$viewer]}" "$searches"
 done
 for peer in qpdfview evince; do
     awk -v a="${firstOf[reviewdesk]}" -v b="${firstOf[$peer]}" -v m="${memOf[reviewdesk]}" -v n="${memOf[$peer]}" \
-        -v p="$peer" 'BEGIN { printf "ReviewDesk / %s: first page %.2f, memory %.2f\n", p, a / b, m / n }'
+        -v s="${searchOf[reviewdesk]}" -v t="${searchOf[$peer]}" -v p="$peer" \
+        'BEGIN { printf "ReviewDesk / %s: first page %.2f, memory %.2f, search %.2f\n", p, a / b, m / n, s / t }'
 done
+echo "peers.sh: done $(date -u '+%H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"

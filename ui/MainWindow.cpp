@@ -5,6 +5,7 @@
 #include "model/casefile/CaseFileFormat.h"
 #include "model/fhir/FhirCaseImport.h"
 #include "model/signoff/CaseVerification.h"
+#include "ui/CaseOpener.h"
 #include "ui/Language.h"
 #include "ui/MessageBox.h"
 #include "ui/case/CaseSession.h"
@@ -75,7 +76,8 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_stack);
     statusBar()->addPermanentWidget(m_caseLabel);
 
-    connect(m_queueView, &QueueView::openRequested, this, &MainWindow::openCase);
+    m_opener = new CaseOpener(this);
+    connect(m_queueView, &QueueView::openRequested, this, &MainWindow::openCaseInBackground);
     // About the queue: not while a case is shown (a listing in the background would replace what the
     // case view said, e.g. "1 clinical record added.").
     connect(m_queueView, &QueueView::statusMessage, this, [this](const QString& message) {
@@ -327,8 +329,10 @@ bool MainWindow::openPath(const QString& path)
         openFolder(info.absoluteFilePath());
         return true;
     }
-    if (info.isFile())
-        return openCase(info.absoluteFilePath());
+    if (info.isFile()) {
+        openCaseInBackground(info.absoluteFilePath());
+        return true;
+    }
     MessageBox::warning(this, tr("Open"),
                         tr("%1 is neither a case file nor a folder.").arg(QDir::toNativeSeparators(path)));
     return false;
@@ -342,6 +346,32 @@ bool MainWindow::openCase(const QString& path)
         MessageBox::warning(this, tr("Open Case"), error);
         return false;
     }
+    showSession(std::move(session));
+    return true;
+}
+
+void MainWindow::openCaseInBackground(const QString& path)
+{
+    if (m_session && m_session->path() == path) {
+        m_stack->setCurrentWidget(m_caseView);
+        return;
+    }
+    m_opener->open(path, m_actor, [this](CaseOpener::Result& result) {
+        if (!result.file) {
+            MessageBox::warning(this, tr("Open Case"), result.error);
+            return;
+        }
+        if (result.madeInReview)
+            m_queueView->model()->refreshCase(result.path);
+        showSession(CaseSession::fromFile(std::move(result.file), m_actor));
+        if (!result.statusError.isEmpty())
+            statusBar()->showMessage(result.statusError, kStatusTimeoutMs);
+    });
+}
+
+void MainWindow::showSession(std::unique_ptr<CaseSession> session)
+{
+    const QString path = session->path();
     closeCase();
     m_session = std::move(session);
     if (!m_session->isReadOnly() && m_session->data().status == CaseStatus::New) {
@@ -371,7 +401,6 @@ bool MainWindow::openCase(const QString& path)
     QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
     updateTitle();
     updateActions();
-    return true;
 }
 
 void MainWindow::closeCase()
@@ -473,7 +502,7 @@ void MainWindow::chooseCase()
     const QString start = QSettings().value(kLastDirKey, m_queueView->model()->folder()).toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), start, caseFilter());
     if (!path.isEmpty())
-        openCase(path);
+        openCaseInBackground(path);
 }
 
 void MainWindow::chooseFolder()

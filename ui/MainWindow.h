@@ -32,9 +32,13 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // A case file opens that case; a folder shows its queue. False (with a message) otherwise.
+    // A case file opens that case, off the GUI thread (the case shows when it is read: session()); a
+    // folder shows its queue. False (with a message) when the path is neither.
     bool openPath(const QString& path);
+    // Opens the case at once (reading it on this thread): for reopening, and tests.
     bool openCase(const QString& path);
+    // Opens the case off the GUI thread; it shows when it is read (or a message says why not).
+    void openCaseInBackground(const QString& path);
     void openFolder(const QString& folder);
     void showQueue();
     void closeCase();
@@ -103,11 +107,13 @@ private:
     void showShortcuts();
     void about();
     void checkSignature(const QString& path);
+    void showSession(std::unique_ptr<CaseSession> session);
     // After a signing (or an attempt): the queue, the lock, the title and the actions follow.
     void afterSigning();
 
     std::unique_ptr<ReviewEngine> m_engine;
     std::unique_ptr<CaseSession> m_session;
+    class CaseOpener* m_opener = nullptr;
     QStackedWidget* m_stack = nullptr;
     QueueView* m_queueView = nullptr;
     CaseView* m_caseView = nullptr;

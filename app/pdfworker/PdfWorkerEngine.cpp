@@ -1,5 +1,6 @@
 #include "app/pdfworker/PdfWorkerEngine.h"
 
+#include "app/pdfworker/PdfFillingFile.h"
 #include "app/pdfworker/PdfWarmUpDocument.h"
 #include "model/pdf/PdfTrace.h"
 
@@ -95,14 +96,28 @@ void PdfWorkerEngine::open(const PdfRequestLoop::Request& req)
 {
     m_measurePending = false;
     m_doc.reset();
+    m_fillingFile.reset();
     const auto o = pdfproto::decode<pdfproto::Open>(req.fields);
     if (!o) {
         m_out.sendFailed(req.id, PdfError::BadRequest, QStringLiteral("malformed open request"));
         return;
     }
     RD_PDF_TRACE("worker open");
-    m_doc = o->fromData ? Poppler::Document::loadFromData(req.data, o->password, o->password)
-                        : Poppler::Document::load(o->path, o->password, o->password);
+    if (o->fromData) {
+        m_doc = Poppler::Document::loadFromData(req.data, o->password, o->password);
+    } else if (!o->fillProgressPath.isEmpty()) {
+        // Pages are read as the app copies them in: Poppler waits only for the parts it reads.
+        auto file = std::make_unique<PdfFillingFile>();
+        QString error;
+        if (!file->open(o->path, o->fillProgressPath, &error)) {
+            m_out.sendFailed(req.id, PdfError::LoadFailed, error);
+            return;
+        }
+        m_fillingFile = std::move(file);
+        m_doc = Poppler::Document::load(m_fillingFile.get(), o->password, o->password);
+    } else {
+        m_doc = Poppler::Document::load(o->path, o->password, o->password);
+    }
     if (!m_doc) {
         m_out.sendFailed(req.id, PdfError::LoadFailed,
                          QStringLiteral("not a readable PDF (Poppler refused to load it)"));

@@ -18,6 +18,8 @@ class Page;
 
 namespace rd {
 
+class PdfFillingFile;
+
 class PdfWorkerEngine : public PdfRequestLoop::Handler
 {
 public:
@@ -68,6 +70,7 @@ private:
     int m_pageBufferFd = -1;
     void* m_pageBuffer = nullptr;
     size_t m_pageBufferSize = 0;
+    std::unique_ptr<PdfFillingFile> m_fillingFile; // what m_doc reads, when the app is still filling it
     std::unique_ptr<Poppler::Document> m_doc;
 };
 

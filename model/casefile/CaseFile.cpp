@@ -5,6 +5,7 @@
 #include "model/audit/AuditChain.h"
 #include "model/casefile/CaseFileFormat.h"
 #include "model/casefile/CaseFileSchema.h"
+#include "model/casefile/CaseInfoPages.h"
 #include "model/casefile/CaseRecordJson.h"
 #include "model/casefile/Sqlite.h"
 
@@ -412,6 +413,27 @@ std::optional<AttachmentInfo> CaseFile::attachment(const QString& fileName) cons
 
 std::optional<CaseSummary> CaseFile::readSummary(const QString& path, QString* error)
 {
+    // Straight from the file's pages when it is as usual (no connection, no schema parsed): the queue
+    // reads one summary per case file. Anything else goes through SQLite, which names what is wrong.
+    static const QByteArrayList columns{"member_id",   "member_name", "lines",    "urgency",
+                                        "received_at", "status",      "reviewer", "last_change"};
+    if (const auto values = CaseInfoPages::read(path, columns)) {
+        const auto urgency = urgencyFromString(values->at(3));
+        const auto status = caseStatusFromString(values->at(5));
+        if (urgency && status) {
+            CaseSummary summary;
+            summary.path = path;
+            summary.memberId = values->at(0);
+            summary.memberName = values->at(1);
+            summary.lines = stringList(values->at(2));
+            summary.urgency = *urgency;
+            summary.receivedAt = utcTime(values->at(4));
+            summary.status = *status;
+            summary.reviewer = values->at(6);
+            summary.lastChange = utcTime(values->at(7));
+            return summary;
+        }
+    }
     sqlite3* db = CaseFileSchema::openConnection(path, true, error);
     if (!db)
         return std::nullopt;

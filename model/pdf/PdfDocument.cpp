@@ -96,6 +96,7 @@ PdfDocument::Slot* PdfDocument::spawnWorker()
     open.path = m_path;
     open.password = m_password;
     open.fromData = !m_data.isNull();
+    open.fillProgressPath = m_fillProgressPath;
     // With a first page to show, the sizes of the others come after it.
     open.sizes = pdfproto::SizesMode::NotNeeded;
     if (m_state == State::Opening)

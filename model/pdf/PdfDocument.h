@@ -166,6 +166,7 @@ private:
     QPointer<PdfService> m_service; // lends pre-started workers
     QString m_path;
     QByteArray m_data;
+    QString m_fillProgressPath; // the file is still being filled (PdfService::openFilling)
     QString m_displayName;
     QByteArray m_password;
     State m_state = State::Opening;

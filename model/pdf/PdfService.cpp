@@ -95,6 +95,14 @@ PdfDocument* PdfService::openFile(const QString& path, const QString& displayNam
     return doc;
 }
 
+PdfDocument* PdfService::openFilling(const QString& path, const QString& fillProgressPath,
+                                     const QString& displayName, QObject* parent)
+{
+    PdfDocument* doc = openFile(path, displayName, parent);
+    doc->m_fillProgressPath = fillProgressPath;
+    return doc;
+}
+
 PdfDocument* PdfService::openData(const QByteArray& data, const QString& displayName, QObject* parent)
 {
     // A non-null QByteArray marks "from data" even when empty.

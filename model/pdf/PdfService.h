@@ -54,6 +54,10 @@ public:
     PdfDocument* openFile(const QString& path, QObject* parent = nullptr);
     // The same, shown under displayName (e.g. a case file's attachment copied to a memory file).
     PdfDocument* openFile(const QString& path, const QString& displayName, QObject* parent);
+    // A file still being filled (AttachmentFile): its workers wait for the parts they read, as the
+    // PdfFillProgress at fillProgressPath marks them in; the file must keep its final size throughout.
+    PdfDocument* openFilling(const QString& path, const QString& fillProgressPath, const QString& displayName,
+                             QObject* parent);
     PdfDocument* openData(const QByteArray& data, const QString& displayName, QObject* parent = nullptr);
 
     // Synchronous: start a worker, open the file, return its page count or a clear error, stop the

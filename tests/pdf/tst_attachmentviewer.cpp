@@ -76,6 +76,7 @@ private Q_SLOTS:
         QString error;
         const std::shared_ptr<AttachmentFile> file = AttachmentFile::read(path, id, &error);
         QVERIFY2(file, qPrintable(error));
+        QVERIFY2(file->waitFilled(&error), qPrintable(error));
         QFile original(pdf("clinic-note.pdf"));
         QVERIFY(original.open(QIODevice::ReadOnly));
         QFile copy(file->path());
@@ -98,6 +99,20 @@ private Q_SLOTS:
                  qPrintable(error));
         QVERIFY(!AttachmentFile::read(path, id + 100, &error));
         QVERIFY(error.contains(QStringLiteral("no attachment")));
+    }
+
+    // A copy nobody reads to the end (a PDF whose page 1 never comes) still ends, so that it does not
+    // keep its read transaction on the case file: a write to the case goes through.
+    void unfinishedCopyDoesNotBlockWrites()
+    {
+        QString error;
+        const std::shared_ptr<AttachmentFile> file = AttachmentFile::read(m_path, m_id, &error);
+        QVERIFY2(file, qPrintable(error));
+        auto writer = CaseFile::open(m_path, CaseFile::OpenMode::ReadWrite, &error);
+        QVERIFY2(writer, qPrintable(error));
+        QVERIFY2(writer->setStatus(CaseStatus::InReview, test::actor(QStringLiteral("tester")), &error),
+                 qPrintable(error));
+        QVERIFY2(file->waitFilled(&error), qPrintable(error));
     }
 
     void shownThenCheckedAgainstItsHash()

@@ -151,7 +151,7 @@ private:
         QTRY_VERIFY(table->currentIndex().isValid());
         QTRY_VERIFY(table->hasFocus());
         keys.key(Qt::Key_Return);
-        QVERIFY(window->session());
+        QTRY_VERIFY(window->session()); // read off the GUI thread
     }
 
     // Every step with keys: the indication by its type (Met), J; criteria M (one N for a denial),

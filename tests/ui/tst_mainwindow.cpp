@@ -172,7 +172,7 @@ void TestMainWindow::completeCaseWithKeysOnly()
     press(window.get(), Qt::Key_F, Qt::ControlModifier);
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("m2001"));
     press(window.get(), Qt::Key_Return);
-    QVERIFY(window->session());
+    QTRY_VERIFY(window->session()); // read off the GUI thread
     QVERIFY(window->windowTitle().contains(QStringLiteral("M2001")));
 
     // A note, with keys: E, type, Esc (saved, and the keys answer again).
@@ -488,7 +488,7 @@ void TestMainWindow::openPathOpensCaseOrFolder()
                                     openRequest(QStringLiteral("P100"), {QStringLiteral("96000")}));
     auto window = showWindow();
     QVERIFY(window->openPath(path));
-    QVERIFY(window->session());
+    QTRY_VERIFY(window->session()); // read off the GUI thread
     QVERIFY(window->windowTitle().contains(QStringLiteral("P100")));
     QVERIFY(window->openPath(m_dir->path()));
     QCOMPARE(window->queueView()->model()->folder(), QDir(m_dir->path()).absolutePath());

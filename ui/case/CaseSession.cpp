@@ -19,6 +19,11 @@ std::unique_ptr<CaseSession> CaseSession::open(const QString& path, const Actor&
     return std::unique_ptr<CaseSession>(new CaseSession(std::move(file), actor));
 }
 
+std::unique_ptr<CaseSession> CaseSession::fromFile(std::unique_ptr<CaseFile> file, const Actor& actor)
+{
+    return std::unique_ptr<CaseSession>(new CaseSession(std::move(file), actor));
+}
+
 CaseSession::CaseSession(std::unique_ptr<CaseFile> file, const Actor& actor)
     : m_file(std::move(file))
     , m_actor(actor)

@@ -28,6 +28,8 @@ class CaseSession : public QObject
 public:
     // Opens path for writing (read-only when another process holds it).
     static std::unique_ptr<CaseSession> open(const QString& path, const Actor& actor, QString* error);
+    // A case file opened already (off the GUI thread: CaseOpener).
+    static std::unique_ptr<CaseSession> fromFile(std::unique_ptr<CaseFile> file, const Actor& actor);
     ~CaseSession() override;
 
     CaseFile* file() const { return m_file.get(); }

@@ -117,8 +117,9 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
         }
         m_file = result.file;
         // Every worker of the document opens the same memory file: no copy per worker, and the worker
-        // reads only the parts page 1 needs.
-        PdfDocument* document = m_service->openFile(m_file->path(), m_info.fileName, this);
+        // reads only the parts page 1 needs, as soon as they are copied in.
+        PdfDocument* document =
+            m_service->openFilling(m_file->path(), m_file->fillProgressPath(), m_info.fileName, this);
         m_document = document;
         connect(document, &PdfDocument::pageRendered, m_visibleTimer, qOverload<>(&QTimer::start));
         // Queued: the PdfViewer lays its pages out on the same signal; we act after it.
@@ -131,7 +132,9 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
                     m_stack->setCurrentWidget(m_viewer);
                     m_visibleTimer->start();
                 } else if (state == PdfDocument::State::Failed) {
-                    setFailed(document->error().message);
+                    // A copy that failed explains the worker's failure better than the worker can.
+                    const QString copyError = m_file ? m_file->fillError() : QString();
+                    setFailed(copyError.isEmpty() ? document->error().message : copyError);
                 } else if (state == PdfDocument::State::NeedsPassword) {
                     m_stack->setCurrentWidget(m_viewer); // the viewer asks for it in place
                 }

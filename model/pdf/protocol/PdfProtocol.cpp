@@ -151,13 +151,13 @@ std::optional<Header> splitHeader(const QByteArray& header)
 
 void write(QDataStream& out, const Open& m)
 {
-    out << m.path << m.password << m.fromData << quint8(m.sizes);
+    out << m.path << m.password << m.fromData << quint8(m.sizes) << m.fillProgressPath;
 }
 
 bool read(QDataStream& in, Open* m)
 {
     quint8 sizes = 0;
-    in >> m->path >> m->password >> m->fromData >> sizes;
+    in >> m->path >> m->password >> m->fromData >> sizes >> m->fillProgressPath;
     m->sizes = sizes <= quint8(SizesMode::NotNeeded) ? SizesMode(sizes) : SizesMode::InOpened;
     return ok(in);
 }

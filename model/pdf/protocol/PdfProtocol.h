@@ -75,6 +75,8 @@ struct Open
     QByteArray password;
     bool fromData = false;
     SizesMode sizes = SizesMode::InOpened;
+    // A file the app is still filling: where its PdfFillProgress is (empty: the file is complete).
+    QString fillProgressPath;
 };
 
 // Render a page at scale pixels per point, turned rotation quarter turns clockwise. With a valid fit

@@ -1,0 +1,119 @@
+// The queue's summary read straight from a case file's pages (CaseInfoPages) gives what SQLite gives,
+// and gives nothing (so SQLite reads it) whenever the file is not as usual.
+#include "TestCases.h"
+#include "model/casefile/CaseFile.h"
+#include "model/casefile/CaseInfoPages.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace rd;
+
+namespace {
+
+const QByteArrayList kColumns{"member_id", "member_name",       "lines",    "urgency",    "received_at",
+                              "status",    "clinical_question", "reviewer", "last_change"};
+
+// The same columns through SQLite.
+QStringList throughSqlite(const QString& path)
+{
+    sqlite3* db = nullptr;
+    QStringList values;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+        SQLITE_OK) {
+        const QByteArray sql = "SELECT " + kColumns.join(", ") + " FROM case_info";
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(db, sql.constData(), -1, &statement, nullptr) == SQLITE_OK &&
+            sqlite3_step(statement) == SQLITE_ROW) {
+            for (int i = 0; i < int(kColumns.size()); ++i)
+                values.append(
+                    QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, i))));
+        }
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(db);
+    return values;
+}
+
+} // namespace
+
+class TestCaseInfoPages : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void sameAsSqlite_data()
+    {
+        QTest::addColumn<int>("questionLength");
+        QTest::newRow("short") << 40;
+        QTest::newRow("overflows its page") << 20000; // the row continues on overflow pages
+    }
+
+    void sameAsSqlite()
+    {
+        QFETCH(int, questionLength);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.rdcase"));
+        CaseData data = test::sampleCase();
+        data.request.clinicalQuestion = QString(questionLength, QLatin1Char('q')) + QStringLiteral(" é ✓");
+        QString error;
+        {
+            auto file = CaseFile::create(path, data, test::actor(QStringLiteral("tester")), &error);
+            QVERIFY2(file, qPrintable(error));
+            QVERIFY2(file->setStatus(CaseStatus::InReview, test::actor(QStringLiteral("tester")), &error),
+                     qPrintable(error));
+        }
+        const auto pages = CaseInfoPages::read(path, kColumns);
+        QVERIFY(pages);
+        const QStringList expected = throughSqlite(path);
+        QCOMPARE(expected.size(), kColumns.size());
+        QCOMPARE(*pages, expected);
+        QVERIFY(pages->at(6).endsWith(QStringLiteral(" é ✓")));
+        // And the summary the queue shows is the same either way.
+        const auto summary = CaseFile::readSummary(path, &error);
+        QVERIFY2(summary, qPrintable(error));
+        QCOMPARE(summary->memberId, data.member.id);
+        QVERIFY(summary->status == CaseStatus::InReview);
+        QCOMPARE(summary->lines, data.request.lines);
+        QCOMPARE(summary->receivedAt, data.request.receivedAt.toUTC());
+    }
+
+    void unusualFilesAreLeftToSqlite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.rdcase"));
+        QString error;
+        QVERIFY(CaseFile::create(path, test::sampleCase(), test::actor(QStringLiteral("tester")), &error));
+        QVERIFY(CaseInfoPages::read(path, kColumns));
+        // A column it does not have.
+        QVERIFY(!CaseInfoPages::read(path, {"member_id", "no_such_column"}));
+        // A journal beside it: a write under way, or cut short.
+        QFile journal(path + QStringLiteral("-journal"));
+        QVERIFY(journal.open(QIODevice::WriteOnly));
+        journal.write("not empty");
+        journal.close();
+        QVERIFY(!CaseInfoPages::read(path, kColumns));
+        QVERIFY(journal.remove());
+        // Another application's database, a truncated file, no file.
+        const QString other = dir.filePath(QStringLiteral("other.rdcase"));
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(other).constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "CREATE TABLE case_info(member_id TEXT); INSERT INTO case_info VALUES('x')",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+        QVERIFY(!CaseInfoPages::read(other, {"member_id"}));
+        QFile file(path);
+        QVERIFY(file.resize(file.size() / 2));
+        QVERIFY(!CaseInfoPages::read(path, kColumns));
+        QVERIFY(!CaseInfoPages::read(dir.filePath(QStringLiteral("none.rdcase")), kColumns));
+        // SQLite still names what is wrong.
+        QVERIFY(!CaseFile::readSummary(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("truncated")), qPrintable(error));
+    }
+};
+
+QTEST_MAIN(TestCaseInfoPages)
+#include "tst_caseinfopages.moc"

@@ -1,0 +1,52 @@
+#include "ui/CaseOpener.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace rd {
+
+CaseOpener::CaseOpener(QObject* parent)
+    : QObject(parent)
+{}
+
+void CaseOpener::open(const QString& path, const Actor& actor, std::function<void(Result&)> done)
+{
+    Request request{path, actor, std::move(done)};
+    if (m_running) {
+        m_next = std::move(request);
+        return;
+    }
+    start(std::move(request));
+}
+
+void CaseOpener::start(Request request)
+{
+    m_running = true;
+    auto* watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, done = request.done] {
+        watcher->deleteLater();
+        Result result = watcher->future().takeResult();
+        m_running = false;
+        if (m_next) {
+            // A newer request: this result is dropped (its file closed) before that one opens.
+            result.file.reset();
+            Request next = std::move(*m_next);
+            m_next.reset();
+            start(std::move(next));
+            return;
+        }
+        done(result);
+    });
+    watcher->setFuture(QtConcurrent::run([path = request.path, actor = request.actor] {
+        Result result;
+        result.path = path;
+        std::unique_ptr<CaseFile> file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &result.error);
+        if (file && !file->isReadOnly() && actor.isValid() && file->data().status == CaseStatus::New) {
+            result.madeInReview = file->setStatus(CaseStatus::InReview, actor, &result.statusError);
+        }
+        result.file = std::move(file);
+        return result;
+    }));
+}
+
+} // namespace rd
