@@ -417,7 +417,9 @@ std::optional<CaseSummary> CaseFile::readSummary(const QString& path, QString* e
     // reads one summary per case file. Anything else goes through SQLite, which names what is wrong.
     static const QByteArrayList columns{"member_id",   "member_name", "lines",    "urgency",
                                         "received_at", "status",      "reviewer", "last_change"};
-    if (const auto values = CaseInfoPages::read(path, columns)) {
+    // A case imported from a PAS request shows its request number, which is in fhir_origin: SQLite reads
+    // those (the pages reader knows case_info only).
+    if (const auto values = CaseInfoPages::read(path, columns, {QByteArrayLiteral("fhir_origin")})) {
         const auto urgency = urgencyFromString(values->at(3));
         const auto status = caseStatusFromString(values->at(5));
         if (urgency && status) {

@@ -287,7 +287,8 @@ bool journalBeside(const QByteArray& path)
 
 } // namespace
 
-std::optional<QStringList> CaseInfoPages::read(const QString& path, const QByteArrayList& columns)
+std::optional<QStringList> CaseInfoPages::read(const QString& path, const QByteArrayList& columns,
+                                               const QByteArrayList& absentTables)
 {
     const QByteArray native = QFile::encodeName(path);
     // A journal beside it: a write is under way or was cut short (SQLite rolls it back first); a WAL file
@@ -309,6 +310,7 @@ std::optional<QStringList> CaseInfoPages::read(const QString& path, const QByteA
     // sqlite_schema: type, name, tbl_name, rootpage, sql.
     quint32 root = 0;
     QByteArrayList names;
+    bool tablePresent = false;
     bool stop = false;
     const bool schemaRead = forEachRow(
         pages, 1, 0,
@@ -316,14 +318,22 @@ std::optional<QStringList> CaseInfoPages::read(const QString& path, const QByteA
             const auto row = recordFields(payload);
             if (!row || row->size() < 5)
                 return false;
+            if (row->at(0).bytes() == "table" && absentTables.contains(row->at(1).bytes())) {
+                tablePresent = true;
+                return false;
+            }
             if (row->at(0).bytes() == "table" && row->at(1).bytes() == "case_info" && row->at(4).isText()) {
                 root = row->at(3).value().toUInt();
                 names = columnNames(row->at(4).bytes());
-                return false;
+                return !absentTables.isEmpty(); // the rest of the schema only matters for those
             }
             return true;
         },
         &stop);
+    if (tablePresent) {
+        closeFd();
+        return std::nullopt;
+    }
     QList<int> indexes;
     for (const QByteArray& column : columns)
         indexes.append(int(names.indexOf(column)));

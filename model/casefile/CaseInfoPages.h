@@ -19,7 +19,9 @@ class CaseInfoPages
 {
 public:
     // The values of the named columns of case_info's one row, in that order (a NULL as a null string).
-    static std::optional<QStringList> read(const QString& path, const QByteArrayList& columns);
+    // nullopt too when the file has one of absentTables: what the caller needs from those takes SQLite.
+    static std::optional<QStringList> read(const QString& path, const QByteArrayList& columns,
+                                           const QByteArrayList& absentTables = {});
 };
 
 } // namespace rd

@@ -8,6 +8,11 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+#include <vector>
 
 using namespace rd;
 
@@ -54,6 +59,40 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), count - 1);
         QCOMPARE(model.rowOf(dir.filePath(QStringLiteral("case-150.rdcase"))), -1);
         QVERIFY(model.rowOf(dir.filePath(QStringLiteral("case-151.rdcase"))) >= 0);
+    }
+
+    // Several queues listing at once on a 2-core machine: each finishes, and the global pool stays free
+    // for Qt's own work meanwhile (a scan that waited on its reads in the global pool deadlocked here and
+    // froze the GUI, whose painting also waits on that pool).
+    void concurrentListingsNeitherDeadlockNorStarveTheGlobalPool()
+    {
+        QThreadPool::globalInstance()->setMaxThreadCount(2);
+        QTemporaryDir dir;
+        const QString first = dir.filePath(QStringLiteral("case-00.rdcase"));
+        QString error;
+        QVERIFY2(CaseFile::create(first, test::sampleCase(), test::actor(QStringLiteral("tester")), &error),
+                 qPrintable(error));
+        const int count = 40;
+        for (int i = 1; i < count; ++i)
+            QVERIFY(QFile::copy(
+                first, dir.filePath(QStringLiteral("case-%1.rdcase").arg(i, 2, 10, QLatin1Char('0')))));
+
+        std::vector<std::unique_ptr<CaseQueueModel>> models;
+        std::vector<std::unique_ptr<QSignalSpy>> spies;
+        for (int i = 0; i < 4; ++i) {
+            models.push_back(std::make_unique<CaseQueueModel>());
+            spies.push_back(std::make_unique<QSignalSpy>(models.back().get(), &CaseQueueModel::loaded));
+        }
+        for (auto& model : models)
+            model->setFolder(dir.path());
+        // Global-pool work started while the scans run completes.
+        QFuture<int> globalWork = QtConcurrent::run([] { return 42; });
+        QTRY_VERIFY_WITH_TIMEOUT(globalWork.isFinished(), 60000);
+        QCOMPARE(globalWork.result(), 42);
+        for (std::size_t i = 0; i < models.size(); ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(!spies[i]->isEmpty(), 60000);
+            QCOMPARE(models[i]->rowCount(), count);
+        }
     }
 };
 

@@ -16,6 +16,7 @@
 #include <QPalette>
 #include <QPromise>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
@@ -41,6 +42,22 @@ struct ScanResult
     QList<CaseQueueModel::Row> rows;
     qint64 elapsedMs = 0;
 };
+
+// Two pools of the queue's own, never the global one: a scan blocks on its summary reads, and a blocking
+// wait inside a pool on that same pool deadlocks once every thread of it is such a wait (two scans on a
+// 2-core machine), which also starves Qt's own users of the global pool (image scaling while painting)
+// and so freezes the GUI. Scans wait only on readers; readers never wait.
+QThreadPool& scanPool()
+{
+    static QThreadPool pool;
+    return pool;
+}
+
+QThreadPool& readPool()
+{
+    static QThreadPool pool;
+    return pool;
+}
 
 // The first part is small, so that the first rows show at once; later parts are bigger, so that the GUI
 // thread inserts rows a few times a second rather than once per file.
@@ -95,8 +112,8 @@ void scanFolder(QPromise<ScanResult>& promise, const QString& folder, const QHas
             return;
         ScanResult part;
         part.fullListing = true;
-        // The summaries are read on every core of the pool (this thread takes part).
-        part.rows = QtConcurrent::blockingMapped(toRead, readRow);
+        // The summaries are read on every core, in the readers' pool (this thread takes part).
+        part.rows = QtConcurrent::blockingMapped(&readPool(), toRead, readRow);
         toRead.clear();
         partSize = PartFiles;
         part.last = !more;
@@ -199,7 +216,7 @@ void CaseQueueModel::rescan()
             });
     connect(watcher, &QFutureWatcher<ScanResult>::finished, watcher, &QObject::deleteLater);
     watcher->setFuture(QtConcurrent::run(
-        [folder, known](QPromise<ScanResult>& promise) { scanFolder(promise, folder, known); }));
+        &scanPool(), [folder, known](QPromise<ScanResult>& promise) { scanFolder(promise, folder, known); }));
 }
 
 void CaseQueueModel::finishListing(const QStringList& files, qint64 elapsedMs)
@@ -237,7 +254,7 @@ void CaseQueueModel::refreshCase(const QString& path)
         if (generation == m_generation)
             mergeRows(watcher->result().rows);
     });
-    watcher->setFuture(QtConcurrent::run([absolute] { return readPaths({absolute}); }));
+    watcher->setFuture(QtConcurrent::run(&scanPool(), [absolute] { return readPaths({absolute}); }));
 }
 
 void CaseQueueModel::mergeRows(const QList<Row>& rows)
