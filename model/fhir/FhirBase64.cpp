@@ -148,7 +148,8 @@ FhirDecodedData FhirBase64::decodeToFile(QByteArrayView text, bool jsonEscaped, 
             return result;
     }
     if (inQuantum != 0)
-        return refuse(QStringLiteral("invalid base64 (%1 characters, not a multiple of 4)").arg(characters));
+        return refuse(QStringLiteral("invalid base64 (a length of %1 characters, not a multiple of 4)")
+                          .arg(characters));
     if (!flush())
         return result;
     if (!file.flush())

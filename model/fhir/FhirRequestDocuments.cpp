@@ -108,8 +108,10 @@ void FhirRequest::readAttachment(const QJsonObject& attachment, const FhirResour
     QString contentType =
         text(bytesHolder, "contentType").section(QLatin1Char(';'), 0, 0).trimmed().toLower();
     const QJsonValue data = bytesHolder.value(QStringLiteral("data"));
-    if (!data.isString())
+    if (data.isUndefined() || data.isNull())
         failAt(dataPath, QStringLiteral("is missing: the document's bytes are not in the bundle"));
+    if (!data.isString())
+        failAt(dataPath, QStringLiteral("is not a string: base64Binary is a JSON string"));
     if (contentType != QLatin1String("application/pdf") && !convertibleTypes().contains(contentType))
         failAt(dataPath.chopped(5) + QStringLiteral(".contentType"),
                QStringLiteral(

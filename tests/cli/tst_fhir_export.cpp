@@ -223,28 +223,23 @@ private:
         conformance(responseFile, origin ? origin->origin : QJsonObject());
     }
 
-    // tests/cli/fhir_conformance.js, when the test setup installed its npm packages.
+    // Queued for tests/cli/fhir_conformance.js (when the test setup installed its npm packages), which
+    // conformanceOfEveryResponse() runs once over them all: one Node start instead of one per response.
     void conformance(const QString& responseFile, const QJsonObject& origin)
     {
-        const QString modules = qEnvironmentVariable("REVIEWDESK_FHIR_NODE_MODULES");
-        if (modules.isEmpty())
+        if (qEnvironmentVariableIsEmpty("REVIEWDESK_FHIR_NODE_MODULES"))
             return;
-        const QString originFile = responseFile + QStringLiteral(".origin.json");
-        QVERIFY(test::writeFile(originFile, QJsonDocument(origin).toJson()));
-        QProcess node;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("NODE_PATH"), modules);
-        node.setProcessEnvironment(environment);
-        QStringList args{QStringLiteral(REVIEWDESK_SOURCE_DIR "/tests/cli/fhir_conformance.js"), responseFile,
-                         QStringLiteral(REVIEWDESK_TEST_DATA "/fhir/davinci-pas-2.2.1")};
-        if (!origin.isEmpty())
-            args.append(originFile);
-        node.start(QStringLiteral("node"), args);
-        QVERIFY(node.waitForFinished(120000));
-        const QString output = QString::fromUtf8(node.readAllStandardOutput() + node.readAllStandardError());
-        QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, qPrintable(output));
-        QVERIFY(output.contains(QStringLiteral("0 problems")));
+        QString argument = responseFile;
+        if (!origin.isEmpty()) {
+            const QString originFile =
+                m_dir.filePath(QFileInfo(responseFile).fileName() + QStringLiteral(".origin.json"));
+            QVERIFY(test::writeFile(originFile, QJsonDocument(origin).toJson()));
+            argument += QLatin1Char('=') + originFile;
+        }
+        m_responses.append(argument);
     }
+
+    QStringList m_responses; // "RESPONSE[=ORIGIN]" for fhir_conformance.js --each
 
 private Q_SLOTS:
     void initTestCase()
@@ -267,7 +262,7 @@ private Q_SLOTS:
             QSKIP("the npm checkers are not installed (REVIEWDESK_FHIR_NODE_MODULES)");
         const QString example =
             kFixtures + QStringLiteral("/expected/ig221-referral-96000-96004.response.json");
-        conformance(example, {});
+        m_responses.append(example);
         QJsonObject bundle = readJson(example);
         QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
         QJsonObject entry = entries.at(0).toObject();
@@ -424,6 +419,33 @@ private Q_SLOTS:
                                         .toObject();
         QVERIFY(!request.contains(QStringLiteral("reference")));
         QVERIFY(request.contains(QStringLiteral("extension")));
+    }
+
+    // Every response the tests above wrote (and the contract's worked example), in one run of the
+    // checker: the R4 JSON Schema, the 2.2.1 FHIRPath constraints and the rules of section 4.
+    void conformanceOfEveryResponse()
+    {
+        const QString modules = qEnvironmentVariable("REVIEWDESK_FHIR_NODE_MODULES");
+        if (modules.isEmpty())
+            QSKIP("the npm checkers are not installed (REVIEWDESK_FHIR_NODE_MODULES)");
+        QVERIFY(m_responses.size() >= 8);
+        QProcess node;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("NODE_PATH"), modules);
+        node.setProcessEnvironment(environment);
+        node.start(QStringLiteral("node"),
+                   QStringList{QStringLiteral(REVIEWDESK_SOURCE_DIR "/tests/cli/fhir_conformance.js"),
+                               QStringLiteral("--each"),
+                               QStringLiteral(REVIEWDESK_TEST_DATA "/fhir/davinci-pas-2.2.1")} +
+                       m_responses);
+        QVERIFY(node.waitForFinished(300000));
+        const QString output = QString::fromUtf8(node.readAllStandardOutput() + node.readAllStandardError());
+        QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, qPrintable(output));
+        for (const QString& argument : std::as_const(m_responses)) {
+            const QString name = QFileInfo(argument.section(QLatin1Char('='), 0, 0)).fileName();
+            QVERIFY2(output.contains(name + QStringLiteral(": 0 problems")),
+                     qPrintable(name + QLatin1Char('\n') + output));
+        }
     }
 };
 

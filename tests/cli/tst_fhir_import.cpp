@@ -611,6 +611,25 @@ private Q_SLOTS:
                                  });
                              }),
                       {QStringLiteral("attachment.data"), QStringLiteral("base64")});
+        // The other ways base64 goes wrong: the URL-safe alphabet, '=' inside, a cut-off length, a number.
+        const QList<std::pair<std::function<QJsonValue(const QString&)>, QString>> badData{
+            {[](const QString& d) { return QString(d.left(40) + QStringLiteral("-_") + d.mid(42)); },
+             QStringLiteral("outside the base64 alphabet at position 40")},
+            {[](const QString& d) { return QString(d.left(40) + QStringLiteral("==") + d.mid(42)); },
+             QStringLiteral("after the '=' padding")},
+            {[](const QString& d) { return d.chopped(2); }, QStringLiteral("not a multiple of 4")},
+            {[](const QString&) { return QJsonValue(12345); }, QStringLiteral("is not a string")}};
+        for (qsizetype i = 0; i < badData.size(); ++i)
+            expectRefused(
+                edited(QStringLiteral("bad-base64-%1.json").arg(i),
+                       [&](QJsonObject& bundle) {
+                           documentData(bundle, [&](QJsonObject& attachment) {
+                               attachment.insert(
+                                   QStringLiteral("data"),
+                                   badData.at(i).first(attachment.value(QStringLiteral("data")).toString()));
+                           });
+                       }),
+                {QStringLiteral("attachment.data"), badData.at(i).second});
         // Whitespace in base64 is allowed (R4 base64Binary).
         const QString spaced = edited(QStringLiteral("spaced-base64.json"), [&](QJsonObject& bundle) {
             documentData(bundle, [](QJsonObject& attachment) {

@@ -1,6 +1,8 @@
 // libFuzzer: the PAS request reader (FhirBundleReader) on arbitrary bytes against the built-in policy.
 // A refusal is always one non-empty line; an accepted request has one line per item, known codes, a
-// receipt time and a service date, and its documents were decoded into the work folder.
+// receipt time and a service date, passes the case JSON reader's checks, and its documents were
+// decoded into the work folder.
+#include "checklist/CaseJson.h"
 #include "checklist/PolicyLoader.h"
 #include "model/fhir/FhirBundleReader.h"
 
@@ -43,6 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const rd::CaseData& data = read->data;
     if (data.request.lines.isEmpty() || !data.request.receivedAt.isValid() ||
         !data.request.serviceDate.isValid() || !data.member.birthDate.isValid() || data.member.id.isEmpty())
+        std::abort();
+    // An accepted request is a case the case JSON reader accepts too.
+    if (rd::CaseJson::validate(data, policy()))
         std::abort();
     for (const QString& code : data.request.lines)
         if (!policy().code(code) || data.request.lines.count(code) != 1)
