@@ -73,6 +73,15 @@ QString ReviewEngine::settledBy(const QString& judgmentId, const CaseData& data)
     return {};
 }
 
+QString ReviewEngine::missingInformationText(const QString& id) const
+{
+    if (const Judgment* judgment = policy().judgment(id))
+        return judgment->title.isEmpty() ? id : judgment->title;
+    if (const RequestRule* rule = policy().requestRule(id))
+        return rule->missingText.isEmpty() ? id : rule->missingText;
+    return id;
+}
+
 Result<CaseData> ReviewEngine::readCaseJson(const QByteArray& json, const QString& fileName) const
 {
     return CaseJson::parse(json, m_engine.policy(), fileName);

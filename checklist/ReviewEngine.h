@@ -60,6 +60,9 @@ public:
     // already met (conservative care met: its urgent exception need not be asked). Empty when the step
     // is still to be asked; else the title of the judgment that settled it.
     QString settledBy(const QString& judgmentId, const CaseData& data) const;
+    // One id of Decision::missingInformation in words: the judgment's title, or the sentence of the
+    // request rule that holds the lines (a request without a diagnosis code), never a raw id.
+    QString missingInformationText(const QString& id) const;
     // A case JSON (case-exchange.md) read and checked against the policy.
     Result<CaseData> readCaseJson(const QByteArray& json, const QString& fileName) const;
 

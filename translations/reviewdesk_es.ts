@@ -300,16 +300,6 @@ Route the case to the medical director?</source>
         <translation>páginas leídas: %1 de %2</translation>
     </message>
     <message>
-        <source>These answers contradict each other:
-• %1
-
-%2</source>
-        <translation>Estas respuestas se contradicen:
-• %1
-
-%2</translation>
-    </message>
-    <message>
         <source>Re&amp;open Case…</source>
         <translation>Re&amp;abrir el caso…</translation>
     </message>
@@ -352,6 +342,20 @@ Route the case to the medical director?</source>
 
 %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>These answers contradict each other:
+• %1</source>
+        <translation>Estas respuestas se contradicen:
+• %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Every line is approved. Finalize and sign anyway?</source>
+        <translation>%1
+
+Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1640,10 @@ La lista de verificación sigue disponible.</translation>
         <source>The text you typed is not signed and will be lost. Close the sign-off window?</source>
         <translation>El texto que escribió no está firmado y se perderá. ¿Cerrar la ventana de firma?</translation>
     </message>
+    <message>
+        <source>⚠ These answers contradict each other:</source>
+        <translation>⚠ Estas respuestas se contradicen:</translation>
+    </message>
 </context>
 <context>
     <name>rd::SummaryPage</name>
@@ -1733,8 +1741,8 @@ La lista de verificación sigue disponible.</translation>
         <translation>Al tramitar (Ctrl+R), el caso se envía al director médico.</translation>
     </message>
     <message>
-        <source>Routing (Ctrl+R) lets you finalize the case as determined.</source>
-        <translation>Al tramitar (Ctrl+R), puede finalizar el caso como determinado.</translation>
+        <source>Routing (Ctrl+R) finalizes the case: signed, the approval letter made.</source>
+        <translation>Tramitar (Ctrl+R) finaliza el caso: queda firmado y se genera la carta de aprobación.</translation>
     </message>
 </context>
 </TS>

@@ -286,6 +286,16 @@ void SignoffDialog::fillJudgments()
 {
     const Policy& policy = m_signoff.policy();
     QString html;
+    // The reviewer's answers that contradict each other come first: the director decides on them.
+    const QList<Reason> contradictions = Engine(policy).contradictions(m_file->data());
+    if (!contradictions.isEmpty()) {
+        html += QStringLiteral("<p style='color:%1'><b>%2</b></p><ul>")
+                    .arg(palette::tone(palette::Tone::Caution).name(),
+                         tr("⚠ These answers contradict each other:").toHtmlEscaped());
+        for (const Reason& item : contradictions)
+            html += QStringLiteral("<li>%1</li>").arg(item.text.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
     for (const Judgment& judgment : policy.judgments) {
         const auto answer = m_file->data().answers.constFind(judgment.id);
         if (answer == m_file->data().answers.cend())
