@@ -555,6 +555,53 @@ private Q_SLOTS:
         QVERIFY(!MessageBox::lastText().contains(QStringLiteral("diagnosis-missing")));
     }
 
+    void queueShowsTheInformationClockOfAPendedCase()
+    {
+        const QDateTime received = QDateTime::currentDateTimeUtc().addDays(-2);
+        const QString path = createCase(
+            m_dir->path(), QStringLiteral("pended"),
+            openRequest(QStringLiteral("P100"), {QStringLiteral("96000")}, Urgency::Expedited, received));
+        createCase(
+            m_dir->path(), QStringLiteral("open"),
+            openRequest(QStringLiteral("P200"), {QStringLiteral("96000")}, Urgency::Standard, received));
+        {
+            QString error;
+            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+            QVERIFY(file->setStatus(CaseStatus::PendedForInformation,
+                                    m_organization.actor(QStringLiteral("nurse.kim")), &error));
+        }
+        auto window = showDesk(m_dir->path());
+        QTableView* table = window->queueView()->table();
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        QString pended;
+        QString open;
+        QString tip;
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex due = table->model()->index(row, CaseQueueModel::DueColumn);
+            if (table->model()->index(row, 0).data(CaseQueueModel::PathRole).toString() == path) {
+                pended = due.data().toString();
+                tip = due.data(Qt::ToolTipRole).toString();
+            } else {
+                open = due.data().toString();
+            }
+        }
+        // Expedited: the provider has 48 hours from the request for information (the case's pending),
+        // not the 72 hours from receipt, which ran out yesterday.
+        const CaseSummary summary = CaseFile::readSummary(path, nullptr).value_or(CaseSummary());
+        QVERIFY(summary.lastChange.isValid());
+        const QDateTime respondBy = summary.lastChange.addSecs(48 * 3600);
+        QVERIFY2(pended.startsWith(QStringLiteral("RFI: answer by ")), qPrintable(pended));
+        QVERIFY2(pended.contains(QLocale().toString(respondBy.toLocalTime(), QStringLiteral("MMM d, HH:mm"))),
+                 qPrintable(pended));
+        QVERIFY(pended.contains(QStringLiteral("left")));
+        QVERIFY(!pended.contains(QStringLiteral("overdue")));
+        QVERIFY2(tip.contains(QStringLiteral("the decision is due 2 d 0 h after the answer")),
+                 qPrintable(tip));
+        // The other case keeps its decision clock (5 days left of 7).
+        QVERIFY2(!open.startsWith(QStringLiteral("RFI")) && open.contains(QStringLiteral("left")),
+                 qPrintable(open));
+    }
+
 private:
     void answerAllMet(MainWindow* window)
     {

@@ -117,7 +117,11 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     m_rationale = textBox(tr("The clinical rationale for this member, in plain words (required for a denial; "
                              "also the written rationale of every override)"),
                           textsBox);
-    m_rationaleEs = textBox(tr("The same in Spanish, for the Spanish letter (optional)"), textsBox);
+    // The member who reads Spanish gets a letter wholly in Spanish: then the rationale in Spanish is needed.
+    m_rationaleEs = textBox(file->data().member.language == QLatin1String("es")
+                                ? tr("The same in Spanish: required for a denial, the member reads Spanish")
+                                : tr("The same in Spanish, for the Spanish letter (optional)"),
+                            textsBox);
     m_additional = textBox(tr("What additional information could change the decision (optional)"), textsBox);
     const QMap<QString, QString> fields = file->letterFields();
     m_rationale->setPlainText(fields.value(LetterField::clinicalRationale()));
