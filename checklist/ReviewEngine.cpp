@@ -82,6 +82,31 @@ QString ReviewEngine::missingInformationText(const QString& id) const
     return id;
 }
 
+QStringList ReviewEngine::missingInformationTexts(const QStringList& ids) const
+{
+    QStringList texts;
+    QStringList done;
+    for (const QString& id : ids) {
+        if (done.contains(id))
+            continue;
+        const JudgmentGroup* group = policy().groupOf(id);
+        QStringList alternatives;
+        if (group && group->kind == QLatin1String("any-of"))
+            for (const QString& member : group->members)
+                if (ids.contains(member))
+                    alternatives << member;
+        if (alternatives.size() < 2)
+            alternatives = {id};
+        QStringList words;
+        for (const QString& alternative : std::as_const(alternatives))
+            words << missingInformationText(alternative);
+        done << alternatives;
+        // Either one is enough: asked as one need.
+        texts << words.join(QStringLiteral(", or "));
+    }
+    return texts;
+}
+
 Result<CaseData> ReviewEngine::readCaseJson(const QByteArray& json, const QString& fileName) const
 {
     return CaseJson::parse(json, m_engine.policy(), fileName);

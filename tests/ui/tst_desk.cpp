@@ -553,6 +553,18 @@ private Q_SLOTS:
         QVERIFY2(MessageBox::lastText().contains(QStringLiteral("We need the diagnosis code or codes")),
                  qPrintable(MessageBox::lastText()));
         QVERIFY(!MessageBox::lastText().contains(QStringLiteral("diagnosis-missing")));
+
+        // Alternatives the policy allows are one need: conservative care, or its urgent exception.
+        const QString other = createCase(m_dir->path(), QStringLiteral("either"),
+                                         openRequest(QStringLiteral("M3014"), {QStringLiteral("96000")}));
+        QVERIFY(window->openCase(other));
+        checklist->setFocus();
+        press(window.get(), Qt::Key_2); // the indication, then nothing else
+        MessageBox::setNextAnswer(QMessageBox::No);
+        press(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY2(MessageBox::lastText().contains(
+                     QStringLiteral("• Prior evaluation and conservative care, or Urgent testing justified")),
+                 qPrintable(MessageBox::lastText()));
     }
 
     void queueShowsTheInformationClockOfAPendedCase()

@@ -334,9 +334,7 @@ bool CaseView::route()
     CaseStatus status = CaseStatus::Determined;
     QString question;
     if (anyPend) {
-        QStringList missing;
-        for (const QString& id : decision.missingInformation)
-            missing << m_engine->missingInformationText(id);
+        const QStringList missing = m_engine->missingInformationTexts(decision.missingInformation);
         status = CaseStatus::PendedForInformation;
         question = tr("Information is missing:\n• %1\n\nPend the case for information?")
                        .arg(missing.join(QStringLiteral("\n• ")));
