@@ -370,6 +370,8 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
             return int(s.status);
         case ReviewerColumn:
             return s.reviewer;
+        case RequestColumn:
+            return s.traceNumber;
         default:
             return {};
         }
@@ -394,6 +396,8 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
         return statusLabel(s.status);
     case ReviewerColumn:
         return s.reviewer;
+    case RequestColumn:
+        return s.traceNumber;
     default:
         return {};
     }
@@ -418,6 +422,8 @@ QVariant CaseQueueModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Status");
     case ReviewerColumn:
         return tr("Reviewer");
+    case RequestColumn:
+        return tr("Request no.");
     default:
         return {};
     }
