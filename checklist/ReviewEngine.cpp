@@ -73,6 +73,40 @@ QString ReviewEngine::settledBy(const QString& judgmentId, const CaseData& data)
     return {};
 }
 
+QString ReviewEngine::missingInformationText(const QString& id) const
+{
+    if (const Judgment* judgment = policy().judgment(id))
+        return judgment->title.isEmpty() ? id : judgment->title;
+    if (const RequestRule* rule = policy().requestRule(id))
+        return rule->missingText.isEmpty() ? id : rule->missingText;
+    return id;
+}
+
+QStringList ReviewEngine::missingInformationTexts(const QStringList& ids) const
+{
+    QStringList texts;
+    QStringList done;
+    for (const QString& id : ids) {
+        if (done.contains(id))
+            continue;
+        const JudgmentGroup* group = policy().groupOf(id);
+        QStringList alternatives;
+        if (group && group->kind == QLatin1String("any-of"))
+            for (const QString& member : group->members)
+                if (ids.contains(member))
+                    alternatives << member;
+        if (alternatives.size() < 2)
+            alternatives = {id};
+        QStringList words;
+        for (const QString& alternative : std::as_const(alternatives))
+            words << missingInformationText(alternative);
+        done << alternatives;
+        // Either one is enough: asked as one need.
+        texts << words.join(QStringLiteral(", or "));
+    }
+    return texts;
+}
+
 Result<CaseData> ReviewEngine::readCaseJson(const QByteArray& json, const QString& fileName) const
 {
     return CaseJson::parse(json, m_engine.policy(), fileName);

@@ -60,6 +60,12 @@ public:
     // already met (conservative care met: its urgent exception need not be asked). Empty when the step
     // is still to be asked; else the title of the judgment that settled it.
     QString settledBy(const QString& judgmentId, const CaseData& data) const;
+    // One id of Decision::missingInformation in words: the judgment's title, or the sentence of the
+    // request rule that holds the lines (a request without a diagnosis code), never a raw id.
+    QString missingInformationText(const QString& id) const;
+    // Decision::missingInformation in words, one entry per need: the policy's alternatives (an any-of
+    // group: conservative care, or its urgent exception) as one "A, or B".
+    QStringList missingInformationTexts(const QStringList& ids) const;
     // A case JSON (case-exchange.md) read and checked against the policy.
     Result<CaseData> readCaseJson(const QByteArray& json, const QString& fileName) const;
 

@@ -60,6 +60,26 @@
     </message>
 </context>
 <context>
+    <name>rd::CaseQueueFilter</name>
+    <message>
+        <source>RFI: answer by %1</source>
+        <translation>Solicitud de información: respuesta antes del %1</translation>
+    </message>
+    <message>
+        <source>MMM d, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>Pended for information on %1. The provider&apos;s answer is due by %2; the decision is due %3 after the answer, and by %4 at the latest.</source>
+        <translation>Pendiente de información desde el %1. El proveedor debe responder antes del %2; la decisión vence %3 después de la respuesta y, como muy tarde, el %4.</translation>
+    </message>
+    <message>
+        <source>The decision clock stops until the answer comes.</source>
+        <translation>El plazo de la decisión se detiene hasta que llegue la respuesta.</translation>
+    </message>
+</context>
+<context>
     <name>rd::CaseQueueModel</name>
     <message>
         <source>New</source>
@@ -80,18 +100,6 @@
     <message>
         <source>Determined</source>
         <translation>Determinado</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 (cannot be read)</source>
@@ -141,14 +149,6 @@
         <source>MMM d, HH:mm</source>
         <comment>date format (QDateTime)</comment>
         <translation>d MMM, HH:mm</translation>
-    </message>
-    <message>
-        <source>⚠ %1 · %2 overdue</source>
-        <translation>⚠ %1 · vencido hace %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2 left</source>
-        <translation>%1 · quedan %2</translation>
     </message>
     <message>
         <source>Request no.</source>
@@ -304,16 +304,6 @@ Route the case to the medical director?</source>
         <translation>páginas leídas: %1 de %2</translation>
     </message>
     <message>
-        <source>These answers contradict each other:
-• %1
-
-%2</source>
-        <translation>Estas respuestas se contradicen:
-• %1
-
-%2</translation>
-    </message>
-    <message>
         <source>Re&amp;open Case…</source>
         <translation>Re&amp;abrir el caso…</translation>
     </message>
@@ -356,6 +346,20 @@ Route the case to the medical director?</source>
 
 %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>These answers contradict each other:
+• %1</source>
+        <translation>Estas respuestas se contradicen:
+• %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Every line is approved. Finalize and sign anyway?</source>
+        <translation>%1
+
+Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1769,14 @@ La lista de verificación sigue disponible.</translation>
         <source>The text you typed is not signed and will be lost. Close the sign-off window?</source>
         <translation>El texto que escribió no está firmado y se perderá. ¿Cerrar la ventana de firma?</translation>
     </message>
+    <message>
+        <source>⚠ These answers contradict each other:</source>
+        <translation>⚠ Estas respuestas se contradicen:</translation>
+    </message>
+    <message>
+        <source>The same in Spanish: required for a denial, the member reads Spanish</source>
+        <translation>Lo mismo en español: obligatorio para una denegación, el afiliado lee en español</translation>
+    </message>
 </context>
 <context>
     <name>rd::SummaryPage</name>
@@ -1862,8 +1874,8 @@ La lista de verificación sigue disponible.</translation>
         <translation>Al tramitar (Ctrl+R), el caso se envía al director médico.</translation>
     </message>
     <message>
-        <source>Routing (Ctrl+R) lets you finalize the case as determined.</source>
-        <translation>Al tramitar (Ctrl+R), puede finalizar el caso como determinado.</translation>
+        <source>Routing (Ctrl+R) finalizes the case: signed, the approval letter made.</source>
+        <translation>Tramitar (Ctrl+R) finaliza el caso: queda firmado y se genera la carta de aprobación.</translation>
     </message>
 </context>
 </TS>

@@ -18,19 +18,21 @@ QString DueClock::text(const QDateTime& dueBy, const QDateTime& now, bool finish
     const bool late = seconds < 0;
     if (overdue)
         *overdue = late;
-    seconds = qAbs(seconds);
+    const QString length = span(qAbs(seconds));
+    // Overdue shows in words and with a mark, not by colour alone (and stays visible when selected).
+    return late ? tr("⚠ %1 · %2 overdue").arg(due, length) : tr("%1 · %2 left").arg(due, length);
+}
+
+QString DueClock::span(qint64 seconds)
+{
     const qint64 days = seconds / 86400;
     const qint64 hours = (seconds % 86400) / 3600;
     const qint64 minutes = (seconds % 3600) / 60;
-    QString span;
     if (days > 0)
-        span = tr("%1 d %2 h").arg(days).arg(hours);
-    else if (hours > 0)
-        span = tr("%1 h %2 min").arg(hours).arg(minutes);
-    else
-        span = tr("%1 min").arg(minutes);
-    // Overdue shows in words and with a mark, not by colour alone (and stays visible when selected).
-    return late ? tr("⚠ %1 · %2 overdue").arg(due, span) : tr("%1 · %2 left").arg(due, span);
+        return tr("%1 d %2 h").arg(days).arg(hours);
+    if (hours > 0)
+        return tr("%1 h %2 min").arg(hours).arg(minutes);
+    return tr("%1 min").arg(minutes);
 }
 
 } // namespace rd

@@ -15,6 +15,8 @@ public:
     // dueBy at the local time, then the time left or overdue against now (nothing more when
     // finished: a determined case has no clock). overdue (optional) says whether it is past.
     static QString text(const QDateTime& dueBy, const QDateTime& now, bool finished, bool* overdue = nullptr);
+    // A length of time in the clock's words: "2 d 3 h", "4 h 10 min", "25 min".
+    static QString span(qint64 seconds);
 };
 
 } // namespace rd

@@ -11,6 +11,7 @@
 #include "ui/case/CaseView.h"
 #include "ui/case/PdfAttachmentViewer.h"
 #include "ui/case/RequestPanel.h"
+#include "ui/case/SummaryPage.h"
 #include "ui/checklist/ChecklistView.h"
 #include "ui/pdf/PdfSearchPanel.h"
 #include "ui/pdf/PdfViewer.h"
@@ -451,6 +452,166 @@ private Q_SLOTS:
         QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("descending")));
         press(window.get(), Qt::Key_Up, Qt::AltModifier);
         QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+    }
+
+    void determinedCaseTakesNoAnswerUntilReopened()
+    {
+        // Determined but not signed (routed before the one-action finalize, or by another tool).
+        const QString path = createCase(m_dir->path(), QStringLiteral("determined"),
+                                        openRequest(QStringLiteral("M3011"), {QStringLiteral("96000")}));
+        {
+            QString error;
+            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+            QVERIFY(file->setStatus(CaseStatus::Determined, m_organization.actor(QStringLiteral("nurse.kim")),
+                                    &error));
+        }
+        auto window = showDesk(m_dir->path());
+        QVERIFY(window->openCase(path));
+        ChecklistView* checklist = window->caseView()->checklist();
+        for (const Qt::Key key : {Qt::Key_M, Qt::Key_U, Qt::Key_N, Qt::Key_2}) {
+            checklist->setFocus();
+            press(window.get(), key);
+        }
+        QVERIFY(window->session()->data().answers.isEmpty());
+        QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("determined")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        // Routing again is refused with the way out named.
+        press(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("Reopen")));
+        QVERIFY(window->caseView()->reopenAction()->isEnabled());
+        onNextModal([](QWidget* dialog) {
+            QTest::keyClicks(dialog->focusWidget(), QStringLiteral("The records were misread"));
+            QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
+        });
+        window->caseView()->reopenAction()->trigger();
+        QCOMPARE(toString(window->session()->data().status), toString(CaseStatus::InReview));
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        checklist->setFocus();
+        press(window.get(), Qt::Key_2);
+        QVERIFY(window->session()->answer(QStringLiteral("indication")));
+    }
+
+    void contradictionsWarnedBeforeRoutingAndAtSignoff()
+    {
+        const QString path = createCase(m_dir->path(), QStringLiteral("contra"),
+                                        openRequest(QStringLiteral("M3012"), {QStringLiteral("96000")}));
+        auto window = showDesk(m_dir->path());
+        QVERIFY(window->openCase(path));
+        // A neuromuscular indication, and "screening without symptoms" answered as applying.
+        ChecklistView* checklist = window->caseView()->checklist();
+        for (int keys = 0; !checklist->isOnSummary() && keys < 40; ++keys) {
+            const ChecklistStep step = checklist->steps().at(checklist->currentIndex());
+            if (step.id == QLatin1String("screening")) {
+                press(window.get(), Qt::Key_Y);
+            } else if (step.exclusion) {
+                press(window.get(), Qt::Key_N);
+            } else if (!step.types.isEmpty()) {
+                press(window.get(), Qt::Key_2);
+                press(window.get(), Qt::Key_J);
+            } else {
+                press(window.get(), Qt::Key_M);
+            }
+        }
+        QVERIFY(checklist->isOnSummary());
+        // The warning names the contradiction and defaults to No: Enter on it routes nothing.
+        MessageBox::setNextAnswer(QMessageBox::No);
+        press(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY2(MessageBox::lastText().contains(QStringLiteral("contradict each other")),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("screening without symptoms")));
+        QCOMPARE(toString(window->session()->data().status), toString(CaseStatus::InReview));
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        press(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QCOMPARE(toString(window->session()->data().status), toString(CaseStatus::AwaitingMedicalDirector));
+        window->closeCase();
+
+        // The medical director sees it first among the judgments.
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, nullptr);
+        SignoffDialog dialog(file.get(), signoff(), directory(), *person(QStringLiteral("dr.whitfield")));
+        const QString judgments = dialog.judgmentsView()->toPlainText();
+        QVERIFY2(judgments.startsWith(QStringLiteral("⚠ These answers contradict each other")),
+                 qPrintable(judgments));
+        QVERIFY(judgments.contains(QStringLiteral("screening without symptoms")));
+    }
+
+    void missingDiagnosisNamedInWords()
+    {
+        CaseData data = openRequest(QStringLiteral("M3013"), {QStringLiteral("96000")});
+        data.request.diagnoses.clear();
+        const QString path = createCase(m_dir->path(), QStringLiteral("nodx"), data);
+        auto window = showDesk(m_dir->path());
+        QVERIFY(window->openCase(path));
+        answerAllMet(window.get());
+        ChecklistView* checklist = window->caseView()->checklist();
+        const QString summary = checklist->summaryPage()->plainText();
+        QVERIFY2(summary.contains(QStringLiteral("We need the diagnosis code or codes")),
+                 qPrintable(summary));
+        QVERIFY(!summary.contains(QStringLiteral("diagnosis-missing")));
+        MessageBox::setNextAnswer(QMessageBox::No);
+        press(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY2(MessageBox::lastText().contains(QStringLiteral("We need the diagnosis code or codes")),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(!MessageBox::lastText().contains(QStringLiteral("diagnosis-missing")));
+
+        // Alternatives the policy allows are one need: conservative care, or its urgent exception.
+        const QString other = createCase(m_dir->path(), QStringLiteral("either"),
+                                         openRequest(QStringLiteral("M3014"), {QStringLiteral("96000")}));
+        QVERIFY(window->openCase(other));
+        checklist->setFocus();
+        press(window.get(), Qt::Key_2); // the indication, then nothing else
+        MessageBox::setNextAnswer(QMessageBox::No);
+        press(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QVERIFY2(MessageBox::lastText().contains(
+                     QStringLiteral("• Prior evaluation and conservative care, or Urgent testing justified")),
+                 qPrintable(MessageBox::lastText()));
+    }
+
+    void queueShowsTheInformationClockOfAPendedCase()
+    {
+        const QDateTime received = QDateTime::currentDateTimeUtc().addDays(-2);
+        const QString path = createCase(
+            m_dir->path(), QStringLiteral("pended"),
+            openRequest(QStringLiteral("P100"), {QStringLiteral("96000")}, Urgency::Expedited, received));
+        createCase(
+            m_dir->path(), QStringLiteral("open"),
+            openRequest(QStringLiteral("P200"), {QStringLiteral("96000")}, Urgency::Standard, received));
+        {
+            QString error;
+            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+            QVERIFY(file->setStatus(CaseStatus::PendedForInformation,
+                                    m_organization.actor(QStringLiteral("nurse.kim")), &error));
+        }
+        auto window = showDesk(m_dir->path());
+        QTableView* table = window->queueView()->table();
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        QString pended;
+        QString open;
+        QString tip;
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex due = table->model()->index(row, CaseQueueModel::DueColumn);
+            if (table->model()->index(row, 0).data(CaseQueueModel::PathRole).toString() == path) {
+                pended = due.data().toString();
+                tip = due.data(Qt::ToolTipRole).toString();
+            } else {
+                open = due.data().toString();
+            }
+        }
+        // Expedited: the provider has 48 hours from the request for information (the case's pending),
+        // not the 72 hours from receipt, which ran out yesterday.
+        const CaseSummary summary = CaseFile::readSummary(path, nullptr).value_or(CaseSummary());
+        QVERIFY(summary.lastChange.isValid());
+        const QDateTime respondBy = summary.lastChange.addSecs(48 * 3600);
+        QVERIFY2(pended.startsWith(QStringLiteral("RFI: answer by ")), qPrintable(pended));
+        QVERIFY2(pended.contains(QLocale().toString(respondBy.toLocalTime(), QStringLiteral("MMM d, HH:mm"))),
+                 qPrintable(pended));
+        QVERIFY(pended.contains(QStringLiteral("left")));
+        QVERIFY(!pended.contains(QStringLiteral("overdue")));
+        QVERIFY2(tip.contains(QStringLiteral("the decision is due 2 d 0 h after the answer")),
+                 qPrintable(tip));
+        // The other case keeps its decision clock (5 days left of 7).
+        QVERIFY2(!open.startsWith(QStringLiteral("RFI")) && open.contains(QStringLiteral("left")),
+                 qPrintable(open));
     }
 
 private:

@@ -322,14 +322,19 @@ bool CaseView::route()
         anyDeny = anyDeny || line.decision == rd::LineOutcome::Deny;
         anyPend = anyPend || line.decision == rd::LineOutcome::Pend;
     }
+    // Answers that contradict each other (the policy's contradictions) are shown before anything is
+    // routed or signed.
+    QStringList contradictions;
+    for (const Reason& item : m_engine->engine().contradictions(m_session->data()))
+        contradictions << item.text;
+    const QString contradictionText = contradictions.isEmpty()
+                                          ? QString()
+                                          : tr("These answers contradict each other:\n• %1")
+                                                .arg(contradictions.join(QStringLiteral("\n• ")));
     CaseStatus status = CaseStatus::Determined;
     QString question;
     if (anyPend) {
-        QStringList missing;
-        for (const QString& id : decision.missingInformation) {
-            const Judgment* judgment = m_engine->policy().judgment(id);
-            missing << (judgment && !judgment->title.isEmpty() ? judgment->title : id);
-        }
+        const QStringList missing = m_engine->missingInformationTexts(decision.missingInformation);
         status = CaseStatus::PendedForInformation;
         question = tr("Information is missing:\n• %1\n\nPend the case for information?")
                        .arg(missing.join(QStringLiteral("\n• ")));
@@ -348,8 +353,14 @@ bool CaseView::route()
             question = tr("Before routing a denial: these pages were never opened.\n• %1\n\n%2")
                            .arg(unviewed.join(QStringLiteral("\n• ")), question);
     } else if (m_finalizer) {
-        // One action: signing with the reviewer's password makes the approval letter and the
-        // determination.
+        // One action: the signature (with the key of the person logged in) makes the approval letter
+        // and the determination. Contradicting answers are named first, and signing them is a choice.
+        if (!contradictionText.isEmpty() &&
+            MessageBox::warning(
+                this, tr("Route case"),
+                tr("%1\n\nEvery line is approved. Finalize and sign anyway?").arg(contradictionText),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+            return false;
         const bool finalized = m_finalizer();
         updateLock();
         if (finalized)
@@ -358,13 +369,8 @@ bool CaseView::route()
     } else {
         question = tr("Every line is approved. Finalize the case as determined?");
     }
-    // Answers that contradict each other (the policy's contradictions) are shown before anything is routed.
-    QStringList contradictions;
-    for (const Reason& item : m_engine->engine().contradictions(m_session->data()))
-        contradictions << item.text;
-    if (!contradictions.isEmpty())
-        question = tr("These answers contradict each other:\n• %1\n\n%2")
-                       .arg(contradictions.join(QStringLiteral("\n• ")), question);
+    if (!contradictionText.isEmpty())
+        question = contradictionText + QStringLiteral("\n\n") + question;
     const auto answer = (!contradictions.isEmpty() || (anyDeny && !unviewedPages().isEmpty()))
                             ? MessageBox::warning(this, tr("Route case"), question,
                                                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)

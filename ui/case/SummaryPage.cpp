@@ -10,6 +10,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rd {
 
 namespace {
@@ -82,8 +84,12 @@ QString SummaryPage::decisionLabel(const QString& decision)
 }
 
 void SummaryPage::setDecision(const DecisionSummary& summary, const QList<ChecklistStep>& steps,
-                              int unanswered)
+                              int unanswered, const ReviewEngine* engine)
 {
+    auto isStep = [&steps](const QString& id) {
+        return std::any_of(steps.cbegin(), steps.cend(),
+                           [&id](const ChecklistStep& step) { return step.id == id; });
+    };
     auto titleOf = [&steps](const QString& id) {
         for (const ChecklistStep& step : steps)
             if (step.id == id)
@@ -119,9 +125,10 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
         anyDeny = anyDeny || line.decision == LineOutcome::Deny;
         anyPend = anyPend || line.decision == LineOutcome::Pend;
     }
-    const QString next = anyPend   ? tr("Routing (Ctrl+R) pends the case for information.")
-                         : anyDeny ? tr("Routing (Ctrl+R) sends the case to the medical director.")
-                                   : tr("Routing (Ctrl+R) lets you finalize the case as determined.");
+    const QString next = anyPend ? tr("Routing (Ctrl+R) pends the case for information.")
+                         : anyDeny
+                             ? tr("Routing (Ctrl+R) sends the case to the medical director.")
+                             : tr("Routing (Ctrl+R) finalizes the case: signed, the approval letter made.");
     facts << QStringLiteral("<i>%1</i>").arg(esc(next));
     html += QStringLiteral("<p>%1</p>").arg(facts.join(QStringLiteral("<br>")));
 
@@ -139,9 +146,11 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     for (const LineDecision& line : decision.lines) {
         QStringList reasons;
         for (const Reason& reason : line.reasons)
-            reasons << QStringLiteral(
-                           "%1 <span style='color:%3; white-space:nowrap'>(<a href='step:%2'>%2</a>)</span>")
-                           .arg(esc(reason.text), esc(reason.id), muted);
+            reasons << (isStep(reason.id)
+                            ? QStringLiteral("%1 <span style='color:%3; white-space:nowrap'>(<a "
+                                             "href='step:%2'>%2</a>)</span>")
+                                  .arg(esc(reason.text), esc(reason.id), muted)
+                            : esc(reason.text)); // a rule of the request or the codes, not a step
         const QString outcome = toString(line.decision);
         html +=
             QStringLiteral("<tr><td valign='top' style='white-space:nowrap'><b>%1</b></td><td valign='top' "
@@ -154,10 +163,15 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
 
     if (!decision.missingInformation.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Missing information")));
-        for (const QString& id : decision.missingInformation)
-            html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:%3; "
-                                   "white-space:nowrap'>(%1)</span></li>")
-                        .arg(esc(id), esc(titleOf(id)), muted);
+        for (const QString& id : decision.missingInformation) {
+            if (isStep(id))
+                html += QStringLiteral("<li><a href='step:%1'>%2</a> <span style='color:%3; "
+                                       "white-space:nowrap'>(%1)</span></li>")
+                            .arg(esc(id), esc(titleOf(id)), muted);
+            else // a fact of the request (no diagnosis code), not a step to answer
+                html += QStringLiteral("<li>%1</li>")
+                            .arg(esc(engine ? engine->missingInformationText(id) : titleOf(id)));
+        }
         html += QStringLiteral("</ul>");
     }
     if (!decision.advisories.isEmpty()) {

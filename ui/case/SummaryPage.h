@@ -18,7 +18,9 @@ class SummaryPage : public QWidget
 public:
     explicit SummaryPage(QWidget* parent = nullptr);
 
-    void setDecision(const DecisionSummary& summary, const QList<ChecklistStep>& steps, int unanswered);
+    // engine (optional) names what is missing that is not a step (a request rule's sentence).
+    void setDecision(const DecisionSummary& summary, const QList<ChecklistStep>& steps, int unanswered,
+                     const ReviewEngine* engine = nullptr);
     QString plainText() const;
     QTextBrowser* browser() const { return m_browser; }
     static QString overallLabel(const QString& overall);

@@ -447,7 +447,7 @@ void ChecklistView::refreshDecision()
     if (!m_session || !m_engine)
         return;
     m_decision = m_engine->evaluate(m_session->data());
-    m_summary->setDecision(m_decision, m_steps, unansweredCount());
+    m_summary->setDecision(m_decision, m_steps, unansweredCount(), m_engine);
     Q_EMIT decisionChanged();
 }
 

@@ -2,6 +2,7 @@
 
 #include "checklist/ReviewEngine.h"
 #include "model/casefile/CaseFileFormat.h"
+#include "ui/DueClock.h"
 #include "ui/Palette.h"
 
 #include <QBrush>
@@ -324,27 +325,8 @@ bool CaseQueueModel::isOverdue(const Row& row) const
 
 QString CaseQueueModel::timeLeftText(const Row& row) const
 {
-    if (!row.dueBy.isValid())
-        return {};
-    const QString due =
-        QLocale().toString(row.dueBy.toLocalTime(), tr("MMM d, HH:mm", "date format (QDateTime)"));
-    if (row.summary.status == CaseStatus::Determined)
-        return due;
-    qint64 seconds = QDateTime::currentDateTimeUtc().secsTo(row.dueBy);
-    const bool overdue = seconds < 0;
-    seconds = qAbs(seconds);
-    const qint64 days = seconds / 86400;
-    const qint64 hours = (seconds % 86400) / 3600;
-    const qint64 minutes = (seconds % 3600) / 60;
-    QString span;
-    if (days > 0)
-        span = tr("%1 d %2 h").arg(days).arg(hours);
-    else if (hours > 0)
-        span = tr("%1 h %2 min").arg(hours).arg(minutes);
-    else
-        span = tr("%1 min").arg(minutes);
-    // Overdue shows in words and with a mark, not by colour alone (and stays visible when selected).
-    return overdue ? tr("⚠ %1 · %2 overdue").arg(due, span) : tr("%1 · %2 left").arg(due, span);
+    return DueClock::text(row.dueBy, QDateTime::currentDateTimeUtc(),
+                          row.summary.status == CaseStatus::Determined);
 }
 
 QVariant CaseQueueModel::data(const QModelIndex& index, int role) const

@@ -74,6 +74,9 @@ public:
         qint64 size = -1;
     };
 
+    // The row as read (nullptr out of range): what the queue's filter shows beside the model's columns.
+    const Row* rowAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr; }
+
 Q_SIGNALS:
     // A listing pass finished: rows now reflect the folder; elapsed is the time it took. Rows were
     // inserted before, as their files were read.

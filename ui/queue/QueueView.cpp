@@ -202,9 +202,14 @@ void QueueView::updateCount()
     const int shown = m_filter->rowCount();
     const int total = m_model->rowCount();
     int overdue = 0;
-    for (int row = 0; row < total; ++row)
-        if (m_model->index(row, 0).data(CaseQueueModel::OverdueRole).toBool())
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int row = 0; row < total; ++row) {
+        // A pended case runs on its request-for-information clock.
+        const auto clock = m_filter->informationClock(row);
+        if (clock ? clock->respondBy < now
+                  : m_model->index(row, 0).data(CaseQueueModel::OverdueRole).toBool())
             ++overdue;
+    }
     QString text = shown == total ? tr("Cases: %1").arg(total) : tr("Cases: %1 of %2").arg(shown).arg(total);
     if (overdue > 0)
         text += tr(" · overdue: %1").arg(overdue);

@@ -117,7 +117,11 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     m_rationale = textBox(tr("The clinical rationale for this member, in plain words (required for a denial; "
                              "also the written rationale of every override)"),
                           textsBox);
-    m_rationaleEs = textBox(tr("The same in Spanish, for the Spanish letter (optional)"), textsBox);
+    // The member who reads Spanish gets a letter wholly in Spanish: then the rationale in Spanish is needed.
+    m_rationaleEs = textBox(file->data().member.language == QLatin1String("es")
+                                ? tr("The same in Spanish: required for a denial, the member reads Spanish")
+                                : tr("The same in Spanish, for the Spanish letter (optional)"),
+                            textsBox);
     m_additional = textBox(tr("What additional information could change the decision (optional)"), textsBox);
     const QMap<QString, QString> fields = file->letterFields();
     m_rationale->setPlainText(fields.value(LetterField::clinicalRationale()));
@@ -286,6 +290,16 @@ void SignoffDialog::fillJudgments()
 {
     const Policy& policy = m_signoff.policy();
     QString html;
+    // The reviewer's answers that contradict each other come first: the director decides on them.
+    const QList<Reason> contradictions = Engine(policy).contradictions(m_file->data());
+    if (!contradictions.isEmpty()) {
+        html += QStringLiteral("<p style='color:%1'><b>%2</b></p><ul>")
+                    .arg(palette::tone(palette::Tone::Caution).name(),
+                         tr("⚠ These answers contradict each other:").toHtmlEscaped());
+        for (const Reason& item : contradictions)
+            html += QStringLiteral("<li>%1</li>").arg(item.text.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
     for (const Judgment& judgment : policy.judgments) {
         const auto answer = m_file->data().answers.constFind(judgment.id);
         if (answer == m_file->data().answers.cend())

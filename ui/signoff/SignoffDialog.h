@@ -44,6 +44,7 @@ public:
     // Rationale, other free text or a password typed and not signed yet.
     bool hasUnsavedText() const;
     QComboBox* languageChoice() const { return m_language; }
+    QTextBrowser* judgmentsView() const { return m_judgments; }
 
 public Q_SLOTS:
     // Esc and Close: asks first when typed text would be lost.
