@@ -16,5 +16,6 @@ int userCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int signCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int workspaceCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 
 } // namespace rd::cli

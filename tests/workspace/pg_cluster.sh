@@ -43,7 +43,6 @@ start)
             { cat "$dir/initdb.log" >&2; exit 1; }
         cat >>"$dir/data/postgresql.conf" <<CONF
 listen_addresses = ''
-unix_socket_directories = '$sock'
 unix_socket_permissions = 0777
 max_connections = 200
 shared_buffers = 32MB
@@ -53,7 +52,7 @@ log_min_messages = warning
 CONF
     fi
     if ! as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-        as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
+        as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-c unix_socket_directories=$sock" -w -t 60 start >/dev/null ||
             { tail -n 20 "$dir/server.log" >&2; exit 1; }
     fi
     # -w waits for the postmaster; wait for it to accept connections as well.
