@@ -233,32 +233,22 @@ void diff(const Snapshot& before, const Snapshot& after, QList<Row>* upserts, QL
             deletes->append({it.key().first, it.key().second, {}});
 }
 
-bool write(const QString& path, const Snapshot& rows, const QList<AuditEntry>& audit,
-           const std::function<std::optional<QByteArray>(qint64, QString*)>& data, QString* error)
+namespace {
+
+bool writeRows(sqlite3* db, const QString& path, const Snapshot& rows, const QList<AuditEntry>& audit,
+               const std::function<std::optional<QByteArray>(qint64, QString*)>& data, QString* error)
 {
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        *error =
-            QStringLiteral("%1: cannot be created: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
-        return false;
-    }
-    ::close(fd);
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(native.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        *error = QStringLiteral("%1: %2").arg(path, sqlite::lastError(db));
-        sqlite3_close(db);
-        return false;
-    }
     auto fail = [&](const QString& what) {
         *error = QStringLiteral("%1: %2").arg(path, what);
-        sqlite3_close(db);
         return false;
     };
     QString message;
     if (!CaseFileSchema::configure(db, &message) || !CaseFileSchema::create(db, &message))
         return fail(message);
     const QMap<QString, TableInfo> known = tables(db);
+    // Rows come in table-name order, not in the order of their references: check those at the end.
+    if (!sqlite::exec(db, "PRAGMA foreign_keys=OFF"))
+        return fail(sqlite::lastError(db));
     sqlite::Transaction transaction(db);
     if (!transaction.isActive())
         return fail(sqlite::lastError(db));
@@ -323,10 +313,41 @@ bool write(const QString& path, const Snapshot& rows, const QList<AuditEntry>& a
         if (!insert.exec() || !sign.exec())
             return fail(sqlite::lastError(db));
     }
+    sqlite::Statement dangling(db, "SELECT \"table\" FROM pragma_foreign_key_check");
+    if (dangling.step() == SQLITE_ROW)
+        return fail(
+            QStringLiteral("a row of %1 refers to a row the case does not hold").arg(dangling.text(0)));
     if (!transaction.commit())
         return fail(sqlite::lastError(db));
-    sqlite3_close(db);
     return true;
+}
+
+} // namespace
+
+bool write(const QString& path, const Snapshot& rows, const QList<AuditEntry>& audit,
+           const std::function<std::optional<QByteArray>(qint64, QString*)>& data, QString* error)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error =
+            QStringLiteral("%1: cannot be created: %2").arg(path, QString::fromLocal8Bit(strerror(errno)));
+        return false;
+    }
+    ::close(fd);
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(native.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        *error = QStringLiteral("%1: %2").arg(path, sqlite::lastError(db));
+        sqlite3_close(db);
+        QFile::remove(path);
+        return false;
+    }
+    // The statements and the transaction end before the connection closes.
+    const bool written = writeRows(db, path, rows, audit, data, error);
+    sqlite3_close(db);
+    if (!written)
+        QFile::remove(path);
+    return written;
 }
 
 QJsonObject auditJson(const AuditEntry& entry)

@@ -100,8 +100,9 @@ public:
     bool waitForClients(QString* error)
     {
         for (auto& client : m_clients) {
-            if (!client->waitForFinished(300000) || client->exitStatus() != QProcess::NormalExit ||
-                client->exitCode() != 0) {
+            // waitForFinished() is false for a process whose end was already seen: ask its state first.
+            const bool finished = client->state() == QProcess::NotRunning || client->waitForFinished(300000);
+            if (!finished || client->exitStatus() != QProcess::NormalExit || client->exitCode() != 0) {
                 *error = QStringLiteral("a client failed (exit %1): %2")
                              .arg(client->exitCode())
                              .arg(QString::fromUtf8(client->readAllStandardError()).trimmed());
