@@ -24,20 +24,9 @@ const QSet<QString> kApart = {QStringLiteral("audit"), QStringLiteral("audit_sig
                               QStringLiteral("attachment_data"), QStringLiteral("holder"),
                               QStringLiteral("page_view")};
 
-QString key(const char* text)
+Tables tables(sqlite3* db)
 {
-    return QString::fromLatin1(text);
-}
-
-struct TableInfo
-{
-    QStringList columns;
-    QStringList keyColumns;
-};
-
-QMap<QString, TableInfo> tables(sqlite3* db)
-{
-    QMap<QString, TableInfo> result;
+    Tables result;
     QStringList names;
     {
         sqlite::Statement query(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
@@ -85,7 +74,7 @@ QJsonValue columnValue(sqlite3_stmt* statement, int column)
     case SQLITE_BLOB: {
         const QByteArray bytes(static_cast<const char*>(sqlite3_column_blob(statement, column)),
                                sqlite3_column_bytes(statement, column));
-        return QJsonObject{{key("b"), QString::fromLatin1(bytes.toBase64())}};
+        return QJsonObject{{QStringLiteral("b"), QString::fromLatin1(bytes.toBase64())}};
     }
     default:
         return QJsonValue(QJsonValue::Null);
@@ -107,9 +96,9 @@ bool bindValue(sqlite3_stmt* statement, int index, const QJsonValue& value)
             return sqlite3_bind_int64(statement, index, qint64(number)) == SQLITE_OK;
         return sqlite3_bind_double(statement, index, number) == SQLITE_OK;
     }
-    if (value.isObject() && value.toObject().contains(key("b"))) {
+    if (value.isObject() && value.toObject().contains(QStringLiteral("b"))) {
         const QByteArray bytes =
-            QByteArray::fromBase64(value.toObject().value(key("b")).toString().toLatin1());
+            QByteArray::fromBase64(value.toObject().value(QStringLiteral("b")).toString().toLatin1());
         return sqlite3_bind_blob(statement, index, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT) ==
                SQLITE_OK;
     }
@@ -123,10 +112,9 @@ sqlite3* openReadOnly(const QString& path, QString* error)
 
 } // namespace
 
-std::optional<Snapshot> read(sqlite3* db, QString* error)
+static std::optional<Snapshot> readTables(sqlite3* db, const Tables& all, QString* error)
 {
     Snapshot snapshot;
-    const QMap<QString, TableInfo> all = tables(db);
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         const QString sql = QStringLiteral("SELECT * FROM %1").arg(quoted(it.key()));
         // Generic over columns and their types: the raw statement (sqlite::Statement reads by type).
@@ -156,6 +144,11 @@ std::optional<Snapshot> read(sqlite3* db, QString* error)
     return snapshot;
 }
 
+std::optional<Snapshot> read(sqlite3* db, QString* error)
+{
+    return readTables(db, tables(db), error);
+}
+
 std::optional<Snapshot> readFile(const QString& path, QString* error)
 {
     sqlite3* db = openReadOnly(path, error);
@@ -166,43 +159,23 @@ std::optional<Snapshot> readFile(const QString& path, QString* error)
     return result;
 }
 
-std::optional<QList<AuditEntry>> readAudit(sqlite3* db, qint64 after, QString* error)
+Reader::~Reader()
 {
-    sqlite::Statement query(db, "SELECT a.seq, a.at, a.actor, a.action, a.target, a.old_value, a.new_value, "
-                                "a.prev_hash, a.hash, s.signature FROM audit a LEFT JOIN audit_signature s "
-                                "ON s.seq = a.seq WHERE a.seq > ? ORDER BY a.seq");
-    query.bind(1, after);
-    QList<AuditEntry> entries;
-    int rc;
-    while ((rc = query.step()) == SQLITE_ROW) {
-        AuditEntry entry;
-        entry.seq = query.int64(0);
-        entry.at = QDateTime::fromString(query.text(1), Qt::ISODateWithMs).toUTC();
-        entry.actor = query.text(2);
-        entry.action = query.text(3);
-        entry.target = query.text(4);
-        entry.oldValue = query.text(5);
-        entry.newValue = query.text(6);
-        entry.prevHash = query.blob(7);
-        entry.hash = query.blob(8);
-        entry.signature = query.blob(9);
-        entries.append(entry);
-    }
-    if (rc != SQLITE_DONE) {
-        *error = sqlite::lastError(db);
-        return std::nullopt;
-    }
-    return entries;
+    CaseFileSchema::closeConnection(m_db);
 }
 
-std::optional<QList<AuditEntry>> readAuditFile(const QString& path, qint64 after, QString* error)
+bool Reader::open(const QString& path, QString* error)
 {
-    sqlite3* db = openReadOnly(path, error);
-    if (!db)
-        return std::nullopt;
-    auto result = readAudit(db, after, error);
-    CaseFileSchema::closeConnection(db);
-    return result;
+    CaseFileSchema::closeConnection(m_db);
+    m_db = openReadOnly(path, error);
+    if (m_db)
+        m_tables = tables(m_db);
+    return m_db != nullptr;
+}
+
+std::optional<Snapshot> Reader::read(QString* error) const
+{
+    return readTables(m_db, m_tables, error);
 }
 
 std::optional<QByteArray> readAttachmentData(const QString& path, qint64 attachmentId, QString* error)
@@ -245,7 +218,7 @@ bool writeRows(sqlite3* db, const QString& path, const Snapshot& rows, const QLi
     QString message;
     if (!CaseFileSchema::configure(db, &message) || !CaseFileSchema::create(db, &message))
         return fail(message);
-    const QMap<QString, TableInfo> known = tables(db);
+    const Tables known = tables(db);
     // Rows come in table-name order, not in the order of their references: check those at the end.
     if (!sqlite::exec(db, "PRAGMA foreign_keys=OFF"))
         return fail(sqlite::lastError(db));
@@ -285,7 +258,7 @@ bool writeRows(sqlite3* db, const QString& path, const Snapshot& rows, const QLi
             return fail(
                 QStringLiteral("a row of %1 cannot be written: %2").arg(table, sqlite::lastError(db)));
         if (table == QLatin1String("attachment")) {
-            const qint64 id = qint64(row.value(key("id")).toDouble());
+            const qint64 id = qint64(row.value(QStringLiteral("id")).toDouble());
             const auto bytes = data(id, &message);
             if (!bytes)
                 return fail(message);
@@ -350,33 +323,44 @@ bool write(const QString& path, const Snapshot& rows, const QList<AuditEntry>& a
     return written;
 }
 
+QString compact(const QJsonArray& array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString compact(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
 QJsonObject auditJson(const AuditEntry& entry)
 {
-    return {{key("seq"), entry.seq},
-            {key("at"), AuditChain::timestamp(entry.at)},
-            {key("actor"), entry.actor},
-            {key("action"), entry.action},
-            {key("target"), entry.target},
-            {key("old"), entry.oldValue},
-            {key("new"), entry.newValue},
-            {key("prev"), QString::fromLatin1(entry.prevHash.toHex())},
-            {key("hash"), QString::fromLatin1(entry.hash.toHex())},
-            {key("signature"), QString::fromLatin1(entry.signature.toHex())}};
+    return {{QStringLiteral("seq"), entry.seq},
+            {QStringLiteral("at"), AuditChain::timestamp(entry.at)},
+            {QStringLiteral("actor"), entry.actor},
+            {QStringLiteral("action"), entry.action},
+            {QStringLiteral("target"), entry.target},
+            {QStringLiteral("old"), entry.oldValue},
+            {QStringLiteral("new"), entry.newValue},
+            {QStringLiteral("prev"), QString::fromLatin1(entry.prevHash.toHex())},
+            {QStringLiteral("hash"), QString::fromLatin1(entry.hash.toHex())},
+            {QStringLiteral("signature"), QString::fromLatin1(entry.signature.toHex())}};
 }
 
 AuditEntry auditFromJson(const QJsonObject& object)
 {
     AuditEntry entry;
-    entry.seq = qint64(object.value(key("seq")).toDouble());
-    entry.at = QDateTime::fromString(object.value(key("at")).toString(), Qt::ISODateWithMs).toUTC();
-    entry.actor = object.value(key("actor")).toString();
-    entry.action = object.value(key("action")).toString();
-    entry.target = object.value(key("target")).toString();
-    entry.oldValue = object.value(key("old")).toString();
-    entry.newValue = object.value(key("new")).toString();
-    entry.prevHash = QByteArray::fromHex(object.value(key("prev")).toString().toLatin1());
-    entry.hash = QByteArray::fromHex(object.value(key("hash")).toString().toLatin1());
-    entry.signature = QByteArray::fromHex(object.value(key("signature")).toString().toLatin1());
+    entry.seq = qint64(object.value(QStringLiteral("seq")).toDouble());
+    entry.at =
+        QDateTime::fromString(object.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs).toUTC();
+    entry.actor = object.value(QStringLiteral("actor")).toString();
+    entry.action = object.value(QStringLiteral("action")).toString();
+    entry.target = object.value(QStringLiteral("target")).toString();
+    entry.oldValue = object.value(QStringLiteral("old")).toString();
+    entry.newValue = object.value(QStringLiteral("new")).toString();
+    entry.prevHash = QByteArray::fromHex(object.value(QStringLiteral("prev")).toString().toLatin1());
+    entry.hash = QByteArray::fromHex(object.value(QStringLiteral("hash")).toString().toLatin1());
+    entry.signature = QByteArray::fromHex(object.value(QStringLiteral("signature")).toString().toLatin1());
     return entry;
 }
 

@@ -10,6 +10,7 @@
 
 #include "model/audit/AuditChain.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -32,14 +33,34 @@ struct Row
 
 using Snapshot = QMap<QPair<QString, QString>, QJsonObject>; // (table, key) -> row
 
+struct TableInfo
+{
+    QStringList columns;
+    QStringList keyColumns;
+};
+using Tables = QMap<QString, TableInfo>; // the synchronized tables of a case file
+
 // Every row of the synchronized tables of an open case file.
 std::optional<Snapshot> read(sqlite3* db, QString* error);
 // The same, opening path read-only.
 std::optional<Snapshot> readFile(const QString& path, QString* error);
 
-// The audit trail (with signatures) of an open case file from seq after on.
-std::optional<QList<AuditEntry>> readAudit(sqlite3* db, qint64 after, QString* error);
-std::optional<QList<AuditEntry>> readAuditFile(const QString& path, qint64 after, QString* error);
+// A read-only connection to a case file kept open, so that repeated reads parse its schema once.
+class Reader
+{
+public:
+    Reader() = default;
+    ~Reader();
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+    bool open(const QString& path, QString* error);
+    std::optional<Snapshot> read(QString* error) const;
+
+private:
+    sqlite3* m_db = nullptr;
+    Tables m_tables; // read once: the schema does not change under an open case
+};
+
 // One attachment's bytes.
 std::optional<QByteArray> readAttachmentData(const QString& path, qint64 attachmentId, QString* error);
 
@@ -53,6 +74,8 @@ bool write(const QString& path, const Snapshot& rows, const QList<AuditEntry>& a
            const std::function<std::optional<QByteArray>(qint64, QString*)>& data, QString* error);
 
 // JSON forms for the workspace's functions.
+QString compact(const QJsonArray& array);
+QString compact(const QJsonObject& object);
 QJsonObject auditJson(const AuditEntry& entry);
 AuditEntry auditFromJson(const QJsonObject& object);
 

@@ -18,21 +18,6 @@ namespace rd {
 
 namespace {
 
-QString key(const char* text)
-{
-    return QString::fromLatin1(text);
-}
-
-QString compact(const QJsonArray& array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-QString compact(const QJsonObject& object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 QueueEntry queueEntry(const PgResult& result, int row)
 {
     QueueEntry entry;
@@ -130,30 +115,33 @@ std::optional<QString> Workspace::importCaseFile(const QString& path, QString* e
         return std::nullopt;
     }
     const auto rows = CaseRows::readFile(path, &message);
-    const auto audit = rows ? CaseRows::readAuditFile(path, 0, &message) : std::nullopt;
-    if (!rows || !audit) {
+    const QList<AuditEntry> audit = rows ? file->auditTrail(&message) : QList<AuditEntry>();
+    if (!rows || !message.isEmpty()) {
         *error = QStringLiteral("%1: cannot be read: %2").arg(path, message);
         return std::nullopt;
     }
     const QString caseId = file->caseId();
     const CaseData& data = file->data();
-    const QJsonObject queue{{key("memberId"), data.member.id},
-                            {key("memberName"), data.member.name},
-                            {key("urgency"), toString(data.request.urgency)},
-                            {key("receivedAt"), data.request.receivedAt.toUTC().toString(Qt::ISODate)},
-                            {key("dueBy"), Engine::dueBy(data.request).toUTC().toString(Qt::ISODate)}};
+    const QJsonObject queue{
+        {QStringLiteral("memberId"), data.member.id},
+        {QStringLiteral("memberName"), data.member.name},
+        {QStringLiteral("urgency"), toString(data.request.urgency)},
+        {QStringLiteral("receivedAt"), data.request.receivedAt.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("dueBy"), Engine::dueBy(data.request).toUTC().toString(Qt::ISODate)}};
     QJsonArray auditArray;
-    for (const AuditEntry& entry : *audit)
+    for (const AuditEntry& entry : audit)
         auditArray.append(CaseRows::auditJson(entry));
     QJsonArray rowArray;
     for (auto it = rows->cbegin(); it != rows->cend(); ++it)
-        rowArray.append(
-            QJsonObject{{key("t"), it.key().first}, {key("k"), it.key().second}, {key("r"), it.value()}});
+        rowArray.append(QJsonObject{{QStringLiteral("t"), it.key().first},
+                                    {QStringLiteral("k"), it.key().second},
+                                    {QStringLiteral("r"), it.value()}});
     if (!m_connection->command("BEGIN", error))
         return std::nullopt;
     if (!m_connection->exec("SELECT rd.import_case($1, $2::jsonb, $3::jsonb, $4::jsonb)",
-                            {PgParam::text(caseId), PgParam::text(compact(queue)),
-                             PgParam::text(compact(auditArray)), PgParam::text(compact(rowArray))},
+                            {PgParam::text(caseId), PgParam::text(CaseRows::compact(queue)),
+                             PgParam::text(CaseRows::compact(auditArray)),
+                             PgParam::text(CaseRows::compact(rowArray))},
                             &message)) {
         rollback(*m_connection);
         *error = QStringLiteral("%1 was not imported: %2").arg(path, message);

@@ -13,16 +13,6 @@ namespace rd {
 
 namespace {
 
-QString key(const char* text)
-{
-    return QString::fromLatin1(text);
-}
-
-QString compact(const QJsonArray& array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
 std::unique_ptr<QTemporaryDir> privateFolder()
 {
     // RAM-backed when the system has it: the working copy holds member data.
@@ -77,17 +67,20 @@ bool WorkspaceCase::load(QString* error)
         return false;
     }
     auto copy = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &message);
-    const auto rows = copy ? CaseRows::readFile(path, &message) : std::nullopt;
+    auto reader = std::make_unique<CaseRows::Reader>();
+    const auto rows = copy && reader->open(path, &message) ? reader->read(&message) : std::nullopt;
     if (!rows) {
         *error = QStringLiteral("%1: %2").arg(location(), message.replace(path, location()));
         return false;
     }
     if (m_copy) {
         const QString old = m_copy->path();
+        m_reader.reset();
         m_copy.reset();
         QFile::remove(old);
     }
     m_copy = std::move(copy);
+    m_reader = std::move(reader);
     m_rows = *rows;
     m_auditCount = head->first;
     return true;
@@ -169,27 +162,31 @@ bool WorkspaceCase::push(QString* error)
 {
     const QString path = m_copy->path();
     QString message;
-    const auto after = CaseRows::readFile(path, &message);
-    const auto audit = after ? CaseRows::readAuditFile(path, m_auditCount, &message) : std::nullopt;
-    if (!audit) {
+    const auto after = m_reader->read(&message);
+    // The entries the server does not have yet: those after its head.
+    const QList<AuditEntry> audit =
+        after ? m_copy->auditTrail(&message).mid(m_auditCount) : QList<AuditEntry>();
+    if (!after || !message.isEmpty()) {
         *error = message;
         return false;
     }
     QList<CaseRows::Row> upserts;
     QList<CaseRows::Row> deletes;
     CaseRows::diff(m_rows, *after, &upserts, &deletes);
-    if (audit->isEmpty() && upserts.isEmpty() && deletes.isEmpty())
+    if (audit.isEmpty() && upserts.isEmpty() && deletes.isEmpty())
         return true;
     QJsonArray auditArray;
-    for (const AuditEntry& entry : *audit)
+    for (const AuditEntry& entry : audit)
         auditArray.append(CaseRows::auditJson(entry));
     QJsonArray upsertArray;
     PgParam blobId = PgParam::null();
     PgParam blob = PgParam::null();
     for (const CaseRows::Row& row : std::as_const(upserts)) {
-        upsertArray.append(QJsonObject{{key("t"), row.table}, {key("k"), row.key}, {key("r"), row.row}});
+        upsertArray.append(QJsonObject{{QStringLiteral("t"), row.table},
+                                       {QStringLiteral("k"), row.key},
+                                       {QStringLiteral("r"), row.row}});
         if (row.table == QLatin1String("attachment") && !m_rows.contains({row.table, row.key})) {
-            const qint64 id = qint64(row.row.value(key("id")).toDouble());
+            const qint64 id = qint64(row.row.value(QStringLiteral("id")).toDouble());
             const auto bytes = CaseRows::readAttachmentData(path, id, &message);
             if (!bytes) {
                 *error = message;
@@ -201,12 +198,13 @@ bool WorkspaceCase::push(QString* error)
     }
     QJsonArray deleteArray;
     for (const CaseRows::Row& row : std::as_const(deletes))
-        deleteArray.append(QJsonObject{{key("t"), row.table}, {key("k"), row.key}});
-    const auto result = m_workspace->connection().exec(
-        "SELECT rd.apply($1, $2::jsonb, $3::jsonb, $4::jsonb, $5::bigint, $6)",
-        {PgParam::text(m_caseId), PgParam::text(compact(auditArray)), PgParam::text(compact(upsertArray)),
-         PgParam::text(compact(deleteArray)), blobId, blob},
-        error);
+        deleteArray.append(QJsonObject{{QStringLiteral("t"), row.table}, {QStringLiteral("k"), row.key}});
+    const auto result =
+        m_workspace->connection().exec("SELECT rd.apply($1, $2::jsonb, $3::jsonb, $4::jsonb, $5::bigint, $6)",
+                                       {PgParam::text(m_caseId), PgParam::text(CaseRows::compact(auditArray)),
+                                        PgParam::text(CaseRows::compact(upsertArray)),
+                                        PgParam::text(CaseRows::compact(deleteArray)), blobId, blob},
+                                       error);
     if (!result)
         return false;
     m_rows = *after;

@@ -95,7 +95,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_folder;
     int m_generation = 0;
     std::unique_ptr<CaseFile> m_copy;
-    CaseRows::Snapshot m_rows; // what the server holds, as last loaded or saved
+    std::unique_ptr<CaseRows::Reader> m_reader; // of the working copy
+    CaseRows::Snapshot m_rows;                  // what the server holds, as last loaded or saved
     qint64 m_auditCount = 0;
     QString m_heldBy; // when someone else holds it
     bool m_unreachable = false;

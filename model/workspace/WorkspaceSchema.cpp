@@ -128,6 +128,20 @@ $f$;
 CREATE FUNCTION rd.is_medical_director() RETURNS boolean LANGUAGE sql STABLE AS
     $f$ SELECT pg_has_role(session_user, 'rd_medical_director', 'MEMBER') $f$;
 
+-- The case's queue row, locked for the rest of the transaction; a case the workspace does not hold
+-- is an error naming it.
+CREATE FUNCTION rd.lock_case(p_case text) RETURNS rd.case_queue
+LANGUAGE plpgsql SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    c rd.case_queue%ROWTYPE;
+BEGIN
+    SELECT * INTO c FROM rd.case_queue WHERE case_id = p_case FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'the workspace holds no case %', p_case USING ERRCODE = 'P0002';
+    END IF;
+    RETURN c;
+END $f$;
+
 -- Appends audit entries after the case's head, checking each one: in order, chained, its hash
 -- recomputed here, written in the caller's own name (imported history excepted). The case row is
 -- locked by the caller.
@@ -218,10 +232,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $
 DECLARE
     c rd.case_queue%ROWTYPE;
 BEGIN
-    SELECT * INTO c FROM rd.case_queue WHERE case_id = p_case FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'the workspace holds no case %', p_case USING ERRCODE = 'P0002';
-    END IF;
+    c := rd.lock_case(p_case);
     IF c.assignee IS DISTINCT FROM session_user OR NOT rd.session_holds(p_case) THEN
         RAISE EXCEPTION 'case % is held by %, not by this session of %: only the holder records',
             p_case, coalesce(c.assignee, 'nobody'), session_user USING ERRCODE = '42501';
@@ -277,10 +288,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $
 DECLARE
     c rd.case_queue%ROWTYPE;
 BEGIN
-    SELECT * INTO c FROM rd.case_queue WHERE case_id = p_case FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'the workspace holds no case %', p_case USING ERRCODE = 'P0002';
-    END IF;
+    c := rd.lock_case(p_case);
     IF c.assignee IS NOT NULL AND c.assignee <> session_user THEN
         RETURN c.assignee;
     END IF;
@@ -307,13 +315,15 @@ BEGIN
         RAISE EXCEPTION '% is not in rd_medical_director: the medical directors'' queue is theirs', session_user
             USING ERRCODE = '42501';
     END IF;
-    UPDATE rd.case_queue q SET assignee = session_user, assigned_at = now()
-    FROM (SELECT case_id FROM rd.case_queue
-          WHERE assignee IS NULL AND NOT signed AND queue = p_queue
-          ORDER BY (urgency = 'expedited') DESC, due_by, case_id
-          LIMIT 1 FOR UPDATE SKIP LOCKED) n
-    WHERE q.case_id = n.case_id AND q.assignee IS NULL
-    RETURNING q.case_id INTO taken;
+    -- A scalar subquery runs once; joined (UPDATE ... FROM) it may be rescanned, and each rescan
+    -- under SKIP LOCKED finds another row.
+    UPDATE rd.case_queue SET assignee = session_user, assigned_at = now()
+    WHERE case_id = (SELECT case_id FROM rd.case_queue
+                     WHERE assignee IS NULL AND NOT signed AND queue = p_queue
+                     ORDER BY (urgency = 'expedited') DESC, due_by, case_id
+                     LIMIT 1 FOR UPDATE SKIP LOCKED)
+      AND assignee IS NULL
+    RETURNING case_id INTO taken;
     RETURN taken;
 END $f$;
 
@@ -323,10 +333,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $
 DECLARE
     c rd.case_queue%ROWTYPE;
 BEGIN
-    SELECT * INTO c FROM rd.case_queue WHERE case_id = p_case FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'the workspace holds no case %', p_case USING ERRCODE = 'P0002';
-    END IF;
+    c := rd.lock_case(p_case);
     IF c.assignee IS DISTINCT FROM session_user THEN
         RAISE EXCEPTION 'case % is held by %, not by %: only the holder routes it', p_case,
             coalesce(c.assignee, 'nobody'), session_user USING ERRCODE = '42501';

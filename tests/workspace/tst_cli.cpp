@@ -5,6 +5,7 @@
 #include "TestCases.h"
 #include "TestSupport.h"
 #include "TrustFixture.h"
+#include "WorkspaceTeam.h"
 
 #include "model/casefile/CaseFile.h"
 
@@ -21,6 +22,7 @@ private:
     QTemporaryDir m_dir;
     test::PgTestCluster m_cluster;
     test::TrustFixture m_trust;
+    test::WorkspaceTeam m_team;
     const QString m_nurse = QStringLiteral("cli.nurse");
     const QString m_nurse2 = QStringLiteral("cli.nurse2");
     const QString m_doctor = QStringLiteral("cli.doctor");
@@ -35,18 +37,7 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(m_cluster.setUp(QStringLiteral("rd_cli"), &error), qPrintable(error));
-        QVERIFY2(m_trust.setUp(m_dir.path(),
-                               {{m_nurse, QStringLiteral("Nina Nurse"), QStringLiteral("RN"),
-                                 UserRole::Reviewer, QStringLiteral("nurse pw 1")},
-                                {m_nurse2, QStringLiteral("Ned Nurse"), QStringLiteral("RN"),
-                                 UserRole::Reviewer, QStringLiteral("nurse pw 2")},
-                                {m_doctor, QStringLiteral("Dana Doctor"), QStringLiteral("MD"),
-                                 UserRole::MedicalDirector, QStringLiteral("doctor pw 1")}},
-                               &error),
-                 qPrintable(error));
-        QVERIFY2(m_cluster.addPerson(m_nurse, QStringLiteral("rd_reviewer"), &error), qPrintable(error));
-        QVERIFY2(m_cluster.addPerson(m_nurse2, QStringLiteral("rd_reviewer"), &error), qPrintable(error));
-        QVERIFY2(m_cluster.addPerson(m_doctor, QStringLiteral("rd_medical_director"), &error),
+        QVERIFY2(m_team.setUp(m_cluster, m_trust, m_dir.path(), QStringLiteral("cli"), &error),
                  qPrintable(error));
     }
 
@@ -59,7 +50,7 @@ private Q_SLOTS:
         const auto created = cli({QStringLiteral("new"), casePath, QStringLiteral("--from"),
                                   QStringLiteral(REVIEWDESK_TEST_DATA "/case-exchange-sample.json"),
                                   QStringLiteral("--user"), m_nurse, QStringLiteral("--password-stdin")},
-                                 QStringLiteral("nurse pw 1\n"));
+                                 test::WorkspaceTeam::password(m_nurse) + QLatin1Char('\n'));
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
         const auto imported = cli({QStringLiteral("workspace"), QStringLiteral("import"), url, casePath});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
@@ -80,14 +71,14 @@ private Q_SLOTS:
             cli({QStringLiteral("answer"), spec, QStringLiteral("--id"), QStringLiteral("cosmetic"),
                  QStringLiteral("--value"), QStringLiteral("yes"), QStringLiteral("--user"), m_nurse,
                  QStringLiteral("--password-stdin")},
-                QStringLiteral("nurse pw 1\n"));
+                test::WorkspaceTeam::password(m_nurse) + QLatin1Char('\n'));
         QVERIFY2(answered.exitCode == 0, qPrintable(answered.err));
         // Not the holder: refused, nothing saved.
         const auto refused = cli({QStringLiteral("answer"),
                                   m_cluster.url(m_nurse2) + QLatin1Char('#') + caseId, QStringLiteral("--id"),
                                   QStringLiteral("cosmetic"), QStringLiteral("--value"), QStringLiteral("no"),
                                   QStringLiteral("--user"), m_nurse2, QStringLiteral("--password-stdin")},
-                                 QStringLiteral("nurse pw 2\n"));
+                                 test::WorkspaceTeam::password(m_nurse2) + QLatin1Char('\n'));
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains(m_nurse), qPrintable(refused.err));
 

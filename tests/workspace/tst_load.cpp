@@ -2,6 +2,7 @@
 // twice or written by two people, no judgment reported saved lost, every case verifies.
 #include "WorkspaceLoad.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace rd;
@@ -21,13 +22,18 @@ private Q_SLOTS:
         test::PgTestCluster cluster;
         QString error;
         QVERIFY2(cluster.setUp(QStringLiteral("rd_load"), &error), qPrintable(error));
+        QElapsedTimer phase;
+        phase.start();
         test::WorkspaceLoad load;
         QVERIFY2(load.setUp(cluster, folder.path(), QStringLiteral("load"), 20, 200, &error),
                  qPrintable(error));
+        qInfo("set up (20 people, 200 cases imported) in %lld ms", phase.restart());
         load.startClients(5);
         QVERIFY2(load.waitForClients(&error), qPrintable(error));
+        qInfo("20 clients worked the cases in %lld ms", phase.restart());
         int worked = 0;
         QVERIFY2(load.check(&error, &worked), qPrintable(error));
+        qInfo("checked (200 cases exported and verified) in %lld ms", phase.restart());
         QCOMPARE(worked, 200); // the takers drained the queue: every case was worked, each by one person
         QVERIFY(load.savedSoFar() == 600);
     }

@@ -3,6 +3,7 @@
 #include "PgTestCluster.h"
 #include "TestCases.h"
 #include "TrustFixture.h"
+#include "WorkspaceTeam.h"
 
 #include "model/casefile/CaseFile.h"
 #include "model/signoff/CaseVerification.h"
@@ -27,6 +28,7 @@ private:
     test::TrustFixture m_trust;
     QString m_caseId;
 
+    test::WorkspaceTeam m_team;
     const QString m_nurse = QStringLiteral("rules.nurse");
     const QString m_nurse2 = QStringLiteral("rules.nurse2");
     const QString m_doctor = QStringLiteral("rules.doctor");
@@ -63,14 +65,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_cluster.setUp(QStringLiteral("rd_rules"), &error), qPrintable(error));
-        QVERIFY2(m_trust.setUp(m_dir.path(),
-                               {{m_nurse, QStringLiteral("Nina Nurse"), QStringLiteral("RN"),
-                                 UserRole::Reviewer, QStringLiteral("nurse pw 1")},
-                                {m_nurse2, QStringLiteral("Ned Nurse"), QStringLiteral("RN"),
-                                 UserRole::Reviewer, QStringLiteral("nurse pw 2")},
-                                {m_doctor, QStringLiteral("Dana Doctor"), QStringLiteral("MD"),
-                                 UserRole::MedicalDirector, QStringLiteral("doctor pw 1")}},
-                               &error),
+        QVERIFY2(m_team.setUp(m_cluster, m_trust, m_dir.path(), QStringLiteral("rules"), &error),
                  qPrintable(error));
         auto owner = PgConnection::open(m_cluster.superuser(), &error);
         QVERIFY2(owner, qPrintable(error));
