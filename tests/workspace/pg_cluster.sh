@@ -25,10 +25,13 @@ start)
     dir=$(cd "$dir" && pwd)
     if [ "$(id -u)" = 0 ]; then
         id "$pguser" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$pguser"
-        # The server user must reach DIR: every folder above it gets search permission, nothing more.
-        d=$dir
-        while [ "$d" != / ]; do chmod o+x "$d" 2>/dev/null || true; d=$(dirname "$d"); done
         chown "$pguser" "$dir"
+        # The server user must reach DIR: when it cannot, the folders above it get search permission
+        # for others (x only: nothing in them becomes readable).
+        if ! runuser -u "$pguser" -- test -x "$dir"; then
+            d=$(dirname "$dir")
+            while [ "$d" != / ]; do chmod o+x "$d" 2>/dev/null || true; d=$(dirname "$d"); done
+        fi
     fi
     if [ ! -s "$dir/socketdir" ] || [ ! -d "$(cat "$dir/socketdir")" ]; then
         sock=$(mktemp -d /tmp/rdpg.XXXXXX)
