@@ -102,6 +102,9 @@ public:
     virtual bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
                                 QString* error) = 0;
     virtual bool setStatus(CaseStatus status, const Actor& actor, QString* error) = 0;
+    // A routed case (determined or with the medical director, not signed) back in review, with the
+    // reason (audited as "case.reopen").
+    virtual bool reopen(const QString& reason, const Actor& actor, QString* error) = 0;
 
     virtual QList<LineOverride> overrides() const = 0;
     virtual bool setOverride(const LineOverride& lineOverride, const Actor& actor, QString* error) = 0;

@@ -270,6 +270,11 @@ bool WorkspaceCase::setStatus(CaseStatus status, const Actor& actor, QString* er
     return change([&](CaseFile& copy, QString* why) { return copy.setStatus(status, actor, why); }, error);
 }
 
+bool WorkspaceCase::reopen(const QString& reason, const Actor& actor, QString* error)
+{
+    return change([&](CaseFile& copy, QString* why) { return copy.reopen(reason, actor, why); }, error);
+}
+
 QList<LineOverride> WorkspaceCase::overrides() const
 {
     return m_copy->overrides();

@@ -58,6 +58,7 @@ public:
     bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
                         QString* error) override;
     bool setStatus(CaseStatus status, const Actor& actor, QString* error) override;
+    bool reopen(const QString& reason, const Actor& actor, QString* error) override;
     QList<LineOverride> overrides() const override;
     bool setOverride(const LineOverride& lineOverride, const Actor& actor, QString* error) override;
     bool removeOverride(const QString& code, const Actor& actor, QString* error) override;
