@@ -92,7 +92,7 @@ bool bindValue(sqlite3_stmt* statement, int index, const QJsonValue& value)
     }
     if (value.isDouble()) {
         const double number = value.toDouble();
-        if (number == double(qint64(number)) && qAbs(number) < 9.0e15)
+        if (qAbs(number) < 9.0e15 && number == double(qint64(number)))
             return sqlite3_bind_int64(statement, index, qint64(number)) == SQLITE_OK;
         return sqlite3_bind_double(statement, index, number) == SQLITE_OK;
     }
