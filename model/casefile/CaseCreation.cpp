@@ -55,7 +55,7 @@ bool checkPdfs(const QStringList& pdfs, QSet<QString> taken, QList<Checked>* che
 } // namespace
 
 CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
-                                  const Actor& actor)
+                                  const Actor& actor, const std::function<bool(CaseFile&, QString*)>& prepare)
 {
     CaseCreationResult result;
     QList<Checked> attachments;
@@ -81,6 +81,8 @@ CaseCreationResult createCaseFile(const QString& path, const CaseData& data, con
         return result;
     };
     if (!file)
+        return fail();
+    if (prepare && !prepare(*file, &result.error))
         return fail();
     for (const Checked& attachment : std::as_const(attachments)) {
         if (!file->addAttachment(attachment.name, attachment.path, attachment.pageCount, actor,

@@ -388,6 +388,8 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
             return int(s.status);
         case ReviewerColumn:
             return s.reviewer;
+        case RequestColumn:
+            return s.traceNumber;
         default:
             return {};
         }
@@ -412,6 +414,8 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
         return statusLabel(s.status);
     case ReviewerColumn:
         return s.reviewer;
+    case RequestColumn:
+        return s.traceNumber;
     default:
         return {};
     }
@@ -436,6 +440,8 @@ QVariant CaseQueueModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Status");
     case ReviewerColumn:
         return tr("Reviewer");
+    case RequestColumn:
+        return tr("Request no.");
     default:
         return {};
     }
