@@ -144,9 +144,12 @@ GRANT rd_reviewer TO "nurse.demo";
 GRANT rd_medical_director TO "dr.demo";
 GRANT rd_admin TO "admin.demo";
 SQL
-    "$cli" workspace roster "$(url admin.demo)" "$REVIEWDESK_CONFIG_DIR/roster.json" 2>/dev/null || true
+    "$cli" workspace roster "$(url admin.demo)" "$REVIEWDESK_CONFIG_DIR/roster.json" 2>/dev/null ||
+        echo "(the workspace holds this roster already)"
     for case in "$here"/build/demo/*.rdcase; do
-        "$cli" workspace import "$(url nurse.demo)" "$case" >/dev/null 2>&1 || true # once: already there
+        # Imported once: a second run finds them there.
+        "$cli" workspace import "$(url nurse.demo)" "$case" >/dev/null 2>"$pg/import.err" ||
+            grep -q "already holds" "$pg/import.err" || cat "$pg/import.err" >&2
     done
     "$cli" workspace list "$(url nurse.demo)"
     echo "The demo workspace: $(url nurse.demo) (dr.demo, admin.demo likewise; passwords of their keys:"
