@@ -135,6 +135,7 @@ workspace) # a local team workspace with the demo's people and cases (docs/works
     # Each person connects as their own role, in the group of their roster role.
     "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -q -h "$sock" -U rdtest -d postgres \
         -v ON_ERROR_STOP=1 <<'SQL'
+SET client_min_messages = warning;
 DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'nurse.demo') THEN CREATE ROLE "nurse.demo" LOGIN; END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dr.demo') THEN CREATE ROLE "dr.demo" LOGIN; END IF;
