@@ -70,10 +70,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # platform plugins, and the fonts the letters are laid out in, hard dependencies because a tagline
 # without its font prints as empty boxes (resources/letters/taglines.json names them): DejaVu (Latin,
 # Cyrillic, Arabic, Persian, Lao), WenQuanYi Micro Hei (Chinese, Japanese, Korean), Khmer OS (Khmer),
-# Garuda (Thai).
+# Garuda (Thai); libpq5 (the team workspace) is named too, though shlibdeps finds it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "qt6-qpa-plugins, fonts-dejavu-core, fonts-wqy-microhei, fonts-khmeros, fonts-tlwg-garuda-ttf | fonts-tlwg-garuda, qt6-image-formats-plugins")
+    "qt6-qpa-plugins, libpq5, fonts-dejavu-core, fonts-wqy-microhei, fonts-khmeros, fonts-tlwg-garuda-ttf | fonts-tlwg-garuda, qt6-image-formats-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, qt6-gtk-platformtheme | qt6-wayland")
 # The MIME database, desktop database and icon cache are refreshed by dpkg's file triggers.
 include(CPack)

@@ -1,6 +1,8 @@
 #!/bin/sh
 # The whole developer setup on a fresh Debian 12 machine.
 #   sh packaging/dev.sh run    install what is missing, build, launch the app on the demo case
+#   sh packaging/dev.sh workspace  the same, then a local team workspace (PostgreSQL) holding the
+#                              demo's people and cases (docs/workspace.md); workspace-stop ends it
 #   sh packaging/dev.sh test   install what is missing, build with -Werror, run every test,
 #                              build the .deb, install it with apt and run the installed binaries,
 #                              then build and run the tests again under AddressSanitizer + UBSan,
@@ -118,11 +120,51 @@ test)
             -rss_limit_mb=2048 -print_final_stats=1 "corpus/$seeds" "$here/tests/fuzz/corpus/$seeds")
     done
     ;;
+workspace) # a local team workspace with the demo's people and cases (docs/workspace.md)
+    install_missing
+    build "$here/build"
+    # A throw-away cluster of its own in build/workspace-pg on a private Unix socket (as the system
+    # user reviewdesk-pg when run as root); trust authentication on that socket only: a demo.
+    pg="$here/build/workspace-pg"
+    sh "$here/tests/workspace/pg_cluster.sh" start "$pg"
+    sock=$(sh "$here/tests/workspace/pg_cluster.sh" socket "$pg")
+    export REVIEWDESK_HOME="$here/build/demo-home" REVIEWDESK_CONFIG_DIR="$here/build/demo-config"
+    cli="$here/build/bin/reviewdesk-cli"
+    url() { echo "postgresql:///postgres?host=$sock&user=$1"; }
+    "$cli" workspace init "$(url rdtest)"
+    # Each person connects as their own role, in the group of their roster role.
+    "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql" -q -h "$sock" -U rdtest -d postgres \
+        -v ON_ERROR_STOP=1 <<'SQL'
+SET client_min_messages = warning;
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'nurse.demo') THEN CREATE ROLE "nurse.demo" LOGIN; END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dr.demo') THEN CREATE ROLE "dr.demo" LOGIN; END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'admin.demo') THEN CREATE ROLE "admin.demo" LOGIN; END IF;
+END $$;
+GRANT rd_reviewer TO "nurse.demo";
+GRANT rd_medical_director TO "dr.demo";
+GRANT rd_admin TO "admin.demo";
+SQL
+    "$cli" workspace roster "$(url admin.demo)" "$REVIEWDESK_CONFIG_DIR/roster.json" 2>/dev/null ||
+        echo "(the workspace holds this roster already)"
+    for case in "$here"/build/demo/*.rdcase; do
+        # Imported once: a second run finds them there.
+        "$cli" workspace import "$(url nurse.demo)" "$case" >/dev/null 2>"$pg/import.err" ||
+            grep -q "already holds" "$pg/import.err" || cat "$pg/import.err" >&2
+    done
+    "$cli" workspace list "$(url nurse.demo)"
+    echo "The demo workspace: $(url nurse.demo) (dr.demo, admin.demo likewise; passwords of their keys:"
+    echo "demo-password). Try: $cli workspace take '$(url nurse.demo)'"
+    echo "Stop it with: sh packaging/dev.sh workspace-stop"
+    ;;
+workspace-stop)
+    sh "$here/tests/workspace/pg_cluster.sh" stop "$here/build/workspace-pg"
+    ;;
 package) # only the package check, on an existing build folder (default build-ci)
     check_package "${2:-$here/build-ci}"
     ;;
 *)
-    echo "usage: sh packaging/dev.sh run|test|package [BUILD_DIR]" >&2
+    echo "usage: sh packaging/dev.sh run|workspace|workspace-stop|test|package [BUILD_DIR]" >&2
     exit 2
     ;;
 esac

@@ -8,7 +8,7 @@ namespace rd::cli {
 namespace {
 
 // FILE:PAGE[:QUOTE]; the quote may itself hold colons.
-std::optional<Evidence> parseEvidence(const QString& text, const CaseFile& file, QString* error)
+std::optional<Evidence> parseEvidence(const QString& text, const CaseStore& file, QString* error)
 {
     const QStringList parts = text.split(QLatin1Char(':'));
     bool pageOk = false;
@@ -19,7 +19,10 @@ std::optional<Evidence> parseEvidence(const QString& text, const CaseFile& file,
         return std::nullopt;
     }
     const QString name = parts.first();
-    const auto attachment = file.attachment(name);
+    std::optional<AttachmentInfo> attachment;
+    for (const AttachmentInfo& info : file.attachments())
+        if (info.fileName == name)
+            attachment = info;
     if (!attachment) {
         QStringList names;
         for (const AttachmentInfo& info : file.attachments())

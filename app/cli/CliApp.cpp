@@ -57,6 +57,9 @@ constexpr Command kCommands[] = {
      "verify CASEFILE [--anchor KEYID] [--head N:HASH]: check integrity, attachments, the signed audit trail "
      "against the roster, and the signature",
      cli::verifyCommand},
+    {"workspace",
+     "workspace init|list|import|export|take|route|release|roster URL ...: the team workspace on PostgreSQL",
+     cli::workspaceCommand},
 };
 
 void printUsage(QTextStream& stream)

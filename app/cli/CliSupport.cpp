@@ -1,5 +1,7 @@
 #include "app/cli/CliSupport.h"
 
+#include "model/store/CaseStoreFactory.h"
+
 #include "app/cli/CliApp.h"
 #include "checklist/PolicyLoader.h"
 
@@ -120,10 +122,10 @@ QByteArray readPasswordFromStdin()
     return line;
 }
 
-std::unique_ptr<CaseFile> openCase(const QString& path, CaseFile::OpenMode mode, QTextStream& err)
+std::unique_ptr<CaseStore> openCase(const QString& path, CaseFile::OpenMode mode, QTextStream& err)
 {
     QString error;
-    auto file = CaseFile::open(path, mode, &error);
+    auto file = openCaseStore(path, mode == CaseFile::OpenMode::ReadWrite, &error);
     if (!file)
         err << error << Qt::endl;
     return file;

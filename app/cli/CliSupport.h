@@ -40,7 +40,7 @@ std::optional<Policy> loadPolicy(QTextStream& err);
 // Reads a password from standard input: the first line, without its line end.
 QByteArray readPasswordFromStdin();
 
-// Opens a case file, or prints the one-line reason and returns nullptr.
-std::unique_ptr<CaseFile> openCase(const QString& path, CaseFile::OpenMode mode, QTextStream& err);
+// Opens a case file or a workspace case (URL#CASE-ID), or prints the one-line reason and returns nullptr.
+std::unique_ptr<CaseStore> openCase(const QString& path, CaseFile::OpenMode mode, QTextStream& err);
 
 } // namespace rd::cli

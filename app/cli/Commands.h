@@ -18,5 +18,6 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int importFhirCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int exportFhirCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int workspaceCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 
 } // namespace rd::cli

@@ -1,5 +1,6 @@
 #include "app/cli/CliApp.h"
 #include "app/cli/Commands.h"
+#include "app/cli/WorkspaceSupport.h"
 
 #include "checklist/CaseJson.h"
 #include "checklist/Engine.h"
@@ -25,8 +26,14 @@ void printHelp(QTextStream& stream)
 
 // The case data behind a path: a case file (.rdcase, known by its SQLite header) or a case JSON.
 // The review checks it against the policy before deciding.
-Result<CaseData> loadCase(const QString& path, const Policy& policy)
+Result<CaseData> loadCase(const QString& spec, const Policy& policy)
 {
+    cli::WorkspaceCaseFile workspaceCase;
+    QString unreadable;
+    QTextStream reason(&unreadable);
+    if (!workspaceCase.resolve(spec, reason))
+        return Error{spec, QStringLiteral("workspace case"), -1, unreadable.trimmed()};
+    const QString path = workspaceCase.path();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.peek(16) != QByteArrayView("SQLite format 3\0", 16))
         return CaseJson::readFile(path, policy);

@@ -1,6 +1,7 @@
 #include "app/cli/CliApp.h"
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
+#include "app/cli/WorkspaceSupport.h"
 #include "model/signoff/CaseVerification.h"
 #include "model/trust/SigningKey.h"
 
@@ -31,7 +32,10 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                                      "Exit status: 0 verified, 1 a check failed, 2 bad input."),
                       1, out, err, &exitCode))
         return exitCode;
-    const QString path = parser.positionalArguments().at(0);
+    WorkspaceCaseFile workspaceCase;
+    if (!workspaceCase.resolve(parser.positionalArguments().at(0), err))
+        return ExitBadInput;
+    const QString path = workspaceCase.path();
     if (!QFileInfo(path).isFile()) {
         err << path << ": no such file" << Qt::endl;
         return ExitBadInput;
@@ -47,6 +51,11 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                 << ": expected N:HASH (a row number and 64 hex digits)" << Qt::endl;
             return ExitBadInput;
         }
+    }
+    if (workspaceCase.isWorkspace() && options.headCount == 0) {
+        // The server keeps the head: a trail cut short in the workspace is caught.
+        options.headCount = workspaceCase.headCount();
+        options.headHash = workspaceCase.headHash();
     }
     QString error;
     const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);

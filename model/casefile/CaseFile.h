@@ -21,6 +21,7 @@
 #include "model/audit/Actor.h"
 #include "model/audit/AuditChain.h"
 #include "model/audit/VerifyReport.h"
+#include "model/store/CaseStore.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -36,55 +37,6 @@
 struct sqlite3;
 
 namespace rd {
-
-struct AttachmentInfo
-{
-    qint64 id = 0;
-    QString fileName;
-    QByteArray sha256; // raw 32 bytes
-    qint64 size = 0;
-    int pageCount = 0;
-    QDateTime addedAt;
-};
-
-// The medical director's decision on one line, replacing the engine's, with the written rationale.
-struct LineOverride
-{
-    QString code;
-    LineOutcome decision = LineOutcome::Approve; // approve or deny
-    QString rationale;
-    QString by;   // login
-    QDateTime at; // UTC
-    bool operator==(const LineOverride&) const = default;
-};
-
-// The signature of a determination (docs/signoff.md). The payload is the canonical JSON that was
-// signed; the letters are the signed letters' HTML by language.
-struct SignatureRecord
-{
-    QByteArray payload;                 // compact JSON, keys sorted
-    QByteArray digest;                  // SHA-256 of the domain tag and the payload: what Ed25519 signed
-    QByteArray signature;               // 64 bytes
-    QByteArray publicKey;               // 32 bytes
-    QString signer;                     // login
-    QDateTime signedAt;                 // UTC
-    QMap<QString, QString> letterKinds; // language -> approval / denial / partial
-    QMap<QString, QString> letters;     // language -> HTML
-};
-
-// What the signer provides to CaseFile::sign(). The case file adds its own state ("case": the request,
-// every attachment's hash, every judgment, the overrides, the letter fields, the audit head) to the
-// statement, and hands the digest to sign().
-struct SignRequest
-{
-    QList<LineOverride> overrides;       // recorded first (each audited), in the same transaction
-    QMap<QString, QString> letterFields; // recorded first (each audited)
-    QMap<QString, QString> letterKinds;  // language -> kind
-    QMap<QString, QString> letters;      // language -> HTML
-    QJsonObject statement;               // decision, letters' hashes, signer, meaning, signedAt
-    Actor actor;                         // the signer: signs the statement and the audit entries
-    QDateTime signedAt;
-};
 
 // What the case queue shows, read without touching attachments.
 struct CaseSummary
@@ -122,7 +74,7 @@ struct CaseHolder
     QDateTime since; // UTC
 };
 
-class CaseFile
+class CaseFile : public CaseStore
 {
 public:
     enum class OpenMode
@@ -131,7 +83,7 @@ public:
         ReadOnly
     };
 
-    ~CaseFile();
+    ~CaseFile() override;
     CaseFile(const CaseFile&) = delete;
     CaseFile& operator=(const CaseFile&) = delete;
 
@@ -150,10 +102,12 @@ public:
     static std::optional<QByteArray> readAttachment(const QString& path, qint64 attachmentId, QString* error);
 
     QString path() const { return m_path; }
-    QString caseId() const; // the case's UUID
+    QString location() const override { return m_path; }
+    std::function<std::optional<QByteArray>(QString*)> attachmentReader(qint64 attachmentId) const override;
+    QString caseId() const override; // the case's UUID
     // Read-only when opened so, when another process holds it, or when it is signed.
-    bool isReadOnly() const { return m_readOnly || m_signature.has_value(); }
-    QString readOnlyReason() const;
+    bool isReadOnly() const override { return m_readOnly || m_signature.has_value(); }
+    QString readOnlyReason() const override;
     // The holder row: who has (or last had) the case open for writing.
     std::optional<CaseHolder> holder() const;
     // Read-only because another process holds the case for writing (holder() says who).
@@ -163,29 +117,31 @@ public:
     static void setHolderLogin(const QString& login);
 
     // The request, the current answers (with evidence) and the status, as loaded and kept current.
-    const CaseData& data() const { return m_data; }
-    QList<AttachmentInfo> attachments() const { return m_attachments; }
+    const CaseData& data() const override { return m_data; }
+    QList<AttachmentInfo> attachments() const override { return m_attachments; }
     std::optional<AttachmentInfo> attachment(const QString& fileName) const;
 
     // Each of these is one durable transaction with its audit entry, signed by actor's key (a write
     // without a key is refused). Opening a case writes nothing; the first saved change also records
     // this process as the case's holder.
     bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount, const Actor& actor,
-                       QString* error);
-    bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor, QString* error);
-    bool setStatus(CaseStatus status, const Actor& actor, QString* error);
+                       QString* error) override;
+    bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
+                        QString* error) override;
+    bool setStatus(CaseStatus status, const Actor& actor, QString* error) override;
     // A routed case (determined or awaiting the medical director, not signed) back in review: one
     // transaction with a "case.reopen" audit entry (old status, the reason), signed by actor's key like
     // every other entry, and the status change. An empty reason is refused.
-    bool reopen(const QString& reason, const Actor& actor, QString* error);
+    bool reopen(const QString& reason, const Actor& actor, QString* error) override;
 
     // The medical director's line overrides and the letter's free-text parts ("clinicalRationale",
     // "additionalInformation"); each change is audited. An override with an empty rationale is refused.
-    QList<LineOverride> overrides() const { return m_overrides; }
-    bool setOverride(const LineOverride& lineOverride, const Actor& actor, QString* error);
-    bool removeOverride(const QString& code, const Actor& actor, QString* error);
-    QMap<QString, QString> letterFields() const { return m_letterFields; }
-    bool setLetterField(const QString& name, const QString& text, const Actor& actor, QString* error);
+    QList<LineOverride> overrides() const override { return m_overrides; }
+    bool setOverride(const LineOverride& lineOverride, const Actor& actor, QString* error) override;
+    bool removeOverride(const QString& code, const Actor& actor, QString* error) override;
+    QMap<QString, QString> letterFields() const override { return m_letterFields; }
+    bool setLetterField(const QString& name, const QString& text, const Actor& actor,
+                        QString* error) override;
 
     // Signing: one transaction records request's overrides and letter fields, the signature, the
     // signed letters, status "determined" and the audit entries. From then on the case is read-only:
@@ -193,11 +149,11 @@ public:
     // A request for information was sent: audited as "letter.sent" (kind, language, the letter's SHA-256
     // and what the caller adds to record), and the status becomes pended-for-information.
     bool recordInformationRequest(const QString& language, const QString& html, const QJsonObject& record,
-                                  const Actor& actor, QString* error);
+                                  const Actor& actor, QString* error) override;
 
-    bool isSigned() const { return m_signature.has_value(); }
-    std::optional<SignatureRecord> signature() const { return m_signature; }
-    bool sign(const SignRequest& request, QString* error);
+    bool isSigned() const override { return m_signature.has_value(); }
+    std::optional<SignatureRecord> signature() const override { return m_signature; }
+    bool sign(const SignRequest& request, QString* error) override;
     // The case's own part of a signed payload, from the current state; auditCount/auditHead name the
     // audit trail's head at signing.
     QJsonObject signedState(qint64 auditCount, const QByteArray& auditHead) const;
@@ -207,7 +163,7 @@ public:
     bool markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error);
     QList<int> viewedPages(qint64 attachmentId) const;
 
-    QList<AuditEntry> auditTrail(QString* error = nullptr) const;
+    QList<AuditEntry> auditTrail(QString* error = nullptr) const override;
 
     // The FHIR origin, stored once when the case is created from a PAS request (audited as
     // "fhir.import" with the hashes of both and the warnings; verify() compares them).
@@ -222,11 +178,11 @@ public:
     // recorded, and for a signed case, the signature and that nothing it covers changed since. Whose
     // keys signed the rows and the decision against the policy: verifyCase()
     // (model/signoff/CaseVerification.h), which calls this first.
-    VerifyReport verify() const;
+    VerifyReport verify() const override;
 
     // A consistent copy through the SQLite backup API, written to a temporary file in the
     // destination folder and renamed into place.
-    bool saveCopyAs(const QString& destination, QString* error) const;
+    bool saveCopyAs(const QString& destination, QString* error) const override;
     // The same on a read-only connection of its own, so that any thread can run it (a big case
     // takes a while to copy and fsync: the GUI runs this off its thread).
     static bool saveCopy(const QString& source, const QString& destination, QString* error);

@@ -81,7 +81,7 @@ Decision Signoff::finalDecision(const CaseData& data, const QList<LineOverride>&
     return decision;
 }
 
-LetterInput Signoff::letterInput(const CaseFile& file, const Decision& decision, const QString& language,
+LetterInput Signoff::letterInput(const CaseStore& file, const Decision& decision, const QString& language,
                                  const std::optional<User>& signer, const QDateTime& signedAt,
                                  const QMap<QString, QString>& letterFields) const
 {
@@ -100,7 +100,7 @@ LetterInput Signoff::letterInput(const CaseFile& file, const Decision& decision,
     return input;
 }
 
-SignoffPreview Signoff::preview(const CaseFile& file, const User& signer,
+SignoffPreview Signoff::preview(const CaseStore& file, const User& signer,
                                 const QList<LineOverride>& overrides,
                                 const QMap<QString, QString>& letterFields, const QDateTime& signedAt) const
 {
@@ -167,12 +167,12 @@ SignoffPreview Signoff::preview(const CaseFile& file, const User& signer,
     return preview;
 }
 
-bool Signoff::sign(CaseFile& file, const User& signerUser, const SigningKey& signingKey,
+bool Signoff::sign(CaseStore& file, const User& signerUser, const SigningKey& signingKey,
                    const SignoffInput& input, QString* error) const
 {
     const User* signer = &signerUser;
     if (signingKey.publicKey() != signer->publicKey) {
-        *error = QStringLiteral("%1: not signed: the key is not %2's").arg(file.path(), signer->login);
+        *error = QStringLiteral("%1: not signed: the key is not %2's").arg(file.location(), signer->login);
         return false;
     }
     QList<LineOverride> overrides = input.overrides;
@@ -184,7 +184,7 @@ bool Signoff::sign(CaseFile& file, const User& signerUser, const SigningKey& sig
     const SignoffPreview preview = this->preview(file, *signer, overrides, input.letterFields, signedAt);
     if (!preview.problems.isEmpty()) {
         *error = QStringLiteral("%1: not signed: %2")
-                     .arg(file.path(), preview.problems.join(QStringLiteral("; ")));
+                     .arg(file.location(), preview.problems.join(QStringLiteral("; ")));
         return false;
     }
 
@@ -226,7 +226,7 @@ bool Signoff::sign(CaseFile& file, const User& signerUser, const SigningKey& sig
     return file.sign(request, error);
 }
 
-std::optional<Letter> Signoff::letterFor(const CaseFile& file, const QString& language, bool draft,
+std::optional<Letter> Signoff::letterFor(const CaseStore& file, const QString& language, bool draft,
                                          QString* error) const
 {
     if (!LetterText::languages().contains(language)) {
@@ -236,7 +236,8 @@ std::optional<Letter> Signoff::letterFor(const CaseFile& file, const QString& la
     }
     if (const auto signature = file.signature()) {
         if (!signature->letters.contains(language)) {
-            *error = QStringLiteral("%1: has no signed letter in language '%2'").arg(file.path(), language);
+            *error =
+                QStringLiteral("%1: has no signed letter in language '%2'").arg(file.location(), language);
             return std::nullopt;
         }
         LetterKind kind = LetterKind::Approval;
@@ -250,7 +251,7 @@ std::optional<Letter> Signoff::letterFor(const CaseFile& file, const QString& la
         *error =
             QStringLiteral("%1: is not signed: its %2 determination needs a signature first (or ask for a "
                            "draft)")
-                .arg(file.path(), toString(decision.overall));
+                .arg(file.location(), toString(decision.overall));
         return std::nullopt;
     }
     LetterInput input = letterInput(file, decision, language, std::nullopt, QDateTime(), file.letterFields());
@@ -261,7 +262,7 @@ std::optional<Letter> Signoff::letterFor(const CaseFile& file, const QString& la
     if (decision.overall == OverallOutcome::Pended) {
         const QStringList problems = LetterChecker::check(*letter, input);
         if (!problems.isEmpty()) {
-            *error = QStringLiteral("%1: %2").arg(file.path(), problems.join(QStringLiteral("; ")));
+            *error = QStringLiteral("%1: %2").arg(file.location(), problems.join(QStringLiteral("; ")));
             return std::nullopt;
         }
     }

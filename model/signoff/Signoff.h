@@ -4,9 +4,9 @@
 #pragma once
 
 #include "checklist/Engine.h"
-#include "model/casefile/CaseFile.h"
 #include "model/letters/Letter.h"
 #include "model/signoff/UserDirectory.h"
+#include "model/store/CaseStore.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -47,14 +47,14 @@ public:
     // a deny override adds the rationale as a reason; the overall outcome is recomputed.
     Decision finalDecision(const CaseData& data, const QList<LineOverride>& overrides) const;
 
-    SignoffPreview preview(const CaseFile& file, const User& signer, const QList<LineOverride>& overrides,
+    SignoffPreview preview(const CaseStore& file, const User& signer, const QList<LineOverride>& overrides,
                            const QMap<QString, QString>& letterFields, const QDateTime& signedAt) const;
 
     // Applies the role rules and the letter checker, and signs with key, unlocked beforehand (so that a
     // wrong password is found before the case file is opened for writing). signer is the person as the
     // organization roster names them (their role is the roster's); key must be their roster key.
     // Fills error with every reason it refuses.
-    bool sign(CaseFile& file, const User& signer, const SigningKey& key, const SignoffInput& input,
+    bool sign(CaseStore& file, const User& signer, const SigningKey& key, const SignoffInput& input,
               QString* error) const;
 
     // The SHA-256 of a policy's file: how a signature names the policy it was made under.
@@ -64,9 +64,9 @@ public:
 
     // The letter of a case: a signed case's signed letter; a pended case's request for information
     // (built now, not signed); otherwise, with draft, an unsigned draft.
-    std::optional<Letter> letterFor(const CaseFile& file, const QString& language, bool draft,
+    std::optional<Letter> letterFor(const CaseStore& file, const QString& language, bool draft,
                                     QString* error) const;
-    LetterInput letterInput(const CaseFile& file, const Decision& decision, const QString& language,
+    LetterInput letterInput(const CaseStore& file, const Decision& decision, const QString& language,
                             const std::optional<User>& signer, const QDateTime& signedAt,
                             const QMap<QString, QString>& letterFields) const;
 

@@ -4,6 +4,7 @@
 // After signing, the letter can be exported as PDF or printed.
 #pragma once
 
+#include "model/casefile/CaseFile.h"
 #include "model/signoff/Signoff.h"
 
 #include <QDialog>

@@ -1,0 +1,42 @@
+#include "app/cli/WorkspaceSupport.h"
+
+#include "model/store/CaseStoreFactory.h"
+#include "model/workspace/Workspace.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace rd::cli {
+
+bool WorkspaceCaseFile::resolve(const QString& spec, QTextStream& err)
+{
+    QString error;
+    const auto parsed = parseCaseSpec(spec, &error);
+    if (!parsed) {
+        err << error << Qt::endl;
+        return false;
+    }
+    if (!parsed->isWorkspace()) {
+        m_path = spec;
+        return true;
+    }
+    const auto workspace = Workspace::open(parsed->conninfo, &error);
+    if (!workspace) {
+        err << error << Qt::endl;
+        return false;
+    }
+    m_folder = std::make_unique<QTemporaryDir>();
+    QFile::setPermissions(m_folder->path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    m_path = QDir(m_folder->path()).filePath(parsed->caseId + QStringLiteral(".rdcase"));
+    const auto head = workspace->exportCase(parsed->caseId, m_path, &error);
+    if (!head) {
+        err << error.replace(m_path, spec) << Qt::endl;
+        return false;
+    }
+    m_headCount = head->first;
+    m_headHash = head->second;
+    return true;
+}
+
+} // namespace rd::cli
