@@ -350,6 +350,22 @@ QString reference(const QString& caseId)
     return caseId.left(8);
 }
 
+QString footer(const QString& planName, const QString& memberId, const QString& caseId,
+               const QString& language, qint64 auditCount, const QByteArray& auditHead)
+{
+    const bool spanish = language == QLatin1String("es");
+    QString text =
+        QStringLiteral("%1 · %2 %3 · %4 %5")
+            .arg(planName, spanish ? QStringLiteral("Miembro") : QStringLiteral("Member"), memberId,
+                 spanish ? QStringLiteral("Referencia") : QStringLiteral("Reference"), reference(caseId));
+    if (auditCount > 0)
+        text += QStringLiteral(" · %1 %2:%3")
+                    .arg(spanish ? QStringLiteral("Auditoría") : QStringLiteral("Audit"))
+                    .arg(auditCount)
+                    .arg(QString::fromLatin1(auditHead.left(8).toHex()));
+    return text;
+}
+
 } // namespace LetterText
 
 namespace {

@@ -89,7 +89,6 @@ private:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("REVIEWDESK_HOME"), m_home);
         environment.insert(QStringLiteral("REVIEWDESK_CONFIG_DIR"), m_dir.filePath(QStringLiteral("etc")));
-        environment.insert(QStringLiteral("REVIEWDESK_TEST_FAST_KDF"), QStringLiteral("1"));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         return test::runCli(all, stdinText, environment);
     }

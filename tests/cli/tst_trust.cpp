@@ -6,6 +6,7 @@
 #include "SqlTamper.h"
 #include "TestCases.h"
 #include "TestSupport.h"
+#include "TrailRewrite.h"
 #include "TrustFixture.h"
 #include "checklist/PolicyLoader.h"
 #include "model/audit/AuditChain.h"
@@ -27,6 +28,7 @@
 #include <sqlite3.h>
 
 using namespace rd;
+using test::rewriteTrail;
 using test::sqlite;
 
 namespace {
@@ -43,61 +45,6 @@ std::shared_ptr<const SigningKey> freshKey()
     randombytes_buf(seed, sizeof seed);
     QString error;
     return SigningKey::fromSeed(seed, &error);
-}
-
-// The attacker's tool: reads the trail, lets edit() change it, then recomputes the whole hash chain
-// and signs every row with the key signer() gives for it (a row whose signer is null keeps its old
-// signature), and writes it back with the triggers dropped (restored unless leaveDropped).
-bool rewriteTrail(const QString& path, const std::function<void(QList<AuditEntry>&)>& edit,
-                  const std::function<const SigningKey*(const AuditEntry&)>& signer,
-                  bool leaveDropped = false)
-{
-    QString error;
-    QList<AuditEntry> trail;
-    QString caseId;
-    {
-        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
-        if (!file)
-            return false;
-        trail = file->auditTrail();
-        caseId = file->caseId();
-    }
-    edit(trail);
-    QByteArray prev = AuditChain::genesisHash(caseId);
-    QByteArray sql = "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; DROP TRIGGER "
-                     "audit_signature_no_update; DROP TRIGGER audit_signature_no_delete; DELETE FROM audit; "
-                     "DELETE FROM audit_signature; ";
-    for (qsizetype i = 0; i < trail.size(); ++i) {
-        AuditEntry& entry = trail[i];
-        entry.seq = i + 1;
-        entry.prevHash = prev;
-        entry.hash = AuditChain::entryHash(entry);
-        if (const SigningKey* key = signer(entry))
-            entry.signature = key->sign(AuditChain::signedMessage(entry));
-        prev = entry.hash;
-        auto text = [](const QString& value) -> QByteArray {
-            QString escaped = value;
-            return "'" + escaped.replace(QLatin1Char('\''), QStringLiteral("''")).toUtf8() + "'";
-        };
-        sql += "INSERT INTO audit VALUES (" + QByteArray::number(entry.seq) + ", " +
-               text(AuditChain::timestamp(entry.at)) + ", " + text(entry.actor) + ", " + text(entry.action) +
-               ", " + text(entry.target) + ", " + text(entry.oldValue) + ", " + text(entry.newValue) +
-               ", X'" + entry.prevHash.toHex() + "', X'" + entry.hash.toHex() +
-               "'); INSERT INTO audit_signature VALUES (" + QByteArray::number(entry.seq) + ", X'" +
-               entry.signature.toHex() + "'); ";
-    }
-    sql += "UPDATE case_info SET audit_count = " + QByteArray::number(trail.size()) + ", audit_head = X'" +
-           prev.toHex() + "'; ";
-    if (!leaveDropped)
-        sql +=
-            "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit "
-            "trail "
-            "is append-only'); END; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT "
-            "RAISE(ABORT, 'the audit trail is append-only'); END; CREATE TRIGGER audit_signature_no_update "
-            "BEFORE UPDATE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
-            "END; CREATE TRIGGER audit_signature_no_delete BEFORE DELETE ON audit_signature BEGIN SELECT "
-            "RAISE(ABORT, 'the audit trail is append-only'); END;";
-    return sqlite(path, sql);
 }
 
 } // namespace
@@ -605,7 +552,21 @@ private Q_SLOTS:
                                          kim, &error));
         }
         expectRefused(path, QStringLiteral("nurse.kim's key was revoked at"));
+        // The roster before her revocation put back (it is genuinely signed, and her key is valid in
+        // it): refused on a computer that has read the newer one, by the CLI and by verify.
         QVERIFY(test::writeFile(rosterPath, before));
+        const test::CliRun rolledBack =
+            as(QStringLiteral("nurse.kim"), kNursePassword,
+               {QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                QStringLiteral("--value"), QStringLiteral("no")});
+        QCOMPARE(rolledBack.exitCode, 2);
+        QVERIFY2(rolledBack.err.contains(QStringLiteral("is serial 1, older than serial 2")) &&
+                     rolledBack.err.contains(QStringLiteral("rolled back")),
+                 qPrintable(rolledBack.err));
+        expectRefused(path, QStringLiteral("a roster rolled back to an earlier version is not trusted"));
+        // The tests after this one work with the first roster again: as on a computer that never read
+        // the second (the limit docs/security.md names).
+        QVERIFY(QFile::remove(QDir(m_trust.home()).filePath(QStringLiteral("roster-seen.json"))));
     }
 
     // Outputs never replace what they should not, and never end cut short.
