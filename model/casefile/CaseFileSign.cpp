@@ -372,11 +372,8 @@ void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trai
                                         QStringLiteral("the audit trail records a signing (row %1) but the "
                                                        "signature is missing: it was removed")
                                             .arg(entry.seq)});
-        // What only a signing writes: the status determined, the signed letters.
-        if (m_data.status == CaseStatus::Determined)
-            report.problems.append({QStringLiteral("signature"),
-                                    QStringLiteral("the case is determined but has no signature: it was "
-                                                   "removed")});
+        // What only a signing writes: the signed letters. (A determined status is not: the app's
+        // Finalize sets it without a signature.)
         sqlite::Statement letters(m_db, "SELECT count(*) FROM signed_letter");
         if (letters.step() == SQLITE_ROW && letters.int64(0) > 0)
             report.problems.append({QStringLiteral("signature"),
