@@ -620,10 +620,10 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
     const QString templateText = readResource(templatePath, error);
     if (templateText.isEmpty())
         return std::nullopt;
-    QString html = LetterTemplate::render(templateText, context, templatePath, error);
-    if (html.isEmpty())
+    const std::optional<QString> html = LetterTemplate::render(templateText, context, templatePath, error);
+    if (!html)
         return std::nullopt;
-    return Letter{kind, language, html};
+    return Letter{kind, language, *html};
 }
 
 QString LetterBuilder::plainText(const QString& html)
