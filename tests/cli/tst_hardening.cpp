@@ -7,6 +7,7 @@
 #include "SqlTamper.h"
 #include "TestSupport.h"
 #include "TrailRewrite.h"
+#include "TrustCliCase.h"
 #include "TrustFixture.h"
 #include "model/casefile/CaseFile.h"
 
@@ -21,6 +22,7 @@
 #include <QPdfWriter>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,11 +35,6 @@ using namespace rd;
 using test::sqlite;
 
 namespace {
-
-const QString kNursePassword = QStringLiteral("nurse password 1");
-const QString kDoctorPassword = QStringLiteral("doctor password 1");
-const QString kRationale =
-    QStringLiteral("The notes do not show that the study would change the treatment plan.");
 
 const QByteArray kRestoreTriggers =
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is "
@@ -64,50 +61,11 @@ QJsonObject readJson(const QString& path)
 
 } // namespace
 
-class TestHardening : public QObject
+class TestHardening : public QObject, private test::TrustCliCase
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    test::TrustFixture m_trust;
-    QString m_notePdf;
-
-    test::CliRun cli(const QStringList& args, const QString& input = {},
-                     std::optional<QProcessEnvironment> environment = std::nullopt)
-    {
-        return test::runCli(args, input, environment.value_or(m_trust.environment()));
-    }
-
-    test::CliRun as(const QString& login, const QString& password, QStringList args)
-    {
-        args << QStringLiteral("--user") << login << QStringLiteral("--password-stdin");
-        return cli(args, password + QLatin1Char('\n'));
-    }
-
-    QString newCase(const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        const test::CliRun run = as(QStringLiteral("nurse.lee"), kNursePassword,
-                                    {QStringLiteral("new"), path, QStringLiteral("--from"),
-                                     QStringLiteral(REVIEWDESK_TEST_DATA "/signoff-denied.json"),
-                                     QStringLiteral("--attach"), m_notePdf});
-        if (run.exitCode != 0)
-            qWarning("%s", qPrintable(run.err));
-        return run.exitCode == 0 ? path : QString();
-    }
-
-    QString signedDenial(const QString& name)
-    {
-        const QString path = newCase(name);
-        const test::CliRun run =
-            as(QStringLiteral("dr.whitfield"), kDoctorPassword,
-               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
-        if (run.exitCode != 0)
-            qWarning("%s", qPrintable(run.err));
-        return run.exitCode == 0 ? path : QString();
-    }
-
     void expectVerify(const QString& path, int exitCode, const QString& expected,
                       const QStringList& extra = {})
     {
@@ -119,19 +77,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_trust.setUp(m_dir.filePath(QStringLiteral("org")),
-                               {{QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"),
-                                 QStringLiteral("RN"), UserRole::Reviewer, kNursePassword},
-                                {QStringLiteral("nurse.lee"), QStringLiteral("Lee Park"),
-                                 QStringLiteral("RN"), UserRole::Reviewer, kNursePassword},
-                                {QStringLiteral("dr.whitfield"), QStringLiteral("Dana Whitfield"),
-                                 QStringLiteral("MD, FAAPMR"), UserRole::MedicalDirector, kDoctorPassword}},
-                               &error),
-                 qPrintable(error));
-        m_notePdf = m_dir.filePath(QStringLiteral("clinic-note.pdf"));
-        test::writePdf(m_notePdf, {QStringLiteral("Clinic note"), QStringLiteral("Gait: crouch gait")});
+        QVERIFY2(setUpOrganization(&error), qPrintable(error));
         QVERIFY(sodium_init() >= 0);
     }
 
@@ -248,9 +195,11 @@ private Q_SLOTS:
         QProcess pdftotext;
         pdftotext.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
         QVERIFY(pdftotext.waitForFinished(60000));
-        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        // pdftotext may split a long run of digits where the glyphs' spacing varies: compare without spaces.
+        QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        text.remove(QRegularExpression(QStringLiteral("\\s")));
         const QString printed = QStringLiteral("%1:%2").arg(count).arg(head.left(16));
-        QVERIFY2(text.contains(QStringLiteral("Audit ") + printed), qPrintable(text.right(400)));
+        QVERIFY2(text.contains(QStringLiteral("Audit") + printed), qPrintable(text.right(400)));
 
         expectVerify(path, 0, QStringLiteral("holds the recorded head"), {QStringLiteral("--head"), printed});
         expectVerify(path, 0, QStringLiteral("holds the recorded head"),
@@ -279,7 +228,7 @@ private Q_SLOTS:
     // after those rows (an export, a letter, a receipt) does.
     void ownTailRewrittenIsCaughtByAHeadOutside()
     {
-        const QString path = newCase(QStringLiteral("own-tail.rdcase"));
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("own-tail.rdcase"));
         QVERIFY(!path.isEmpty());
         const test::CliRun answered =
             as(QStringLiteral("nurse.kim"), kNursePassword,
@@ -317,7 +266,7 @@ private Q_SLOTS:
     // attach A B on a disk that fills up at B: nothing is stored, the file keeps its bytes.
     void attachIsAllOrNothingOnAFullDisk()
     {
-        const QString path = newCase(QStringLiteral("full-disk.rdcase"));
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("full-disk.rdcase"));
         QVERIFY(!path.isEmpty());
         const QString small = m_dir.filePath(QStringLiteral("small-records.pdf"));
         const QString large = m_dir.filePath(QStringLiteral("large-records.pdf"));
@@ -360,9 +309,9 @@ private Q_SLOTS:
     // overwritten in place): nothing is written through the old connection, and the message says so.
     void replacedCaseFileIsNotWritten()
     {
-        const QString path = newCase(QStringLiteral("replaced.rdcase"));
-        const QString other = newCase(QStringLiteral("replacement.rdcase"));
-        const QString third = newCase(QStringLiteral("third.rdcase"));
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("replaced.rdcase"));
+        const QString other = newCase(QStringLiteral("denied"), QStringLiteral("replacement.rdcase"));
+        const QString third = newCase(QStringLiteral("denied"), QStringLiteral("third.rdcase"));
         QVERIFY(!path.isEmpty() && !other.isEmpty() && !third.isEmpty());
         const Actor kim = m_trust.actor(QStringLiteral("nurse.kim"));
         const Answer answer{AnswerValue::Yes, {}, {}, {}}; // the case says "no"

@@ -7,6 +7,7 @@
 #include "TestCases.h"
 #include "TestSupport.h"
 #include "TrailRewrite.h"
+#include "TrustCliCase.h"
 #include "TrustFixture.h"
 #include "checklist/PolicyLoader.h"
 #include "model/audit/AuditChain.h"
@@ -33,11 +34,6 @@ using test::sqlite;
 
 namespace {
 
-const QString kNursePassword = QStringLiteral("nurse password 1");
-const QString kDoctorPassword = QStringLiteral("doctor password 1");
-const QString kRationale =
-    QStringLiteral("The notes do not show that the study would change the treatment plan.");
-
 // A key nobody in the roster has.
 std::shared_ptr<const SigningKey> freshKey()
 {
@@ -49,51 +45,12 @@ std::shared_ptr<const SigningKey> freshKey()
 
 } // namespace
 
-class TrustTest : public QObject
+class TrustTest : public QObject, private test::TrustCliCase
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    test::TrustFixture m_trust;
-    QString m_notePdf;
     Policy m_policy;
-
-    test::CliRun cli(const QStringList& args, const QString& input = {},
-                     std::optional<QProcessEnvironment> environment = std::nullopt)
-    {
-        return test::runCli(args, input, environment.value_or(m_trust.environment()));
-    }
-
-    test::CliRun as(const QString& login, const QString& password, QStringList args)
-    {
-        args << QStringLiteral("--user") << login << QStringLiteral("--password-stdin");
-        return cli(args, password + QLatin1Char('\n'));
-    }
-
-    // A case of tests/data/signoff-KIND.json, created by nurse.lee with one PDF.
-    QString newCase(const QString& kind, const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        const test::CliRun run = as(QStringLiteral("nurse.lee"), kNursePassword,
-                                    {QStringLiteral("new"), path, QStringLiteral("--from"),
-                                     QStringLiteral(REVIEWDESK_TEST_DATA "/signoff-%1.json").arg(kind),
-                                     QStringLiteral("--attach"), m_notePdf});
-        if (run.exitCode != 0)
-            qWarning("%s", qPrintable(run.err));
-        return run.exitCode == 0 ? path : QString();
-    }
-
-    QString signedDenial(const QString& name)
-    {
-        const QString path = newCase(QStringLiteral("denied"), name);
-        const test::CliRun run =
-            as(QStringLiteral("dr.whitfield"), kDoctorPassword,
-               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
-        if (run.exitCode != 0)
-            qWarning("%s", qPrintable(run.err));
-        return run.exitCode == 0 ? path : QString();
-    }
 
     // Verify with the real CLI: the exit code must be 1 and the output must name what is wrong.
     void expectRefused(const QString& path, const QString& expected, const QStringList& extra = {})
@@ -131,19 +88,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_trust.setUp(m_dir.filePath(QStringLiteral("org")),
-                               {{QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"),
-                                 QStringLiteral("RN"), UserRole::Reviewer, kNursePassword},
-                                {QStringLiteral("nurse.lee"), QStringLiteral("Lee Park"),
-                                 QStringLiteral("RN"), UserRole::Reviewer, kNursePassword},
-                                {QStringLiteral("dr.whitfield"), QStringLiteral("Dana Whitfield"),
-                                 QStringLiteral("MD, FAAPMR"), UserRole::MedicalDirector, kDoctorPassword}},
-                               &error),
-                 qPrintable(error));
-        m_notePdf = m_dir.filePath(QStringLiteral("clinic-note.pdf"));
-        test::writePdf(m_notePdf, {QStringLiteral("Clinic note"), QStringLiteral("Gait: crouch gait")});
+        QVERIFY2(setUpOrganization(&error), qPrintable(error));
         Result<Policy> policy = PolicyLoader::loadBuiltIn();
         QVERIFY(policy.ok());
         m_policy = policy.value();
