@@ -56,6 +56,23 @@ DecisionSummary ReviewEngine::evaluate(const CaseData& data) const
     return {{}, std::move(decision).value()};
 }
 
+QString ReviewEngine::settledBy(const QString& judgmentId, const CaseData& data) const
+{
+    const JudgmentGroup* group = policy().groupOf(judgmentId);
+    if (!group || group->kind != QLatin1String("any-of"))
+        return {};
+    for (const QString& member : group->members) {
+        if (member == judgmentId)
+            continue;
+        const auto answer = data.answers.constFind(member);
+        if (answer != data.answers.cend() && answer->value == AnswerValue::Met) {
+            const Judgment* judgment = policy().judgment(member);
+            return judgment && !judgment->title.isEmpty() ? judgment->title : member;
+        }
+    }
+    return {};
+}
+
 Result<CaseData> ReviewEngine::readCaseJson(const QByteArray& json, const QString& fileName) const
 {
     return CaseJson::parse(json, m_engine.policy(), fileName);

@@ -56,6 +56,10 @@ public:
     // fileName names the case in the error.
     Result<Decision> decide(const CaseData& data, const QString& fileName = {}) const;
     DecisionSummary evaluate(const CaseData& data) const;
+    // A step that other answers made irrelevant: in an any-of group of the policy, another member is
+    // already met (conservative care met: its urgent exception need not be asked). Empty when the step
+    // is still to be asked; else the title of the judgment that settled it.
+    QString settledBy(const QString& judgmentId, const CaseData& data) const;
     // A case JSON (case-exchange.md) read and checked against the policy.
     Result<CaseData> readCaseJson(const QByteArray& json, const QString& fileName) const;
 

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>rd::CaseView</name>
+    <message numerus="yes">
+        <source>%n step(s) not answered yet (they count as unknown):
+• %1
+
+%2</source>
+        <translation>
+            <numerusform>%n step not answered yet (it counts as unknown):
+• %1
+
+%2</numerusform>
+            <numerusform>%n steps not answered yet (they count as unknown):
+• %1
+
+%2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::MainWindow</name>
     <message numerus="yes">
         <source>Creating the case: checking and storing %n attachment(s)…</source>

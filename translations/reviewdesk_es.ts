@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>DueClock</name>
+    <message>
+        <source>MMM d, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>⚠ %1 · %2 overdue</source>
+        <translation>⚠ %1 · vencido hace %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left</source>
+        <translation>%1 · quedan %2</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -137,6 +165,27 @@
         <source>Nobody is logged in: choose File &gt; Switch Person… to record judgments.</source>
         <translation>Nadie ha iniciado sesión: elija Archivo &gt; Cambiar de persona… para registrar juicios.</translation>
     </message>
+    <message>
+        <source>This case is determined: its checklist is locked. Review &gt; Reopen unlocks it.</source>
+        <translation>Este caso está determinado: su lista de verificación está bloqueada. Revisión &gt; Reabrir la desbloquea.</translation>
+    </message>
+    <message>
+        <source>This case is with the medical director: its checklist is locked. Review &gt; Reopen unlocks it.</source>
+        <translation>Este caso está con el director médico: su lista de verificación está bloqueada. Revisión &gt; Reabrir la desbloquea.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has it open for writing on %2 since %3</source>
+        <translation>%1 lo tiene abierto para escribir en %2 desde %3</translation>
+    </message>
+    <message>
+        <source>MMM d, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM, HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseView</name>
@@ -259,6 +308,50 @@ Route the case to the medical director?</source>
 • %1
 
 %2</translation>
+    </message>
+    <message>
+        <source>Re&amp;open Case…</source>
+        <translation>Re&amp;abrir el caso…</translation>
+    </message>
+    <message>
+        <source>Unlock a routed case&apos;s checklist before sign-off (the reason is audited)</source>
+        <translation>Desbloquear la lista de un caso enviado antes de la firma (el motivo queda auditado)</translation>
+    </message>
+    <message>
+        <source>Reopen Case</source>
+        <translation>Reabrir el caso</translation>
+    </message>
+    <message>
+        <source>The case was routed (%1). Why must its judgments change? The reason is kept in the audit trail.</source>
+        <translation>El caso fue enviado (%1). ¿Por qué deben cambiar sus juicios? El motivo se guarda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Not reopened: a reason is needed.</source>
+        <translation>No se reabrió: hace falta un motivo.</translation>
+    </message>
+    <message>
+        <source>Case reopened: the checklist takes answers again.</source>
+        <translation>Caso reabierto: la lista de verificación vuelve a aceptar respuestas.</translation>
+    </message>
+    <message>
+        <source>This case is routed already (%1). Review &gt; Reopen unlocks it.</source>
+        <translation>Este caso ya fue enviado (%1). Revisión &gt; Reabrir lo desbloquea.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) not answered yet (they count as unknown):
+• %1
+
+%2</source>
+        <translation>
+            <numerusform>%n paso sin responder (cuenta como desconocido):
+• %1
+
+%2</numerusform>
+            <numerusform>%n pasos sin responder (cuentan como desconocidos):
+• %1
+
+%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -406,6 +499,14 @@ Route the case to the medical director?</source>
     <message>
         <source>Previous judgment (Page Up)</source>
         <translation>Valoración anterior (Re Pág)</translation>
+    </message>
+    <message>
+        <source>&amp;Move On After Each Answer</source>
+        <translation>&amp;Avanzar tras cada respuesta</translation>
+    </message>
+    <message>
+        <source>%1: not needed (%2 is met)</source>
+        <translation>%1: no hace falta (se cumple %2)</translation>
     </message>
 </context>
 <context>
@@ -815,46 +916,6 @@ Estación de revisión de utilización para el análisis del movimiento (CPT 960
         <translation>Guardando una copia como %1…</translation>
     </message>
     <message>
-        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.
-
-Checklist:
-  M  met            N  not met / no        U  unknown
-  Y  yes, the exclusion applies
-  1–9  toggle an indication type
-  J, Page Down, Alt+Right  next judgment
-  K, Page Up, Alt+Left  previous judgment
-  S, Alt+End  summary
-  E  edit the note (Esc saves and returns)
-  C  cite the selected passage      L  go to the citations
-  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
-  Ctrl+R  route the case      Ctrl+Shift+D  sign off
-  Ctrl+1  queue      Ctrl+2  case
-
-Attachment (when it has the focus):
-  Page Down / Page Up  next / previous page (not judgment)
-  Ctrl+F  search      Ctrl+C  copy the selection
-  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
-        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso.
-
-Lista de verificación:
-  M  cumple            N  no cumple / no        U  desconocido
-  Y  sí, la exclusión aplica
-  1–9  marcar o desmarcar un tipo de indicación
-  J, Av Pág, Alt+Derecha  valoración siguiente
-  K, Re Pág, Alt+Izquierda  valoración anterior
-  S, Alt+Fin  resumen
-  E  editar la nota (Esc guarda y vuelve)
-  C  citar el pasaje seleccionado      L  ir a las citas
-  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
-  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
-  Ctrl+1  cola      Ctrl+2  caso
-
-Documento adjunto (cuando tiene el foco):
-  Av Pág / Re Pág  página siguiente / anterior (no valoración)
-  Ctrl+F  buscar      Ctrl+C  copiar la selección
-  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
-    </message>
-    <message>
         <source>Attach the Clinical Records</source>
         <translation>Adjuntar la documentación clínica</translation>
     </message>
@@ -906,6 +967,76 @@ Documento adjunto (cuando tiene el foco):
     <message>
         <source>Log in as another person (their password unlocks their key)</source>
         <translation>Iniciar sesión como otra persona (su contraseña desbloquea su clave)</translation>
+    </message>
+    <message>
+        <source>Finalize Case</source>
+        <translation>Finalizar el caso</translation>
+    </message>
+    <message>
+        <source>The case cannot be signed yet:
+• %1
+
+Sign Off (Ctrl+Shift+D) shows the decision and the letters.</source>
+        <translation>Todavía no se puede firmar el caso:
+• %1
+
+Firmar (Ctrl+Mayús+D) muestra la decisión y las cartas.</translation>
+    </message>
+    <message>
+        <source>Every line is approved.
+
+Sign the determination as %1 and make the approval letter?</source>
+        <translation>Todas las líneas están aprobadas.
+
+¿Firmar la determinación como %1 y generar la carta de aprobación?</translation>
+    </message>
+    <message>
+        <source>Signed; the letter is made. Sign Off (Ctrl+Shift+D) shows, exports and prints it.</source>
+        <translation>Firmado; la carta está hecha. Firmar (Ctrl+Mayús+D) la muestra, la exporta y la imprime.</translation>
+    </message>
+    <message>
+        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,
+  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order
+
+Checklist (answer keys act only while it has the keyboard):
+  M  met            N  not met / no        U  unknown
+  Y  yes, the exclusion applies
+  1–9  toggle an indication type
+  J, Page Down, Alt+Right  next judgment
+  K, Page Up, Alt+Left  previous judgment
+  S, Alt+End  summary
+  E  edit the note (Esc saves and returns)
+  C  cite the selected passage or search hit      L  go to the citations
+  F6 / Shift+F6  checklist, request panel, document
+  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
+  Ctrl+R  route the case      Ctrl+Shift+D  sign off
+  Ctrl+1  queue      Ctrl+2  case
+
+Attachment (when it has the focus):
+  Page Down / Page Up  next / previous page (not judgment)
+  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it
+  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
+        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso,
+  Alt+Derecha / Alt+Izquierda  columna de orden      Alt+Arriba / Alt+Abajo  sentido
+
+Lista de verificación (las teclas de respuesta solo actúan cuando tiene el teclado):
+  M  cumple            N  no cumple / no        U  desconocido
+  Y  sí, la exclusión aplica
+  1–9  marcar o desmarcar un tipo de indicación
+  J, Av Pág, Alt+Derecha  valoración siguiente
+  K, Re Pág, Alt+Izquierda  valoración anterior
+  S, Alt+Fin  resumen
+  E  editar la nota (Esc guarda y vuelve)
+  C  citar el pasaje seleccionado o el resultado de búsqueda      L  ir a las citas
+  F6 / Mayús+F6  lista, panel de la solicitud, documento
+  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
+  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
+  Ctrl+1  cola      Ctrl+2  caso
+
+Documento adjunto (cuando tiene el foco):
+  Av Pág / Re Pág  página siguiente / anterior (no valoración)
+  Ctrl+F  buscar      Ctrl+C  copiar la selección      C  citarla
+  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1282,151 @@ La lista de verificación sigue disponible.</translation>
         <source>No case matches the search or the status filter.</source>
         <translation>Ningún caso coincide con la búsqueda o el filtro de estado.</translation>
     </message>
+    <message>
+        <source>Sorted by %1, %2.</source>
+        <translation>Ordenado por %1, %2.</translation>
+    </message>
+    <message>
+        <source>ascending</source>
+        <translation>ascendente</translation>
+    </message>
+    <message>
+        <source>descending</source>
+        <translation>descendente</translation>
+    </message>
+</context>
+<context>
+    <name>rd::RequestPanel</name>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>date format (QDate)</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Show or hide the request</source>
+        <translation>Mostrar u ocultar la solicitud</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation>%1 años</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>vence %1</translation>
+    </message>
+    <message>
+        <source>Request: %1</source>
+        <translation>Solicitud: %1</translation>
+    </message>
+    <message>
+        <source>age %1 on the service date</source>
+        <translation>%1 años en la fecha del servicio</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>nació el %1</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Afiliado</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+    <message>
+        <source> · NPI %1</source>
+        <translation> · NPI %1</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>policy example: %1</source>
+        <translation>ejemplo de la política: %1</translation>
+    </message>
+    <message>
+        <source>Erratum: %1</source>
+        <translation>Errata: %1</translation>
+    </message>
+    <message>
+        <source>none given: every line pends for the diagnosis codes</source>
+        <translation>ninguno: todas las líneas quedan pendientes de los códigos de diagnóstico</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnósticos</translation>
+    </message>
+    <message>
+        <source>Clinical question</source>
+        <translation>Pregunta clínica</translation>
+    </message>
+    <message>
+        <source>none given in the request (look for it in the records)</source>
+        <translation>no figura en la solicitud (búsquela en los registros)</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgencia</translation>
+    </message>
+    <message>
+        <source>Expedited (72 hours)</source>
+        <translation>Acelerada (72 horas)</translation>
+    </message>
+    <message>
+        <source>Standard (7 days)</source>
+        <translation>Estándar (7 días)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy, HH:mm</source>
+        <comment>date format (QDateTime)</comment>
+        <translation>d MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Service date</source>
+        <translation>Fecha del servicio</translation>
+    </message>
+    <message>
+        <source>Prior study</source>
+        <translation>Estudio previo</translation>
+    </message>
+    <message>
+        <source>none reported</source>
+        <translation>no se informó ninguno</translation>
+    </message>
+    <message>
+        <source>Letter language</source>
+        <translation>Idioma de las cartas</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Policy notes</source>
+        <translation>Notas de la política</translation>
+    </message>
 </context>
 <context>
     <name>rd::SignoffDialog</name>
@@ -1351,6 +1627,14 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>This case is open read-only (%1): it cannot be signed here.</source>
         <translation>Este caso está abierto solo para lectura (%1): no se puede firmar aquí.</translation>
+    </message>
+    <message>
+        <source>Close Sign-Off</source>
+        <translation>Cerrar la firma</translation>
+    </message>
+    <message>
+        <source>The text you typed is not signed and will be lost. Close the sign-off window?</source>
+        <translation>El texto que escribió no está firmado y se perderá. ¿Cerrar la ventana de firma?</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,10 @@ void MainWindow::setLogin(const std::optional<Login>& login)
 {
     m_user = login ? std::optional<User>(login->user) : std::nullopt;
     m_actor = login ? login->actor : Actor();
+    CaseFile::setHolderLogin(m_user ? m_user->login : QString()); // a case held open names the person
+    // Someone logged in finalizes an all-approved case in one action, signed with their key.
+    m_caseView->setFinalizer(m_user ? std::function<bool()>([this] { return finalize(); })
+                                    : std::function<bool()>());
     if (m_session) {
         const QString path = m_session->path();
         m_session->flushViewedPages();
@@ -207,6 +211,7 @@ void MainWindow::createActions()
     connect(m_showCase, &QAction::triggered, this, [this] {
         if (m_session) {
             m_stack->setCurrentWidget(m_caseView);
+            m_caseView->checklist()->setFocus(Qt::ShortcutFocusReason);
             updateActions();
         }
     });
@@ -274,6 +279,7 @@ void MainWindow::createMenus()
     }
     review->addSeparator();
     review->addAction(m_route);
+    review->addAction(m_caseView->reopenAction());
     review->addAction(m_signOff);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -354,7 +360,7 @@ bool MainWindow::openCase(const QString& path)
     m_stack->setCurrentWidget(m_caseView);
     m_caseView->checklist()->setFocus(Qt::OtherFocusReason);
     if (m_session->isReadOnly())
-        statusBar()->showMessage(tr("Read-only: %1").arg(m_session->file()->readOnlyReason()));
+        statusBar()->showMessage(tr("Read-only: %1").arg(m_session->readOnlyReason()));
     if (m_session->file()->isSigned())
         checkSignature(path);
     QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
@@ -445,7 +451,7 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(kStateKey).toByteArray());
     const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
     if (splitter.isEmpty() || !m_caseView->splitter()->restoreState(splitter))
-        m_caseView->splitter()->setSizes({720, 780});
+        m_caseView->splitter()->setSizes({840, 560}); // the document gets the larger part
     m_queueView->restoreHeaderState(settings.value(kQueueHeaderKey).toByteArray());
 }
 
@@ -634,9 +640,59 @@ void MainWindow::signOff()
     const Signoff signoff(m_engine->policy(), *plan);
     SignoffDialog dialog(m_session->file(), signoff, directory, *m_user, this);
     dialog.exec();
+    afterSigning();
+}
+
+bool MainWindow::finalize()
+{
+    if (!m_session || !m_engine || !m_user || !m_actor.isValid())
+        return false;
+    m_session->flushViewedPages();
+    QString error;
+    const auto plan = PlanInfo::load(QString(), &error);
+    if (!plan) {
+        MessageBox::warning(this, tr("Finalize Case"), error);
+        return false;
+    }
+    const Signoff signoff(m_engine->policy(), *plan);
+    const SignoffPreview preview =
+        signoff.preview(*m_session->file(), *m_user, {}, {}, QDateTime::currentDateTimeUtc());
+    if (!preview.problems.isEmpty()) {
+        MessageBox::warning(this, tr("Finalize Case"),
+                            tr("The case cannot be signed yet:\n• %1\n\nSign Off (Ctrl+Shift+D) shows the "
+                               "decision and the letters.")
+                                .arg(preview.problems.join(QStringLiteral("\n• "))));
+        return false;
+    }
+    // The person logged in with their password; their unlocked key signs, as it signs every judgment
+    // they record. The question is the deliberate act of signing.
+    if (MessageBox::question(this, tr("Finalize Case"),
+                             tr("Every line is approved.\n\nSign the determination as %1 and make the "
+                                "approval letter?")
+                                 .arg(m_user->printedName()),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) != QMessageBox::Yes)
+        return false;
+    SignoffInput input;
+    input.login = m_user->login;
+    if (!signoff.sign(*m_session->file(), *m_user, *m_actor.key(), input, &error)) {
+        MessageBox::critical(this, tr("Finalize Case"), error);
+        afterSigning();
+        return false;
+    }
+    afterSigning();
+    return true;
+}
+
+void MainWindow::afterSigning()
+{
     m_queueView->model()->refreshCase(m_session->path());
+    m_caseView->statusChangedElsewhere();
     updateTitle();
     updateActions();
+    if (m_session->file()->isSigned())
+        statusBar()->showMessage(
+            tr("Signed; the letter is made. Sign Off (Ctrl+Shift+D) shows, exports and prints it."),
+            kStatusTimeoutMs);
 }
 
 // A signed case is verified when it opens, off the GUI thread on a connection of its own (every
@@ -670,8 +726,9 @@ void MainWindow::checkSignature(const QString& path)
 void MainWindow::showShortcuts()
 {
     MessageBox::information(this, tr("Keyboard Shortcuts"),
-                            tr("Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case.\n\n"
-                               "Checklist:\n"
+                            tr("Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,\n"
+                               "  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order\n\n"
+                               "Checklist (answer keys act only while it has the keyboard):\n"
                                "  M  met            N  not met / no        U  unknown\n"
                                "  Y  yes, the exclusion applies\n"
                                "  1–9  toggle an indication type\n"
@@ -679,13 +736,14 @@ void MainWindow::showShortcuts()
                                "  K, Page Up, Alt+Left  previous judgment\n"
                                "  S, Alt+End  summary\n"
                                "  E  edit the note (Esc saves and returns)\n"
-                               "  C  cite the selected passage      L  go to the citations\n"
+                               "  C  cite the selected passage or search hit      L  go to the citations\n"
+                               "  F6 / Shift+F6  checklist, request panel, document\n"
                                "  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer\n"
                                "  Ctrl+R  route the case      Ctrl+Shift+D  sign off\n"
                                "  Ctrl+1  queue      Ctrl+2  case\n\n"
                                "Attachment (when it has the focus):\n"
                                "  Page Down / Page Up  next / previous page (not judgment)\n"
-                               "  Ctrl+F  search      Ctrl+C  copy the selection\n"
+                               "  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it\n"
                                "  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate"));
 }
 

@@ -61,6 +61,9 @@ public:
     const std::optional<User>& user() const { return m_user; }
     // The medical director's sign-off of the open case (SignoffDialog).
     void signOff();
+    // An all-approved case finalized in one action: after one question, signed with the key the
+    // person unlocked when logging in, the approval letter made. True when it was signed.
+    bool finalize();
     // The folder shown when no folder is given: the setting, else the demo folder.
     static QString defaultFolder();
 
@@ -92,6 +95,8 @@ private:
     void showShortcuts();
     void about();
     void checkSignature(const QString& path);
+    // After a signing (or an attempt): the queue, the lock, the title and the actions follow.
+    void afterSigning();
 
     std::unique_ptr<ReviewEngine> m_engine;
     std::unique_ptr<CaseSession> m_session;

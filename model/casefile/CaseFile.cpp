@@ -51,8 +51,16 @@ int takeWriterLock(const QString& path)
     return fd;
 }
 
+QString& holderLogin()
+{
+    static QString login;
+    return login;
+}
+
 QString currentUser()
 {
+    if (!holderLogin().isEmpty())
+        return holderLogin();
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("LOGNAME");
@@ -294,6 +302,7 @@ std::unique_ptr<CaseFile> CaseFile::open(const QString& path, OpenMode mode, QSt
     if (file->m_lockFd < 0) {
         const bool heldElsewhere = errno == EAGAIN || errno == EACCES;
         file->m_readOnly = true;
+        file->m_heldElsewhere = heldElsewhere;
         file->m_readOnlyReason = heldElsewhere ? file->holderDescription()
                                                : QStringLiteral("it cannot be locked for writing (%1)")
                                                      .arg(QString::fromLocal8Bit(strerror(errno)));
@@ -321,6 +330,19 @@ bool CaseFile::writeHolder(QString* error)
         return false;
     }
     return true;
+}
+
+void CaseFile::setHolderLogin(const QString& login)
+{
+    holderLogin() = login;
+}
+
+std::optional<CaseHolder> CaseFile::holder() const
+{
+    sqlite::Statement query(m_db, "SELECT user, host, pid, since FROM holder WHERE singleton = 1");
+    if (query.step() != SQLITE_ROW)
+        return std::nullopt;
+    return CaseHolder{query.text(0), query.text(1), query.int64(2), utcTime(query.text(3))};
 }
 
 QString CaseFile::holderDescription() const

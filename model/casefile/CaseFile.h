@@ -108,6 +108,15 @@ struct CaseSummary
     QDateTime lastChange;
 };
 
+// Who holds a case open for writing, as the holder recorded it.
+struct CaseHolder
+{
+    QString user; // the ReviewDesk login when the app set one (setHolderLogin), else the system user
+    QString host;
+    qint64 pid = 0;
+    QDateTime since; // UTC
+};
+
 class CaseFile
 {
 public:
@@ -140,6 +149,13 @@ public:
     // Read-only when opened so, when another process holds it, or when it is signed.
     bool isReadOnly() const { return m_readOnly || m_signature.has_value(); }
     QString readOnlyReason() const;
+    // The holder row: who has (or last had) the case open for writing.
+    std::optional<CaseHolder> holder() const;
+    // Read-only because another process holds the case for writing (holder() says who).
+    bool isHeldElsewhere() const { return m_heldElsewhere; }
+    // The name this process records as holder when it opens a case for writing (the person working,
+    // whose name the people directory knows); empty: the system user.
+    static void setHolderLogin(const QString& login);
 
     // The request, the current answers (with evidence) and the status, as loaded and kept current.
     const CaseData& data() const { return m_data; }
@@ -155,6 +171,10 @@ public:
     bool addAttachments(const QList<AttachmentSource>& sources, const Actor& actor, QString* error);
     bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor, QString* error);
     bool setStatus(CaseStatus status, const Actor& actor, QString* error);
+    // A routed case (determined or awaiting the medical director, not signed) back in review: one
+    // transaction with a "case.reopen" audit entry (old status, the reason), signed by actor's key like
+    // every other entry, and the status change. An empty reason is refused.
+    bool reopen(const QString& reason, const Actor& actor, QString* error);
 
     // The medical director's line overrides and the letter's free-text parts ("clinicalRationale",
     // "additionalInformation"); each change is audited. An override with an empty rationale is refused.
@@ -225,6 +245,7 @@ private:
     int m_lockFd = -1;
     bool m_readOnly = false;
     QString m_readOnlyReason;
+    bool m_heldElsewhere = false;
     CaseData m_data;
     QList<AttachmentInfo> m_attachments;
     QList<LineOverride> m_overrides;

@@ -231,6 +231,33 @@ bool CaseFile::committed(bool commitSucceeded)
     return commitSucceeded;
 }
 
+bool CaseFile::reopen(const QString& reason, const Actor& actor, QString* error)
+{
+    if (!checkWritable(error))
+        return false;
+    if (m_data.status != CaseStatus::Determined && m_data.status != CaseStatus::AwaitingMedicalDirector) {
+        *error = QStringLiteral("%1: is not routed (status %2): nothing to reopen")
+                     .arg(m_path, toString(m_data.status));
+        return false;
+    }
+    if (reason.trimmed().isEmpty()) {
+        *error = QStringLiteral("%1: was not reopened: a reason is needed").arg(m_path);
+        return false;
+    }
+    sqlite::Transaction transaction(m_db);
+    QString message;
+    if (!transaction.isActive() ||
+        !appendAudit(actor, QStringLiteral("case.reopen"), QStringLiteral("status"), toString(m_data.status),
+                     reason.trimmed(), &message) ||
+        !writeStatus(CaseStatus::InReview, actor, &message) || !committed(transaction.commit())) {
+        *error = QStringLiteral("%1: was not reopened: %2")
+                     .arg(m_path, message.isEmpty() ? sqlite::lastError(m_db) : message);
+        return false;
+    }
+    m_data.status = CaseStatus::InReview;
+    return true;
+}
+
 bool CaseFile::addAttachment(const QString& fileName, const QString& sourcePath, int pageCount,
                              const Actor& actor, QString* error)
 {

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace rd {
 
@@ -179,8 +180,17 @@ std::optional<PlanInfo> PlanInfo::parse(const QByteArray& json, const QString& p
                    QStringLiteral("a %1 plan gives a denial code per line: needs at least "
                                   "\"criterion\" and \"exclusion\"")
                        .arg(typeName));
-    if (plan.taglineLanguages.isEmpty())
-        return bad("taglineLanguages", QStringLiteral("lists the state's top languages for the taglines"));
+    // 45 CFR 92.11 asks for taglines in at least the state's top 15 languages; a short or repeated
+    // list would print a taglines page that looks complete and is not.
+    QSet<QString> distinctLanguages;
+    for (const QString& language : plan.taglineLanguages)
+        if (!language.trimmed().isEmpty())
+            distinctLanguages.insert(language.trimmed());
+    if (distinctLanguages.size() < kTaglineLanguagesRequired ||
+        distinctLanguages.size() != plan.taglineLanguages.size())
+        return bad("taglineLanguages",
+                   QStringLiteral("lists at least the state's top %1 languages for the taglines, each once")
+                       .arg(kTaglineLanguagesRequired));
     return plan;
 }
 

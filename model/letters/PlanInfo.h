@@ -15,6 +15,9 @@
 
 namespace rd {
 
+// 45 CFR 92.11: taglines in at least the state's top 15 languages.
+inline constexpr int kTaglineLanguagesRequired = 15;
+
 // What a plan type's notices must give: the appeal window, the appeal decision times and which
 // paragraphs apply. The numbers are the rules' (29 CFR 2560.503-1, 45 CFR 147.136, 42 CFR 422.568-590,
 // 42 CFR 438.404-420); the words are in the letter templates.
@@ -64,7 +67,7 @@ struct PlanInfo
     QMap<QString, QString> reasonCodes; // reason id, "criterion" or "exclusion" -> the plan's code
     PlanContact consumerAssistance;     // the state's consumer assistance program
     PlanContact externalReview;         // who reviews independently (IRO, IRE, the state's hearing office)
-    QStringList taglineLanguages;       // the state's top languages, in order
+    QStringList taglineLanguages;       // the state's top languages, in order (at least 15)
 
     PlanTypeRules rules() const { return PlanTypeRules::forType(planType); }
 

@@ -128,7 +128,7 @@ SignoffPreview Signoff::preview(const CaseFile& file, const User& signer,
     if (preview.decision.overall == OverallOutcome::Pended)
         preview.problems.append(
             QStringLiteral("the case is pended (missing: %1): it cannot be signed; it needs a request for "
-                           "information, which `reviewdesk-cli letter` writes")
+                           "information instead")
                 .arg(preview.decision.missingInformation.join(QStringLiteral(", "))));
     if (!overrides.isEmpty() && signer.role != UserRole::MedicalDirector)
         preview.problems.append(QStringLiteral("only a medical director may override a line; %1 is a %2")

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QFont>
 #include <QGlyphRun>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -266,6 +267,21 @@ void TestLetters::planFileRefusesAShortAppealWindow()
     root.insert(QStringLiteral("timeZone"), QStringLiteral("Mars/Olympus"));
     QVERIFY(!PlanInfo::parse(QJsonDocument(root).toJson(), QStringLiteral("plan.json"), &error));
     QVERIFY2(error.contains(QStringLiteral("timeZone")), qPrintable(error));
+    root.insert(QStringLiteral("timeZone"), QStringLiteral("America/Los_Angeles"));
+    QVERIFY(PlanInfo::parse(QJsonDocument(root).toJson(), QStringLiteral("plan.json"), &error));
+
+    // Fewer than the state's top 15 languages, or one listed twice to make up the count.
+    QJsonArray languages = root.value(QStringLiteral("taglineLanguages")).toArray();
+    QCOMPARE(languages.size(), 15);
+    languages.removeLast();
+    root.insert(QStringLiteral("taglineLanguages"), languages);
+    QVERIFY(!PlanInfo::parse(QJsonDocument(root).toJson(), QStringLiteral("plan.json"), &error));
+    QVERIFY2(error.contains(QStringLiteral("taglineLanguages")) && error.contains(QStringLiteral("15")),
+             qPrintable(error));
+    languages.append(languages.first());
+    root.insert(QStringLiteral("taglineLanguages"), languages);
+    QVERIFY(!PlanInfo::parse(QJsonDocument(root).toJson(), QStringLiteral("plan.json"), &error));
+    QVERIFY2(error.contains(QStringLiteral("each once")), qPrintable(error));
 }
 
 void TestLetters::datesAreThePlansTimeZone()

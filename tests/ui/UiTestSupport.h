@@ -56,6 +56,8 @@ inline Login logIn(const QString& login, UserRole role = UserRole::Reviewer)
     Login result;
     result.user.login = login;
     result.user.name = login;
+    result.user.credentials = role == UserRole::MedicalDirector ? QStringLiteral("MD") : QStringLiteral("RN");
+    result.user.phone = QStringLiteral("1-800-555-0100");
     result.user.role = role;
     result.actor = actor(login);
     result.user.publicKey = result.actor.publicKey();

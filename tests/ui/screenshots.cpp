@@ -1,6 +1,9 @@
-// Takes the screenshots of docs/screenshots: the queue, a case with its checklist, the summary.
-// Not a test; run under a real X server (xvfb-run) so that fonts and styles are the real ones:
-//   xvfb-run -a -s "-screen 0 1600x1000x24" rd_ui_screenshots OUTPUT_FOLDER
+// Takes the screenshots of docs/screenshots: the queue, a case with its checklist, the summary, the
+// request panel. Not a test; run under a real X server (xvfb-run) so that fonts and styles are the real
+// ones:
+//   xvfb-run -a -s "-screen 0 1600x1000x24" rd_ui_screenshots OUTPUT_FOLDER BUILD/app/reviewdesk_en.qm
+//   ... rd_ui_screenshots OUTPUT_FOLDER dark                (the request panel on a dark palette)
+//   ... rd_ui_screenshots OUTPUT_FOLDER BUILD/app/reviewdesk_es.qm   (the request panel in Spanish)
 #include "UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/case/AttachmentViewer.h"
@@ -15,8 +18,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStyleFactory>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 using namespace rd;
 using namespace rd::test;
@@ -39,11 +44,87 @@ void save(QWidget* window, const QString& folder, const QString& name)
     window->grab().save(QDir(folder).filePath(name));
 }
 
+// A case whose request shows everything the panel can say: an overdue expedited request, a
+// diagnosis with an erratum beside it, a prior study, a member who reads Spanish.
+int requestPanel(const QString& folder, const QString& output, const QString& name)
+{
+    const QDateTime received = QDateTime::currentDateTimeUtc().addDays(-4);
+    CaseData data = openRequest(QStringLiteral("M1017"), {QStringLiteral("96000"), QStringLiteral("96001")},
+                                Urgency::Expedited, received);
+    data.member.name = QStringLiteral("Avery Chen");
+    data.member.birthDate = QDate(2015, 6, 9);
+    data.member.language = QStringLiteral("es");
+    data.request.serviceDate = received.date().addDays(12);
+    data.request.diagnoses = {QStringLiteral("Q66.5"), QStringLiteral("R26.89")};
+    data.request.priorStudyDate = QDate(2024, 9, 30);
+    data.request.clinicalQuestion =
+        QStringLiteral("Whether a tendon lengthening or new orthoses will improve "
+                       "the toe walking");
+    const QString path = createCase(folder, QStringLiteral("m1017-panel"), data,
+                                    {{QStringLiteral("clinic-note.pdf"), makePdf(4), 4}});
+    MainWindow window;
+    window.resize(1500, 920);
+    window.setLogin(test::logIn(QStringLiteral("a.nurse")));
+    window.openFolder(folder);
+    window.show();
+    if (path.isEmpty() || !window.openCase(path))
+        return 1;
+    if (!waitFor([&] { return window.caseView()->viewer()->currentPage() == 1; }))
+        return 1;
+    ChecklistView* checklist = window.caseView()->checklist();
+    checklist->toggleType(0);
+    checklist->goToJudgment(QStringLiteral("management-impact"));
+    checklist->answerCurrent(AnswerValue::NotMet);
+    settle(800);
+    save(&window, output, name);
+    window.closeCase();
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    // The request panel in another palette or language only.
+    const QString variant = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    // The English file holds the plural forms ("11 years").
+    QTranslator english;
+    if (variant.endsWith(QLatin1String("_en.qm")) && english.load(variant))
+        QCoreApplication::installTranslator(&english);
+    if (!variant.isEmpty() && !variant.endsWith(QLatin1String("_en.qm"))) {
+        QApplication::setOrganizationName(QStringLiteral("ReviewDeskScreenshots"));
+        QApplication::setApplicationName(QStringLiteral("ReviewDesk"));
+        QTemporaryDir settings;
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+        QTranslator translator;
+        if (variant == QLatin1String("dark")) {
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+            QPalette dark;
+            dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+            dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+            dark.setColor(QPalette::AlternateBase, QColor(0x30, 0x30, 0x30));
+            dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+            dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+            dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+            dark.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
+            dark.setColor(QPalette::HighlightedText, Qt::white);
+            dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+            QApplication::setPalette(dark);
+        } else if (translator.load(variant)) {
+            QLocale::setDefault(QLocale(QLocale::Spanish));
+            QCoreApplication::installTranslator(&translator);
+        } else {
+            return 2;
+        }
+        QTemporaryDir dir;
+        const QString output = QString::fromLocal8Bit(argv[1]);
+        return requestPanel(dir.path(), output,
+                            variant == QLatin1String("dark") ? QStringLiteral("request-panel-dark.png")
+                                                             : QStringLiteral("request-panel-es.png"));
+    }
     QApplication::setOrganizationName(QStringLiteral("ReviewDeskScreenshots"));
     QApplication::setApplicationName(QStringLiteral("ReviewDesk"));
     QApplication::setApplicationVersion(QStringLiteral(REVIEWDESK_VERSION));
@@ -53,6 +134,7 @@ int main(int argc, char* argv[])
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     QSettings().setValue(QStringLiteral("reviewer/name"), QStringLiteral("a.nurse"));
+    QSettings().setValue(QStringLiteral("checklist/autoAdvance"), false); // the steps below are chosen
 
     QTemporaryDir dir;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -175,5 +257,6 @@ int main(int argc, char* argv[])
     checklist->showSummary();
     save(&window, output, QStringLiteral("summary.png"));
     window.closeCase();
-    return 0;
+    window.hide();
+    return requestPanel(dir.path(), output, QStringLiteral("request-panel.png"));
 }

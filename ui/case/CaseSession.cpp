@@ -1,7 +1,9 @@
 #include "ui/case/CaseSession.h"
 
+#include "model/signoff/UserDirectory.h"
 #include "ui/checklist/JudgmentCommand.h"
 
+#include <QLocale>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -45,11 +47,16 @@ std::optional<Answer> CaseSession::answer(const QString& judgmentId) const
 QString CaseSession::writeBlockedReason() const
 {
     if (m_file->isReadOnly())
-        return tr("This case is open read-only: %1").arg(m_file->readOnlyReason());
+        return tr("This case is open read-only: %1").arg(readOnlyReason());
     if (m_file->isSigned())
         return tr("This case is signed: its judgments can no longer change.");
     if (!m_actor.isValid())
         return tr("Nobody is logged in: choose File > Switch Person… to record judgments.");
+    if (m_file->data().status == CaseStatus::Determined)
+        return tr("This case is determined: its checklist is locked. Review > Reopen unlocks it.");
+    if (m_file->data().status == CaseStatus::AwaitingMedicalDirector)
+        return tr(
+            "This case is with the medical director: its checklist is locked. Review > Reopen unlocks it.");
     return {};
 }
 
@@ -81,6 +88,30 @@ bool CaseSession::setStatus(CaseStatus status, QString* error)
     if (!m_file->setStatus(status, m_actor, error))
         return false;
     Q_EMIT statusChanged(status);
+    return true;
+}
+
+QString CaseSession::readOnlyReason() const
+{
+    const auto holder = m_file->isHeldElsewhere() ? m_file->holder() : std::nullopt;
+    if (!holder)
+        return m_file->readOnlyReason();
+    UserDirectory directory;
+    QString error;
+    std::optional<User> person;
+    if (directory.load(&error))
+        person = directory.user(holder->user);
+    const QString who = person ? tr("%1 (%2)").arg(person->printedName(), person->login) : holder->user;
+    return tr("%1 has it open for writing on %2 since %3")
+        .arg(who, holder->host,
+             QLocale().toString(holder->since.toLocalTime(), tr("MMM d, HH:mm", "date format (QDateTime)")));
+}
+
+bool CaseSession::reopen(const QString& reason, QString* error)
+{
+    if (!m_file->reopen(reason, m_actor, error))
+        return false;
+    Q_EMIT statusChanged(m_file->data().status);
     return true;
 }
 

@@ -16,6 +16,12 @@ class QUndoStack;
 
 namespace rd {
 
+// Routed: determined, or with the medical director. The checklist is locked until reopened.
+inline bool isRouted(CaseStatus status)
+{
+    return status == CaseStatus::Determined || status == CaseStatus::AwaitingMedicalDirector;
+}
+
 class CaseSession : public QObject
 {
     Q_OBJECT
@@ -28,8 +34,11 @@ public:
     const CaseData& data() const { return m_file->data(); }
     QString path() const { return m_file->path(); }
     bool isReadOnly() const { return m_file->isReadOnly(); }
-    // Why answers cannot be given (open read-only, signed, or nobody logged in); empty when they can.
+    // Why answers cannot be given (open read-only, signed, nobody logged in, or routed: determined or
+    // with the medical director, until reopened); empty when they can.
     QString writeBlockedReason() const;
+    // Why the case is read-only, naming the holder as the people directory knows them.
+    QString readOnlyReason() const;
     QString actor() const { return m_actor.login(); }
     QUndoStack* undoStack() const { return m_undo; }
 
@@ -40,6 +49,8 @@ public:
     bool recordAnswer(const QString& judgmentId, const Answer& answer);
 
     bool setStatus(CaseStatus status, QString* error);
+    // A routed case back in review, with the reason (audited); not a signed one.
+    bool reopen(const QString& reason, QString* error);
 
     // Reading coverage: pages shown are written in batches, a moment after the last one.
     void pageShown(qint64 attachmentId, int page);

@@ -4,11 +4,17 @@
 #include "ui/MessageBox.h"
 #include "ui/case/CaseSession.h"
 #include "ui/case/PdfAttachmentViewer.h"
+#include "ui/case/RequestPanel.h"
 #include "ui/checklist/ChecklistView.h"
+#include "ui/queue/CaseQueueModel.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -38,6 +44,8 @@ CaseView::CaseView(QWidget* parent)
     , m_attachmentNote(new QLabel(this))
     , m_viewer(new PdfAttachmentViewer(this))
     , m_checklist(new ChecklistView(this))
+    , m_request(new RequestPanel(this))
+    , m_reopen(new QAction(tr("Re&open Case…"), this))
 {
     auto* left = new QWidget(m_splitter);
     auto* chooserLabel = new QLabel(tr("&Attachment:"), left);
@@ -61,10 +69,20 @@ CaseView::CaseView(QWidget* parent)
     m_noAttachments->hide();
     leftLayout->addWidget(m_noAttachments, 1);
 
+    // The request above the checklist, in a splitter of its own (it collapses to one line).
+    auto* right = new QSplitter(Qt::Vertical, m_splitter);
+    right->setObjectName(QStringLiteral("requestSplitter"));
+    right->addWidget(m_request);
+    right->addWidget(m_checklist);
+    right->setStretchFactor(0, 0);
+    right->setStretchFactor(1, 1);
+    right->setChildrenCollapsible(false);
+    right->setSizes({330, 570});
     m_splitter->addWidget(left);
-    m_splitter->addWidget(m_checklist);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
+    m_splitter->addWidget(right);
+    // The document gets the larger part: its text must be readable without zooming.
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -85,6 +103,75 @@ CaseView::CaseView(QWidget* parent)
     connect(m_checklist, &ChecklistView::evidenceActivated, this, &CaseView::showEvidence);
     connect(m_checklist, &ChecklistView::routeRequested, this, &CaseView::route);
     connect(m_checklist, &ChecklistView::statusMessage, this, &CaseView::statusMessage);
+    connect(m_checklist, &ChecklistView::decisionChanged, this,
+            [this] { m_request->setDecision(m_checklist->decision()); });
+
+    // C cites from the document too (the selection, or the search hit chosen with the keys).
+    auto* cite = new QShortcut(QKeySequence(Qt::Key_C), m_viewer);
+    cite->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(cite, &QShortcut::activated, this, &CaseView::citeSelection);
+    for (const bool forward : {true, false}) {
+        auto* area =
+            new QShortcut(forward ? QKeySequence(Qt::Key_F6) : QKeySequence(Qt::SHIFT | Qt::Key_F6), this);
+        area->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(area, &QShortcut::activated, this, [this, forward] { focusNextArea(forward); });
+    }
+    m_reopen->setStatusTip(tr("Unlock a routed case's checklist before sign-off (the reason is audited)"));
+    m_reopen->setEnabled(false);
+    connect(m_reopen, &QAction::triggered, this, &CaseView::reopen);
+}
+
+void CaseView::focusNextArea(bool forward)
+{
+    QList<QWidget*> areas{m_checklist, m_request};
+    areas << (m_viewer->isVisible() ? static_cast<QWidget*>(m_viewer) : static_cast<QWidget*>(m_attachments));
+    int current = -1;
+    for (QWidget* widget = QApplication::focusWidget(); widget && current < 0;
+         widget = widget->parentWidget())
+        current = int(areas.indexOf(widget));
+    const int count = int(areas.size());
+    const int next = current < 0 ? 0 : (current + (forward ? 1 : count - 1)) % count;
+    areas.at(next)->setFocus(Qt::ShortcutFocusReason);
+}
+
+void CaseView::updateLock()
+{
+    m_checklist->refreshLock();
+    m_reopen->setEnabled(m_session && !m_session->isReadOnly() && isRouted(m_session->data().status));
+}
+
+void CaseView::statusChangedElsewhere()
+{
+    updateLock();
+    m_request->setDecision(m_checklist->decision());
+}
+
+bool CaseView::reopen()
+{
+    if (!m_session || !m_reopen->isEnabled())
+        return false;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Reopen Case"),
+        tr("The case was routed (%1). Why must its judgments change? The reason is kept in the audit trail.")
+            .arg(CaseQueueModel::statusLabel(m_session->data().status)),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return false;
+    if (reason.trimmed().isEmpty()) {
+        Q_EMIT statusMessage(tr("Not reopened: a reason is needed."));
+        return false;
+    }
+    QString error;
+    if (!m_session->reopen(reason.trimmed(), &error)) {
+        MessageBox::critical(this, tr("Reopen Case"), error);
+        return false;
+    }
+    updateLock();
+    Q_EMIT statusMessage(tr("Case reopened: the checklist takes answers again."));
+    Q_EMIT caseStatusChanged(m_session->path());
+    m_checklist->setFocus(Qt::OtherFocusReason);
+    return true;
 }
 
 void CaseView::setSession(CaseSession* session, const ReviewEngine* engine)
@@ -92,6 +179,10 @@ void CaseView::setSession(CaseSession* session, const ReviewEngine* engine)
     m_session = session;
     m_engine = engine;
     m_checklist->setSession(session, engine);
+    m_request->setCase(session ? &session->data() : nullptr, engine);
+    if (session)
+        m_request->setDecision(m_checklist->decision());
+    updateLock();
     const QSignalBlocker blocker(m_attachments);
     m_attachments->clear();
     if (!session) {
@@ -174,6 +265,15 @@ void CaseView::showEvidence(const Evidence& evidence)
     m_viewer->showPassage(evidence.page, evidence.rect, evidence.quote);
 }
 
+QStringList CaseView::unansweredSteps() const
+{
+    QStringList titles;
+    for (const ChecklistStep& step : m_checklist->steps())
+        if (!m_session->answer(step.id) && m_engine->settledBy(step.id, m_session->data()).isEmpty())
+            titles << (step.title.isEmpty() ? step.id : step.title);
+    return titles;
+}
+
 QStringList CaseView::unviewedPages() const
 {
     QStringList lines;
@@ -199,9 +299,13 @@ bool CaseView::route()
     if (!m_session || !m_engine)
         return false;
     if (m_session->isReadOnly()) {
-        MessageBox::information(
-            this, tr("Route case"),
-            tr("This case is open read-only: %1").arg(m_session->file()->readOnlyReason()));
+        MessageBox::information(this, tr("Route case"),
+                                tr("This case is open read-only: %1").arg(m_session->readOnlyReason()));
+        return false;
+    }
+    if (isRouted(m_session->data().status)) {
+        Q_EMIT statusMessage(tr("This case is routed already (%1). Review > Reopen unlocks it.")
+                                 .arg(CaseQueueModel::statusLabel(m_session->data().status)));
         return false;
     }
     m_session->flushViewedPages();
@@ -234,10 +338,23 @@ bool CaseView::route()
         question =
             tr("At least one line would be denied. A denial is made and signed by the medical director.\n\n"
                "Route the case to the medical director?");
+        const QStringList unanswered = unansweredSteps();
+        if (!unanswered.isEmpty())
+            question = tr("%n step(s) not answered yet (they count as unknown):\n• %1\n\n%2", nullptr,
+                          int(unanswered.size()))
+                           .arg(unanswered.join(QStringLiteral("\n• ")), question);
         const QStringList unviewed = unviewedPages();
         if (!unviewed.isEmpty())
             question = tr("Before routing a denial: these pages were never opened.\n• %1\n\n%2")
                            .arg(unviewed.join(QStringLiteral("\n• ")), question);
+    } else if (m_finalizer) {
+        // One action: signing with the reviewer's password makes the approval letter and the
+        // determination.
+        const bool finalized = m_finalizer();
+        updateLock();
+        if (finalized)
+            Q_EMIT caseStatusChanged(m_session->path());
+        return finalized;
     } else {
         question = tr("Every line is approved. Finalize the case as determined?");
     }
@@ -260,6 +377,7 @@ bool CaseView::route()
         MessageBox::critical(this, tr("Route case"), error);
         return false;
     }
+    updateLock();
     Q_EMIT statusMessage(tr("Case routed: %1.")
                              .arg(status == CaseStatus::Determined ? tr("determined")
                                   : status == CaseStatus::PendedForInformation

@@ -1,11 +1,14 @@
-// One open case: its attachments on one side, the guided checklist on the other, in a splitter.
-// An attachment that cannot be shown never blocks the checklist.
+// One open case: its attachments on one side, the request panel above the guided checklist on the
+// other, in a splitter. An attachment that cannot be shown never blocks the checklist.
 #pragma once
 
 #include "checklist/CaseData.h"
 
 #include <QWidget>
 
+#include <functional>
+
+class QAction;
 class QComboBox;
 class QLabel;
 class QSplitter;
@@ -15,6 +18,7 @@ namespace rd {
 class AttachmentViewer;
 class CaseSession;
 class ChecklistView;
+class RequestPanel;
 class ReviewEngine;
 
 class CaseView : public QWidget
@@ -28,6 +32,19 @@ public:
     AttachmentViewer* viewer() const { return m_viewer; }
     QSplitter* splitter() const { return m_splitter; }
     QComboBox* attachmentChooser() const { return m_attachments; }
+    RequestPanel* requestPanel() const { return m_request; }
+    // Review > Reopen: enabled while a routed (locked) case that is not signed is open.
+    QAction* reopenAction() const { return m_reopen; }
+
+    // F6 / Shift+F6: the checklist, the request panel, the document, round.
+    void focusNextArea(bool forward);
+    // How an all-approved case is finalized in one action (sign with the reviewer's password, the
+    // approval letter made); true when it was. Without one, routing marks the case determined.
+    void setFinalizer(std::function<bool()> finalizer) { m_finalizer = std::move(finalizer); }
+    // Asks why (the reason is audited) and unlocks a routed case's checklist.
+    bool reopen();
+    // After a status change made elsewhere (signing): the lock and the actions follow.
+    void statusChangedElsewhere();
 
     // Adds the viewer's selection as a citation to the current judgment.
     void citeSelection();
@@ -45,6 +62,8 @@ Q_SIGNALS:
 private:
     void showAttachment(int index);
     void updateCoverage();
+    void updateLock();
+    QStringList unansweredSteps() const;
 
     CaseSession* m_session = nullptr;
     const ReviewEngine* m_engine = nullptr;
@@ -54,6 +73,9 @@ private:
     QLabel* m_noAttachments = nullptr;
     AttachmentViewer* m_viewer = nullptr;
     ChecklistView* m_checklist = nullptr;
+    RequestPanel* m_request = nullptr;
+    QAction* m_reopen = nullptr;
+    std::function<bool()> m_finalizer;
     Evidence m_pendingEvidence;
 };
 

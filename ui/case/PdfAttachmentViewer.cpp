@@ -4,11 +4,14 @@
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
 #include "ui/pdf/PdfPageView.h"
+#include "ui/pdf/PdfSearchPanel.h"
 #include "ui/pdf/PdfViewer.h"
 
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QThread>
 #include <QTimer>
@@ -46,16 +49,17 @@ PdfAttachmentViewer::PdfAttachmentViewer(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
     setFocusProxy(m_viewer);
+    // The page gets the width: the pages and search column at its narrowest.
+    if (auto* split = m_viewer->findChild<QSplitter*>())
+        split->setSizes({split->widget(0)->minimumWidth(), 10000});
 
     // Reading coverage: every page at least a third in view, a moment after scrolling stops.
     m_visibleTimer->setSingleShot(true);
     m_visibleTimer->setInterval(300);
     connect(m_visibleTimer, &QTimer::timeout, this, &PdfAttachmentViewer::reportVisiblePages);
-    connect(m_viewer, &PdfViewer::currentPageChanged, this, [this](int page) {
-        if (m_document && m_document->state() == PdfDocument::State::Ready)
-            Q_EMIT pageShown(m_info.id, page + 1);
-        m_visibleTimer->start();
-    });
+    // A page counts as read once it is drawn: not while it renders, never when it failed (the view
+    // says so in its place).
+    connect(m_viewer, &PdfViewer::currentPageChanged, m_visibleTimer, qOverload<>(&QTimer::start));
     connect(m_viewer->pageView()->verticalScrollBar(), &QScrollBar::valueChanged, m_visibleTimer,
             qOverload<>(&QTimer::start));
     connect(m_viewer->pageView()->verticalScrollBar(), &QScrollBar::rangeChanged, this,
@@ -64,6 +68,18 @@ PdfAttachmentViewer::PdfAttachmentViewer(QWidget* parent)
                     applyPendingPassage();
             });
     connect(m_viewer, &PdfViewer::textSelected, this, &PdfAttachmentViewer::onSelected);
+    // A search hit chosen with the keys (Enter in the results) is a selection to cite with C.
+    connect(m_viewer->searchPanel(), &PdfSearchPanel::hitActivated, this,
+            [this](PdfDocument* document, int page, const QList<QRectF>& boxes) {
+                if (document != m_document || boxes.isEmpty())
+                    return;
+                QRectF rect;
+                for (const QRectF& box : boxes)
+                    rect = rect.united(box);
+                const QString text = document->hasText(page) ? document->text(page).textIn(rect)
+                                                             : m_viewer->searchPanel()->queryEdit()->text();
+                onSelected(page, rect, text);
+            });
     connect(m_viewer, &PdfViewer::regionSelected, this, &PdfAttachmentViewer::onSelected);
 }
 
@@ -104,6 +120,7 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
         // reads only the parts page 1 needs.
         PdfDocument* document = m_service->openFile(m_file->path(), m_info.fileName, this);
         m_document = document;
+        connect(document, &PdfDocument::pageRendered, m_visibleTimer, qOverload<>(&QTimer::start));
         // Queued: the PdfViewer lays its pages out on the same signal; we act after it.
         connect(
             document, &PdfDocument::stateChanged, this,
@@ -112,7 +129,6 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
                     return;
                 if (state == PdfDocument::State::Ready) {
                     m_stack->setCurrentWidget(m_viewer);
-                    Q_EMIT pageShown(m_info.id, m_viewer->currentPage() + 1);
                     m_visibleTimer->start();
                 } else if (state == PdfDocument::State::Failed) {
                     setFailed(document->error().message);
@@ -221,7 +237,8 @@ void PdfAttachmentViewer::reportVisiblePages()
         if (rect.isEmpty() || rect.top() > viewport.bottom())
             continue;
         const QRect seen = rect.intersected(viewport);
-        if (!seen.isEmpty() && seen.height() * 3 >= qMin(rect.height(), viewport.height()))
+        if (!seen.isEmpty() && seen.height() * 3 >= qMin(rect.height(), viewport.height()) &&
+            !view->isPageFailed(page) && view->isPageSharp(page))
             Q_EMIT pageShown(m_info.id, page + 1);
     }
 }

@@ -1,6 +1,5 @@
 #include "ui/checklist/ChecklistView.h"
 
-#include "ui/case/AttachmentViewer.h"
 #include "ui/case/CaseSession.h"
 #include "ui/case/SummaryPage.h"
 #include "ui/checklist/JudgmentPage.h"
@@ -11,10 +10,15 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QScrollArea>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTextBrowser>
 
 namespace rd {
+
+namespace {
+const auto kAutoAdvanceKey = QStringLiteral("checklist/autoAdvance");
+} // namespace
 
 ChecklistView::ChecklistView(QWidget* parent)
     : QWidget(parent)
@@ -30,8 +34,8 @@ ChecklistView::ChecklistView(QWidget* parent)
     m_stepList->setFocusPolicy(Qt::ClickFocus);
     m_stepList->setTextElideMode(Qt::ElideRight);
     m_stepList->setUniformItemSizes(true);
-    m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 32);
-    m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
+    m_stepList->setMinimumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    m_stepList->setMaximumWidth(m_stepList->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 34);
     connect(m_stepList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_current)
             goToStep(row);
@@ -75,8 +79,9 @@ ChecklistView::ChecklistView(QWidget* parent)
     layout->addWidget(m_stepList);
     layout->addWidget(m_stack, 1);
 
-    // Keys: one per answer, J/K (or PgDn/PgUp, Alt+arrows) to move. Window-wide, so that they
-    // work wherever the focus is, except while typing in a text field.
+    // Keys: one per answer, J/K (or PgDn/PgUp, Alt+arrows) to move. They act only while the checklist
+    // has the focus: a letter typed into the search box, the viewer, the request panel or a combo box
+    // never becomes an answer (F6 brings the keyboard back here).
     auto* positive = addKeyAction(tr("Answer &Met"), {QKeySequence(Qt::Key_M)}, true);
     connect(positive, &QAction::triggered, this, [this] {
         if (!isOnSummary() && m_steps.at(m_current).exclusion)
@@ -105,26 +110,21 @@ ChecklistView::ChecklistView(QWidget* parent)
     auto* previousAction = addKeyAction(
         tr("&Previous judgment"), {QKeySequence(Qt::Key_K), QKeySequence(Qt::ALT | Qt::Key_Left)}, true);
     connect(previousAction, &QAction::triggered, this, &ChecklistView::previous);
-    // Page Down / Page Up move through the checklist too, except in the attachment, where they
-    // turn its pages.
-    auto pageKey = [this](bool forward) {
-        for (QWidget* widget = QApplication::focusWidget(); widget; widget = widget->parentWidget()) {
-            if (auto* viewer = qobject_cast<AttachmentViewer*>(widget)) {
-                viewer->scrollPage(forward);
-                return;
-            }
-        }
-        forward ? next() : previous();
-    };
     auto* pageDown = addKeyAction(tr("Next judgment (Page Down)"), {QKeySequence(Qt::Key_PageDown)}, false);
-    connect(pageDown, &QAction::triggered, this, [pageKey] { pageKey(true); });
+    connect(pageDown, &QAction::triggered, this, &ChecklistView::next);
     auto* pageUp = addKeyAction(tr("Previous judgment (Page Up)"), {QKeySequence(Qt::Key_PageUp)}, false);
-    connect(pageUp, &QAction::triggered, this, [pageKey] { pageKey(false); });
+    connect(pageUp, &QAction::triggered, this, &ChecklistView::previous);
     auto* first = addKeyAction(tr("&First judgment"), {QKeySequence(Qt::ALT | Qt::Key_Home)}, true);
     connect(first, &QAction::triggered, this, [this] { goToStep(0); });
     auto* summary = addKeyAction(tr("&Decision summary"),
                                  {QKeySequence(Qt::Key_S), QKeySequence(Qt::ALT | Qt::Key_End)}, true);
     connect(summary, &QAction::triggered, this, &ChecklistView::showSummary);
+    auto* advance = new QAction(tr("&Move On After Each Answer"), this);
+    advance->setCheckable(true);
+    advance->setChecked(autoAdvance());
+    advance->setObjectName(QStringLiteral("autoAdvance"));
+    connect(advance, &QAction::toggled, this, &ChecklistView::setAutoAdvance);
+    m_menuActions.append(advance);
     m_menuActions.append(nullptr);
     auto* note = addKeyAction(tr("Edit n&ote"), {QKeySequence(Qt::Key_E)}, true);
     connect(note, &QAction::triggered, this, [this] {
@@ -152,12 +152,52 @@ QAction* ChecklistView::addKeyAction(const QString& text, const QList<QKeySequen
 {
     auto* action = new QAction(text, this);
     action->setShortcuts(keys);
-    action->setShortcutContext(Qt::WindowShortcut);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(action);
     m_allActions.append(action);
     if (inMenu)
         m_menuActions.append(action);
     return action;
+}
+
+bool ChecklistView::autoAdvance()
+{
+    return QSettings().value(kAutoAdvanceKey, true).toBool();
+}
+
+void ChecklistView::setAutoAdvance(bool on)
+{
+    QSettings().setValue(kAutoAdvanceKey, on);
+}
+
+void ChecklistView::refreshLock()
+{
+    if (m_session && m_engine)
+        m_page->setReadOnly(!m_session->writeBlockedReason().isEmpty());
+}
+
+QString ChecklistView::settledBy(int index) const
+{
+    if (!m_session || !m_engine || index < 0 || index >= m_steps.size())
+        return {};
+    return m_engine->settledBy(m_steps.at(index).id, m_session->data());
+}
+
+int ChecklistView::unansweredCount() const
+{
+    int count = 0;
+    for (int i = 0; i < m_steps.size(); ++i)
+        if (!m_session->answer(m_steps.at(i).id) && settledBy(i).isEmpty())
+            ++count;
+    return count;
+}
+
+int ChecklistView::nextOpenStep(int from) const
+{
+    for (int i = from + 1; i < m_steps.size(); ++i)
+        if (!m_session->answer(m_steps.at(i).id) && settledBy(i).isEmpty())
+            return i;
+    return int(m_steps.size());
 }
 
 void ChecklistView::setActionsEnabled(bool enabled)
@@ -197,15 +237,12 @@ void ChecklistView::rebuild()
     m_stepList->show();
     for (int i = 0; i <= m_steps.size(); ++i)
         m_stepList->addItem(QString());
-    m_page->setReadOnly(!m_session->writeBlockedReason().isEmpty());
+    refreshLock();
     refreshStepList();
     refreshDecision();
     // Start at the first judgment not answered yet.
-    int start = 0;
-    while (start < m_steps.size() && m_session->answer(m_steps.at(start).id).has_value())
-        ++start;
     m_current = -1;
-    goToStep(start);
+    goToStep(nextOpenStep(-1));
 }
 
 QString ChecklistView::currentJudgment() const
@@ -286,9 +323,15 @@ void ChecklistView::answerCurrent(AnswerValue value)
     answer.value = value;
     giveCurrent(answer, tr("Answer “%1”").arg(JudgmentPage::valueLabel(value)));
     const auto recorded = m_session->answer(step.id);
-    if (recorded && recorded->value == AnswerValue::Met && !step.types.isEmpty() && recorded->types.isEmpty())
+    if (!recorded || recorded->value != value)
+        return; // refused (locked, read-only): stay
+    if (recorded->value == AnswerValue::Met && !step.types.isEmpty() && recorded->types.isEmpty()) {
         Q_EMIT statusMessage(
             tr("Met: now choose one or more indication types with keys 1–%1.").arg(step.types.size()));
+        return; // met needs its types first
+    }
+    if (autoAdvance())
+        goToStep(nextOpenStep(m_current));
 }
 
 void ChecklistView::toggleType(int index)
@@ -300,6 +343,9 @@ void ChecklistView::toggleType(int index)
         return;
     const QString typeId = step.types.at(index).first;
     Answer answer = currentAnswerOrUnknown();
+    // A type only means something when the indication is met: choosing one first answers Met.
+    if (answer.value != AnswerValue::Met && answer.types.isEmpty())
+        answer.value = AnswerValue::Met;
     const bool on = !answer.types.contains(typeId);
     answer.types.removeAll(typeId);
     if (on)
@@ -380,9 +426,15 @@ void ChecklistView::refreshStepList()
             mark = QStringLiteral("?");
         QListWidgetItem* item = m_stepList->item(i);
         const QString title = step.title.isEmpty() ? step.id : step.title;
+        const QString settled = answer ? QString() : settledBy(i);
+        if (!settled.isEmpty())
+            mark = QStringLiteral("–");
         item->setText(tr("%1  %2").arg(mark, title));
         item->setToolTip(answer ? tr("%1: %2").arg(title, JudgmentPage::valueLabel(answer->value))
-                                : tr("%1: not answered").arg(title));
+                         : settled.isEmpty() ? tr("%1: not answered").arg(title)
+                                             : tr("%1: not needed (%2 is met)").arg(title, settled));
+        item->setForeground(settled.isEmpty() ? palette().brush(QPalette::Text)
+                                              : palette().brush(QPalette::PlaceholderText));
         if (answer && !answer->evidence.isEmpty())
             item->setText(item->text() + tr("  ¶%1").arg(answer->evidence.size()));
     }
@@ -395,11 +447,7 @@ void ChecklistView::refreshDecision()
     if (!m_session || !m_engine)
         return;
     m_decision = m_engine->evaluate(m_session->data());
-    int unanswered = 0;
-    for (const ChecklistStep& step : std::as_const(m_steps))
-        if (!m_session->answer(step.id))
-            ++unanswered;
-    m_summary->setDecision(m_decision, m_steps, unanswered);
+    m_summary->setDecision(m_decision, m_steps, unansweredCount());
     Q_EMIT decisionChanged();
 }
 

@@ -32,6 +32,15 @@ public:
     // The actions of the review menu (answers, navigation, note, cite, route).
     QList<QAction*> reviewActions() const { return m_menuActions; }
     void setActionsEnabled(bool enabled);
+    // The page takes answers or not as the case allows (read-only, signed, routed).
+    void refreshLock();
+    // After an answer, move to the next step still to answer (the setting, on by default).
+    static bool autoAdvance();
+    static void setAutoAdvance(bool on);
+    // Steps not answered yet that still need an answer (the ones other answers settled do not).
+    int unansweredCount() const;
+    // The title of the judgment whose answer made this step unnecessary (empty: still asked).
+    QString settledBy(int index) const;
 
     int stepCount() const { return int(m_steps.size()); }
     int currentIndex() const { return m_current; } // stepCount() is the summary
@@ -70,6 +79,8 @@ private:
     void setNote(const QString& note);
     Answer currentAnswerOrUnknown() const;
     void giveCurrent(const Answer& answer, const QString& description);
+    // The next step after from that is neither answered nor settled; stepCount() (the summary) when none.
+    int nextOpenStep(int from) const;
     QAction* addKeyAction(const QString& text, const QList<QKeySequence>& keys, bool inMenu);
 
     CaseSession* m_session = nullptr;

@@ -18,6 +18,7 @@ namespace {
 QLabel* sectionLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
+    label->setWordWrap(true); // a long heading must not widen the page past its column
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
@@ -30,7 +31,7 @@ QPushButton* answerButton(QWidget* parent)
     auto* button = new QPushButton(parent);
     button->setCheckable(true);
     button->setFocusPolicy(Qt::TabFocus);
-    button->setMinimumWidth(button->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16);
+    button->setMinimumWidth(button->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 12);
     return button;
 }
 } // namespace

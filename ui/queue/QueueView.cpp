@@ -10,6 +10,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -78,6 +79,32 @@ QueueView::QueueView(QWidget* parent)
     m_table->setColumnWidth(CaseQueueModel::ReceivedColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 15);
     m_table->setColumnWidth(CaseQueueModel::DueColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 44);
     m_table->setColumnWidth(CaseQueueModel::StatusColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 26);
+    // Sorting from the keyboard: Alt+Right / Alt+Left choose the column, Alt+Up / Alt+Down the order.
+    const struct
+    {
+        QKeySequence keys;
+        int column;    // relative step
+        int ascending; // -1 keeps the order
+    } sortKeys[] = {{QKeySequence(Qt::ALT | Qt::Key_Right), 1, -1},
+                    {QKeySequence(Qt::ALT | Qt::Key_Left), -1, -1},
+                    {QKeySequence(Qt::ALT | Qt::Key_Up), 0, 1},
+                    {QKeySequence(Qt::ALT | Qt::Key_Down), 0, 0}};
+    for (const auto& key : sortKeys) {
+        auto* shortcut = new QShortcut(key.keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, step = key.column, ascending = key.ascending] {
+            QHeaderView* header = m_table->horizontalHeader();
+            const int columns = m_filter->columnCount();
+            const int column = (header->sortIndicatorSection() + step + columns) % columns;
+            const Qt::SortOrder order = ascending < 0 ? header->sortIndicatorOrder()
+                                        : ascending   ? Qt::AscendingOrder
+                                                      : Qt::DescendingOrder;
+            m_table->sortByColumn(column, order);
+            Q_EMIT statusMessage(tr("Sorted by %1, %2.")
+                                     .arg(m_filter->headerData(column, Qt::Horizontal).toString(),
+                                          order == Qt::AscendingOrder ? tr("ascending") : tr("descending")));
+        });
+    }
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         const QString path = index.data(CaseQueueModel::PathRole).toString();
         if (!path.isEmpty())

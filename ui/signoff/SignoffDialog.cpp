@@ -18,7 +18,6 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -103,6 +102,8 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     m_lines->verticalHeader()->hide();
     m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_lines->setWordWrap(true);
+    // Every row as tall as its wrapped text, whatever the column widths become.
+    m_lines->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     linesLayout->addWidget(m_lines);
     leftLayout->addWidget(linesBox, 3);
 
@@ -158,14 +159,10 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     languageRow->addStretch(1);
     rightLayout->addLayout(languageRow);
     rightLayout->addWidget(m_letters, 1);
-    const int saved = m_language->findData(
-        QSettings().value(LetterText::languageSettingKey(), QStringLiteral("en")).toString());
-    m_language->setCurrentIndex(qMax(0, saved));
+    // The member chose the language of their letters; the workstation's language is the interface's.
+    m_language->setCurrentIndex(qMax(0, m_language->findData(file->data().member.language)));
     m_letters->setCurrentIndex(m_language->currentIndex());
-    connect(m_language, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_letters->setCurrentIndex(index);
-        QSettings().setValue(LetterText::languageSettingKey(), m_language->currentData());
-    });
+    connect(m_language, &QComboBox::currentIndexChanged, m_letters, &QTabWidget::setCurrentIndex);
     splitter->addWidget(right);
     splitter->setSizes({700, 580});
     layout->addWidget(splitter, 1);
@@ -194,7 +191,7 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     connect(m_sign, &QPushButton::clicked, this, &SignoffDialog::sign);
     connect(m_export, &QPushButton::clicked, this, &SignoffDialog::exportPdf);
     connect(m_print, &QPushButton::clicked, this, &SignoffDialog::print);
-    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_password, &QLineEdit::textChanged, this, &SignoffDialog::refresh);
     connect(m_password, &QLineEdit::returnPressed, this, [this] {
         if (m_sign->isEnabled())
@@ -208,6 +205,36 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     fillLines();
     fillJudgments();
     refresh();
+    // The keyboard starts where the work is: the rationale a denial needs, else the password.
+    const bool needsRationale =
+        m_engineDecision.physicianReviewRequired && m_rationale->toPlainText().isEmpty();
+    (needsRationale && !m_file->isSigned() ? static_cast<QWidget*>(m_rationale) : m_password)->setFocus();
+}
+
+bool SignoffDialog::hasUnsavedText() const
+{
+    if (m_file->isSigned())
+        return false;
+    if (!m_password->text().isEmpty())
+        return true;
+    const QMap<QString, QString> saved = m_file->letterFields();
+    const QMap<QString, QString> typed = letterFields();
+    for (auto it = typed.cbegin(); it != typed.cend(); ++it)
+        if (it.value() != saved.value(it.key()).trimmed())
+            return true;
+    return false;
+}
+
+void SignoffDialog::reject()
+{
+    // Typed text (a rationale can take a while to write) is not dropped without a word.
+    if (hasUnsavedText() &&
+        MessageBox::question(
+            this, tr("Close Sign-Off"),
+            tr("The text you typed is not signed and will be lost. Close the sign-off window?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    QDialog::reject();
 }
 
 SignoffDialog::~SignoffDialog()
@@ -453,6 +480,9 @@ void SignoffDialog::finishSigning()
     for (int row = 0; row < m_lines->rowCount(); ++row)
         if (QComboBox* choice = lineChoice(row))
             choice->setEnabled(false);
+    // The letter is what comes next: Enter exports it.
+    m_export->setDefault(true);
+    m_export->setFocus();
     Q_EMIT signingFinished(true, QString());
 }
 

@@ -41,6 +41,13 @@ public:
     bool isSigned() const;
     // Starts signing (the key is unlocked off the GUI thread); signingFinished() tells the outcome.
     void sign();
+    // Rationale, other free text or a password typed and not signed yet.
+    bool hasUnsavedText() const;
+    QComboBox* languageChoice() const { return m_language; }
+
+public Q_SLOTS:
+    // Esc and Close: asks first when typed text would be lost.
+    void reject() override;
 
 Q_SIGNALS:
     void signingFinished(bool ok, const QString& message);
