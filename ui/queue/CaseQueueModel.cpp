@@ -1,5 +1,7 @@
 #include "ui/queue/CaseQueueModel.h"
 
+#include "ui/RunOnPool.h"
+
 #include "checklist/ReviewEngine.h"
 #include "model/casefile/CaseFileFormat.h"
 #include "ui/Palette.h"
@@ -230,14 +232,13 @@ void CaseQueueModel::refreshCase(const QString& path)
         return;
     const quint64 generation = m_generation;
     ++m_pending;
-    auto* watcher = new QFutureWatcher<ScanResult>(this);
-    connect(watcher, &QFutureWatcher<ScanResult>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        --m_pending;
-        if (generation == m_generation)
-            mergeRows(watcher->result().rows);
-    });
-    watcher->setFuture(QtConcurrent::run([absolute] { return readPaths({absolute}); }));
+    runOnPool(
+        this, [absolute] { return readPaths({absolute}); },
+        [this, generation](const ScanResult& result) {
+            --m_pending;
+            if (generation == m_generation)
+                mergeRows(result.rows);
+        });
 }
 
 void CaseQueueModel::mergeRows(const QList<Row>& rows)

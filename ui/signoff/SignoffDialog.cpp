@@ -68,7 +68,7 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     , m_letterEs(new QTextBrowser(this))
     , m_problems(new QLabel(this))
     , m_password(new QLineEdit(this))
-    , m_unlock(new QFutureWatcher<std::shared_ptr<SigningKey>>(this))
+    , m_unlock(new QFutureWatcher<Unlocked>(this))
 {
     setObjectName(QStringLiteral("SignoffDialog"));
     setWindowTitle(tr("Sign Off — %1").arg(file->data().member.id));
@@ -199,8 +199,7 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     });
     for (QPlainTextEdit* box : {m_rationale, m_rationaleEs, m_additional})
         connect(box, &QPlainTextEdit::textChanged, this, &SignoffDialog::refresh);
-    connect(m_unlock, &QFutureWatcher<std::shared_ptr<SigningKey>>::finished, this,
-            &SignoffDialog::finishSigning);
+    connect(m_unlock, &QFutureWatcher<Unlocked>::finished, this, &SignoffDialog::finishSigning);
 
     fillLines();
     fillJudgments();
@@ -443,24 +442,21 @@ void SignoffDialog::sign()
     const QString login = m_signer.login;
     const QByteArray password = m_password->text().toUtf8();
     m_password->clear();
-    m_unlockError.clear();
     // Argon2id takes a moment on purpose: off the GUI thread.
-    m_unlock->setFuture(
-        QtConcurrent::run([directory, login, password, this]() -> std::shared_ptr<SigningKey> {
-            QString error;
-            std::shared_ptr<SigningKey> key = directory.unlock(login, password, &error);
-            if (!key)
-                m_unlockError = error; // read only after finished()
-            return key;
-        }));
+    m_unlock->setFuture(QtConcurrent::run([directory, login, password] {
+        Unlocked unlocked;
+        unlocked.key = directory.unlock(login, password, &unlocked.error);
+        return unlocked;
+    }));
 }
 
 void SignoffDialog::finishSigning()
 {
-    const std::shared_ptr<SigningKey> key = m_unlock->result();
+    const Unlocked unlocked = m_unlock->result();
+    const std::shared_ptr<SigningKey>& key = unlocked.key;
     QString error;
     if (!key) {
-        error = m_unlockError;
+        error = unlocked.error;
     } else {
         SignoffInput input;
         input.login = m_signer.login;
