@@ -504,9 +504,11 @@ void SignoffDialog::exportPdf()
         QFileDialog::getSaveFileName(this, tr("Export Letter as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (target.isEmpty())
         return;
-    const QString footer =
-        tr("%1 · Member %2 · Reference %3")
-            .arg(m_signoff.plan().name, m_file->data().member.id, LetterText::reference(m_file->caseId()));
+    // The same foot as reviewdesk-cli letter: in the letter's language, with the audit head.
+    const QList<AuditEntry> trail = m_file->auditTrail();
+    const QString footer = LetterText::footer(
+        m_signoff.plan().name, m_file->data().member.id, m_file->caseId(), letter->language,
+        trail.isEmpty() ? 0 : trail.last().seq, trail.isEmpty() ? QByteArray() : trail.last().hash);
     if (!LetterPdf::write(letter->html, target, m_signoff.plan().name, footer, letter->language, &error))
         MessageBox::warning(this, tr("Export PDF"), error);
 }
