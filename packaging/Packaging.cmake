@@ -41,6 +41,7 @@ install(FILES
     ${PROJECT_SOURCE_DIR}/docs/sign-off-and-letters.md
     ${PROJECT_SOURCE_DIR}/docs/case-file-format.md
     ${PROJECT_SOURCE_DIR}/docs/policy-file-format.md
+    ${PROJECT_SOURCE_DIR}/docs/fhir.md
     DESTINATION ${REVIEWDESK_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/screenshots DESTINATION ${REVIEWDESK_DOCDIR}
     FILES_MATCHING PATTERN "*.png")
@@ -72,7 +73,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Garuda (Thai).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "qt6-qpa-plugins, fonts-dejavu-core, fonts-wqy-microhei, fonts-khmeros, fonts-tlwg-garuda-ttf | fonts-tlwg-garuda")
+    "qt6-qpa-plugins, fonts-dejavu-core, fonts-wqy-microhei, fonts-khmeros, fonts-tlwg-garuda-ttf | fonts-tlwg-garuda, qt6-image-formats-plugins")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, qt6-gtk-platformtheme | qt6-wayland")
 # The MIME database, desktop database and icon cache are refreshed by dpkg's file triggers.
 include(CPack)

@@ -17,7 +17,11 @@ as_root() { # as_root COMMAND...: root runs it directly, others through sudo
 install_missing() {
     missing=""
     for pkg in $(grep -v '^#' "$here/packaging/build-deps.txt"); do
-        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $pkg"
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' && continue
+        # NodeSource's nodejs (on some machine images) bundles npm and conflicts with Debian's npm
+        # package: an npm already on the PATH is enough.
+        [ "$pkg" = npm ] && command -v npm >/dev/null 2>&1 && continue
+        missing="$missing $pkg"
     done
     [ -z "$missing" ] && return 0
     echo "Installing Debian packages:$missing"

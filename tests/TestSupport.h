@@ -65,4 +65,27 @@ inline void writePdf(const QString& path, const QStringList& pages)
     }
 }
 
+// A valid one-page PDF holding filler (an unreferenced stream), made without Qt's PDF writer: a
+// large document for the FHIR import's tests and benchmark.
+inline QByteArray pdfWithFiller(const QByteArray& filler)
+{
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    auto object = [&](const QByteArray& body) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    object("<< /Type /Catalog /Pages 2 0 R >>");
+    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>");
+    object("<< /Length " + QByteArray::number(filler.size()) + " >>\nstream\n" + filler + "\nendstream");
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
 } // namespace rd::test

@@ -21,6 +21,16 @@
     </message>
 </context>
 <context>
+    <name>rd::FhirImportDialog</name>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n warning:</numerusform>
+            <numerusform>%n warnings:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::MainWindow</name>
     <message numerus="yes">
         <source>Creating the case: checking and storing %n attachment(s)…</source>

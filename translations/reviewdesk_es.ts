@@ -150,6 +150,10 @@
         <source>%1 · %2 left</source>
         <translation>%1 · quedan %2</translation>
     </message>
+    <message>
+        <source>Request no.</source>
+        <translation>N.º de solicitud</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseSession</name>
@@ -507,6 +511,123 @@ Route the case to the medical director?</source>
     <message>
         <source>%1: not needed (%2 is met)</source>
         <translation>%1: no hace falta (se cumple %2)</translation>
+    </message>
+</context>
+<context>
+    <name>rd::FhirActions</name>
+    <message>
+        <source>Import &amp;Request (FHIR)…</source>
+        <translation>Importar &amp;solicitud (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Create a case from a Da Vinci PAS prior-authorization request</source>
+        <translation>Crear un caso a partir de una solicitud de autorización previa Da Vinci PAS</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Response (FHIR)…</source>
+        <translation>E&amp;xportar respuesta (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Write the Da Vinci PAS response of the signed case</source>
+        <translation>Escribir la respuesta Da Vinci PAS del caso firmado</translation>
+    </message>
+    <message>
+        <source>Import Request (FHIR)</source>
+        <translation>Importar solicitud (FHIR)</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>JSON de FHIR (*.json)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Save New Case As</source>
+        <translation>Guardar el nuevo caso como</translation>
+    </message>
+    <message>
+        <source>ReviewDesk case (*.rdcase)</source>
+        <translation>Caso de ReviewDesk (*.rdcase)</translation>
+    </message>
+    <message>
+        <source>Export Response (FHIR)</source>
+        <translation>Exportar respuesta (FHIR)</translation>
+    </message>
+    <message>
+        <source>Writing the response…</source>
+        <translation>Escribiendo la respuesta…</translation>
+    </message>
+    <message>
+        <source>Response written to %1.</source>
+        <translation>Respuesta escrita en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::FhirImportDialog</name>
+    <message>
+        <source>Import Request (FHIR)</source>
+        <translation>Importar solicitud (FHIR)</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Solicitud:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Miembro:</translation>
+    </message>
+    <message>
+        <source>%1 (%2), born %3</source>
+        <translation>%1 (%2), nacido/a el %3</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <source>Codes:</source>
+        <translation>Códigos:</translation>
+    </message>
+    <message>
+        <source>Urgency:</source>
+        <translation>Urgencia:</translation>
+    </message>
+    <message>
+        <source>expedited</source>
+        <translation>acelerada</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>estándar</translation>
+    </message>
+    <message>
+        <source>Service date:</source>
+        <translation>Fecha del servicio:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Documentos:</translation>
+    </message>
+    <message>
+        <source>Received (from %1):</source>
+        <translation>Recibida (según %1):</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Sin advertencias.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s):</source>
+        <translation>
+            <numerusform>%n advertencia:</numerusform>
+            <numerusform>%n advertencias:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create the Case…</source>
+        <translation>Crear el caso…</translation>
     </message>
 </context>
 <context>
@@ -1037,6 +1158,14 @@ Documento adjunto (cuando tiene el foco):
   Av Pág / Re Pág  página siguiente / anterior (no valoración)
   Ctrl+F  buscar      Ctrl+C  copiar la selección      C  citarla
   Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
+    </message>
+    <message>
+        <source>Creating the case from %1…</source>
+        <translation>Creando el caso a partir de %1…</translation>
+    </message>
+    <message>
+        <source>Import Request (FHIR)</source>
+        <translation>Importar solicitud (FHIR)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "checklist/ReviewEngine.h"
 #include "model/casefile/CaseCreation.h"
 #include "model/casefile/CaseFileFormat.h"
+#include "model/fhir/FhirCaseImport.h"
 #include "model/signoff/CaseVerification.h"
 #include "ui/Language.h"
 #include "ui/MessageBox.h"
@@ -10,6 +11,7 @@
 #include "ui/case/CaseSession.h"
 #include "ui/case/CaseView.h"
 #include "ui/checklist/ChecklistView.h"
+#include "ui/fhir/FhirActions.h"
 #include "ui/queue/CaseQueueModel.h"
 #include "ui/queue/QueueView.h"
 #include "ui/signoff/LoginDialog.h"
@@ -174,6 +176,7 @@ void MainWindow::createActions()
         new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Clinical Records…"), this);
     m_addRecords->setStatusTip(tr("Store more PDFs in the open case (records that came later)"));
     connect(m_addRecords, &QAction::triggered, this, &MainWindow::chooseRecordsToAdd);
+    m_fhir = new FhirActions(this);
 
     m_saveCopy =
         new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save a &Copy As…"), this);
@@ -251,6 +254,8 @@ void MainWindow::createMenus()
     file->addAction(m_openFolder);
     file->addAction(m_newFromJson);
     file->addAction(m_addRecords);
+    file->addAction(m_fhir->importAction());
+    file->addAction(m_fhir->exportAction());
     file->addSeparator();
     file->addAction(m_saveCopy);
     file->addAction(m_closeCase);
@@ -431,6 +436,7 @@ void MainWindow::updateActions()
     m_newFromJson->setEnabled(m_engine != nullptr && !m_caseJob);
     m_addRecords->setEnabled(hasCase && !m_caseJob && !m_session->isReadOnly());
     m_caseView->checklist()->setActionsEnabled(onCase);
+    m_fhir->updateEnabled();
 }
 
 void MainWindow::saveLayout() const
@@ -528,6 +534,28 @@ bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& case
                 openCase(casePath);
             else
                 MessageBox::warning(this, tr("New Case from JSON"), result.error);
+            Q_EMIT caseCreated(casePath, result.ok);
+        });
+    return true;
+}
+
+bool MainWindow::importFhirRequest(const QString& bundlePath, const QString& casePath,
+                                   const QDateTime& receivedAt)
+{
+    if (!m_engine || m_caseJob)
+        return false;
+    runCaseJob(
+        tr("Creating the case from %1…").arg(QFileInfo(bundlePath).fileName()),
+        [bundlePath, casePath, receivedAt, policy = m_engine->policy(), actor = m_actor] {
+            const FhirCaseImportResult imported =
+                FhirCaseImport::run(bundlePath, casePath, policy, receivedAt, actor);
+            return CaseCreationResult{imported.ok, imported.error, imported.attachments};
+        },
+        [this, casePath](const CaseCreationResult& result) {
+            if (result.ok)
+                openCase(casePath);
+            else
+                MessageBox::warning(this, tr("Import Request (FHIR)"), result.error);
             Q_EMIT caseCreated(casePath, result.ok);
         });
     return true;

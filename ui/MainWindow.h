@@ -4,6 +4,7 @@
 #include "model/signoff/Login.h"
 #include "model/signoff/UserDirectory.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 
 #include <functional>
@@ -20,6 +21,7 @@ namespace rd {
 class CaseSession;
 struct CaseCreationResult;
 class CaseView;
+class FhirActions;
 class QueueView;
 class ReviewEngine;
 
@@ -47,10 +49,16 @@ public:
     // message says which file was refused, and the case opens unchanged). recordsAdded() follows.
     bool addRecordsToCase(const QStringList& pdfs);
 
+    // Creates casePath from a Da Vinci PAS request (docs/fhir.md) on a thread of the pool, then opens it;
+    // receivedAt: the reviewer's correction of the receipt time (invalid: the request's own). A refused
+    // request shows its one-line reason and creates nothing. caseCreated() follows either way.
+    bool importFhirRequest(const QString& bundlePath, const QString& casePath, const QDateTime& receivedAt);
+
     // A case is being created or records added (File actions wait).
     bool isBusyWithCase() const { return m_caseJob; }
 
     CaseSession* session() const { return m_session.get(); }
+    FhirActions* fhirActions() const { return m_fhir; }
     CaseView* caseView() const { return m_caseView; }
     QueueView* queueView() const { return m_queueView; }
     QString reviewerName() const;
@@ -110,6 +118,7 @@ private:
     QAction* m_openFolder = nullptr;
     QAction* m_newFromJson = nullptr;
     QAction* m_addRecords = nullptr;
+    FhirActions* m_fhir = nullptr;
     bool m_caseJob = false; // creating a case or adding records, on the pool
     QAction* m_saveCopy = nullptr;
     QAction* m_closeCase = nullptr;

@@ -22,6 +22,14 @@ constexpr Command kCommands[] = {
     {"attach", "attach CASEFILE PDF...: store more clinical records in a case (not a signed one)",
      cli::attachCommand},
     {"export", "export CASEFILE [-o FILE]: print (or write, mode 0600) the case JSON", cli::exportCommand},
+    {"import-fhir",
+     "import-fhir BUNDLE.json -o CASEFILE [--received-at TIME] [--outcome OO.json]: a case from a Da Vinci "
+     "PAS request",
+     cli::importFhirCommand},
+    {"export-fhir",
+     "export-fhir CASEFILE -o RESPONSE.json [--no-letter]: the Da Vinci PAS response of a signed or "
+     "pended case",
+     cli::exportFhirCommand},
     {"answer",
      "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT] [--evidence FILE:PAGE[:QUOTE]] "
      "--user "

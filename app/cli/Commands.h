@@ -16,5 +16,7 @@ int userCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int signCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int importFhirCommand(const QStringList& args, QTextStream& out, QTextStream& err);
+int exportFhirCommand(const QStringList& args, QTextStream& out, QTextStream& err);
 
 } // namespace rd::cli

@@ -23,7 +23,9 @@ int main(int argc, char* argv[])
     // Letters are laid out with Qt's fonts, which need a QGuiApplication: without a screen (offscreen)
     // unless the caller chose a platform. The other commands need only Qt Core.
     std::unique_ptr<QCoreApplication> application;
-    if (argc > 1 && std::strcmp(argv[1], "letter") == 0) {
+    // import-fhir converts text and images to PDF, export-fhir carries the letter: fonts too.
+    if (argc > 1 && (std::strcmp(argv[1], "letter") == 0 || std::strcmp(argv[1], "import-fhir") == 0 ||
+                     std::strcmp(argv[1], "export-fhir") == 0)) {
         qInstallMessageHandler(quietMessages);
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -63,7 +63,7 @@ QList<AttachmentSource> sources(const QList<Checked>& checked)
 } // namespace
 
 CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
-                                  const Actor& actor)
+                                  const Actor& actor, const std::function<bool(CaseFile&, QString*)>& prepare)
 {
     CaseCreationResult result;
     QList<Checked> attachments;
@@ -89,6 +89,8 @@ CaseCreationResult createCaseFile(const QString& path, const CaseData& data, con
         return result;
     };
     if (!file)
+        return fail();
+    if (prepare && !prepare(*file, &result.error))
         return fail();
     if (!file->addAttachments(sources(attachments), actor, &result.error))
         return fail();

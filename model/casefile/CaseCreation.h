@@ -17,7 +17,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace rd {
+
+class CaseFile;
 
 struct CaseCreationResult
 {
@@ -26,8 +30,11 @@ struct CaseCreationResult
     int attachments = 0; // stored
 };
 
+// prepare, when given, runs on the new case file before the attachments are stored (the FHIR import
+// stores the request's origin there); returning false undoes the creation.
 CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
-                                  const Actor& actor);
+                                  const Actor& actor,
+                                  const std::function<bool(CaseFile&, QString*)>& prepare = {});
 
 // Opens the case file for writing (refused when it is signed, or held by someone else) and stores pdfs.
 CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pdfs, const Actor& actor);

@@ -421,6 +421,8 @@ std::optional<CaseSummary> CaseFile::readSummary(const QString& path, QString* e
         return std::nullopt;
     CaseSummary summary;
     const bool ok = readCaseInfo(db, path, nullptr, &summary, error);
+    if (ok)
+        summary.traceNumber = readFhirTraceNumber(db);
     CaseFileSchema::closeConnection(db);
     if (!ok)
         return std::nullopt;

@@ -106,6 +106,19 @@ struct CaseSummary
     CaseStatus status = CaseStatus::New;
     QString reviewer;
     QDateTime lastChange;
+    QString traceNumber; // a case imported from a PAS request: the request's trace number (Claim.identifier)
+};
+
+// The FHIR origin of a case imported from a Da Vinci PAS request (docs/fhir.md): what the response
+// echoes (origin), the request file's bytes as received, and the import's warnings.
+struct FhirOriginRecord
+{
+    QJsonObject origin;
+    QByteArray originText; // as stored (compact JSON)
+    QByteArray bundle;
+    QStringList warnings;
+    QDateTime importedAt;   // UTC
+    QString importedAtText; // as stored (what the audit entry recorded)
 };
 
 // Who holds a case open for writing, as the holder recorded it.
@@ -206,6 +219,13 @@ public:
 
     QList<AuditEntry> auditTrail(QString* error = nullptr) const;
 
+    // The FHIR origin, stored once when the case is created from a PAS request (audited as
+    // "fhir.import" with the hashes of both and the warnings; verify() compares them).
+    bool storeFhirOrigin(const QJsonObject& origin, const QByteArray& bundle, const QStringList& warnings,
+                         const Actor& actor, QString* error);
+    // nullopt when the case did not come from FHIR (error stays empty) or cannot be read (error set).
+    std::optional<FhirOriginRecord> fhirOrigin(QString* error) const;
+
     // What the file can be checked for on its own: integrity_check, application id and version, the
     // schema (tables and triggers exactly as the version declares), every attachment's bytes against
     // the SHA-256 of its audit row, the hash chain, that every table's content is what the trail last
@@ -239,6 +259,8 @@ private:
     bool writeLetterField(const QString& name, const QString& text, const Actor& actor, QString* error);
     bool loadSignoff(QString* error);
     void verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const;
+    void verifyFhirOrigin(VerifyReport& report, const QList<AuditEntry>& trail) const;
+    static QString readFhirTraceNumber(sqlite3* db);
 
     QString m_path;
     sqlite3* m_db = nullptr;

@@ -18,8 +18,12 @@ inline constexpr std::int32_t ApplicationId = 0x52444331;
 //    make them trustworthy after the fact.
 inline constexpr int SchemaVersion1 = 1;
 inline constexpr int SchemaVersion2 = 2;
+// 4: adds fhir_origin (the FHIR origin of a case imported from a Da Vinci PAS request, docs/fhir.md),
+//    covered by its signed fhir.import audit entry. A version 3 file has none; it is read and written
+//    as it is and stays version 3 (docs/case-file-format.md says why).
 inline constexpr int SchemaVersion3 = 3;
-inline constexpr int CurrentSchemaVersion = SchemaVersion3;
+inline constexpr int SchemaVersion4 = 4;
+inline constexpr int CurrentSchemaVersion = SchemaVersion4;
 
 inline constexpr const char* FileSuffix = "rdcase";
 

@@ -145,6 +145,20 @@ CREATE TRIGGER audit_signature_no_update BEFORE UPDATE ON audit_signature BEGIN 
 CREATE TRIGGER audit_signature_no_delete BEFORE DELETE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 )SQL";
 
+// Version 4: the FHIR origin of a case imported from a Da Vinci PAS request (at most one row, written
+// once at import; its hashes are in the signed fhir.import audit entry).
+const char kSchemaV4[] = R"SQL(
+CREATE TABLE fhir_origin(
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    origin TEXT NOT NULL,
+    bundle BLOB NOT NULL,
+    warnings TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TRIGGER fhir_origin_no_update BEFORE UPDATE ON fhir_origin BEGIN SELECT RAISE(ABORT, 'the FHIR origin is written once'); END;
+CREATE TRIGGER fhir_origin_no_delete BEFORE DELETE ON fhir_origin BEGIN SELECT RAISE(ABORT, 'the FHIR origin is written once'); END;
+)SQL";
+
 bool checkHeader(sqlite3* db, const QString& path, QString* error)
 {
     sqlite3_file* file = nullptr;
@@ -199,13 +213,14 @@ bool checkHeader(sqlite3* db, const QString& path, QString* error)
     }
     if (version >= quint32(CaseFileFormat::SchemaVersion1) &&
         version < quint32(CaseFileFormat::SchemaVersion3)) {
-        *error =
-            QStringLiteral("%1: a case file of version %2, made by an earlier ReviewDesk whose audit entries "
-                           "are not signed by their authors: this version reads only version %3 (verify "
-                           "it with the version that made it, or create the case again)")
-                .arg(path)
-                .arg(version)
-                .arg(CaseFileFormat::CurrentSchemaVersion);
+        *error = QStringLiteral(
+                     "%1: a case file of version %2, made by an earlier ReviewDesk whose audit entries "
+                     "are not signed by their authors: this version reads only versions %3 and %4 (verify "
+                     "it with the version that made it, or create the case again)")
+                     .arg(path)
+                     .arg(version)
+                     .arg(CaseFileFormat::SchemaVersion3)
+                     .arg(CaseFileFormat::CurrentSchemaVersion);
         return false;
     }
     if (version < quint32(CaseFileFormat::SchemaVersion1)) {
@@ -318,7 +333,8 @@ bool create(sqlite3* db, QString* error)
                                QByteArrayLiteral("; PRAGMA user_version=") +
                                QByteArray::number(CaseFileFormat::CurrentSchemaVersion) + ';';
     if (!transaction.isActive() || !sqlite::exec(db, kSchemaV1) || !sqlite::exec(db, kSchemaV2) ||
-        !sqlite::exec(db, kSchemaV3) || !sqlite::exec(db, pragmas.constData()) || !transaction.commit()) {
+        !sqlite::exec(db, kSchemaV3) || !sqlite::exec(db, kSchemaV4) ||
+        !sqlite::exec(db, pragmas.constData()) || !transaction.commit()) {
         *error = QStringLiteral("cannot create the case file's tables: %1").arg(sqlite::lastError(db));
         return false;
     }
@@ -337,10 +353,15 @@ QList<VerifyFinding> checkSchema(sqlite3* db)
             objects.insert(query.text(0), query.text(1));
         return objects;
     };
+    // A file is checked against the version it declares (the header check let only 3 and later in):
+    // a version 3 file has no fhir_origin, and one added to it is reported as added.
+    const int version = fileVersion(db);
     QMap<QString, QString> expected;
     sqlite3* memory = nullptr;
     if (sqlite3_open_v2(":memory:", &memory, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK &&
-        sqlite::exec(memory, kSchemaV1) && sqlite::exec(memory, kSchemaV2) && sqlite::exec(memory, kSchemaV3))
+        sqlite::exec(memory, kSchemaV1) && sqlite::exec(memory, kSchemaV2) &&
+        sqlite::exec(memory, kSchemaV3) &&
+        (version < CaseFileFormat::SchemaVersion4 || sqlite::exec(memory, kSchemaV4)))
         expected = read(memory);
     sqlite3_close(memory);
     const QMap<QString, QString> actual = read(db);
@@ -353,15 +374,20 @@ QList<VerifyFinding> checkSchema(sqlite3* db)
             findings.append({QStringLiteral("schema"),
                              QStringLiteral("%1 is not as version %2 declares it: it was altered")
                                  .arg(it.key())
-                                 .arg(CaseFileFormat::CurrentSchemaVersion)});
+                                 .arg(version)});
     }
     for (auto it = actual.cbegin(); it != actual.cend(); ++it)
         if (!expected.contains(it.key()))
             findings.append(
-                {QStringLiteral("schema"), QStringLiteral("%1 is not part of version %2: it was added")
-                                               .arg(it.key())
-                                               .arg(CaseFileFormat::CurrentSchemaVersion)});
+                {QStringLiteral("schema"),
+                 QStringLiteral("%1 is not part of version %2: it was added").arg(it.key()).arg(version)});
     return findings;
+}
+
+int fileVersion(sqlite3* db)
+{
+    sqlite::Statement query(db, "PRAGMA user_version");
+    return query.step() == SQLITE_ROW ? int(query.int64(0)) : 0;
 }
 
 void closeConnection(sqlite3* db)

@@ -23,9 +23,12 @@ bool configure(sqlite3* db, QString* error);
 // user_version, in one transaction.
 bool create(sqlite3* db, QString* error);
 
-// The tables, indexes and triggers against the SQL of the current version: one finding per object
-// missing, altered or added.
+// The tables, indexes and triggers against the SQL of the version the file declares (3 or 4): one
+// finding per object missing, altered or added.
 QList<VerifyFinding> checkSchema(sqlite3* db);
+
+// PRAGMA user_version of an open file (0 when it cannot be read).
+int fileVersion(sqlite3* db);
 
 void closeConnection(sqlite3* db);
 

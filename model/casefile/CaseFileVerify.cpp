@@ -60,8 +60,8 @@ VerifyReport CaseFile::verify() const
         report.problems.append({where, what});
     };
 
-    report.checked.append(QStringLiteral("file header: ReviewDesk case file, version %1")
-                              .arg(CaseFileFormat::CurrentSchemaVersion));
+    const int version = CaseFileSchema::fileVersion(m_db);
+    report.checked.append(QStringLiteral("file header: ReviewDesk case file, version %1").arg(version));
     {
         sqlite::Statement integrity(m_db, "PRAGMA integrity_check(20)");
         QStringList messages;
@@ -78,8 +78,8 @@ VerifyReport CaseFile::verify() const
     const QList<VerifyFinding> schema = CaseFileSchema::checkSchema(m_db);
     report.problems.append(schema);
     if (schema.isEmpty())
-        report.checked.append(QStringLiteral("schema: tables and triggers as version %1 declares them")
-                                  .arg(CaseFileFormat::CurrentSchemaVersion));
+        report.checked.append(
+            QStringLiteral("schema: tables and triggers as version %1 declares them").arg(version));
 
     for (const AttachmentInfo& info : m_attachments) {
         const QString where = QStringLiteral("attachment %1").arg(info.fileName);
@@ -205,6 +205,7 @@ VerifyReport CaseFile::verify() const
     if (report.problems.size() == chain.size() && chain.isEmpty())
         report.checked.append(QStringLiteral("request, judgments and status agree with the audit trail"));
     verifySignoff(report, trail);
+    verifyFhirOrigin(report, trail);
     return report;
 }
 

@@ -389,6 +389,8 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
             return int(s.status);
         case ReviewerColumn:
             return s.reviewer;
+        case RequestColumn:
+            return s.traceNumber;
         default:
             return {};
         }
@@ -413,6 +415,8 @@ QVariant CaseQueueModel::data(const QModelIndex& index, int role) const
         return statusLabel(s.status);
     case ReviewerColumn:
         return s.reviewer;
+    case RequestColumn:
+        return s.traceNumber;
     default:
         return {};
     }
@@ -437,6 +441,8 @@ QVariant CaseQueueModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Status");
     case ReviewerColumn:
         return tr("Reviewer");
+    case RequestColumn:
+        return tr("Request no.");
     default:
         return {};
     }

@@ -31,6 +31,7 @@ public:
         DueColumn,
         StatusColumn,
         ReviewerColumn,
+        RequestColumn, // the trace number of a request imported from FHIR
         ColumnCount
     };
     enum Role
