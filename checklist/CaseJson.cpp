@@ -100,6 +100,84 @@ void readMemberContact(const QJsonObject& memberObject, const QString& memberPat
     }
 }
 
+// What a case JSON may hold (docs/policy-file-format.md, "Case JSON"): more is refused, naming the
+// field, before anything is stored.
+constexpr qsizetype kMaxFileBytes = 4 << 20;
+constexpr qsizetype kMaxText = 20000; // a note, the clinical question, a quote
+constexpr qsizetype kMaxName = 200;   // a person's or provider's name, an address line
+constexpr qsizetype kMaxIdentifier = 64;
+constexpr qsizetype kMaxLines = 20;
+constexpr qsizetype kMaxDiagnoses = 50;
+constexpr qsizetype kMaxAnswers = 500;
+constexpr qsizetype kMaxListItems = 200; // types, evidence items, address lines of one field
+constexpr int kMaxDepth = 8;             // the deepest valid case JSON nests 6 levels
+
+// Characters that have no place in a name or an identifier: controls (NUL included) and the
+// bidirectional controls that make text read differently from what it holds.
+bool hasHiddenCharacters(const QString& text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (c.category() == QChar::Other_Control || u == 0x061C || u == 0x200E || u == 0x200F ||
+            (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
+            return true;
+    }
+    return false;
+}
+
+void checkText(const QString& text, const QString& path, qsizetype maxLength)
+{
+    if (text.size() > maxLength)
+        fail(path, QStringLiteral("is longer than %1 characters").arg(maxLength));
+}
+
+void checkName(const QString& text, const QString& path, qsizetype maxLength = kMaxName)
+{
+    checkText(text, path, maxLength);
+    if (hasHiddenCharacters(text))
+        fail(path, QStringLiteral("holds a control or bidirectional-override character"));
+}
+
+void checkCount(qsizetype count, const QString& path, qsizetype maxCount)
+{
+    if (count > maxCount)
+        fail(path, QStringLiteral("lists %1 items; at most %2 are accepted").arg(count).arg(maxCount));
+}
+
+void checkLimits(const CaseData& data)
+{
+    checkName(data.member.id, key("member.id"), kMaxIdentifier);
+    checkName(data.member.name, key("member.name"));
+    checkName(data.member.guardianName, key("member.guardian.name"));
+    checkCount(data.member.address.lines.size(), key("member.address.lines"), 6);
+    for (qsizetype i = 0; i < data.member.address.lines.size(); ++i)
+        checkName(data.member.address.lines.at(i), index(key("member.address.lines"), i));
+    checkName(data.member.address.city, key("member.address.city"));
+    checkName(data.member.address.state, key("member.address.state"));
+    checkName(data.member.address.postalCode, key("member.address.postalCode"), kMaxIdentifier);
+    checkName(data.provider.name, key("provider.name"));
+    checkCount(data.request.lines.size(), key("request.lines"), kMaxLines);
+    for (qsizetype i = 0; i < data.request.lines.size(); ++i)
+        checkName(data.request.lines.at(i), index(key("request.lines"), i), kMaxIdentifier);
+    checkCount(data.request.diagnoses.size(), key("request.diagnoses"), kMaxDiagnoses);
+    for (qsizetype i = 0; i < data.request.diagnoses.size(); ++i)
+        checkName(data.request.diagnoses.at(i), index(key("request.diagnoses"), i), kMaxIdentifier);
+    checkText(data.request.clinicalQuestion, key("request.clinicalQuestion"), kMaxText);
+    checkCount(data.answers.size(), key("answers"), kMaxAnswers);
+    for (auto it = data.answers.cbegin(); it != data.answers.cend(); ++it) {
+        const QString path = member(key("answers"), it.key());
+        checkName(it.key(), path, kMaxIdentifier);
+        checkText(it->note, member(path, key("note")), kMaxText);
+        checkCount(it->types.size(), member(path, key("types")), kMaxListItems);
+        checkCount(it->evidence.size(), member(path, key("evidence")), kMaxListItems);
+        for (qsizetype i = 0; i < it->evidence.size(); ++i) {
+            const QString itemPath = index(member(path, key("evidence")), i);
+            checkName(it->evidence.at(i).attachment, member(itemPath, key("attachment")), 255);
+            checkText(it->evidence.at(i).quote, member(itemPath, key("quote")), kMaxText);
+        }
+    }
+}
+
 CaseData readCase(const QJsonObject& root)
 {
     CaseData data;
@@ -157,6 +235,7 @@ CaseData readCase(const QJsonObject& root)
             fail(key("status"), QStringLiteral("%1 is not a case status").arg(quoted(text.left(40))));
         data.status = *parsed;
     }
+    checkLimits(data);
     return data;
 }
 
@@ -265,8 +344,11 @@ bool CaseJson::isIcd10Shaped(const QString& code)
 
 Result<CaseData> CaseJson::parseStructure(const QByteArray& json, const QString& fileName)
 {
-    return JsonIn::readDocument<CaseData>(json, fileName,
-                                          [](const QJsonObject& root) { return readCase(root); });
+    if (json.size() > kMaxFileBytes)
+        return Error{fileName, {}, -1, QStringLiteral("is over 4 MiB: not a case JSON")};
+    return JsonIn::readDocument<CaseData>(
+        json, fileName, [](const QJsonObject& root) { return readCase(root); },
+        JsonIn::Limits{kMaxDepth, kMaxText});
 }
 
 std::optional<Error> CaseJson::validate(const CaseData& data, const Policy& policy)
@@ -299,7 +381,8 @@ Result<CaseData> CaseJson::readFile(const QString& path, const Policy& policy)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{path, {}, -1, QStringLiteral("cannot read: ") + file.errorString()};
-    return parse(file.readAll(), policy, path);
+    // Read one byte past the limit: a device or a huge file is not read whole.
+    return parse(file.read(kMaxFileBytes + 1), policy, path);
 }
 
 QJsonObject CaseJson::memberObject(const Member& member)

@@ -1,6 +1,8 @@
 #include "checklist/JsonIn.h"
 
+#include <QList>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimeZone>
 
 #include <cmath>
@@ -183,6 +185,97 @@ QString dateTimeText(const QDateTime& dateTime)
 {
     const QDateTime utc = dateTime.toUTC();
     return utc.toString(utc.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
+namespace {
+
+// One open object or array while checkShape() walks a document.
+struct Frame
+{
+    bool isObject = false;
+    qsizetype index = 0; // arrays: the element being read
+    QString key;         // objects: the key being read
+    QSet<QString> keys;  // objects: every key seen
+};
+
+QString framePath(const QList<Frame>& stack)
+{
+    QString path;
+    for (const Frame& frame : stack) {
+        if (frame.isObject && !frame.key.isNull())
+            path = member(path, frame.key);
+        else if (!frame.isObject)
+            path = index(path, frame.index);
+    }
+    return path;
+}
+
+} // namespace
+
+void checkShape(const QByteArray& json, const Limits& limits)
+{
+    QList<Frame> stack;
+    bool expectKey = false;
+    const char* p = json.constData();
+    const char* const end = p + json.size();
+    while (p < end) {
+        const char c = *p;
+        if (c == '{' || c == '[') {
+            if (stack.size() >= limits.maxDepth)
+                fail(framePath(stack),
+                     QStringLiteral("nests objects and arrays deeper than %1 levels").arg(limits.maxDepth));
+            stack.append(Frame{c == '{', 0, QString(), {}});
+            expectKey = c == '{';
+            ++p;
+        } else if (c == '}' || c == ']') {
+            if (!stack.isEmpty())
+                stack.removeLast();
+            expectKey = false;
+            ++p;
+        } else if (c == ',') {
+            if (!stack.isEmpty() && stack.last().isObject)
+                expectKey = true;
+            else if (!stack.isEmpty())
+                ++stack.last().index;
+            ++p;
+        } else if (c == '"') {
+            const char* const start = ++p;
+            qsizetype length = 0;
+            bool escaped = false;
+            while (p < end && *p != '"') {
+                if (*p == '\\') {
+                    escaped = true;
+                    p += p + 1 < end && p[1] == 'u' ? 6 : 2;
+                    ++length;
+                    continue;
+                }
+                if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) // not a UTF-8 continuation byte
+                    ++length;
+                ++p;
+            }
+            const QByteArray raw(start, qMin(p, end) - start);
+            ++p;
+            if (expectKey && !stack.isEmpty()) {
+                expectKey = false;
+                QString key = QString::fromUtf8(raw);
+                if (escaped)
+                    key = QJsonDocument::fromJson("[\"" + raw + "\"]").array().at(0).toString();
+                Frame& frame = stack.last();
+                frame.key = key;
+                if (frame.keys.contains(key))
+                    fail(framePath(stack), QStringLiteral("appears twice in one object"));
+                frame.keys.insert(key);
+                if (length > limits.maxStringLength)
+                    fail(framePath(stack),
+                         QStringLiteral("the key is longer than %1 characters").arg(limits.maxStringLength));
+            } else if (length > limits.maxStringLength) {
+                fail(framePath(stack),
+                     QStringLiteral("is longer than %1 characters").arg(limits.maxStringLength));
+            }
+        } else {
+            ++p; // whitespace, ':', numbers, true, false, null
+        }
+    }
 }
 
 } // namespace rd::JsonIn

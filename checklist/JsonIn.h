@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
+
 #include <optional>
 
 namespace rd::JsonIn {
@@ -52,10 +54,24 @@ QDateTime dateTimeUtc(const QJsonValue& value, const QString& path);
 // Refuses keys not in allowed (used for policy files, which are strict).
 void onlyKeys(const QJsonObject& object, const QString& path, const QStringList& allowed);
 
-// Parses json as one JSON object and hands it to read (which throws Failure on bad content): the
-// one place where "not JSON", "not an object" and a Failure become an Error naming fileName.
+// What a document may hold beyond being JSON.
+struct Limits
+{
+    int maxDepth = 64;                                                 // nested objects and arrays
+    qsizetype maxStringLength = std::numeric_limits<qsizetype>::max(); // characters of any string
+};
+
+// Walks json, which QJsonDocument has parsed, and throws Failure naming the path of the first object
+// key that appears twice in one object (QJsonDocument keeps one of them without a word), string
+// longer than limits.maxStringLength characters, or object or array nested deeper than
+// limits.maxDepth.
+void checkShape(const QByteArray& json, const Limits& limits);
+
+// Parses json as one JSON object, checks its shape (checkShape) and hands it to read (which throws
+// Failure on bad content): the one place where "not JSON", "not an object" and a Failure become an
+// Error naming fileName.
 template <typename T, typename Read>
-Result<T> readDocument(const QByteArray& json, const QString& fileName, Read read)
+Result<T> readDocument(const QByteArray& json, const QString& fileName, Read read, const Limits& limits = {})
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
@@ -65,6 +81,7 @@ Result<T> readDocument(const QByteArray& json, const QString& fileName, Read rea
     if (!document.isObject())
         return Error{fileName, {}, -1, QStringLiteral("must be a JSON object")};
     try {
+        checkShape(json, limits);
         return read(document.object());
     } catch (const Failure& failure) {
         return Error{fileName, failure.path, -1, failure.message};

@@ -61,7 +61,13 @@ check_package() { # check_package BUILD_DIR
     # administrator makes one (docs/security.md).
     tmp=$(mktemp -d)
     export REVIEWDESK_HOME="$tmp/home" REVIEWDESK_CONFIG_DIR="$tmp/etc"
-    echo "package check admin" | /usr/bin/reviewdesk-cli user add check.admin --name "Check Admin" --password-stdin
+    # The shipped binaries seal keys at the full Argon2id cost whatever the environment says.
+    echo "package check admin" | REVIEWDESK_TEST_FAST_KDF=1 /usr/bin/reviewdesk-cli user add check.admin \
+        --name "Check Admin" --password-stdin
+    grep -q '"memLimit": "67108864"' "$tmp/home/users.json" ||
+        { echo "package: reviewdesk-cli sealed a key below the interactive Argon2id cost" >&2; exit 1; }
+    ! grep -qa REVIEWDESK_TEST_FAST_KDF /usr/bin/reviewdesk /usr/bin/reviewdesk-cli ||
+        { echo "package: a shipped binary knows REVIEWDESK_TEST_FAST_KDF" >&2; exit 1; }
     echo "package check admin" | /usr/bin/reviewdesk-cli roster init "$tmp/roster.json" --admin check.admin \
         --password-stdin --trust-file "$tmp/etc/trust.json"
     echo "package check nurse" | /usr/bin/reviewdesk-cli user add check.nurse --name "Check Nurse" \

@@ -1,7 +1,8 @@
 // A whole organization for tests, made with the real code in a temporary folder: a people folder
 // (REVIEWDESK_HOME) holding each person's sealed key, a roster signed by an administrator, and
-// trust.json pinning that administrator (REVIEWDESK_CONFIG_DIR). Keys are sealed at the minimum
-// Argon2id cost (REVIEWDESK_TEST_FAST_KDF, test builds only).
+// trust.json pinning that administrator (REVIEWDESK_CONFIG_DIR). Keys made here are sealed at the
+// minimum Argon2id cost (UserDirectory::sealWithMinimumCostForTests: this test process only; the
+// reviewdesk-cli a test runs seals at the full cost, and unlocks each key at the cost it was sealed with).
 #pragma once
 
 #include "model/audit/Actor.h"
@@ -34,7 +35,7 @@ public:
         m_home = QDir(folder).filePath(QStringLiteral("home"));
         m_config = QDir(folder).filePath(QStringLiteral("etc"));
         m_roster = QDir(folder).filePath(QStringLiteral("etc/roster.json"));
-        qputenv("REVIEWDESK_TEST_FAST_KDF", "1");
+        UserDirectory::sealWithMinimumCostForTests();
         qputenv("REVIEWDESK_HOME", QFile::encodeName(m_home));
         qputenv("REVIEWDESK_CONFIG_DIR", QFile::encodeName(m_config));
         QDir().mkpath(m_config);
@@ -93,7 +94,6 @@ public:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("REVIEWDESK_HOME"), m_home);
         environment.insert(QStringLiteral("REVIEWDESK_CONFIG_DIR"), m_config);
-        environment.insert(QStringLiteral("REVIEWDESK_TEST_FAST_KDF"), QStringLiteral("1"));
         return environment;
     }
 

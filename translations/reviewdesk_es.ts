@@ -1734,10 +1734,6 @@ La lista de verificación sigue disponible.</translation>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>%1 · Member %2 · Reference %3</source>
-        <translation>%1 · Afiliado %2 · Referencia %3</translation>
-    </message>
-    <message>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>

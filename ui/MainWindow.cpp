@@ -8,6 +8,7 @@
 #include "ui/CaseOpener.h"
 #include "ui/Language.h"
 #include "ui/MessageBox.h"
+#include "ui/RunOnPool.h"
 #include "ui/case/CaseSession.h"
 #include "ui/case/CaseView.h"
 #include "ui/checklist/ChecklistView.h"
@@ -26,7 +27,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
@@ -37,7 +37,6 @@
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoStack>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace rd {
 
@@ -638,16 +637,12 @@ void MainWindow::runCaseJob(const QString& message, std::function<CaseCreationRe
     m_caseJob = true;
     updateActions();
     statusBar()->showMessage(message);
-    auto* watcher = new QFutureWatcher<CaseCreationResult>(this);
-    connect(watcher, &QFutureWatcher<CaseCreationResult>::finished, this, [this, watcher, done] {
-        const CaseCreationResult result = watcher->result();
-        watcher->deleteLater();
+    runOnPool(this, std::move(work), [this, done](const CaseCreationResult& result) {
         m_caseJob = false;
         updateActions();
         statusBar()->clearMessage();
         done(result);
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 void MainWindow::saveCopyAs()
@@ -664,22 +659,21 @@ void MainWindow::saveCopyAs()
     m_saveCopy->setEnabled(false);
     statusBar()->showMessage(tr("Saving a copy as %1…").arg(QDir::toNativeSeparators(target)));
     const QString source = m_session->path();
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, target] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        m_saveCopy->setEnabled(true);
-        statusBar()->clearMessage();
-        if (!error.isEmpty())
-            MessageBox::warning(this, tr("Save a Copy As"), error);
-        else
-            statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
-                                     kStatusTimeoutMs);
-    });
-    watcher->setFuture(QtConcurrent::run([source, target] {
-        QString error;
-        return CaseFile::saveCopy(source, target, &error) ? QString() : error;
-    }));
+    runOnPool(
+        this,
+        [source, target] {
+            QString error;
+            return CaseFile::saveCopy(source, target, &error) ? QString() : error;
+        },
+        [this, target](const QString& error) {
+            m_saveCopy->setEnabled(true);
+            statusBar()->clearMessage();
+            if (!error.isEmpty())
+                MessageBox::warning(this, tr("Save a Copy As"), error);
+            else
+                statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
+                                         kStatusTimeoutMs);
+        });
 }
 
 void MainWindow::signOff()
@@ -756,28 +750,28 @@ void MainWindow::afterSigning()
 // attachment is hashed): any change since signing, even one made with sqlite3, is said at once.
 void MainWindow::checkSignature(const QString& path)
 {
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-        const QString problem = watcher->result();
-        watcher->deleteLater();
-        if (problem.isEmpty())
-            statusBar()->showMessage(tr("Signed; the signature verifies."), kStatusTimeoutMs);
-        else
-            MessageBox::warning(this, tr("Signature Does Not Verify"),
-                                tr("%1 was changed after it was signed, or its signature is not valid:\n\n%2")
-                                    .arg(QDir::toNativeSeparators(path), problem));
-    });
-    watcher->setFuture(QtConcurrent::run([path]() -> QString {
-        QString error;
-        const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
-        if (!file)
-            return error;
-        const CaseVerification result = verifyCase(*file);
-        QStringList problems;
-        for (const VerifyFinding& finding : result.report.problems)
-            problems.append(QStringLiteral("%1: %2").arg(finding.where, finding.what));
-        return problems.join(QLatin1Char('\n'));
-    }));
+    runOnPool(
+        this,
+        [path]() -> QString {
+            QString error;
+            const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+            if (!file)
+                return error;
+            const CaseVerification result = verifyCase(*file);
+            QStringList problems;
+            for (const VerifyFinding& finding : result.report.problems)
+                problems.append(QStringLiteral("%1: %2").arg(finding.where, finding.what));
+            return problems.join(QLatin1Char('\n'));
+        },
+        [this, path](const QString& problem) {
+            if (problem.isEmpty())
+                statusBar()->showMessage(tr("Signed; the signature verifies."), kStatusTimeoutMs);
+            else
+                MessageBox::warning(
+                    this, tr("Signature Does Not Verify"),
+                    tr("%1 was changed after it was signed, or its signature is not valid:\n\n%2")
+                        .arg(QDir::toNativeSeparators(path), problem));
+        });
 }
 
 void MainWindow::showShortcuts()

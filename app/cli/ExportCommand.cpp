@@ -33,6 +33,13 @@ int exportCommand(const QStringList& args, QTextStream& out, QTextStream& err)
                                        {QStringLiteral("size"), info.size},
                                        {QStringLiteral("pageCount"), info.pageCount}});
     json.insert(QStringLiteral("attachments"), attachments);
+    // The audit head at export, kept outside the file: `verify --head-from` this JSON catches a trail
+    // cut short or rewritten after it (docs/security.md).
+    const QList<AuditEntry> trail = file->auditTrail();
+    if (!trail.isEmpty())
+        json.insert(QStringLiteral("audit"),
+                    QJsonObject{{QStringLiteral("count"), trail.last().seq},
+                                {QStringLiteral("head"), QString::fromLatin1(trail.last().hash.toHex())}});
     const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Indented);
     if (parser.isSet(output)) {
         // Member data: the file is private to its owner, and a full disk is an error, never a cut file.

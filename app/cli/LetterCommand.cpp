@@ -126,14 +126,11 @@ int letterCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return ExitBadInput;
     }
     const CaseData& data = file->data();
-    const QString footer = QStringLiteral("%1 · %2 %3 · %4 %5")
-                               .arg(plan->name,
-                                    letter->language == QLatin1String("es") ? QStringLiteral("Miembro")
-                                                                            : QStringLiteral("Member"),
-                                    data.member.id,
-                                    letter->language == QLatin1String("es") ? QStringLiteral("Referencia")
-                                                                            : QStringLiteral("Reference"),
-                                    LetterText::reference(file->caseId()));
+    // The head as it is now (a request for information recorded below adds one entry after it).
+    const QList<AuditEntry> trail = file->auditTrail();
+    const QString footer = LetterText::footer(plan->name, data.member.id, file->caseId(), letter->language,
+                                              trail.isEmpty() ? 0 : trail.last().seq,
+                                              trail.isEmpty() ? QByteArray() : trail.last().hash);
     if (!LetterPdf::write(letter->html, parser.value(output), plan->name, footer, letter->language, &error)) {
         err << error << Qt::endl;
         return ExitBadInput;

@@ -25,10 +25,15 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringLiteral("An audit head recorded outside the file (sign prints it; letters and responses carry "
                        "it): the trail must still hold that row, so that a trail cut short is caught."),
         QStringLiteral("N:HASH"));
-    parser.addOptions({anchor, head});
+    const QCommandLineOption headFrom(
+        QStringLiteral("head-from"),
+        QStringLiteral("The same from a file: the JSON `export` wrote (its \"audit\") or a saved receipt of "
+                       "`sign`."),
+        QStringLiteral("FILE"));
+    parser.addOptions({anchor, head, headFrom});
     int exitCode = ExitOk;
     if (!parseCommand(parser, args,
-                      QStringLiteral("verify CASEFILE [--anchor KEYID] [--head N:HASH]\n\n"
+                      QStringLiteral("verify CASEFILE [--anchor KEYID] [--head N:HASH | --head-from FILE]\n\n"
                                      "Exit status: 0 verified, 1 a check failed, 2 bad input."),
                       1, out, err, &exitCode))
         return exitCode;
@@ -42,22 +47,17 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     VerifyOptions options;
     options.requiredAnchor = parser.value(anchor);
-    if (parser.isSet(head)) {
-        bool ok = false;
-        options.headCount = parser.value(head).section(QLatin1Char(':'), 0, 0).toLongLong(&ok);
-        options.headHash = QByteArray::fromHex(parser.value(head).section(QLatin1Char(':'), 1).toLatin1());
-        if (!ok || options.headCount < 1 || options.headHash.size() != 32) {
-            err << "reviewdesk-cli verify: --head " << parser.value(head)
-                << ": expected N:HASH (a row number and 64 hex digits)" << Qt::endl;
-            return ExitBadInput;
-        }
+    QString error;
+    if ((parser.isSet(head) && !parseAuditHead(parser.value(head), &options, &error)) ||
+        (parser.isSet(headFrom) && !readAuditHead(parser.value(headFrom), &options, &error))) {
+        err << "reviewdesk-cli verify: " << error << Qt::endl;
+        return ExitBadInput;
     }
     if (workspaceCase.isWorkspace() && options.headCount == 0) {
         // The server keeps the head: a trail cut short in the workspace is caught.
         options.headCount = workspaceCase.headCount();
         options.headHash = workspaceCase.headHash();
     }
-    QString error;
     const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
     if (!file) {
         out << "FAILED " << error << Qt::endl;

@@ -52,6 +52,14 @@ bool checkPdfs(const QStringList& pdfs, QSet<QString> taken, QList<Checked>* che
     return true;
 }
 
+QList<AttachmentSource> sources(const QList<Checked>& checked)
+{
+    QList<AttachmentSource> list;
+    for (const Checked& item : checked)
+        list.append({item.name, item.path, item.pageCount});
+    return list;
+}
+
 } // namespace
 
 CaseCreationResult createCaseFile(const QString& path, const CaseData& data, const QStringList& pdfs,
@@ -84,12 +92,9 @@ CaseCreationResult createCaseFile(const QString& path, const CaseData& data, con
         return fail();
     if (prepare && !prepare(*file, &result.error))
         return fail();
-    for (const Checked& attachment : std::as_const(attachments)) {
-        if (!file->addAttachment(attachment.name, attachment.path, attachment.pageCount, actor,
-                                 &result.error))
-            return fail();
-        ++result.attachments;
-    }
+    if (!file->addAttachments(sources(attachments), actor, &result.error))
+        return fail();
+    result.attachments = int(attachments.size());
     file.reset();
     // link() never replaces: a file that appeared under the name meanwhile is kept.
     if (::link(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
@@ -132,12 +137,10 @@ CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pd
         result.error = QStringLiteral("%1: no attachment can be added: %2").arg(path, file->readOnlyReason());
         return result;
     }
-    for (const Checked& attachment : std::as_const(attachments)) {
-        if (!file->addAttachment(attachment.name, attachment.path, attachment.pageCount, actor,
-                                 &result.error))
-            return result;
-        ++result.attachments;
-    }
+    // One transaction: when one PDF cannot be stored (a full disk included), the case is left as it was.
+    if (!file->addAttachments(sources(attachments), actor, &result.error))
+        return result;
+    result.attachments = int(attachments.size());
     result.ok = true;
     return result;
 }

@@ -6,7 +6,7 @@
 // (PdfService::probe: a broken or hostile file is refused with Poppler's reason and cannot hang or
 // crash the caller), and two attachments may not share a file name (evidence cites attachments by
 // name, also those already in the case). When creating fails midway, the half-made case file is
-// removed; when adding, each PDF stored is its own audited transaction.
+// removed; when adding, the PDFs are stored in one transaction, all or none (a full disk included).
 // Synchronous and slow (a worker process per PDF, then the PDFs copied into the case): the app calls
 // it on a thread of the pool. No dialogs: errors come back as text naming the file.
 #pragma once

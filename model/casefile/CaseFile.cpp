@@ -227,8 +227,10 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& 
     if (file->m_lockFd < 0)
         return fail(
             QStringLiteral("cannot be locked for writing: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+    file->rememberFileIdentity();
 
     const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    file->m_caseId = caseId;
     const QString now = AuditChain::timestamp(QDateTime::currentDateTimeUtc());
     {
         sqlite::Transaction transaction(file->m_db);
@@ -271,7 +273,7 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& 
                 QStringLiteral("cannot store the member's contact: %1").arg(sqlite::lastError(file->m_db)));
         if (!file->appendAudit(actor, QStringLiteral("case.create"), caseId, QString(),
                                CaseRecordJson::requestText(data), &message) ||
-            !transaction.commit())
+            !file->committed(transaction.commit()))
             return fail(message.isEmpty() ? sqlite::lastError(file->m_db) : message);
     }
     if (!file->load(&message))
@@ -312,6 +314,7 @@ std::unique_ptr<CaseFile> CaseFile::open(const QString& path, OpenMode mode, QSt
         file->m_readOnlyReason = QStringLiteral("the file is not writable");
         return file;
     }
+    file->rememberFileIdentity();
     return file;
 }
 
@@ -359,6 +362,7 @@ bool CaseFile::load(QString* error)
     if (!readCaseInfo(m_db, m_path, &m_data, nullptr, error) ||
         !readMemberContact(m_db, m_path, &m_data.member, error))
         return false;
+    m_caseId = caseId();
     m_data.answers.clear();
     sqlite::Statement judgments(m_db, "SELECT id, value, types, note FROM judgment ORDER BY id");
     sqlite::Statement evidence(m_db, "SELECT judgment_id, attachment, page, quote, x, y, w, h FROM evidence "

@@ -38,6 +38,14 @@ struct sqlite3;
 
 namespace rd {
 
+// A PDF to store in a case, checked beforehand (CaseCreation.h).
+struct AttachmentSource
+{
+    QString fileName;   // the name evidence cites it by
+    QString sourcePath; // where its bytes are read from
+    int pageCount = 0;
+};
+
 // What the case queue shows, read without touching attachments.
 struct CaseSummary
 {
@@ -126,6 +134,8 @@ public:
     // this process as the case's holder.
     bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount, const Actor& actor,
                        QString* error) override;
+    // All of sources in one transaction: when one cannot be stored (a full disk included), none is.
+    bool addAttachments(const QList<AttachmentSource>& sources, const Actor& actor, QString* error);
     bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
                         QString* error) override;
     bool setStatus(CaseStatus status, const Actor& actor, QString* error) override;
@@ -193,6 +203,11 @@ private:
     bool appendAudit(const Actor& actor, const QString& action, const QString& target,
                      const QString& oldValue, const QString& newValue, QString* error);
     bool checkWritable(QString* error) const;
+    bool writeAttachment(const AttachmentSource& source, const Actor& actor, AttachmentInfo* added,
+                         QString* error);
+    // committed(transaction.commit()): after a commit, remembers the file as this write left it.
+    bool committed(bool commitSucceeded);
+    void rememberFileIdentity();
     bool writeHolder(QString* error);
     QString holderDescription() const;
     bool writeStatus(CaseStatus status, const Actor& actor, QString* error);
@@ -215,6 +230,14 @@ private:
     QMap<QString, QString> m_letterFields;
     std::optional<SignatureRecord> m_signature;
     bool m_holderWritten = false;
+    // The file as this connection last left it (device, inode, size, modification time) and its case:
+    // a file another program put in its place or wrote into is never written through this connection
+    // (its cached pages would land in another file's content).
+    quint64 m_device = 0;
+    quint64 m_inode = 0;
+    qint64 m_size = -1;
+    qint64 m_modifiedNs = -1;
+    QString m_caseId;
 };
 
 } // namespace rd

@@ -97,7 +97,7 @@ bool CaseFile::storeFhirOrigin(const QJsonObject& origin, const QByteArray& bund
                      QString::fromUtf8(QJsonDocument(auditRecord(originText, bundle, warnings, importedAt))
                                            .toJson(QJsonDocument::Compact)),
                      &message) ||
-        !transaction.commit())
+        !committed(transaction.commit()))
         return fail(message.isEmpty() ? sqlite::lastError(m_db) : message);
     return true;
 }

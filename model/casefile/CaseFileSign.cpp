@@ -180,7 +180,8 @@ bool CaseFile::setOverride(const LineOverride& lineOverride, const Actor& actor,
         return false;
     sqlite::Transaction transaction(m_db);
     QString message;
-    if (!transaction.isActive() || !writeOverride(lineOverride, actor, &message) || !transaction.commit()) {
+    if (!transaction.isActive() || !writeOverride(lineOverride, actor, &message) ||
+        !committed(transaction.commit())) {
         *error = QStringLiteral("%1: the override of line %2 was not saved: %3")
                      .arg(m_path, lineOverride.code, message.isEmpty() ? sqlite::lastError(m_db) : message);
         return false;
@@ -204,7 +205,7 @@ bool CaseFile::removeOverride(const QString& code, const Actor& actor, QString* 
     QString message;
     if (!transaction.isActive() || !remove.exec() ||
         !appendAudit(actor, QStringLiteral("decision.override"), code, oldText, QString(), &message) ||
-        !transaction.commit()) {
+        !committed(transaction.commit())) {
         *error = QStringLiteral("%1: the override of line %2 was not removed: %3")
                      .arg(m_path, code, message.isEmpty() ? sqlite::lastError(m_db) : message);
         return false;
@@ -218,7 +219,8 @@ bool CaseFile::setLetterField(const QString& name, const QString& text, const Ac
         return false;
     sqlite::Transaction transaction(m_db);
     QString message;
-    if (!transaction.isActive() || !writeLetterField(name, text, actor, &message) || !transaction.commit()) {
+    if (!transaction.isActive() || !writeLetterField(name, text, actor, &message) ||
+        !committed(transaction.commit())) {
         *error = QStringLiteral("%1: the letter's %2 was not saved: %3")
                      .arg(m_path, name, message.isEmpty() ? sqlite::lastError(m_db) : message);
         return false;
@@ -243,7 +245,7 @@ bool CaseFile::recordInformationRequest(const QString& language, const QString& 
         !appendAudit(actor, QStringLiteral("letter.sent"), QStringLiteral("information-request"), QString(),
                      compact(entry), &message) ||
         (changeStatus && !writeStatus(CaseStatus::PendedForInformation, actor, &message)) ||
-        !transaction.commit()) {
+        !committed(transaction.commit())) {
         *error = QStringLiteral("%1: the request for information was not recorded: %2")
                      .arg(m_path, message.isEmpty() ? sqlite::lastError(m_db) : message);
         return false;
@@ -354,7 +356,7 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
     if (!writeStatus(CaseStatus::Determined, request.actor, &message) ||
         !appendAudit(request.actor, QStringLiteral("case.sign"), request.actor.login(), QString(),
                      compact(record), &message) ||
-        !transaction.commit())
+        !committed(transaction.commit()))
         return fail(message.isEmpty() ? sqlite::lastError(m_db) : message);
     m_data.status = CaseStatus::Determined;
     return loadSignoff(error);
@@ -370,6 +372,14 @@ void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trai
                                         QStringLiteral("the audit trail records a signing (row %1) but the "
                                                        "signature is missing: it was removed")
                                             .arg(entry.seq)});
+        // What only a signing writes: the signed letters. (A determined status is not: the app's
+        // Finalize sets it without a signature.)
+        sqlite::Statement letters(m_db, "SELECT count(*) FROM signed_letter");
+        if (letters.step() == SQLITE_ROW && letters.int64(0) > 0)
+            report.problems.append({QStringLiteral("signature"),
+                                    QStringLiteral("the case holds %1 signed letters but no signature: it "
+                                                   "was removed")
+                                        .arg(letters.int64(0))});
         return;
     }
     const SignatureRecord& record = *m_signature;

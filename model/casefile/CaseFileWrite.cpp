@@ -12,6 +12,7 @@
 #include <QJsonObject>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace rd {
 
@@ -22,8 +23,26 @@ bool CaseFile::checkWritable(QString* error) const
                      .arg(m_path, m_signature->signer, AuditChain::timestamp(m_signature->signedAt));
         return false;
     }
-    if (!m_readOnly)
+    if (!m_readOnly) {
+        // Another program may have put a file in its place (a copy saved over it, a sync tool): this
+        // connection would then write into the old, unlinked file and the change would be lost.
+        struct stat now = {};
+        if (::stat(QFile::encodeName(m_path).constData(), &now) != 0 || quint64(now.st_dev) != m_device ||
+            quint64(now.st_ino) != m_inode) {
+            *error = QStringLiteral("%1: was replaced or removed by another program since it was opened: "
+                                    "nothing was saved; open the case again")
+                         .arg(m_path);
+            return false;
+        }
+        if (qint64(now.st_size) != m_size ||
+            qint64(now.st_mtim.tv_sec) * 1000000000 + now.st_mtim.tv_nsec != m_modifiedNs) {
+            *error = QStringLiteral("%1: was written by another program since it was opened: nothing was "
+                                    "saved; open the case again")
+                         .arg(m_path);
+            return false;
+        }
         return true;
+    }
     *error = QStringLiteral("%1: is open read-only: %2")
                  .arg(m_path,
                       m_readOnlyReason.isEmpty() ? QStringLiteral("opened for reading") : m_readOnlyReason);
@@ -46,6 +65,11 @@ bool CaseFile::appendAudit(const Actor& actor, const QString& action, const QStr
                            "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
     if (head.step() != SQLITE_ROW) {
         *error = QStringLiteral("cannot read the audit trail's head: %1").arg(sqlite::lastError(m_db));
+        return false;
+    }
+    if (head.text(0) != m_caseId) {
+        *error = QStringLiteral("the file now holds another case (its content was replaced since it was "
+                                "opened): nothing was saved; open the case again");
         return false;
     }
     AuditEntry entry;
@@ -151,7 +175,7 @@ bool CaseFile::recordJudgment(const QString& judgmentId, const Answer& answer, c
     const bool starts = m_data.status == CaseStatus::New;
     if (starts && !writeStatus(CaseStatus::InReview, actor, &message))
         return fail(message);
-    if (!transaction.commit())
+    if (!committed(transaction.commit()))
         return fail(sqlite::lastError(m_db));
     m_data.answers.insert(judgmentId, answer);
     if (starts)
@@ -179,13 +203,32 @@ bool CaseFile::setStatus(CaseStatus status, const Actor& actor, QString* error)
         return true;
     sqlite::Transaction transaction(m_db);
     QString message;
-    if (!transaction.isActive() || !writeStatus(status, actor, &message) || !transaction.commit()) {
+    if (!transaction.isActive() || !writeStatus(status, actor, &message) ||
+        !committed(transaction.commit())) {
         *error = QStringLiteral("%1: the status was not changed: %2")
                      .arg(m_path, message.isEmpty() ? sqlite::lastError(m_db) : message);
         return false;
     }
     m_data.status = status;
     return true;
+}
+
+void CaseFile::rememberFileIdentity()
+{
+    struct stat info = {};
+    if (::stat(QFile::encodeName(m_path).constData(), &info) == 0) {
+        m_device = quint64(info.st_dev);
+        m_inode = quint64(info.st_ino);
+        m_size = qint64(info.st_size);
+        m_modifiedNs = qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+    }
+}
+
+bool CaseFile::committed(bool commitSucceeded)
+{
+    if (commitSucceeded)
+        rememberFileIdentity();
+    return commitSucceeded;
 }
 
 bool CaseFile::reopen(const QString& reason, const Actor& actor, QString* error)
@@ -206,7 +249,7 @@ bool CaseFile::reopen(const QString& reason, const Actor& actor, QString* error)
     if (!transaction.isActive() ||
         !appendAudit(actor, QStringLiteral("case.reopen"), QStringLiteral("status"), toString(m_data.status),
                      reason.trimmed(), &message) ||
-        !writeStatus(CaseStatus::InReview, actor, &message) || !transaction.commit()) {
+        !writeStatus(CaseStatus::InReview, actor, &message) || !committed(transaction.commit())) {
         *error = QStringLiteral("%1: was not reopened: %2")
                      .arg(m_path, message.isEmpty() ? sqlite::lastError(m_db) : message);
         return false;
@@ -218,27 +261,57 @@ bool CaseFile::reopen(const QString& reason, const Actor& actor, QString* error)
 bool CaseFile::addAttachment(const QString& fileName, const QString& sourcePath, int pageCount,
                              const Actor& actor, QString* error)
 {
+    return addAttachments({{fileName, sourcePath, pageCount}}, actor, error);
+}
+
+bool CaseFile::addAttachments(const QList<AttachmentSource>& sources, const Actor& actor, QString* error)
+{
     if (!checkWritable(error))
         return false;
+    sqlite::Transaction transaction(m_db);
+    if (!transaction.isActive()) {
+        *error = QStringLiteral("%1: no attachment was added: %2").arg(m_path, sqlite::lastError(m_db));
+        return false;
+    }
+    QList<AttachmentInfo> added;
+    for (const AttachmentSource& source : sources) {
+        AttachmentInfo info;
+        if (!writeAttachment(source, actor, &info, error))
+            return false; // the transaction rolls back: none of sources is stored
+        added.append(info);
+    }
+    if (!committed(transaction.commit())) {
+        *error = QStringLiteral("%1: no attachment was added: %2").arg(m_path, sqlite::lastError(m_db));
+        return false;
+    }
+    m_attachments.append(added);
+    return true;
+}
+
+bool CaseFile::writeAttachment(const AttachmentSource& source, const Actor& actor, AttachmentInfo* added,
+                               QString* error)
+{
+    const QString& fileName = source.fileName;
+    const QString& sourcePath = source.sourcePath;
+    const int pageCount = source.pageCount;
     auto fail = [&](const QString& what) {
         *error = QStringLiteral("%1: the attachment %2 was not added: %3").arg(m_path, fileName, what);
         return false;
     };
     if (attachment(fileName))
         return fail(QStringLiteral("the case already holds a file of that name"));
-    QFile source(sourcePath);
-    if (!source.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("%1 cannot be read: %2").arg(sourcePath, source.errorString()));
-    const qint64 size = source.size();
+    QFile input(sourcePath);
+    if (!input.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("%1 cannot be read: %2").arg(sourcePath, input.errorString()));
+    const qint64 size = input.size();
     if (size >= qint64(1) << 30)
         return fail(QStringLiteral("it is larger than 1 GiB"));
     const QString now = AuditChain::timestamp(QDateTime::currentDateTimeUtc());
 
-    sqlite::Transaction transaction(m_db);
     sqlite::Statement insert(m_db, "INSERT INTO attachment(file_name, sha256, size, page_count, added_at) "
                                    "VALUES (?, zeroblob(32), ?, ?, ?)");
     insert.bind(1, fileName).bind(2, size).bind(3, pageCount).bind(4, now);
-    if (!transaction.isActive() || !insert.exec())
+    if (!insert.exec())
         return fail(sqlite::lastError(m_db));
     const qint64 id = sqlite3_last_insert_rowid(m_db);
     sqlite::Statement data(m_db, "INSERT INTO attachment_data(attachment_id, data) VALUES (?, zeroblob(?))");
@@ -256,7 +329,7 @@ bool CaseFile::addAttachment(const QString& fileName, const QString& sourcePath,
     QByteArray chunk;
     qint64 offset = 0;
     while (offset < size) {
-        chunk = source.read(1 << 20);
+        chunk = input.read(1 << 20);
         if (chunk.isEmpty() || offset + chunk.size() > size ||
             sqlite3_blob_write(blob, chunk.constData(), int(chunk.size()), int(offset)) != SQLITE_OK) {
             sqlite3_blob_close(blob);
@@ -277,11 +350,9 @@ bool CaseFile::addAttachment(const QString& fileName, const QString& sourcePath,
     QString message;
     if (!setHash.exec() ||
         !appendAudit(actor, QStringLiteral("attachment.add"), fileName, QString(),
-                     QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)), &message) ||
-        !transaction.commit())
+                     QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)), &message))
         return fail(message.isEmpty() ? sqlite::lastError(m_db) : message);
-    m_attachments.append(
-        {id, fileName, digest, size, pageCount, QDateTime::fromString(now, Qt::ISODateWithMs)});
+    *added = {id, fileName, digest, size, pageCount, QDateTime::fromString(now, Qt::ISODateWithMs)};
     return true;
 }
 
@@ -299,7 +370,7 @@ bool CaseFile::markPagesViewed(qint64 attachmentId, const QList<int>& pages, QSt
             return false;
         }
     }
-    if (!transaction.commit()) {
+    if (!committed(transaction.commit())) {
         *error = QStringLiteral("%1: reading coverage not saved: %2").arg(m_path, sqlite::lastError(m_db));
         return false;
     }

@@ -350,6 +350,22 @@ QString reference(const QString& caseId)
     return caseId.left(8);
 }
 
+QString footer(const QString& planName, const QString& memberId, const QString& caseId,
+               const QString& language, qint64 auditCount, const QByteArray& auditHead)
+{
+    const bool spanish = language == QLatin1String("es");
+    QString text =
+        QStringLiteral("%1 · %2 %3 · %4 %5")
+            .arg(planName, spanish ? QStringLiteral("Miembro") : QStringLiteral("Member"), memberId,
+                 spanish ? QStringLiteral("Referencia") : QStringLiteral("Reference"), reference(caseId));
+    if (auditCount > 0)
+        text += QStringLiteral(" · %1 %2:%3")
+                    .arg(spanish ? QStringLiteral("Auditoría") : QStringLiteral("Audit"))
+                    .arg(auditCount)
+                    .arg(QString::fromLatin1(auditHead.left(8).toHex()));
+    return text;
+}
+
 } // namespace LetterText
 
 namespace {
@@ -604,10 +620,10 @@ std::optional<Letter> LetterBuilder::build(const LetterInput& input, QString* er
     const QString templateText = readResource(templatePath, error);
     if (templateText.isEmpty())
         return std::nullopt;
-    QString html = LetterTemplate::render(templateText, context, templatePath, error);
-    if (html.isEmpty())
+    const std::optional<QString> html = LetterTemplate::render(templateText, context, templatePath, error);
+    if (!html)
         return std::nullopt;
-    return Letter{kind, language, html};
+    return Letter{kind, language, *html};
 }
 
 QString LetterBuilder::plainText(const QString& html)

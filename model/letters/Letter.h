@@ -128,6 +128,11 @@ QString reasonCode(const LetterInput& input, const Reason& reason);
 bool looksEnglish(const QString& text);
 QString authorizationNumber(const LetterInput& input);
 QString reference(const QString& caseId);
+// The line at the foot of each page of a letter's PDF: the plan, the member, the case's reference and
+// the audit head when the letter was written ("Audit N:first 16 hex digits"), so that a letter that
+// comes back (an appeal, a complaint) checks the case: `verify --head N:HEX`.
+QString footer(const QString& planName, const QString& memberId, const QString& caseId,
+               const QString& language, qint64 auditCount, const QByteArray& auditHead);
 } // namespace LetterText
 
 class LetterBuilder

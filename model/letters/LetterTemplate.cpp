@@ -149,15 +149,15 @@ private:
 
 } // namespace
 
-QString render(const QString& templateText, const QVariantMap& context, const QString& templateName,
-               QString* error)
+std::optional<QString> render(const QString& templateText, const QVariantMap& context,
+                              const QString& templateName, QString* error)
 {
     Renderer renderer(templateText, templateName);
     QList<QVariantMap> stack{context};
     QString out;
     if (!renderer.render(0, templateText.size(), stack, out)) {
         *error = renderer.error();
-        return {};
+        return std::nullopt;
     }
     return out;
 }

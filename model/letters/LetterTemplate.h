@@ -11,10 +11,12 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <optional>
+
 namespace rd::LetterTemplate {
 
-// Returns the filled text, or an empty string and *error set.
-QString render(const QString& templateText, const QVariantMap& context, const QString& templateName,
-               QString* error);
+// Returns the filled text, or nothing and *error set (an empty template fills to an empty text).
+std::optional<QString> render(const QString& templateText, const QVariantMap& context,
+                              const QString& templateName, QString* error);
 
 } // namespace rd::LetterTemplate

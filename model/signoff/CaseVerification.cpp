@@ -6,8 +6,11 @@
 #include "model/trust/SigningKey.h"
 #include "model/trust/TrustStore.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace rd {
 
@@ -28,6 +31,13 @@ void verifyDetermination(const CaseFile& file, const Roster& roster, CaseVerific
         result.report.problems.append({QStringLiteral("determination"), what});
     };
     const QJsonObject payload = QJsonDocument::fromJson(signature->payload).object();
+    // A roster older than the one the signer was checked against may lack a revocation made since.
+    const qint64 signedSerial = payload.value(key("rosterSerial")).toString().toLongLong();
+    if (signedSerial > roster.serial())
+        problem(QStringLiteral("signed under roster serial %1, but this installation's roster is serial %2, "
+                               "older: get the administrator's current roster")
+                    .arg(signedSerial)
+                    .arg(roster.serial()));
     result.signer = roster.entryAt(signature->signer, signature->publicKey, signature->signedAt);
     if (!result.signer) {
         problem(QStringLiteral("signed by %1 with key %2: %3")
@@ -82,6 +92,48 @@ void verifyDetermination(const CaseFile& file, const Roster& roster, CaseVerific
 
 } // namespace
 
+bool parseAuditHead(const QString& text, VerifyOptions* options, QString* error)
+{
+    static const QRegularExpression shape(QStringLiteral("^([1-9][0-9]{0,17}):([0-9a-fA-F]{16,64})$"));
+    const QRegularExpressionMatch match = shape.match(text.trimmed());
+    if (!match.hasMatch() || match.captured(2).size() % 2 != 0) {
+        *error = QStringLiteral("%1: not an audit head (expected N:HASH, a row number and 16 to 64 hex "
+                                "digits)")
+                     .arg(text.left(80));
+        return false;
+    }
+    options->headCount = match.captured(1).toLongLong();
+    options->headHash = QByteArray::fromHex(match.captured(2).toLatin1());
+    return true;
+}
+
+bool readAuditHead(const QString& path, VerifyOptions* options, QString* error)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot be read as a file holding an audit head").arg(path);
+        return false;
+    }
+    const QByteArray bytes = file.read(16 << 20);
+    const QJsonObject audit = QJsonDocument::fromJson(bytes).object().value(key("audit")).toObject();
+    QString head;
+    if (!audit.isEmpty())
+        head = QStringLiteral("%1:%2")
+                   .arg(audit.value(key("count")).toInteger())
+                   .arg(audit.value(key("head")).toString());
+    else
+        head = QString::fromUtf8(bytes)
+                   .section(QStringLiteral("audit head:"), 1, 1)
+                   .section(QLatin1Char('\n'), 0, 0);
+    if (!parseAuditHead(head, options, error)) {
+        *error = QStringLiteral("%1: holds no audit head (an export's \"audit\" or a receipt's \"audit "
+                                "head: N:HASH\")")
+                     .arg(path);
+        return false;
+    }
+    return true;
+}
+
 CaseVerification verifyCase(const CaseFile& file, const VerifyOptions& options)
 {
     CaseVerification result;
@@ -93,8 +145,8 @@ CaseVerification verifyCase(const CaseFile& file, const VerifyOptions& options)
         result.auditHead = trail.last().hash;
     }
     if (options.headCount > 0) {
-        const bool held =
-            options.headCount <= trail.size() && trail.at(options.headCount - 1).hash == options.headHash;
+        const bool held = options.headHash.size() >= 8 && options.headCount <= trail.size() &&
+                          trail.at(options.headCount - 1).hash.startsWith(options.headHash);
         if (!held)
             result.report.problems.append(
                 {QStringLiteral("audit trail"),

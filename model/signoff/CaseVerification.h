@@ -22,8 +22,15 @@ struct VerifyOptions
 {
     QString requiredAnchor; // when set, the trust anchor must be this key id
     qint64 headCount = 0;   // when > 0: the trail must still hold this row ...
-    QByteArray headHash;    // ... with this hash (from a letter, a response or `sign`'s receipt)
+    QByteArray headHash;    // ... whose hash starts with these bytes (at least 8; a letter prints 8,
+                            // `sign`'s receipt and an export all 32)
 };
+
+// An audit head as outside records carry it: "N:HEX" (at least 16 hex digits), or a file holding one:
+// the JSON of `export` ({"audit": {"count": N, "head": HEX}}) or a file whose text holds "N:HEX" after
+// "audit head:" (`sign`'s receipt saved). Fails with one sentence naming the text or the file.
+bool parseAuditHead(const QString& text, VerifyOptions* options, QString* error);
+bool readAuditHead(const QString& path, VerifyOptions* options, QString* error);
 
 struct CaseVerification
 {

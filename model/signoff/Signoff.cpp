@@ -2,6 +2,7 @@
 
 #include "model/audit/AuditChain.h"
 #include "model/letters/LetterChecker.h"
+#include "model/trust/TrustStore.h"
 
 #include "checklist/PolicyLoader.h"
 
@@ -219,6 +220,10 @@ bool Signoff::sign(CaseStore& file, const User& signerUser, const SigningKey& si
         {key("signedAt"), AuditChain::timestamp(signedAt)},
         {key("policySha256"), QString::fromLatin1(policyHash(policy()).toHex())},
     };
+    // The roster the signer's role was checked against: a verifier holding an older one is told.
+    QString ignored;
+    if (const auto trust = TrustStore::load(&ignored))
+        request.statement.insert(key("rosterSerial"), QString::number(trust->roster().serial()));
     // The key outlives this call; the actor only borrows it.
     request.actor =
         Actor(signer->login, std::shared_ptr<const SigningKey>(&signingKey, [](const SigningKey*) {}));

@@ -1,5 +1,7 @@
 #include "model/signoff/UserDirectory.h"
 
+#include "model/trust/TrustStore.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -8,13 +10,16 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <sodium.h>
+
+#include <atomic>
 
 namespace rd {
 
 namespace {
+
+std::atomic<bool> g_minimumCostForTests{false};
 
 const QString kFormat = QStringLiteral("reviewdesk-users");
 constexpr int kFormatVersion = 1;
@@ -98,16 +103,14 @@ bool deriveKey(unsigned char* out, const QByteArray& password, const SealedKey& 
 
 } // namespace
 
+void UserDirectory::sealWithMinimumCostForTests()
+{
+    g_minimumCostForTests.store(true, std::memory_order_relaxed);
+}
+
 QString UserDirectory::defaultHome()
 {
-    const QString override = qEnvironmentVariable("REVIEWDESK_HOME");
-    if (!override.isEmpty())
-        return override;
-    // One folder for the app and the command line: AppDataLocation would differ between them (the
-    // CLI's application name is reviewdesk-cli and it has no organization name), so people added
-    // with `reviewdesk-cli user add` would be unknown to the app.
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-        .filePath(QStringLiteral("ReviewDesk"));
+    return TrustStore::homeFolder();
 }
 
 UserDirectory::UserDirectory(QString home)
@@ -211,12 +214,7 @@ bool UserDirectory::addUser(User user, const QByteArray& password, QString* erro
         return false;
     }
     SealedKey sealed;
-#ifdef REVIEWDESK_TEST_BUILD
-    // Test builds only: the minimum Argon2id cost, so that tests that make many keys run fast.
-    const bool fast = qEnvironmentVariable("REVIEWDESK_TEST_FAST_KDF") == QLatin1String("1");
-#else
-    const bool fast = false;
-#endif
+    const bool fast = g_minimumCostForTests.load(std::memory_order_relaxed);
     sealed.opsLimit = fast ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
     sealed.memLimit = fast ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
     sealed.salt = QByteArray(crypto_pwhash_SALTBYTES, Qt::Uninitialized);

@@ -9,10 +9,10 @@
 // for the app and the command line). The folder is made 0700, the file 0600, and the
 // file is replaced atomically on every change.
 //
-// Key derivation cost: OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE. TEST ONLY: when the environment
-// variable REVIEWDESK_TEST_FAST_KDF is 1, new keys are sealed with the minimum cost so that tests run
-// fast. Each user's cost is stored with the sealed key, so unlocking always uses the cost it was
-// sealed with.
+// Key derivation cost: OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE. No environment variable or file
+// lowers it: only a test program's own code can (sealWithMinimumCostForTests), so a shipped binary
+// always seals at the full cost. Each user's cost is stored with the sealed key, so unlocking always
+// uses the cost it was sealed with.
 //
 // Errors: nothing here prints; functions fill a QString* with one sentence naming the file.
 #pragma once
@@ -54,6 +54,10 @@ public:
     // Unlocks a user's signing key. A wrong password gives nullptr and "the password is wrong".
     std::unique_ptr<SigningKey> unlock(const QString& login, const QByteArray& password,
                                        QString* error) const;
+
+    // For test programs only (tests/TrustFixture.h): keys sealed by this process from now on use
+    // Argon2id's minimum cost, so that tests that make many keys run fast. No program calls it.
+    static void sealWithMinimumCostForTests();
 
     // The person who worked last (the start-up question's default).
     QString lastUser() const { return m_lastUser; }

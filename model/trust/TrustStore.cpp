@@ -1,12 +1,14 @@
 #include "model/trust/TrustStore.h"
 
 #include "model/casefile/AtomicFile.h"
+#include "model/trust/RosterHighWater.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 
 namespace rd {
 
@@ -19,6 +21,17 @@ QString TrustStore::configDir()
 QString TrustStore::trustFilePath()
 {
     return QDir(configDir()).filePath(QStringLiteral("trust.json"));
+}
+
+QString TrustStore::homeFolder()
+{
+    const QString override = qEnvironmentVariable("REVIEWDESK_HOME");
+    if (!override.isEmpty())
+        return override;
+    // AppDataLocation would differ between the app and the command line (the CLI's application name
+    // is reviewdesk-cli and it has no organization name).
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("ReviewDesk"));
 }
 
 std::optional<TrustStore> TrustStore::load(QString* error)
@@ -61,6 +74,9 @@ std::optional<TrustStore> TrustStore::loadFrom(const QString& trustFile, QString
     store.m_rosterPath = QDir(QFileInfo(trustFile).absolutePath()).absoluteFilePath(roster);
     const auto loaded = Roster::load(store.m_rosterPath, anchor, error);
     if (!loaded)
+        return std::nullopt;
+    const RosterHighWater seen(QDir(homeFolder()).filePath(QStringLiteral("roster-seen.json")));
+    if (!seen.check(loaded->anchor(), loaded->serial(), store.m_rosterPath, error))
         return std::nullopt;
     store.m_roster = *loaded;
     return store;

@@ -19,8 +19,14 @@ public:
     // $REVIEWDESK_CONFIG_DIR, else /etc/reviewdesk.
     static QString configDir();
     static QString trustFilePath();
+    // The person's own folder on this computer: $REVIEWDESK_HOME, else
+    // QStandardPaths::GenericDataLocation/ReviewDesk (one folder for the app and the command line).
+    // It holds the people folder (UserDirectory) and the newest roster seen (RosterHighWater).
+    static QString homeFolder();
 
-    // Reads trust.json and the roster it names, checked against the anchor. Fails naming the file.
+    // Reads trust.json and the roster it names, checked against the anchor and against the newest
+    // serial this computer has seen of that roster (RosterHighWater: an older one is refused). Fails
+    // naming the file.
     static std::optional<TrustStore> load(QString* error);
     static std::optional<TrustStore> loadFrom(const QString& trustFile, QString* error);
 

@@ -88,6 +88,8 @@ private Q_SLOTS:
     void roundTripEverything();
     void callerCanExtend();
     void readFileErrors();
+    void limitsAndDuplicateKeys();
+    void limitsAndDuplicateKeys_data();
 
 private:
     Policy m_policy;
@@ -604,6 +606,72 @@ void TestCaseJson::readFileErrors()
     QVERIFY(missing.error().toString().startsWith(QStringLiteral("/nonexistent/case.json: ")));
     const QString path = QStringLiteral(REVIEWDESK_TEST_DATA "/case-exchange-sample.json");
     QVERIFY(CaseJson::readFile(path, m_policy).ok());
+}
+
+// What QJsonDocument takes without a word (a key twice: it keeps one) and what no case holds (a name
+// of a megabyte, a thousand lines, nesting without end, hidden characters) is refused, naming the field.
+void TestCaseJson::limitsAndDuplicateKeys_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("errorPath");
+    QTest::addColumn<QString>("message");
+    auto edited = [this](const QByteArray& from, const QByteArray& to) {
+        QByteArray json = m_sample;
+        if (!json.contains(from))
+            qFatal("the sample does not hold %s", from.constData());
+        return json.replace(from, to);
+    };
+    QTest::newRow("a key twice at the top")
+        << edited("{\n", "{\"status\": \"new\", \"status\": \"denied\",\n") << "status"
+        << "appears twice in one object";
+    QTest::newRow("a key twice inside")
+        << edited("\"urgency\": \"standard\",", "\"urgency\": \"standard\", \"urgency\": \"expedited\",")
+        << "request.urgency"
+        << "appears twice in one object";
+    QTest::newRow("a key twice, once escaped")
+        << edited("\"lines\":", "\"\\u006cines\": [\"96000\"], \"lines\":") << "request.lines"
+        << "appears twice in one object";
+    QTest::newRow("a name over 200 characters")
+        << edited("\"Jordan Rivera\"", "\"" + QByteArray(201, 'J') + "\"") << "member.name"
+        << "is longer than 200 characters";
+    QTest::newRow("a note over 20,000 characters")
+        << edited("\"note\": \"Spastic", "\"note\": \"" + QByteArray(20001, 'x') + " Spastic")
+        << "answers.indication.note"
+        << "is longer than 20000 characters";
+    QByteArray lines = "\"lines\": [";
+    for (int i = 0; i < 21; ++i)
+        lines += (i ? ", " : "") + QByteArray("\"96000\"");
+    QTest::newRow("21 lines") << edited("\"lines\": [", lines + ", ") << "request.lines"
+                              << "at most 20";
+    QByteArray diagnoses = "\"diagnoses\": [";
+    for (int i = 0; i < 51; ++i)
+        diagnoses += QByteArray("\"G80.1\", ");
+    QTest::newRow("51 diagnoses") << edited("\"diagnoses\": [", diagnoses) << "request.diagnoses"
+                                  << "at most 50";
+    QTest::newRow("nesting without end")
+        << edited("{\n", "{\"x\": " + QByteArray(40, '[') + QByteArray(40, ']') + ",\n")
+        << "x[0][0][0][0][0][0][0]"
+        << "deeper than 8 levels";
+    QTest::newRow("a NUL in the member id") << edited("\"M1002\"", "\"M1002\\u0000\"") << "member.id"
+                                            << "control or bidirectional-override character";
+    QTest::newRow("a bidirectional override in a name")
+        << edited("\"Jordan Rivera\"", "\"\\u202eJordan Rivera\"") << "member.name"
+        << "control or bidirectional-override character";
+    QTest::newRow("over 4 MiB") << m_sample + QByteArray(4 << 20, ' ') << QString() << "is over 4 MiB";
+}
+
+void TestCaseJson::limitsAndDuplicateKeys()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, errorPath);
+    QFETCH(QString, message);
+    QVERIFY(QJsonDocument::fromJson(input).isObject() || input.size() > (4 << 20)); // valid JSON
+    const Result<CaseData> data = CaseJson::parse(input, m_policy, kFile);
+    QVERIFY(!data.ok());
+    const QString line = data.error().toString();
+    QCOMPARE(data.error().path, errorPath);
+    QVERIFY2(line.contains(message), qPrintable(line));
+    QVERIFY(!line.contains(QLatin1Char('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestCaseJson)

@@ -36,7 +36,6 @@ private:
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("REVIEWDESK_HOME"), m_dir.filePath(QStringLiteral("home")));
-        environment.insert(QStringLiteral("REVIEWDESK_TEST_FAST_KDF"), QStringLiteral("1"));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         environment.insert(QStringLiteral("REVIEWDESK_CONFIG_DIR"), m_dir.filePath(QStringLiteral("etc")));
         return test::runCli(args, input, environment);

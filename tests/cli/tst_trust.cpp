@@ -6,6 +6,8 @@
 #include "SqlTamper.h"
 #include "TestCases.h"
 #include "TestSupport.h"
+#include "TrailRewrite.h"
+#include "TrustCliCase.h"
 #include "TrustFixture.h"
 #include "checklist/PolicyLoader.h"
 #include "model/audit/AuditChain.h"
@@ -27,14 +29,10 @@
 #include <sqlite3.h>
 
 using namespace rd;
+using test::rewriteTrail;
 using test::sqlite;
 
 namespace {
-
-const QString kNursePassword = QStringLiteral("nurse password 1");
-const QString kDoctorPassword = QStringLiteral("doctor password 1");
-const QString kRationale =
-    QStringLiteral("The notes do not show that the study would change the treatment plan.");
 
 // A key nobody in the roster has.
 std::shared_ptr<const SigningKey> freshKey()
@@ -45,108 +43,14 @@ std::shared_ptr<const SigningKey> freshKey()
     return SigningKey::fromSeed(seed, &error);
 }
 
-// The attacker's tool: reads the trail, lets edit() change it, then recomputes the whole hash chain
-// and signs every row with the key signer() gives for it (a row whose signer is null keeps its old
-// signature), and writes it back with the triggers dropped (restored unless leaveDropped).
-bool rewriteTrail(const QString& path, const std::function<void(QList<AuditEntry>&)>& edit,
-                  const std::function<const SigningKey*(const AuditEntry&)>& signer,
-                  bool leaveDropped = false)
-{
-    QString error;
-    QList<AuditEntry> trail;
-    QString caseId;
-    {
-        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
-        if (!file)
-            return false;
-        trail = file->auditTrail();
-        caseId = file->caseId();
-    }
-    edit(trail);
-    QByteArray prev = AuditChain::genesisHash(caseId);
-    QByteArray sql = "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; DROP TRIGGER "
-                     "audit_signature_no_update; DROP TRIGGER audit_signature_no_delete; DELETE FROM audit; "
-                     "DELETE FROM audit_signature; ";
-    for (qsizetype i = 0; i < trail.size(); ++i) {
-        AuditEntry& entry = trail[i];
-        entry.seq = i + 1;
-        entry.prevHash = prev;
-        entry.hash = AuditChain::entryHash(entry);
-        if (const SigningKey* key = signer(entry))
-            entry.signature = key->sign(AuditChain::signedMessage(entry));
-        prev = entry.hash;
-        auto text = [](const QString& value) -> QByteArray {
-            QString escaped = value;
-            return "'" + escaped.replace(QLatin1Char('\''), QStringLiteral("''")).toUtf8() + "'";
-        };
-        sql += "INSERT INTO audit VALUES (" + QByteArray::number(entry.seq) + ", " +
-               text(AuditChain::timestamp(entry.at)) + ", " + text(entry.actor) + ", " + text(entry.action) +
-               ", " + text(entry.target) + ", " + text(entry.oldValue) + ", " + text(entry.newValue) +
-               ", X'" + entry.prevHash.toHex() + "', X'" + entry.hash.toHex() +
-               "'); INSERT INTO audit_signature VALUES (" + QByteArray::number(entry.seq) + ", X'" +
-               entry.signature.toHex() + "'); ";
-    }
-    sql += "UPDATE case_info SET audit_count = " + QByteArray::number(trail.size()) + ", audit_head = X'" +
-           prev.toHex() + "'; ";
-    if (!leaveDropped)
-        sql +=
-            "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit "
-            "trail "
-            "is append-only'); END; CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT "
-            "RAISE(ABORT, 'the audit trail is append-only'); END; CREATE TRIGGER audit_signature_no_update "
-            "BEFORE UPDATE ON audit_signature BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); "
-            "END; CREATE TRIGGER audit_signature_no_delete BEFORE DELETE ON audit_signature BEGIN SELECT "
-            "RAISE(ABORT, 'the audit trail is append-only'); END;";
-    return sqlite(path, sql);
-}
-
 } // namespace
 
-class TrustTest : public QObject
+class TrustTest : public QObject, private test::TrustCliCase
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    test::TrustFixture m_trust;
-    QString m_notePdf;
     Policy m_policy;
-
-    test::CliRun cli(const QStringList& args, const QString& input = {},
-                     std::optional<QProcessEnvironment> environment = std::nullopt)
-    {
-        return test::runCli(args, input, environment.value_or(m_trust.environment()));
-    }
-
-    test::CliRun as(const QString& login, const QString& password, QStringList args)
-    {
-        args << QStringLiteral("--user") << login << QStringLiteral("--password-stdin");
-        return cli(args, password + QLatin1Char('\n'));
-    }
-
-    // A case of tests/data/signoff-KIND.json, created by nurse.lee with one PDF.
-    QString newCase(const QString& kind, const QString& name)
-    {
-        const QString path = m_dir.filePath(name);
-        const test::CliRun run = as(QStringLiteral("nurse.lee"), kNursePassword,
-                                    {QStringLiteral("new"), path, QStringLiteral("--from"),
-                                     QStringLiteral(REVIEWDESK_TEST_DATA "/signoff-%1.json").arg(kind),
-                                     QStringLiteral("--attach"), m_notePdf});
-        if (run.exitCode != 0)
-            qWarning("%s", qPrintable(run.err));
-        return run.exitCode == 0 ? path : QString();
-    }
-
-    QString signedDenial(const QString& name)
-    {
-        const QString path = newCase(QStringLiteral("denied"), name);
-        const test::CliRun run =
-            as(QStringLiteral("dr.whitfield"), kDoctorPassword,
-               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
-        if (run.exitCode != 0)
-            qWarning("%s", qPrintable(run.err));
-        return run.exitCode == 0 ? path : QString();
-    }
 
     // Verify with the real CLI: the exit code must be 1 and the output must name what is wrong.
     void expectRefused(const QString& path, const QString& expected, const QStringList& extra = {})
@@ -184,19 +88,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_trust.setUp(m_dir.filePath(QStringLiteral("org")),
-                               {{QStringLiteral("nurse.kim"), QStringLiteral("Kim Alvarez"),
-                                 QStringLiteral("RN"), UserRole::Reviewer, kNursePassword},
-                                {QStringLiteral("nurse.lee"), QStringLiteral("Lee Park"),
-                                 QStringLiteral("RN"), UserRole::Reviewer, kNursePassword},
-                                {QStringLiteral("dr.whitfield"), QStringLiteral("Dana Whitfield"),
-                                 QStringLiteral("MD, FAAPMR"), UserRole::MedicalDirector, kDoctorPassword}},
-                               &error),
-                 qPrintable(error));
-        m_notePdf = m_dir.filePath(QStringLiteral("clinic-note.pdf"));
-        test::writePdf(m_notePdf, {QStringLiteral("Clinic note"), QStringLiteral("Gait: crouch gait")});
+        QVERIFY2(setUpOrganization(&error), qPrintable(error));
         Result<Policy> policy = PolicyLoader::loadBuiltIn();
         QVERIFY(policy.ok());
         m_policy = policy.value();
@@ -605,7 +498,21 @@ private Q_SLOTS:
                                          kim, &error));
         }
         expectRefused(path, QStringLiteral("nurse.kim's key was revoked at"));
+        // The roster before her revocation put back (it is genuinely signed, and her key is valid in
+        // it): refused on a computer that has read the newer one, by the CLI and by verify.
         QVERIFY(test::writeFile(rosterPath, before));
+        const test::CliRun rolledBack =
+            as(QStringLiteral("nurse.kim"), kNursePassword,
+               {QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                QStringLiteral("--value"), QStringLiteral("no")});
+        QCOMPARE(rolledBack.exitCode, 2);
+        QVERIFY2(rolledBack.err.contains(QStringLiteral("is serial 1, older than serial 2")) &&
+                     rolledBack.err.contains(QStringLiteral("rolled back")),
+                 qPrintable(rolledBack.err));
+        expectRefused(path, QStringLiteral("a roster rolled back to an earlier version is not trusted"));
+        // The tests after this one work with the first roster again: as on a computer that never read
+        // the second (the limit docs/security.md names).
+        QVERIFY(QFile::remove(QDir(m_trust.home()).filePath(QStringLiteral("roster-seen.json"))));
     }
 
     // Outputs never replace what they should not, and never end cut short.

@@ -3,11 +3,11 @@
 #include "model/casefile/AttachmentFile.h"
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
+#include "ui/RunOnPool.h"
 #include "ui/pdf/PdfPageView.h"
 #include "ui/pdf/PdfSearchPanel.h"
 #include "ui/pdf/PdfViewer.h"
 
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -16,7 +16,6 @@
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -105,12 +104,15 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
     Q_EMIT selectionChanged();
     m_message->setText(tr("Opening %1…").arg(info.fileName));
     m_stack->setCurrentWidget(m_message);
-    auto* watcher = new QFutureWatcher<ReadResult>(this);
-    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
+    const qint64 id = info.id;
+    auto read = [caseFilePath, id] {
+        ReadResult result;
+        result.file = AttachmentFile::read(caseFilePath, id, &result.error);
+        return result;
+    };
+    runOnPool(this, read, [this, generation](const ReadResult& result) {
         if (generation != m_generation)
             return;
-        const ReadResult result = watcher->result();
         if (!result.file) {
             setFailed(result.error);
             return;
@@ -149,12 +151,6 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
         m_stack->setCurrentWidget(m_viewer);
         m_viewer->setDocument(document);
     });
-    const qint64 id = info.id;
-    watcher->setFuture(QtConcurrent::run([caseFilePath, id] {
-        ReadResult result;
-        result.file = AttachmentFile::read(caseFilePath, id, &result.error);
-        return result;
-    }));
 }
 
 void PdfAttachmentViewer::verifyAttachment(quint64 generation)

@@ -4,6 +4,7 @@
 #include "model/casefile/CaseFileFormat.h"
 #include "ui/DueClock.h"
 #include "ui/Palette.h"
+#include "ui/RunOnPool.h"
 
 #include <QBrush>
 #include <QDir>
@@ -248,14 +249,13 @@ void CaseQueueModel::refreshCase(const QString& path)
         return;
     const quint64 generation = m_generation;
     ++m_pending;
-    auto* watcher = new QFutureWatcher<ScanResult>(this);
-    connect(watcher, &QFutureWatcher<ScanResult>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        --m_pending;
-        if (generation == m_generation)
-            mergeRows(watcher->result().rows);
-    });
-    watcher->setFuture(QtConcurrent::run(&scanPool(), [absolute] { return readPaths({absolute}); }));
+    runOnPool(
+        this, [absolute] { return readPaths({absolute}); },
+        [this, generation](const ScanResult& result) {
+            --m_pending;
+            if (generation == m_generation)
+                mergeRows(result.rows);
+        });
 }
 
 void CaseQueueModel::mergeRows(const QList<Row>& rows)

@@ -68,7 +68,7 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     , m_letterEs(new QTextBrowser(this))
     , m_problems(new QLabel(this))
     , m_password(new QLineEdit(this))
-    , m_unlock(new QFutureWatcher<std::shared_ptr<SigningKey>>(this))
+    , m_unlock(new QFutureWatcher<Unlocked>(this))
 {
     setObjectName(QStringLiteral("SignoffDialog"));
     setWindowTitle(tr("Sign Off — %1").arg(file->data().member.id));
@@ -203,8 +203,7 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     });
     for (QPlainTextEdit* box : {m_rationale, m_rationaleEs, m_additional})
         connect(box, &QPlainTextEdit::textChanged, this, &SignoffDialog::refresh);
-    connect(m_unlock, &QFutureWatcher<std::shared_ptr<SigningKey>>::finished, this,
-            &SignoffDialog::finishSigning);
+    connect(m_unlock, &QFutureWatcher<Unlocked>::finished, this, &SignoffDialog::finishSigning);
 
     fillLines();
     fillJudgments();
@@ -457,24 +456,21 @@ void SignoffDialog::sign()
     const QString login = m_signer.login;
     const QByteArray password = m_password->text().toUtf8();
     m_password->clear();
-    m_unlockError.clear();
     // Argon2id takes a moment on purpose: off the GUI thread.
-    m_unlock->setFuture(
-        QtConcurrent::run([directory, login, password, this]() -> std::shared_ptr<SigningKey> {
-            QString error;
-            std::shared_ptr<SigningKey> key = directory.unlock(login, password, &error);
-            if (!key)
-                m_unlockError = error; // read only after finished()
-            return key;
-        }));
+    m_unlock->setFuture(QtConcurrent::run([directory, login, password] {
+        Unlocked unlocked;
+        unlocked.key = directory.unlock(login, password, &unlocked.error);
+        return unlocked;
+    }));
 }
 
 void SignoffDialog::finishSigning()
 {
-    const std::shared_ptr<SigningKey> key = m_unlock->result();
+    const Unlocked unlocked = m_unlock->result();
+    const std::shared_ptr<SigningKey>& key = unlocked.key;
     QString error;
     if (!key) {
-        error = m_unlockError;
+        error = unlocked.error;
     } else {
         SignoffInput input;
         input.login = m_signer.login;
@@ -522,9 +518,11 @@ void SignoffDialog::exportPdf()
         QFileDialog::getSaveFileName(this, tr("Export Letter as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (target.isEmpty())
         return;
-    const QString footer =
-        tr("%1 · Member %2 · Reference %3")
-            .arg(m_signoff.plan().name, m_file->data().member.id, LetterText::reference(m_file->caseId()));
+    // The same foot as reviewdesk-cli letter: in the letter's language, with the audit head.
+    const QList<AuditEntry> trail = m_file->auditTrail();
+    const QString footer = LetterText::footer(
+        m_signoff.plan().name, m_file->data().member.id, m_file->caseId(), letter->language,
+        trail.isEmpty() ? 0 : trail.last().seq, trail.isEmpty() ? QByteArray() : trail.last().hash);
     if (!LetterPdf::write(letter->html, target, m_signoff.plan().name, footer, letter->language, &error))
         MessageBox::warning(this, tr("Export PDF"), error);
 }

@@ -87,8 +87,13 @@ private:
     QPushButton* m_sign = nullptr;
     QPushButton* m_export = nullptr;
     QPushButton* m_print = nullptr;
-    QFutureWatcher<std::shared_ptr<SigningKey>>* m_unlock = nullptr;
-    QString m_unlockError;
+    // The key, or why it could not be unlocked: the pool thread hands both back and writes no member.
+    struct Unlocked
+    {
+        std::shared_ptr<SigningKey> key;
+        QString error;
+    };
+    QFutureWatcher<Unlocked>* m_unlock = nullptr;
 };
 
 } // namespace rd
