@@ -6,13 +6,15 @@ namespace rd::WorkspaceSchema {
 
 namespace {
 
-// The group roles exist cluster-wide; a second workspace in the same cluster shares them.
+// The group roles exist cluster-wide; a second workspace in the same cluster shares them. Two inits at
+// once (two workspaces of one cluster) both try: the second's CREATE waits for the first and then finds
+// the role, which is what it wanted.
 const char kRoles[] = R"SQL(
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rd_reviewer') THEN CREATE ROLE rd_reviewer NOLOGIN; END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rd_medical_director') THEN CREATE ROLE rd_medical_director NOLOGIN; END IF;
-    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rd_admin') THEN CREATE ROLE rd_admin NOLOGIN; END IF;
+    BEGIN CREATE ROLE rd_reviewer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+    BEGIN CREATE ROLE rd_medical_director NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+    BEGIN CREATE ROLE rd_admin NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
 END
 $$;
 )SQL";
@@ -296,7 +298,22 @@ BEGIN
         RETURN 'the medical directors'' queue';
     END IF;
     IF NOT rd.session_holds(p_case) AND NOT pg_try_advisory_lock(21316, rd.lock_key(p_case)) THEN
-        RETURN session_user || ' (in another window or computer)';
+        -- The same person's session that just closed (a window closed, a client reconnecting) lets the
+        -- lock go when its server process ends, a moment after the client has gone: wait for that, a
+        -- few seconds at most. Anyone else's hold is answered at once.
+        IF NOT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                       WHERE l.locktype = 'advisory' AND l.classid = 21316
+                         AND l.objid = (rd.lock_key(p_case)::bigint & 4294967295)::oid
+                         AND l.granted AND a.usename = session_user) THEN
+            RETURN session_user || ' (in another window or computer)';
+        END IF;
+        BEGIN
+            PERFORM set_config('lock_timeout', '5s', true);
+            PERFORM pg_advisory_lock(21316, rd.lock_key(p_case));
+            PERFORM set_config('lock_timeout', '0', true);
+        EXCEPTION WHEN lock_not_available THEN
+            RETURN session_user || ' (in another window or computer)';
+        END;
     END IF;
     IF c.assignee IS NULL THEN
         UPDATE rd.case_queue SET assignee = session_user, assigned_at = now() WHERE case_id = p_case;

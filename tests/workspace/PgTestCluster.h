@@ -64,8 +64,11 @@ public:
         if (!admin)
             return false;
         const QString sql =
-            QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1') "
-                           "THEN CREATE ROLE \"%1\" LOGIN; END IF; END $$; GRANT %2 TO \"%1\"")
+            // The group role too: this test may run before any workspace of the cluster is made, and
+            // beside another test making one.
+            QStringLiteral("DO $$ BEGIN BEGIN CREATE ROLE %2 NOLOGIN; EXCEPTION WHEN duplicate_object OR "
+                           "unique_violation THEN NULL; END; BEGIN CREATE ROLE \"%1\" LOGIN; EXCEPTION WHEN "
+                           "duplicate_object OR unique_violation THEN NULL; END; END $$; GRANT %2 TO \"%1\"")
                 .arg(login, group);
         return admin->command(sql.toUtf8(), error);
     }
