@@ -41,12 +41,15 @@ QString makeCase(const QTemporaryDir& dir, qint64* id)
 }
 
 // Appends a comment to the attachment's bytes behind ReviewDesk's back: still a PDF, no longer the
-// bytes that were recorded.
+// bytes that were recorded. The viewer may still be copying the rest of the attachment in a read
+// transaction (page 1 is shown before the copy ends), so the write waits for that lock like any other
+// writer would, instead of failing on SQLITE_BUSY when the machine is slow.
 bool alter(const QString& path, qint64 id)
 {
     sqlite3* db = nullptr;
     if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
         return false;
+    sqlite3_busy_timeout(db, 60000);
     const QByteArray sql =
         "UPDATE attachment_data SET data = data || CAST('\n% altered\n' AS BLOB) WHERE attachment_id = " +
         QByteArray::number(id);
