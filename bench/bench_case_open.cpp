@@ -7,7 +7,9 @@
 // event loop while the case opens, and the attachment's own path in the same run: the case view's
 // PdfAttachmentViewer alone, from the case file to page 1 painted (what the main window adds on top is
 // opening the case and building the checklist).
-//   bench_case_open [ROUNDS]
+//   bench_case_open [ROUNDS] [--open-only]
+// --open-only: only the main window opening the cases (no baseline, no search, no paging), for profiling
+// what the GUI thread does meanwhile, e.g. under valgrind --tool=callgrind --toggle-collect=...
 #include "bench/BenchCaseRecord.h"
 #include "model/casefile/CaseFile.h"
 #include "model/pdf/PdfDocument.h"
@@ -17,6 +19,7 @@
 #include "ui/checklist/ChecklistView.h"
 #include "ui/pdf/PdfViewer.h"
 
+#include "BenchEventTrace.h"
 #include "BenchProcessMemory.h"
 #include "BenchWait.h"
 
@@ -34,7 +37,9 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <thread>
+#include <time.h>
 #include <vector>
 
 using namespace rd;
@@ -47,20 +52,36 @@ double median(std::vector<double> values)
     return values.empty() ? 0 : values[values.size() / 2];
 }
 
+// The calling thread's CPU time in nanoseconds.
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
 // Runs the event loop until ready() holds (checked every millisecond) or timeoutMs passes; returns the
-// elapsed milliseconds, or -1 on time-out. Records the longest gap between event-loop turns.
-double waitUntil(const std::function<bool()>& ready, int timeoutMs, double* longestStallMs)
+// elapsed milliseconds, or -1 on time-out. Records the longest gap between event-loop turns, and the most
+// CPU time the GUI thread used between two turns (the gap's share that is our own work, not waiting for
+// a core on a loaded machine).
+double waitUntil(const std::function<bool()>& ready, int timeoutMs, double* longestStallMs,
+                 double* longestCpuMs = nullptr)
 {
     QElapsedTimer clock;
     clock.start();
     QEventLoop loop;
     QTimer poll;
     qint64 last = clock.nsecsElapsed();
+    qint64 lastCpu = threadCpuNs();
     double result = -1;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
         const qint64 now = clock.nsecsElapsed();
+        const qint64 cpu = threadCpuNs();
         *longestStallMs = std::max(*longestStallMs, double(now - last) / 1e6);
+        if (longestCpuMs)
+            *longestCpuMs = std::max(*longestCpuMs, double(cpu - lastCpu) / 1e6);
         last = now;
+        lastCpu = cpu;
         if (ready()) {
             result = double(now) / 1e6;
             loop.quit();
@@ -156,9 +177,12 @@ int main(int argc, char* argv[])
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     QTemporaryDir home;
     qputenv("REVIEWDESK_HOME", home.path().toLocal8Bit());
-    QApplication app(argc, argv);
+    bench::EventTraceApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ReviewDesk-bench"));
-    const int rounds = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 5;
+    const QStringList arguments = QCoreApplication::arguments();
+    const bool openOnly = arguments.contains(QStringLiteral("--open-only"));
+    const int rounds =
+        argc > 1 && arguments.at(1) != QLatin1String("--open-only") ? arguments.at(1).toInt() : 5;
     const std::vector<int> sizes{100, 500, 2000};
     QTemporaryDir dir(QDir::currentPath() + QStringLiteral("/bench-caseopen-XXXXXX"));
     std::vector<QString> pdfs, cases;
@@ -200,11 +224,20 @@ int main(int argc, char* argv[])
     };
     std::vector<std::vector<std::vector<double>>> phases(sizes.size(),
                                                          std::vector<std::vector<double>>(PhaseCount));
-    std::vector<double> stall(sizes.size(), 0);
+    std::vector<double> stall(sizes.size(), 0), stallCpu(sizes.size(), 0);
+    // The events the GUI thread took 20 ms or more to deliver while a case opened, by receiver and type.
+    struct SlowKind
+    {
+        int count = 0;
+        double maxMs = 0;
+        double maxCpuMs = 0;
+        double totalMs = 0;
+    };
+    std::map<std::pair<QByteArray, QByteArray>, SlowKind> slowKinds;
     double baselineStall = 0;
     for (int round = 0; round < rounds; ++round) {
         for (size_t s = 0; s < sizes.size(); ++s) {
-            {
+            if (!openOnly) {
                 PdfService service;
                 bench::waitFor([] { return false; }, 500); // the spare worker is ready
                 QElapsedTimer clock;
@@ -219,7 +252,7 @@ int main(int argc, char* argv[])
                 waitUntil([&] { return rendered; }, 30000, &baselineStall);
                 baseline[s].push_back(double(clock.nsecsElapsed()) / 1e6);
             }
-            {
+            if (!openOnly) {
                 PdfAttachmentViewer viewer;
                 viewer.resize(1100, 850);
                 viewer.show();
@@ -245,6 +278,7 @@ int main(int argc, char* argv[])
             // The app has been running a while when a reviewer opens a case: its spare worker is ready.
             bench::waitFor([] { return false; }, 1000);
             QElapsedTimer clock;
+            app.trace(20);
             clock.start();
             if (!window.openPath(cases[s])) {
                 std::fprintf(stderr, "the case did not open\n");
@@ -271,9 +305,18 @@ int main(int argc, char* argv[])
                     return checklist && checklist->isVisible() && checklist->stepCount() > 0 && watch &&
                            watch->painted;
                 },
-                30000, &stall[s]);
+                30000, &stall[s], &stallCpu[s]);
             opened[s].push_back(waited < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6);
-            if (auto* viewer = window.findChild<PdfViewer*>(); viewer && waited >= 0) {
+            for (const auto& slow : app.slowEvents()) {
+                SlowKind& kind =
+                    slowKinds[{slow.receiver, bench::EventTraceApplication::typeName(slow.type)}];
+                ++kind.count;
+                kind.maxMs = std::max(kind.maxMs, slow.ms);
+                kind.maxCpuMs = std::max(kind.maxCpuMs, slow.cpuMs);
+                kind.totalMs += slow.ms;
+            }
+            app.trace(-1);
+            if (auto* viewer = window.findChild<PdfViewer*>(); viewer && waited >= 0 && !openOnly) {
                 window.activateWindow();
                 bench::waitFor([&] { return window.isActiveWindow(); }, 2000);
                 search[s].push_back(searchToVisible(viewer, QStringLiteral("page-marker-%1").arg(sizes[s])));
@@ -289,12 +332,17 @@ int main(int argc, char* argv[])
         "bench_case_open: case file -> checklist and page 1 painted in the real MainWindow, median of %d "
         "rounds\n",
         rounds);
-    std::printf("  %6s %8s %12s %14s %10s %12s\n", "pages", "MB", "app ms", "baseline ms", "app/base",
-                "GUI stall ms");
+    std::printf("  %6s %8s %12s %14s %10s %12s %14s\n", "pages", "MB", "app ms", "baseline ms", "app/base",
+                "GUI stall ms", "its CPU ms");
     for (size_t s = 0; s < sizes.size(); ++s)
-        std::printf("  %6d %8.1f %12.1f %14.1f %10.2f %12.1f\n", sizes[s], QFileInfo(pdfs[s]).size() / 1e6,
-                    median(opened[s]), median(baseline[s]), median(opened[s]) / median(baseline[s]),
-                    stall[s]);
+        std::printf("  %6d %8.1f %12.1f %14.1f %10.2f %12.1f %14.1f\n", sizes[s],
+                    QFileInfo(pdfs[s]).size() / 1e6, median(opened[s]), median(baseline[s]),
+                    median(opened[s]) / median(baseline[s]), stall[s], stallCpu[s]);
+    std::printf("  events of 20 ms or more on the GUI thread while a case opened (all rounds and sizes):\n");
+    for (const auto& [key, kind] : slowKinds)
+        std::printf("    %-28s %-22s %4d times, longest %6.1f ms (most CPU %5.1f ms), %7.1f ms in all\n",
+                    key.first.constData(), key.second.constData(), kind.count, kind.maxMs, kind.maxCpuMs,
+                    kind.totalMs);
     std::printf("  where the app's time goes, median ms from openPath():\n");
     std::printf("  %6s %10s %10s %10s %12s\n", "pages", "returned", "doc made", "ready", "page cached");
     for (size_t s = 0; s < sizes.size(); ++s)

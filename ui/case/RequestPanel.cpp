@@ -148,8 +148,9 @@ QDateTime RequestPanel::now() const
     return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
 }
 
-QString RequestPanel::plainText() const
+QString RequestPanel::plainText()
 {
+    applyBody();
     return m_toggle->text() + QLatin1Char('\n') + m_body->toPlainText();
 }
 
@@ -177,6 +178,20 @@ void RequestPanel::focusInEvent(QFocusEvent* event)
 void RequestPanel::refresh()
 {
     m_toggle->setText(m_data ? summaryLine() : tr("Request"));
+    // The table is the costliest text of the case view to lay out: it follows one turn of the event
+    // loop later, after the case's first paint (a case sets the case, then its decision: laid out once).
+    if (!m_bodyPending)
+        QMetaObject::invokeMethod(
+            this, [this] { QMetaObject::invokeMethod(this, &RequestPanel::applyBody, Qt::QueuedConnection); },
+            Qt::QueuedConnection);
+    m_bodyPending = true;
+}
+
+void RequestPanel::applyBody()
+{
+    if (!m_bodyPending)
+        return;
+    m_bodyPending = false;
     m_body->setHtml(m_data ? html() : QString());
 }
 

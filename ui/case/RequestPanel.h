@@ -33,7 +33,8 @@ public:
     // The clock is measured against now (invalid: the current time); for tests.
     void setNow(const QDateTime& now);
 
-    QString plainText() const;
+    // The summary line and the body as they will be shown (the body follows a moment later, see refresh).
+    QString plainText();
     QTextBrowser* browser() const { return m_body; }
     QToolButton* toggle() const { return m_toggle; }
     // The member's age in whole years on a date (-1 when unknown).
@@ -44,6 +45,7 @@ protected:
 
 private:
     void refresh();
+    void applyBody();
     QString summaryLine() const;
     QString html() const;
     QDateTime now() const;
@@ -56,6 +58,7 @@ private:
     DecisionSummary m_decision;
     bool m_hasDecision = false;
     QDateTime m_now;
+    bool m_bodyPending = false;
 };
 
 } // namespace rd

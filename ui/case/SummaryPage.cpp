@@ -101,7 +101,8 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
         html += QStringLiteral("<p style='color:%1'><b>%2</b><br>%3</p>")
                     .arg(palette::tone(palette::Tone::Bad).name(), esc(tr("The case cannot be decided yet:")),
                          esc(summary.error));
-        m_browser->setHtml(html);
+        m_html = html;
+        applyHtml();
         return;
     }
     const Decision& decision = summary.decision;
@@ -183,11 +184,30 @@ void SummaryPage::setDecision(const DecisionSummary& summary, const QList<Checkl
     }
     html += QStringLiteral("<p style='color:%2'>%1</p>")
                 .arg(esc(tr("Policy %1, version %2").arg(decision.policyId, decision.policyVersion)), muted);
-    m_browser->setHtml(html);
+    m_html = html;
+    applyHtml();
 }
 
-QString SummaryPage::plainText() const
+void SummaryPage::applyHtml()
 {
+    // Parsing and laying out the table is the costly part, and every answer changes the decision.
+    m_htmlPending = !isVisible();
+    if (!m_htmlPending)
+        m_browser->setHtml(m_html);
+}
+
+void SummaryPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_htmlPending)
+        applyHtml();
+}
+
+QString SummaryPage::plainText()
+{
+    if (m_htmlPending)
+        m_browser->setHtml(m_html);
+    m_htmlPending = false;
     return m_browser->toPlainText();
 }
 

@@ -1,5 +1,7 @@
 #include "ui/checklist/JudgmentPage.h"
 
+#include "ui/checklist/WrappedLabel.h"
+
 #include <QCheckBox>
 #include <QFrame>
 #include <QGridLayout>
@@ -17,8 +19,8 @@ namespace rd {
 namespace {
 QLabel* sectionLabel(const QString& text, QWidget* parent)
 {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true); // a long heading must not widen the page past its column
+    auto* label = new WrappedLabel(parent); // a long heading must not widen the page past its column
+    label->setText(text);
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
@@ -39,10 +41,10 @@ QPushButton* answerButton(QWidget* parent)
 JudgmentPage::JudgmentPage(QWidget* parent)
     : QWidget(parent)
     , m_progress(new QLabel(this))
-    , m_title(new QLabel(this))
-    , m_kind(new QLabel(this))
-    , m_policy(new QLabel(this))
-    , m_guidance(new QLabel(this))
+    , m_title(new WrappedLabel(this))
+    , m_kind(new WrappedLabel(this))
+    , m_policy(new WrappedLabel(this))
+    , m_guidance(new WrappedLabel(this))
     , m_positive(answerButton(this))
     , m_negative(answerButton(this))
     , m_unknown(answerButton(this))
@@ -57,15 +59,8 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    m_title->setWordWrap(true);
     m_kind->setForegroundRole(QPalette::PlaceholderText);
-    m_kind->setWordWrap(true);
 
-    for (QLabel* label : {m_policy, m_guidance}) {
-        label->setWordWrap(true);
-        label->setTextFormat(Qt::PlainText);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    }
     m_policy->setContentsMargins(0, 4, 0, 4);
 
     connect(m_positive, &QPushButton::clicked, this,
@@ -175,28 +170,23 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
     if (!step.lines.isEmpty())
         facts << tr("applies to %1").arg(step.lines.join(QStringLiteral(", ")));
     m_kind->setText(facts.join(QStringLiteral(" · ")));
-    m_policy->setText(step.policyText);
-    m_guidance->setText(step.guidance);
+    m_policy->setSelectableText(step.policyText);
+    m_guidance->setSelectableText(step.guidance);
     m_guidanceTitle->setVisible(!step.guidance.isEmpty());
     m_guidance->setVisible(!step.guidance.isEmpty());
     m_positive->setText(step.exclusion ? tr("Yes, applies  [Y]") : tr("Met  [M]"));
     m_negative->setText(step.exclusion ? tr("No  [N]") : tr("Not met  [N]"));
     m_unknown->setText(tr("Unknown  [U]"));
 
-    // Each type: a check box with its key, and the label beside it, wrapped (the labels are long).
-    qDeleteAll(m_typeRows);
-    m_typeRows.clear();
-    m_types.clear();
+    // Each type: a check box with its key, and the label beside it, wrapped (the labels are long). The
+    // rows are kept from step to step and case to case: only their texts change.
     auto* grid = static_cast<QGridLayout*>(m_typesBox->layout());
-    for (int i = 0; i < step.types.size(); ++i) {
-        const auto& type = step.types.at(i);
+    while (m_typeRows.size() < step.types.size()) {
+        const int i = int(m_typeRows.size());
         auto* row = new QWidget(m_typesBox);
         auto* box = new QCheckBox(i < 9 ? QString::number(i + 1) : QString(), row);
         box->setFocusPolicy(Qt::TabFocus);
-        box->setAccessibleName(type.second);
-        box->setToolTip(type.second);
-        auto* label = new QLabel(type.second, row);
-        label->setWordWrap(true);
+        auto* label = new WrappedLabel(row);
         label->setTextFormat(Qt::PlainText);
         label->setBuddy(box);
         label->installEventFilter(this);
@@ -206,10 +196,23 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
         rowLayout->addWidget(box, 0, Qt::AlignTop);
         rowLayout->addWidget(label, 1);
         grid->addWidget(row, i, 0);
-        const QString typeId = type.first;
-        connect(box, &QCheckBox::clicked, this, [this, typeId](bool on) { Q_EMIT typeToggled(typeId, on); });
+        connect(box, &QCheckBox::clicked, this, [this, i](bool on) {
+            if (i < m_step.types.size())
+                Q_EMIT typeToggled(m_step.types.at(i).first, on);
+        });
         m_typeRows.append(row);
         m_types.append(box);
+        m_typeLabels.append(label);
+    }
+    for (int i = 0; i < m_typeRows.size(); ++i) {
+        const bool used = i < step.types.size();
+        if (used) {
+            const QString& label = step.types.at(i).second;
+            m_types.at(i)->setAccessibleName(label);
+            m_types.at(i)->setToolTip(label);
+            m_typeLabels.at(i)->setText(label);
+        }
+        m_typeRows.at(i)->setVisible(used);
     }
     m_typesBox->setTitle(tr("Which types apply (keys 1–%1)").arg(qMin(9, int(step.types.size()))));
     m_typesBox->setVisible(!step.types.isEmpty());
@@ -232,7 +235,7 @@ void JudgmentPage::setAnswer(const std::optional<Answer>& answer)
             text = text.mid(2);
         button->setText(button->isChecked() ? QStringLiteral("● ") + text : text);
     }
-    for (int i = 0; i < m_types.size(); ++i)
+    for (int i = 0; i < m_step.types.size(); ++i)
         m_types.at(i)->setChecked(answer && answer->types.contains(m_step.types.at(i).first));
     m_savedNote = answer ? answer->note : QString();
     if (m_note->toPlainText() != m_savedNote && !m_note->hasFocus())
@@ -285,7 +288,7 @@ bool JudgmentPage::eventFilter(QObject* watched, QEvent* event)
     // A click on a type's label toggles its check box.
     if (event->type() == QEvent::MouseButtonRelease && watched->property("typeIndex").isValid()) {
         const int index = watched->property("typeIndex").toInt();
-        if (index >= 0 && index < m_types.size() && m_types.at(index)->isEnabled())
+        if (index >= 0 && index < m_step.types.size() && m_types.at(index)->isEnabled())
             m_types.at(index)->click();
         return true;
     }

@@ -17,6 +17,8 @@ class QPushButton;
 
 namespace rd {
 
+class WrappedLabel;
+
 class JudgmentPage : public QWidget
 {
     Q_OBJECT
@@ -52,15 +54,16 @@ private:
     QLabel* m_progress = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_kind = nullptr;
-    QLabel* m_policy = nullptr;
-    QLabel* m_guidance = nullptr;
+    WrappedLabel* m_policy = nullptr;
+    WrappedLabel* m_guidance = nullptr;
     QLabel* m_guidanceTitle = nullptr;
     QPushButton* m_positive = nullptr;
     QPushButton* m_negative = nullptr;
     QPushButton* m_unknown = nullptr;
     QGroupBox* m_typesBox = nullptr;
     QList<QCheckBox*> m_types;
-    QList<QWidget*> m_typeRows;
+    QList<QWidget*> m_typeRows; // as many as the most types a step had; those beyond this step's hidden
+    QList<QLabel*> m_typeLabels;
     QPlainTextEdit* m_note = nullptr;
     QListWidget* m_citations = nullptr;
     QPushButton* m_cite = nullptr;
