@@ -222,20 +222,23 @@ void ChecklistView::setSession(CaseSession* session, const ReviewEngine* engine)
 
 void ChecklistView::rebuild()
 {
-    m_stepList->clear();
     if (!m_session || !m_engine) {
         m_unavailable->setText(
             m_session ? tr("The policy could not be loaded, so the checklist cannot be shown. The "
                            "attachments can still be read.")
                       : tr("No case is open."));
         m_stack->setCurrentWidget(m_unavailable);
-        m_stepList->hide();
+        m_stepList->hide(); // its rows are kept for the next case
         setActionsEnabled(false);
         return;
     }
     m_steps = m_engine->steps(m_session->data());
     m_stepList->show();
-    for (int i = 0; i <= m_steps.size(); ++i)
+    // One row per step and the summary's; the rows of the case before are kept (refreshStepList sets
+    // every row's text, tip and colour).
+    while (m_stepList->count() > m_steps.size() + 1)
+        delete m_stepList->takeItem(m_stepList->count() - 1);
+    while (m_stepList->count() < m_steps.size() + 1)
         m_stepList->addItem(QString());
     refreshLock();
     refreshStepList();
@@ -438,8 +441,11 @@ void ChecklistView::refreshStepList()
         if (answer && !answer->evidence.isEmpty())
             item->setText(item->text() + tr("  ¶%1").arg(answer->evidence.size()));
     }
-    if (QListWidgetItem* item = m_stepList->item(int(m_steps.size())))
+    if (QListWidgetItem* item = m_stepList->item(int(m_steps.size()))) {
         item->setText(tr("■  Summary"));
+        item->setToolTip(QString());
+        item->setData(Qt::ForegroundRole, QVariant());
+    }
 }
 
 void ChecklistView::refreshDecision()

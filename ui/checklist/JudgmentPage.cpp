@@ -178,15 +178,22 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
     m_negative->setText(step.exclusion ? tr("No  [N]") : tr("Not met  [N]"));
     m_unknown->setText(tr("Unknown  [U]"));
 
-    // Each type: a check box with its key, and the label beside it, wrapped (the labels are long). The
-    // rows are kept from step to step and case to case: only their texts change.
+    // Each type: a check box with its key, and the label beside it, wrapped (the labels are long). Made
+    // anew per step: kept rows that only change their texts while the case view is hidden leave the
+    // scroll area with the page's old height (tried: the policy text and the types were squeezed).
+    qDeleteAll(m_typeRows);
+    m_typeRows.clear();
+    m_types.clear();
     auto* grid = static_cast<QGridLayout*>(m_typesBox->layout());
-    while (m_typeRows.size() < step.types.size()) {
-        const int i = int(m_typeRows.size());
+    for (int i = 0; i < step.types.size(); ++i) {
+        const auto& type = step.types.at(i);
         auto* row = new QWidget(m_typesBox);
         auto* box = new QCheckBox(i < 9 ? QString::number(i + 1) : QString(), row);
         box->setFocusPolicy(Qt::TabFocus);
+        box->setAccessibleName(type.second);
+        box->setToolTip(type.second);
         auto* label = new WrappedLabel(row);
+        label->setText(type.second);
         label->setTextFormat(Qt::PlainText);
         label->setBuddy(box);
         label->installEventFilter(this);
@@ -196,23 +203,10 @@ void JudgmentPage::setStep(const ChecklistStep& step, int number, int count,
         rowLayout->addWidget(box, 0, Qt::AlignTop);
         rowLayout->addWidget(label, 1);
         grid->addWidget(row, i, 0);
-        connect(box, &QCheckBox::clicked, this, [this, i](bool on) {
-            if (i < m_step.types.size())
-                Q_EMIT typeToggled(m_step.types.at(i).first, on);
-        });
+        const QString typeId = type.first;
+        connect(box, &QCheckBox::clicked, this, [this, typeId](bool on) { Q_EMIT typeToggled(typeId, on); });
         m_typeRows.append(row);
         m_types.append(box);
-        m_typeLabels.append(label);
-    }
-    for (int i = 0; i < m_typeRows.size(); ++i) {
-        const bool used = i < step.types.size();
-        if (used) {
-            const QString& label = step.types.at(i).second;
-            m_types.at(i)->setAccessibleName(label);
-            m_types.at(i)->setToolTip(label);
-            m_typeLabels.at(i)->setText(label);
-        }
-        m_typeRows.at(i)->setVisible(used);
     }
     m_typesBox->setTitle(tr("Which types apply (keys 1–%1)").arg(qMin(9, int(step.types.size()))));
     m_typesBox->setVisible(!step.types.isEmpty());

@@ -62,8 +62,7 @@ private:
     QPushButton* m_unknown = nullptr;
     QGroupBox* m_typesBox = nullptr;
     QList<QCheckBox*> m_types;
-    QList<QWidget*> m_typeRows; // as many as the most types a step had; those beyond this step's hidden
-    QList<QLabel*> m_typeLabels;
+    QList<QWidget*> m_typeRows;
     QPlainTextEdit* m_note = nullptr;
     QListWidget* m_citations = nullptr;
     QPushButton* m_cite = nullptr;
