@@ -18,7 +18,8 @@ public:
     struct Slow
     {
         double ms = 0;
-        double cpuMs = 0; // of that, the GUI thread's own CPU time
+        double cpuMs = 0;   // of that, the GUI thread's own CPU time
+        qint64 startNs = 0; // steadyNs() when it began
         QByteArray receiver;
         int type = 0;
     };
@@ -40,6 +41,7 @@ public:
         ++m_depth;
         QElapsedTimer clock;
         clock.start();
+        const qint64 startNs = steadyNs();
         const double cpuStart = cpuMs();
         const int type = event->type();
         const QByteArray name = receiver->metaObject()->className();
@@ -47,8 +49,15 @@ public:
         --m_depth;
         const double ms = double(clock.nsecsElapsed()) / 1e6;
         if (ms >= m_thresholdMs)
-            m_slow.push_back({ms, cpuMs() - cpuStart, name, type});
+            m_slow.push_back({ms, cpuMs() - cpuStart, startNs, name, type});
         return result;
+    }
+
+    static qint64 steadyNs()
+    {
+        timespec now{};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
     }
 
     static double cpuMs()

@@ -64,8 +64,9 @@ qint64 threadCpuNs()
 // elapsed milliseconds, or -1 on time-out. Records the longest gap between event-loop turns, and the most
 // CPU time the GUI thread used between two turns (the gap's share that is our own work, not waiting for
 // a core on a loaded machine).
+// *window (optional): when this call's longest gap began and ended (EventTraceApplication::steadyNs()).
 double waitUntil(const std::function<bool()>& ready, int timeoutMs, double* longestStallMs,
-                 double* longestCpuMs = nullptr)
+                 double* longestCpuMs = nullptr, std::pair<qint64, qint64>* window = nullptr)
 {
     QElapsedTimer clock;
     clock.start();
@@ -73,6 +74,8 @@ double waitUntil(const std::function<bool()>& ready, int timeoutMs, double* long
     QTimer poll;
     qint64 last = clock.nsecsElapsed();
     qint64 lastCpu = threadCpuNs();
+    qint64 lastSteady = bench::EventTraceApplication::steadyNs();
+    qint64 longestHere = 0;
     double result = -1;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
         const qint64 now = clock.nsecsElapsed();
@@ -80,6 +83,12 @@ double waitUntil(const std::function<bool()>& ready, int timeoutMs, double* long
         *longestStallMs = std::max(*longestStallMs, double(now - last) / 1e6);
         if (longestCpuMs)
             *longestCpuMs = std::max(*longestCpuMs, double(cpu - lastCpu) / 1e6);
+        const qint64 steady = bench::EventTraceApplication::steadyNs();
+        if (window && now - last > longestHere) {
+            longestHere = now - last;
+            *window = {lastSteady, steady};
+        }
+        lastSteady = steady;
         last = now;
         lastCpu = cpu;
         if (ready()) {
@@ -225,6 +234,8 @@ int main(int argc, char* argv[])
     std::vector<std::vector<std::vector<double>>> phases(sizes.size(),
                                                          std::vector<std::vector<double>>(PhaseCount));
     std::vector<double> stall(sizes.size(), 0), stallCpu(sizes.size(), 0);
+    std::vector<double> nextStall(sizes.size(), 0), nextStallCpu(sizes.size(), 0);
+    std::vector<QString> longestGap(sizes.size());
     // The events the GUI thread took 20 ms or more to deliver while a case opened, by receiver and type.
     struct SlowKind
     {
@@ -278,7 +289,7 @@ int main(int argc, char* argv[])
             // The app has been running a while when a reviewer opens a case: its spare worker is ready.
             bench::waitFor([] { return false; }, 1000);
             QElapsedTimer clock;
-            app.trace(20);
+            app.trace(1);
             clock.start();
             if (!window.openPath(cases[s])) {
                 std::fprintf(stderr, "the case did not open\n");
@@ -292,6 +303,8 @@ int main(int argc, char* argv[])
                     seen[phase] = double(clock.nsecsElapsed()) / 1e6;
             };
             std::unique_ptr<PaintWatch> watch;
+            const double stallBefore = stall[s];
+            std::pair<qint64, qint64> gap;
             const double waited = waitUntil(
                 [&] {
                     auto* viewer = window.findChild<PdfViewer*>();
@@ -305,9 +318,23 @@ int main(int argc, char* argv[])
                     return checklist && checklist->isVisible() && checklist->stepCount() > 0 && watch &&
                            watch->painted;
                 },
-                30000, &stall[s], &stallCpu[s]);
+                30000, &stall[s], &stallCpu[s], &gap);
             opened[s].push_back(waited < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6);
+            if (stall[s] > stallBefore) {
+                // What the GUI thread delivered during its longest gap (events of 1 ms or more).
+                longestGap[s].clear();
+                for (const auto& slow : app.slowEvents())
+                    if (slow.startNs >= gap.first && slow.startNs < gap.second)
+                        longestGap[s] +=
+                            QStringLiteral(" %1/%2 %3 ms (CPU %4);")
+                                .arg(QString::fromLatin1(slow.receiver),
+                                     QString::fromLatin1(bench::EventTraceApplication::typeName(slow.type)))
+                                .arg(slow.ms, 0, 'f', 1)
+                                .arg(slow.cpuMs, 0, 'f', 1);
+            }
             for (const auto& slow : app.slowEvents()) {
+                if (slow.ms < 20)
+                    continue;
                 SlowKind& kind =
                     slowKinds[{slow.receiver, bench::EventTraceApplication::typeName(slow.type)}];
                 ++kind.count;
@@ -326,6 +353,23 @@ int main(int argc, char* argv[])
             }
             for (int phase = 0; phase < PhaseCount; ++phase)
                 phases[s][size_t(phase)].push_back(seen[size_t(phase)]);
+            // The next case in the same window, as a reviewer works (back to the queue, the next case):
+            // the case view was shown once already. The same file again, read as any other.
+            window.closeCase();
+            bench::waitFor([] { return false; }, 300);
+            if (!window.openPath(cases[s])) {
+                std::fprintf(stderr, "the case did not open again\n");
+                return 1;
+            }
+            std::unique_ptr<PaintWatch> nextWatch;
+            waitUntil(
+                [&] {
+                    auto* viewer = window.findChild<PdfViewer*>();
+                    if (viewer && !nextWatch && viewer->document())
+                        nextWatch = std::make_unique<PaintWatch>(viewer);
+                    return nextWatch && nextWatch->painted;
+                },
+                30000, &nextStall[s], &nextStallCpu[s]);
         }
     }
     std::printf(
@@ -338,6 +382,14 @@ int main(int argc, char* argv[])
         std::printf("  %6d %8.1f %12.1f %14.1f %10.2f %12.1f %14.1f\n", sizes[s],
                     QFileInfo(pdfs[s]).size() / 1e6, median(opened[s]), median(baseline[s]),
                     median(opened[s]) / median(baseline[s]), stall[s], stallCpu[s]);
+    std::printf("  what the GUI thread delivered in the longest stall (events of 1 ms or more):\n");
+    for (size_t s = 0; s < sizes.size(); ++s)
+        std::printf("    %d pages:%s\n", sizes[s], qPrintable(longestGap[s]));
+    std::printf(
+        "  the next case in the same window (closed, opened again), longest GUI stall ms (its CPU ms):");
+    for (size_t s = 0; s < sizes.size(); ++s)
+        std::printf(" %d pages %.1f (%.1f);", sizes[s], nextStall[s], nextStallCpu[s]);
+    std::printf("\n");
     std::printf("  events of 20 ms or more on the GUI thread while a case opened (all rounds and sizes):\n");
     for (const auto& [key, kind] : slowKinds)
         std::printf("    %-28s %-22s %4d times, longest %6.1f ms (most CPU %5.1f ms), %7.1f ms in all\n",
