@@ -235,7 +235,19 @@ int main(int argc, char* argv[])
                                                          std::vector<std::vector<double>>(PhaseCount));
     std::vector<double> stall(sizes.size(), 0), stallCpu(sizes.size(), 0);
     std::vector<double> nextStall(sizes.size(), 0), nextStallCpu(sizes.size(), 0);
-    std::vector<QString> longestGap(sizes.size());
+    std::vector<QString> longestGap(sizes.size()), nextLongestGap(sizes.size());
+    // What the GUI thread delivered between two turns of the event loop (events of 1 ms or more).
+    const auto delivered = [&app](const std::pair<qint64, qint64>& gap) {
+        QString text;
+        for (const auto& slow : app.slowEvents())
+            if (slow.startNs >= gap.first && slow.startNs < gap.second)
+                text += QStringLiteral(" %1/%2 %3 ms (CPU %4);")
+                            .arg(QString::fromLatin1(slow.receiver),
+                                 QString::fromLatin1(bench::EventTraceApplication::typeName(slow.type)))
+                            .arg(slow.ms, 0, 'f', 1)
+                            .arg(slow.cpuMs, 0, 'f', 1);
+        return text;
+    };
     // The events the GUI thread took 20 ms or more to deliver while a case opened, by receiver and type.
     struct SlowKind
     {
@@ -320,18 +332,8 @@ int main(int argc, char* argv[])
                 },
                 30000, &stall[s], &stallCpu[s], &gap);
             opened[s].push_back(waited < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6);
-            if (stall[s] > stallBefore) {
-                // What the GUI thread delivered during its longest gap (events of 1 ms or more).
-                longestGap[s].clear();
-                for (const auto& slow : app.slowEvents())
-                    if (slow.startNs >= gap.first && slow.startNs < gap.second)
-                        longestGap[s] +=
-                            QStringLiteral(" %1/%2 %3 ms (CPU %4);")
-                                .arg(QString::fromLatin1(slow.receiver),
-                                     QString::fromLatin1(bench::EventTraceApplication::typeName(slow.type)))
-                                .arg(slow.ms, 0, 'f', 1)
-                                .arg(slow.cpuMs, 0, 'f', 1);
-            }
+            if (stall[s] > stallBefore)
+                longestGap[s] = delivered(gap);
             for (const auto& slow : app.slowEvents()) {
                 if (slow.ms < 20)
                     continue;
@@ -357,6 +359,9 @@ int main(int argc, char* argv[])
             // the case view was shown once already. The same file again, read as any other.
             window.closeCase();
             bench::waitFor([] { return false; }, 300);
+            app.trace(1);
+            const double nextBefore = nextStall[s];
+            std::pair<qint64, qint64> nextGap;
             if (!window.openPath(cases[s])) {
                 std::fprintf(stderr, "the case did not open again\n");
                 return 1;
@@ -369,7 +374,10 @@ int main(int argc, char* argv[])
                         nextWatch = std::make_unique<PaintWatch>(viewer);
                     return nextWatch && nextWatch->painted;
                 },
-                30000, &nextStall[s], &nextStallCpu[s]);
+                30000, &nextStall[s], &nextStallCpu[s], &nextGap);
+            if (nextStall[s] > nextBefore)
+                nextLongestGap[s] = delivered(nextGap);
+            app.trace(-1);
         }
     }
     std::printf(
@@ -390,6 +398,8 @@ int main(int argc, char* argv[])
     for (size_t s = 0; s < sizes.size(); ++s)
         std::printf(" %d pages %.1f (%.1f);", sizes[s], nextStall[s], nextStallCpu[s]);
     std::printf("\n");
+    for (size_t s = 0; s < sizes.size(); ++s)
+        std::printf("    %d pages, delivered then:%s\n", sizes[s], qPrintable(nextLongestGap[s]));
     std::printf("  events of 20 ms or more on the GUI thread while a case opened (all rounds and sizes):\n");
     for (const auto& [key, kind] : slowKinds)
         std::printf("    %-28s %-22s %4d times, longest %6.1f ms (most CPU %5.1f ms), %7.1f ms in all\n",
