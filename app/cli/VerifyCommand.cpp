@@ -30,16 +30,34 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringLiteral("The same from a file: the JSON `export` wrote (its \"audit\") or a saved receipt of "
                        "`sign`."),
         QStringLiteral("FILE"));
-    parser.addOptions({anchor, head, headFrom});
+    const QCommandLineOption workspace(
+        QStringLiteral("workspace"),
+        QStringLiteral("Check the signers against the roster this team workspace keeps (signed by the "
+                       "administrator trust.json pins) instead of the local one; a workspace case "
+                       "(URL#CASE-ID) always is."),
+        QStringLiteral("URL"));
+    parser.addOptions({anchor, head, headFrom, workspace});
     int exitCode = ExitOk;
-    if (!parseCommand(parser, args,
-                      QStringLiteral("verify CASEFILE [--anchor KEYID] [--head N:HASH | --head-from FILE]\n\n"
-                                     "Exit status: 0 verified, 1 a check failed, 2 bad input."),
-                      1, out, err, &exitCode))
+    if (!parseCommand(
+            parser, args,
+            QStringLiteral("verify CASEFILE|URL#CASE-ID [--anchor KEYID] [--head N:HASH | --head-from FILE] "
+                           "[--workspace URL]\n\n"
+                           "Exit status: 0 verified, 1 a check failed, 2 bad input."),
+            1, out, err, &exitCode))
         return exitCode;
     WorkspaceCaseFile workspaceCase;
     if (!workspaceCase.resolve(parser.positionalArguments().at(0), err))
         return ExitBadInput;
+    if (parser.isSet(workspace)) {
+        if (workspaceCase.isWorkspace()) {
+            err << "reviewdesk-cli verify: --workspace is for a case file; a workspace case is checked "
+                   "against its own workspace's roster"
+                << Qt::endl;
+            return ExitBadInput;
+        }
+        if (!workspaceCase.useRosterOf(parser.value(workspace), err))
+            return ExitBadInput;
+    }
     const QString path = workspaceCase.path();
     if (!QFileInfo(path).isFile()) {
         err << path << ": no such file" << Qt::endl;
@@ -53,11 +71,7 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "reviewdesk-cli verify: " << error << Qt::endl;
         return ExitBadInput;
     }
-    if (workspaceCase.isWorkspace() && options.headCount == 0) {
-        // The server keeps the head: a trail cut short in the workspace is caught.
-        options.headCount = workspaceCase.headCount();
-        options.headHash = workspaceCase.headHash();
-    }
+    workspaceCase.applyTo(&options);
     const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
     if (!file) {
         out << "FAILED " << error << Qt::endl;
@@ -66,7 +80,8 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const CaseVerification result = verifyCase(*file, options);
     if (!result.anchor.isEmpty())
         out << "trust   anchor " << result.anchor << " (" << result.trustFile
-            << (result.trustOverride ? ", from $REVIEWDESK_CONFIG_DIR, not the installation's" : "") << ")\n";
+            << (result.trustOverride ? ", from $REVIEWDESK_CONFIG_DIR, not the installation's" : "") << ")\n"
+            << "roster  " << result.rosterSource << '\n';
     if (const auto signature = file->signature()) {
         const QJsonObject payload = QJsonDocument::fromJson(signature->payload).object();
         QStringList lines;

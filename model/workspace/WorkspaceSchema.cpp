@@ -387,7 +387,125 @@ GRANT EXECUTE ON FUNCTION rd.apply(text, jsonb, jsonb, jsonb, bigint, bytea), rd
     TO rd_reviewer, rd_medical_director;
 )SQL";
 
-const char* const kMigrations[] = {kMigration1};
+// Version 2. A case imported from a file lands where its status says: awaiting the medical director in
+// the medical directors' queue (not the review queue), a determined or signed one in no queue's Take
+// Next; a signed case is held by nobody. A stored roster names its own serial, newer than every one
+// stored before (the server cannot check the signature; every member's verify does).
+const char kMigration2[] = R"SQL(
+CREATE OR REPLACE FUNCTION rd.queue_for_status(p_status text) RETURNS text LANGUAGE sql IMMUTABLE AS
+    $f$ SELECT CASE WHEN p_status = 'awaiting-medical-director' THEN 'medical-director' ELSE 'review' END $f$;
+
+CREATE OR REPLACE FUNCTION rd.import_case(p_case text, p_queue jsonb, p_audit jsonb, p_rows jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+BEGIN
+    IF EXISTS (SELECT 1 FROM rd.case_queue WHERE case_id = p_case) THEN
+        RAISE EXCEPTION 'the workspace already holds case %', p_case USING ERRCODE = '23505';
+    END IF;
+    INSERT INTO rd.case_queue(case_id, member_id, member_name, urgency, received_at, due_by, status,
+                              audit_count, audit_head)
+    VALUES (p_case, p_queue->>'memberId', p_queue->>'memberName', p_queue->>'urgency',
+            (p_queue->>'receivedAt')::timestamptz, (p_queue->>'dueBy')::timestamptz, 'new', 0, ''::bytea);
+    PERFORM rd.append_audit(p_case, p_audit, false);
+    PERFORM rd.apply_rows(p_case, p_rows, '[]'::jsonb, false);
+    UPDATE rd.case_queue SET queue = rd.queue_for_status(status) WHERE case_id = p_case;
+END $f$;
+
+-- Cases imported before this version, still waiting where they should not.
+UPDATE rd.case_queue SET queue = 'medical-director'
+WHERE status = 'awaiting-medical-director' AND queue = 'review' AND assignee IS NULL AND NOT signed;
+
+CREATE OR REPLACE FUNCTION rd.hold(p_case text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    c rd.case_queue%ROWTYPE;
+BEGIN
+    c := rd.lock_case(p_case);
+    -- A signed case is read-only for everyone: opening it holds nothing and assigns nobody.
+    IF c.signed THEN
+        RETURN '';
+    END IF;
+    IF c.assignee IS NOT NULL AND c.assignee <> session_user THEN
+        RETURN c.assignee;
+    END IF;
+    IF c.queue = 'medical-director' AND NOT rd.is_medical_director() THEN
+        RETURN 'the medical directors'' queue';
+    END IF;
+    IF NOT rd.session_holds(p_case) AND NOT pg_try_advisory_lock(21316, rd.lock_key(p_case)) THEN
+        -- The same person's session that just closed (a window closed, a client reconnecting) lets the
+        -- lock go when its server process ends, a moment after the client has gone: wait for that, a
+        -- few seconds at most. Anyone else's hold is answered at once.
+        IF NOT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                       WHERE l.locktype = 'advisory' AND l.classid = 21316
+                         AND l.objid = (rd.lock_key(p_case)::bigint & 4294967295)::oid
+                         AND l.granted AND a.usename = session_user) THEN
+            RETURN session_user || ' (in another window or computer)';
+        END IF;
+        BEGIN
+            PERFORM set_config('lock_timeout', '5s', true);
+            PERFORM pg_advisory_lock(21316, rd.lock_key(p_case));
+            PERFORM set_config('lock_timeout', '0', true);
+        EXCEPTION WHEN lock_not_available THEN
+            RETURN session_user || ' (in another window or computer)';
+        END;
+    END IF;
+    IF c.assignee IS NULL THEN
+        UPDATE rd.case_queue SET assignee = session_user, assigned_at = now() WHERE case_id = p_case;
+    END IF;
+    RETURN '';
+END $f$;
+
+-- Take Next Case: the most urgent unassigned case of the queue, in one statement; SKIP LOCKED, so
+-- that competing takers never get the same case and never wait on each other. A determined case
+-- (signed or not) is done: it is opened by name, never handed out.
+CREATE OR REPLACE FUNCTION rd.take_next(p_queue text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    taken text;
+BEGIN
+    IF p_queue = 'medical-director' AND NOT rd.is_medical_director() THEN
+        RAISE EXCEPTION '% is not in rd_medical_director: the medical directors'' queue is theirs', session_user
+            USING ERRCODE = '42501';
+    END IF;
+    -- A scalar subquery runs once; joined (UPDATE ... FROM) it may be rescanned, and each rescan
+    -- under SKIP LOCKED finds another row.
+    UPDATE rd.case_queue SET assignee = session_user, assigned_at = now()
+    WHERE case_id = (SELECT case_id FROM rd.case_queue
+                     WHERE assignee IS NULL AND NOT signed AND queue = p_queue AND status <> 'determined'
+                     ORDER BY (urgency = 'expedited') DESC, due_by, case_id
+                     LIMIT 1 FOR UPDATE SKIP LOCKED)
+      AND assignee IS NULL
+    RETURNING case_id INTO taken;
+    RETURN taken;
+END $f$;
+
+-- A roster row names its own serial and is newer than every one stored: an older signed roster (which
+-- may still hold a key revoked since) cannot be put back on top.
+CREATE OR REPLACE FUNCTION rd.check_roster() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    body jsonb;
+BEGIN
+    PERFORM pg_advisory_xact_lock(21316, 1);
+    BEGIN
+        body := NEW.body::jsonb;
+    EXCEPTION WHEN others THEN
+        RAISE EXCEPTION 'the roster is not JSON' USING ERRCODE = '22P02';
+    END;
+    IF jsonb_typeof(body) <> 'object' OR body->>'serial' IS DISTINCT FROM NEW.serial::text THEN
+        RAISE EXCEPTION 'the roster names serial %, not %', coalesce(body->>'serial', 'none'), NEW.serial
+            USING ERRCODE = '23514';
+    END IF;
+    IF EXISTS (SELECT 1 FROM rd.roster WHERE serial >= NEW.serial) THEN
+        RAISE EXCEPTION 'the workspace holds roster serial % already: a roster stored must be newer',
+            (SELECT max(serial) FROM rd.roster) USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+END $f$;
+REVOKE EXECUTE ON FUNCTION rd.check_roster(), rd.queue_for_status(text) FROM PUBLIC;
+CREATE TRIGGER roster_newer BEFORE INSERT ON rd.roster FOR EACH ROW EXECUTE FUNCTION rd.check_roster();
+)SQL";
+
+const char* const kMigrations[] = {kMigration1, kMigration2};
 
 } // namespace
 

@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("newer ReviewDesk")), qPrintable(error));
         auto owner = PgConnection::open(m_cluster.superuser(), &error);
         QVERIFY(!WorkspaceSchema::migrate(*owner, &error));
-        QVERIFY2(m_cluster.sql(QStringLiteral("UPDATE rd.schema_version SET version = 1"), &error),
+        QVERIFY2(m_cluster.sql(QStringLiteral("UPDATE rd.schema_version SET version = %1").arg(WorkspaceSchema::CurrentVersion), &error),
                  qPrintable(error));
     }
 
@@ -194,6 +194,14 @@ private Q_SLOTS:
         QVERIFY(!doctor->storeRoster(body, 1, &error));
         auto admin = Workspace::open(m_cluster.url(m_admin), &error);
         QVERIFY2(admin->storeRoster(body, 1, &error), qPrintable(error));
+        QCOMPARE(*nurse->roster(&error), body);
+        // The server keeps the newest: the same serial again, or a row whose roster names another
+        // serial, is refused.
+        QVERIFY(!admin->storeRoster(body, 1, &error));
+        QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+        QVERIFY(!admin->storeRoster(body, 7, &error));
+        QVERIFY2(error.contains(QLatin1String("names serial 1")), qPrintable(error));
+        QVERIFY(!admin->storeRoster("not json", 8, &error));
         QCOMPARE(*nurse->roster(&error), body);
         // An administrator keeps the roster and reads no case.
         QVERIFY(!admin->list(&error));
