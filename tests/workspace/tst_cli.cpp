@@ -177,7 +177,22 @@ private Q_SLOTS:
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         const QString signedId = imported.out.trimmed();
 
+        // Determined on a desk without a signature: done, never handed out.
+        const QString determinedPath = m_dir.filePath(QStringLiteral("determined.rdcase"));
+        {
+            auto file = CaseFile::create(determinedPath, test::sampleCase(), m_trust.actor(m_nurse), &error);
+            QVERIFY2(file, qPrintable(error));
+            QVERIFY2(file->setStatus(CaseStatus::Determined, m_trust.actor(m_nurse), &error),
+                     qPrintable(error));
+        }
+        const auto determined =
+            cli({QStringLiteral("workspace"), QStringLiteral("import"), url, determinedPath});
+        QVERIFY2(determined.exitCode == 0, qPrintable(determined.err));
+        const QString determinedId = determined.out.trimmed();
+
         auto entries = queue(url);
+        QCOMPARE(entries.value(determinedId).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("determined"));
         QCOMPARE(entries.value(routedId).value(QStringLiteral("queue")).toString(),
                  QStringLiteral("medical-director"));
         QCOMPARE(entries.value(routedId).value(QStringLiteral("status")).toString(),
@@ -193,7 +208,8 @@ private Q_SLOTS:
             if (take.exitCode == 1)
                 break;
             QCOMPARE(take.exitCode, 0);
-            QVERIFY(take.out.trimmed() != routedId && take.out.trimmed() != signedId);
+            QVERIFY(take.out.trimmed() != routedId && take.out.trimmed() != signedId &&
+                    take.out.trimmed() != determinedId);
         }
         const auto doctorTakes =
             cli({QStringLiteral("workspace"), QStringLiteral("take"), m_cluster.url(m_doctor),
