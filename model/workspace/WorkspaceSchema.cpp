@@ -395,64 +395,35 @@ const char kMigration2[] = R"SQL(
 CREATE OR REPLACE FUNCTION rd.queue_for_status(p_status text) RETURNS text LANGUAGE sql IMMUTABLE AS
     $f$ SELECT CASE WHEN p_status = 'awaiting-medical-director' THEN 'medical-director' ELSE 'review' END $f$;
 
-CREATE OR REPLACE FUNCTION rd.import_case(p_case text, p_queue jsonb, p_audit jsonb, p_rows jsonb) RETURNS void
+-- The rows as they were imported before, then the queue the status names.
+ALTER FUNCTION rd.import_case(text, jsonb, jsonb, jsonb) RENAME TO import_case_rows;
+REVOKE EXECUTE ON FUNCTION rd.import_case_rows(text, jsonb, jsonb, jsonb) FROM rd_reviewer, rd_medical_director;
+CREATE FUNCTION rd.import_case(p_case text, p_queue jsonb, p_audit jsonb, p_rows jsonb) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
 BEGIN
-    IF EXISTS (SELECT 1 FROM rd.case_queue WHERE case_id = p_case) THEN
-        RAISE EXCEPTION 'the workspace already holds case %', p_case USING ERRCODE = '23505';
-    END IF;
-    INSERT INTO rd.case_queue(case_id, member_id, member_name, urgency, received_at, due_by, status,
-                              audit_count, audit_head)
-    VALUES (p_case, p_queue->>'memberId', p_queue->>'memberName', p_queue->>'urgency',
-            (p_queue->>'receivedAt')::timestamptz, (p_queue->>'dueBy')::timestamptz, 'new', 0, ''::bytea);
-    PERFORM rd.append_audit(p_case, p_audit, false);
-    PERFORM rd.apply_rows(p_case, p_rows, '[]'::jsonb, false);
+    PERFORM rd.import_case_rows(p_case, p_queue, p_audit, p_rows);
     UPDATE rd.case_queue SET queue = rd.queue_for_status(status) WHERE case_id = p_case;
 END $f$;
+REVOKE EXECUTE ON FUNCTION rd.import_case(text, jsonb, jsonb, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rd.import_case(text, jsonb, jsonb, jsonb) TO rd_reviewer, rd_medical_director;
 
 -- Cases imported before this version, still waiting where they should not.
 UPDATE rd.case_queue SET queue = 'medical-director'
 WHERE status = 'awaiting-medical-director' AND queue = 'review' AND assignee IS NULL AND NOT signed;
 
-CREATE OR REPLACE FUNCTION rd.hold(p_case text) RETURNS text
+-- A signed case is read-only for everyone: opening it holds nothing and assigns nobody.
+ALTER FUNCTION rd.hold(text) RENAME TO hold_unsigned;
+REVOKE EXECUTE ON FUNCTION rd.hold_unsigned(text) FROM rd_reviewer, rd_medical_director;
+CREATE FUNCTION rd.hold(p_case text) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
-DECLARE
-    c rd.case_queue%ROWTYPE;
 BEGIN
-    c := rd.lock_case(p_case);
-    -- A signed case is read-only for everyone: opening it holds nothing and assigns nobody.
-    IF c.signed THEN
+    IF EXISTS (SELECT 1 FROM rd.case_queue WHERE case_id = p_case AND signed) THEN
         RETURN '';
     END IF;
-    IF c.assignee IS NOT NULL AND c.assignee <> session_user THEN
-        RETURN c.assignee;
-    END IF;
-    IF c.queue = 'medical-director' AND NOT rd.is_medical_director() THEN
-        RETURN 'the medical directors'' queue';
-    END IF;
-    IF NOT rd.session_holds(p_case) AND NOT pg_try_advisory_lock(21316, rd.lock_key(p_case)) THEN
-        -- The same person's session that just closed (a window closed, a client reconnecting) lets the
-        -- lock go when its server process ends, a moment after the client has gone: wait for that, a
-        -- few seconds at most. Anyone else's hold is answered at once.
-        IF NOT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                       WHERE l.locktype = 'advisory' AND l.classid = 21316
-                         AND l.objid = (rd.lock_key(p_case)::bigint & 4294967295)::oid
-                         AND l.granted AND a.usename = session_user) THEN
-            RETURN session_user || ' (in another window or computer)';
-        END IF;
-        BEGIN
-            PERFORM set_config('lock_timeout', '5s', true);
-            PERFORM pg_advisory_lock(21316, rd.lock_key(p_case));
-            PERFORM set_config('lock_timeout', '0', true);
-        EXCEPTION WHEN lock_not_available THEN
-            RETURN session_user || ' (in another window or computer)';
-        END;
-    END IF;
-    IF c.assignee IS NULL THEN
-        UPDATE rd.case_queue SET assignee = session_user, assigned_at = now() WHERE case_id = p_case;
-    END IF;
-    RETURN '';
+    RETURN rd.hold_unsigned(p_case);
 END $f$;
+REVOKE EXECUTE ON FUNCTION rd.hold(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rd.hold(text) TO rd_reviewer, rd_medical_director;
 
 -- Take Next Case: the most urgent unassigned case of the queue, in one statement; SKIP LOCKED, so
 -- that competing takers never get the same case and never wait on each other. A determined case
