@@ -142,6 +142,27 @@ private Q_SLOTS:
             cli({QStringLiteral("workspace"), QStringLiteral("take"), m_cluster.url(m_doctor),
                  QStringLiteral("--queue"), QStringLiteral("medical-director")});
         QCOMPARE(doctorTakes.out.trimmed(), caseId);
+
+        // The medical director signs the denial in the workspace; it verifies there, and its letter is
+        // written from it.
+        const QString doctorSpec = m_cluster.url(m_doctor) + QLatin1Char('#') + caseId;
+        const auto signing =
+            cli({QStringLiteral("sign"), doctorSpec, QStringLiteral("--user"), m_doctor,
+                 QStringLiteral("--password-stdin"), QStringLiteral("--rationale"),
+                 QStringLiteral("The records show the study is requested for cosmetic reasons.")},
+                password(m_doctor));
+        QVERIFY2(signing.exitCode == 0, qPrintable(signing.out + signing.err));
+        const auto signedVerified = cli({QStringLiteral("verify"), spec});
+        QVERIFY2(signedVerified.exitCode == 0, qPrintable(signedVerified.out + signedVerified.err));
+        QVERIFY2(signedVerified.out.contains(QLatin1String("signed  by ") + m_doctor),
+                 qPrintable(signedVerified.out));
+        const QString letter = m_dir.filePath(QStringLiteral("letter.pdf"));
+        const auto lettered = cli({QStringLiteral("letter"), doctorSpec, QStringLiteral("-o"), letter});
+        QVERIFY2(lettered.exitCode == 0, qPrintable(lettered.out + lettered.err));
+        QFile letterFile(letter);
+        QVERIFY(letterFile.open(QIODevice::ReadOnly));
+        QVERIFY(letterFile.read(5) == "%PDF-");
+        QCOMPARE(queue(url).value(caseId).value(QStringLiteral("signed")).toBool(), true);
     }
 
     void importLandsWhereItsStatusSays()
