@@ -74,7 +74,9 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     workspaceCase.applyTo(&options);
     const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
     if (!file) {
-        out << "FAILED " << error << Qt::endl;
+        out << "FAILED "
+            << (workspaceCase.isWorkspace() ? error.replace(path, parser.positionalArguments().at(0)) : error)
+            << Qt::endl;
         return ExitCheckFailed;
     }
     const CaseVerification result = verifyCase(*file, options);
@@ -104,13 +106,18 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     } else {
         out << "unsigned: the case has no signature yet\n";
     }
+    // A workspace case is named as the user named it, never by its private copy's path.
+    const QString spec = parser.positionalArguments().at(0);
+    auto named = [&](QString text) {
+        return workspaceCase.isWorkspace() ? text.replace(path, spec) : text;
+    };
     for (const QString& line : result.report.checked)
-        out << "ok      " << line << '\n';
+        out << "ok      " << named(line) << '\n';
     for (const VerifyFinding& finding : result.report.problems)
-        out << "FAILED  " << finding.where << ": " << finding.what << '\n';
+        out << "FAILED  " << named(finding.where) << ": " << named(finding.what) << '\n';
     if (result.auditCount > 0)
         out << "head    " << result.auditCount << ':' << result.auditHead.toHex() << '\n';
-    out << (result.report.ok() ? "verified: " : "NOT verified: ") << path << Qt::endl;
+    out << (result.report.ok() ? "verified: " : "NOT verified: ") << named(path) << Qt::endl;
     return result.report.ok() ? ExitOk : ExitCheckFailed;
 }
 

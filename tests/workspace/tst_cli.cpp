@@ -119,6 +119,7 @@ private Q_SLOTS:
 
         const auto verified = cli({QStringLiteral("verify"), spec});
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+        QVERIFY2(verified.out.contains(QLatin1String("verified: ") + spec), qPrintable(verified.out));
         const auto evaluated = cli({QStringLiteral("evaluate"), spec, QStringLiteral("--json")});
         QVERIFY2(evaluated.exitCode == 0, qPrintable(evaluated.err));
         QVERIFY(evaluated.out.contains(QLatin1String("\"overall\"")));
