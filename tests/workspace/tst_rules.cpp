@@ -95,7 +95,9 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("newer ReviewDesk")), qPrintable(error));
         auto owner = PgConnection::open(m_cluster.superuser(), &error);
         QVERIFY(!WorkspaceSchema::migrate(*owner, &error));
-        QVERIFY2(m_cluster.sql(QStringLiteral("UPDATE rd.schema_version SET version = %1").arg(WorkspaceSchema::CurrentVersion), &error),
+        QVERIFY2(m_cluster.sql(QStringLiteral("UPDATE rd.schema_version SET version = %1")
+                                   .arg(WorkspaceSchema::CurrentVersion),
+                               &error),
                  qPrintable(error));
     }
 
@@ -206,6 +208,36 @@ private Q_SLOTS:
         // An administrator keeps the roster and reads no case.
         QVERIFY(!admin->list(&error));
         QCOMPARE(admin->connection().sqlState(), QStringLiteral("42501"));
+    }
+
+    // verifyCase() with the workspace's roster: the one stored is used; none, or one edited after its
+    // administrator signed it, fails.
+    void verifyWithTheWorkspaceRoster()
+    {
+        QString error;
+        auto file =
+            CaseFile::open(newCaseFile(QStringLiteral("v.rdcase")), CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY2(file, qPrintable(error));
+        auto nurse = Workspace::open(m_cluster.url(m_nurse), &error);
+        VerifyOptions options;
+        QVERIFY2(nurse->useRoster(&options, &error), qPrintable(error));
+        CaseVerification result = verifyCase(*file, options);
+        QVERIFY2(result.report.ok(), qPrintable(result.report.problems.value(0).what));
+        QVERIFY2(result.rosterSource.startsWith(QLatin1String("the workspace ")),
+                 qPrintable(result.rosterSource));
+
+        options.roster = QByteArray();
+        result = verifyCase(*file, options);
+        QVERIFY(!result.report.ok());
+        QVERIFY2(result.report.problems.value(0).what.contains(QLatin1String("holds no organization roster")),
+                 qPrintable(result.report.problems.value(0).what));
+
+        QVERIFY2(nurse->useRoster(&options, &error), qPrintable(error));
+        options.roster->replace("Nina Nurse", "Nina Nurze");
+        result = verifyCase(*file, options);
+        QVERIFY(!result.report.ok());
+        QVERIFY2(result.report.problems.value(0).what.contains(QLatin1String("edited or forged")),
+                 qPrintable(result.report.problems.value(0).what));
     }
 
     void medicalDirectorSignsAfterRouting()
