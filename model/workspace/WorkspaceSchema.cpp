@@ -2,6 +2,8 @@
 
 #include "model/workspace/PgConnection.h"
 
+#include <algorithm>
+
 namespace rd::WorkspaceSchema {
 
 namespace {
@@ -495,6 +497,11 @@ int version(PgConnection& connection, QString* error)
 
 bool migrate(PgConnection& connection, QString* error)
 {
+    return migrateTo(connection, CurrentVersion, error);
+}
+
+bool migrateTo(PgConnection& connection, int target, QString* error)
+{
     QString message;
     if (!connection.command("BEGIN", &message)) {
         *error = message;
@@ -520,7 +527,7 @@ bool migrate(PgConnection& connection, QString* error)
                 .arg(CurrentVersion));
     if (!connection.command(kRoles, &message))
         return fail(QStringLiteral("cannot create the group roles: %1").arg(message));
-    for (int next = current + 1; next <= CurrentVersion; ++next) {
+    for (int next = current + 1; next <= std::min(target, CurrentVersion); ++next) {
         if (!connection.command(kMigrations[next - 1], &message))
             return fail(QStringLiteral("migration %1 failed: %2").arg(next).arg(message));
         if (!connection.exec("UPDATE rd.schema_version SET version = $1::int",

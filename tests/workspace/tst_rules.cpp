@@ -101,6 +101,42 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    // A workspace made by version 1 migrates to 2: a case that version 1 imported into the review queue
+    // although it awaits the medical director moves to their queue; others stay.
+    void migrationFromVersionOne()
+    {
+        QString error;
+        const QString database = QStringLiteral("rd_rules_v1");
+        QVERIFY2(
+            m_cluster.sql(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database), &error),
+            qPrintable(error));
+        QVERIFY2(m_cluster.sql(QStringLiteral("CREATE DATABASE %1").arg(database), &error),
+                 qPrintable(error));
+        auto owner = PgConnection::open(m_cluster.url(database, QStringLiteral("rdtest")), &error);
+        QVERIFY2(owner, qPrintable(error));
+        QVERIFY2(WorkspaceSchema::migrateTo(*owner, 1, &error), qPrintable(error));
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), 1);
+        QVERIFY2(owner->command(
+                     "INSERT INTO rd.case_queue(case_id, member_id, member_name, urgency, received_at, "
+                     "due_by, status, audit_count, audit_head) VALUES "
+                     "('routed', 'M1', 'A', 'standard', now(), now(), 'awaiting-medical-director', 0, ''), "
+                     "('review', 'M2', 'B', 'standard', now(), now(), 'in-review', 0, '')",
+                     &error),
+                 qPrintable(error));
+        QVERIFY(!Workspace::open(m_cluster.url(database, m_nurse), &error));
+        QVERIFY2(error.contains(QLatin1String("older")), qPrintable(error));
+        QVERIFY2(WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), WorkspaceSchema::CurrentVersion);
+        auto workspace = Workspace::open(m_cluster.url(database, m_nurse), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->entry(QStringLiteral("routed"), &error)->queue, Workspace::MedicalDirectorQueue);
+        QCOMPARE(workspace->entry(QStringLiteral("review"), &error)->queue, Workspace::ReviewQueue);
+        workspace.reset();
+        owner.reset();
+        QVERIFY2(m_cluster.sql(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database), &error),
+                 qPrintable(error));
+    }
+
     void holderRecordsOthersReadOnly()
     {
         QString error;
