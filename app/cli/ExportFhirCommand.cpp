@@ -42,8 +42,12 @@ int exportFhirCommand(const QStringList& args, QTextStream& out, QTextStream& er
     workspaceCase.applyTo(&options);
     FhirCaseExportResult result = FhirCaseExport::run(workspaceCase.path(), parser.value(output), *policy,
                                                       !parser.isSet(noLetter), options);
-    if (workspaceCase.isWorkspace())
+    // A workspace case is named as the user named it, never by its private copy's path.
+    if (workspaceCase.isWorkspace()) {
         result.error.replace(workspaceCase.path(), spec);
+        for (QString& warning : result.warnings)
+            warning.replace(workspaceCase.path(), spec);
+    }
     for (const QString& warning : result.warnings)
         out << "warning: " << warning << '\n';
     if (result.status != FhirCaseExportResult::Status::Written) {
