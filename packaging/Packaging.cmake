@@ -42,6 +42,7 @@ install(FILES
     ${PROJECT_SOURCE_DIR}/docs/case-file-format.md
     ${PROJECT_SOURCE_DIR}/docs/policy-file-format.md
     ${PROJECT_SOURCE_DIR}/docs/fhir.md
+    ${PROJECT_SOURCE_DIR}/docs/workspace.md
     DESTINATION ${REVIEWDESK_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/screenshots DESTINATION ${REVIEWDESK_DOCDIR}
     FILES_MATCHING PATTERN "*.png")

@@ -30,16 +30,34 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringLiteral("The same from a file: the JSON `export` wrote (its \"audit\") or a saved receipt of "
                        "`sign`."),
         QStringLiteral("FILE"));
-    parser.addOptions({anchor, head, headFrom});
+    const QCommandLineOption workspace(
+        QStringLiteral("workspace"),
+        QStringLiteral("Check the signers against the roster this team workspace keeps (signed by the "
+                       "administrator trust.json pins) instead of the local one; a workspace case "
+                       "(URL#CASE-ID) always is."),
+        QStringLiteral("URL"));
+    parser.addOptions({anchor, head, headFrom, workspace});
     int exitCode = ExitOk;
-    if (!parseCommand(parser, args,
-                      QStringLiteral("verify CASEFILE [--anchor KEYID] [--head N:HASH | --head-from FILE]\n\n"
-                                     "Exit status: 0 verified, 1 a check failed, 2 bad input."),
-                      1, out, err, &exitCode))
+    if (!parseCommand(
+            parser, args,
+            QStringLiteral("verify CASEFILE|URL#CASE-ID [--anchor KEYID] [--head N:HASH | --head-from FILE] "
+                           "[--workspace URL]\n\n"
+                           "Exit status: 0 verified, 1 a check failed, 2 bad input."),
+            1, out, err, &exitCode))
         return exitCode;
     WorkspaceCaseFile workspaceCase;
     if (!workspaceCase.resolve(parser.positionalArguments().at(0), err))
         return ExitBadInput;
+    if (parser.isSet(workspace)) {
+        if (workspaceCase.isWorkspace()) {
+            err << "reviewdesk-cli verify: --workspace is for a case file; a workspace case is checked "
+                   "against its own workspace's roster"
+                << Qt::endl;
+            return ExitBadInput;
+        }
+        if (!workspaceCase.useRosterOf(parser.value(workspace), err))
+            return ExitBadInput;
+    }
     const QString path = workspaceCase.path();
     if (!QFileInfo(path).isFile()) {
         err << path << ": no such file" << Qt::endl;
@@ -53,20 +71,19 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "reviewdesk-cli verify: " << error << Qt::endl;
         return ExitBadInput;
     }
-    if (workspaceCase.isWorkspace() && options.headCount == 0) {
-        // The server keeps the head: a trail cut short in the workspace is caught.
-        options.headCount = workspaceCase.headCount();
-        options.headHash = workspaceCase.headHash();
-    }
+    workspaceCase.applyTo(&options);
     const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
     if (!file) {
-        out << "FAILED " << error << Qt::endl;
+        out << "FAILED "
+            << (workspaceCase.isWorkspace() ? error.replace(path, parser.positionalArguments().at(0)) : error)
+            << Qt::endl;
         return ExitCheckFailed;
     }
     const CaseVerification result = verifyCase(*file, options);
     if (!result.anchor.isEmpty())
         out << "trust   anchor " << result.anchor << " (" << result.trustFile
-            << (result.trustOverride ? ", from $REVIEWDESK_CONFIG_DIR, not the installation's" : "") << ")\n";
+            << (result.trustOverride ? ", from $REVIEWDESK_CONFIG_DIR, not the installation's" : "") << ")\n"
+            << "roster  " << result.rosterSource << '\n';
     if (const auto signature = file->signature()) {
         const QJsonObject payload = QJsonDocument::fromJson(signature->payload).object();
         QStringList lines;
@@ -89,13 +106,18 @@ int verifyCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     } else {
         out << "unsigned: the case has no signature yet\n";
     }
+    // A workspace case is named as the user named it, never by its private copy's path.
+    const QString spec = parser.positionalArguments().at(0);
+    auto named = [&](QString text) {
+        return workspaceCase.isWorkspace() ? text.replace(path, spec) : text;
+    };
     for (const QString& line : result.report.checked)
-        out << "ok      " << line << '\n';
+        out << "ok      " << named(line) << '\n';
     for (const VerifyFinding& finding : result.report.problems)
-        out << "FAILED  " << finding.where << ": " << finding.what << '\n';
+        out << "FAILED  " << named(finding.where) << ": " << named(finding.what) << '\n';
     if (result.auditCount > 0)
         out << "head    " << result.auditCount << ':' << result.auditHead.toHex() << '\n';
-    out << (result.report.ok() ? "verified: " : "NOT verified: ") << path << Qt::endl;
+    out << (result.report.ok() ? "verified: " : "NOT verified: ") << named(path) << Qt::endl;
     return result.report.ok() ? ExitOk : ExitCheckFailed;
 }
 

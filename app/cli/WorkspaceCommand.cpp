@@ -3,7 +3,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/Commands.h"
 #include "model/signoff/CaseVerification.h"
-#include "model/trust/Roster.h"
+#include "model/trust/TrustStore.h"
 #include "model/workspace/Workspace.h"
 #include "model/workspace/WorkspaceSchema.h"
 
@@ -32,7 +32,8 @@ const char kSynopsis[] =
     "  take     Take Next Case: assigns you the most urgent unassigned case; prints its id\n"
     "  route    the holder sends the case to a queue (medical-director, review) and lets go\n"
     "  release  the holder lets go of the case\n"
-    "  roster   stores the organization roster in the workspace (rd_admin)";
+    "  roster   stores the organization roster in the workspace (rd_admin): signed by the administrator\n"
+    "           trust.json pins, newer than the one stored; every member's verify uses it";
 
 int usage(QTextStream& err, const QString& what)
 {
@@ -92,16 +93,22 @@ int importCase(const QString& url, const QString& path, QTextStream& out, QTextS
         err << error << Qt::endl;
         return ExitBadInput;
     }
-    // Only a case that verifies enters the workspace: the server checks the chain, not the keys.
-    const CaseVerification verification = verifyCase(*file);
+    const auto workspace = connect(url, err);
+    if (!workspace)
+        return ExitBadInput;
+    // Only a case that verifies enters the workspace (the server checks the chain, not the keys),
+    // against the roster the workspace keeps: the one its members' verify will use.
+    VerifyOptions options;
+    if (!workspace->useRoster(&options, &error)) {
+        err << url << ": " << error << Qt::endl;
+        return ExitBadInput;
+    }
+    const CaseVerification verification = verifyCase(*file, options);
     if (!verification.report.ok()) {
         const VerifyFinding& first = verification.report.problems.first();
         err << path << ": does not verify, not imported: " << first.where << ": " << first.what << Qt::endl;
         return ExitCheckFailed;
     }
-    const auto workspace = connect(url, err);
-    if (!workspace)
-        return ExitBadInput;
     const auto caseId = workspace->importCaseFile(path, &error);
     if (!caseId) {
         err << error << Qt::endl;
@@ -130,26 +137,29 @@ int exportCase(const QString& url, const QString& caseId, const QString& destina
 
 int storeRoster(const QString& url, const QString& path, QTextStream& out, QTextStream& err)
 {
-    QString error;
-    // Only a roster that checks against its own administrator key is stored; its serial orders them.
-    const auto roster = Roster::load(path, QString(), &error);
-    if (!roster) {
-        err << error << Qt::endl;
-        return ExitBadInput;
-    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         err << path << ": cannot be read: " << file.errorString() << Qt::endl;
         return ExitBadInput;
     }
+    const QByteArray body = file.read(4 << 20);
+    // Only this organization's roster is stored: signed by the administrator key trust.json pins, and
+    // not older than the newest this computer has seen. The server orders them by serial.
+    QString error;
+    const auto trust = TrustStore::loadWithRoster(body, path, &error);
+    if (!trust) {
+        err << error << Qt::endl;
+        return ExitBadInput;
+    }
     const auto workspace = connect(url, err);
     if (!workspace)
         return ExitBadInput;
-    if (!workspace->storeRoster(file.readAll(), roster->serial(), &error)) {
+    if (!workspace->storeRoster(body, trust->roster().serial(), &error)) {
         err << url << ": the roster was not stored: " << error << Qt::endl;
         return ExitBadInput;
     }
-    out << "stored roster serial " << roster->serial() << " (anchor " << roster->anchor() << ")" << Qt::endl;
+    out << "stored roster serial " << trust->roster().serial() << " (anchor " << trust->anchor() << ")"
+        << Qt::endl;
     return ExitOk;
 }
 

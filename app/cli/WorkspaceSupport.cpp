@@ -30,13 +30,37 @@ bool WorkspaceCaseFile::resolve(const QString& spec, QTextStream& err)
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     m_path = QDir(m_folder->path()).filePath(parsed->caseId + QStringLiteral(".rdcase"));
     const auto head = workspace->exportCase(parsed->caseId, m_path, &error);
-    if (!head) {
+    if (!head || !workspace->useRoster(&m_roster, &error)) {
         err << error.replace(m_path, spec) << Qt::endl;
         return false;
     }
     m_headCount = head->first;
     m_headHash = head->second;
     return true;
+}
+
+bool WorkspaceCaseFile::useRosterOf(const QString& url, QTextStream& err)
+{
+    QString error;
+    const auto workspace = Workspace::open(url, &error);
+    if (!workspace || !workspace->useRoster(&m_roster, &error)) {
+        err << error << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+void WorkspaceCaseFile::applyTo(VerifyOptions* options) const
+{
+    if (m_roster.roster) {
+        options->roster = m_roster.roster;
+        options->rosterSource = m_roster.rosterSource;
+    }
+    // The server keeps the head: a trail cut short in the workspace is caught.
+    if (isWorkspace() && options->headCount == 0) {
+        options->headCount = m_headCount;
+        options->headHash = m_headHash;
+    }
 }
 
 } // namespace rd::cli

@@ -43,6 +43,13 @@ bool allPended(const Decision& decision)
 FhirCaseExportResult FhirCaseExport::run(const QString& casePath, const QString& responsePath,
                                          const Policy& policy, bool withLetter)
 {
+    return run(casePath, responsePath, policy, withLetter, VerifyOptions());
+}
+
+FhirCaseExportResult FhirCaseExport::run(const QString& casePath, const QString& responsePath,
+                                         const Policy& policy, bool withLetter,
+                                         const VerifyOptions& verifyOptions)
+{
     FhirCaseExportResult result;
     auto refuse = [&](Status status, const QString& error) {
         result.status = status;
@@ -59,7 +66,7 @@ FhirCaseExportResult FhirCaseExport::run(const QString& casePath, const QString&
     // Everything verify checks (the file, every audit row's signer in the roster, a signed case's
     // decision recomputed under the policy its signature names): a response is never written from a
     // case that fails it, nor from what the file says its decision is.
-    const CaseVerification verified = verifyCase(*file);
+    const CaseVerification verified = verifyCase(*file, verifyOptions);
     if (!verified.report.ok())
         return refuse(Status::CheckFailed,
                       QStringLiteral("%1: fails verification (%2: %3); no response is written "

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "checklist/Policy.h"
+#include "model/signoff/CaseVerification.h"
 
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,10 @@ public:
     // reviewer's NPI from the organization roster.
     static FhirCaseExportResult run(const QString& casePath, const QString& responsePath,
                                     const Policy& policy, bool withLetter);
+    // The same, verified with these options (a workspace case: the workspace's roster and audit head).
+    static FhirCaseExportResult run(const QString& casePath, const QString& responsePath,
+                                    const Policy& policy, bool withLetter,
+                                    const VerifyOptions& verifyOptions);
 };
 
 } // namespace rd

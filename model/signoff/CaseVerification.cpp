@@ -159,7 +159,9 @@ CaseVerification verifyCase(const CaseFile& file, const VerifyOptions& options)
                 QStringLiteral("audit trail holds the recorded head (row %1)").arg(options.headCount));
     }
 
-    const auto trust = TrustStore::load(&error);
+    const auto trust = options.roster
+                           ? TrustStore::loadWithRoster(*options.roster, options.rosterSource, &error)
+                           : TrustStore::load(&error);
     if (!trust) {
         result.report.problems.append({QStringLiteral("trust"), error});
         return result;
@@ -167,6 +169,7 @@ CaseVerification verifyCase(const CaseFile& file, const VerifyOptions& options)
     result.anchor = trust->anchor();
     result.trustFile = trust->trustFile();
     result.trustOverride = trust->fromOverride();
+    result.rosterSource = trust->rosterPath();
     if (!options.requiredAnchor.isEmpty() && options.requiredAnchor.trimmed().toLower() != trust->anchor())
         result.report.problems.append(
             {QStringLiteral("trust"), QStringLiteral("%1 pins the anchor %2, not the required %3")

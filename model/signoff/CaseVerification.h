@@ -24,6 +24,12 @@ struct VerifyOptions
     qint64 headCount = 0;   // when > 0: the trail must still hold this row ...
     QByteArray headHash;    // ... whose hash starts with these bytes (at least 8; a letter prints 8,
                             // `sign`'s receipt and an export all 32)
+    // When set: check against this roster (its signed JSON) instead of the one trust.json names: the
+    // roster the team workspace keeps (Workspace::roster()). It must be signed by the administrator key
+    // trust.json pins and be no older than the newest this computer has seen; empty (the workspace
+    // holds none) fails. rosterSource names it (the workspace's URL).
+    std::optional<QByteArray> roster;
+    QString rosterSource;
 };
 
 // An audit head as outside records carry it: "N:HEX" (at least 16 hex digits), or a file holding one:
@@ -37,6 +43,7 @@ struct CaseVerification
     VerifyReport report;
     QString anchor;                    // the administrator key id the roster was checked against
     QString trustFile;                 // where the anchor came from
+    QString rosterSource;              // where the roster came from: a file, or a workspace's URL
     bool trustOverride = false;        // it came from $REVIEWDESK_CONFIG_DIR, not the installation
     std::optional<RosterEntry> signer; // the determination's signer as the roster names them
     QString decision;                  // the recomputed overall outcome of a signed case

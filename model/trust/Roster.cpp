@@ -106,18 +106,8 @@ QByteArray signedBytes(const QJsonObject& body)
     return kDomain + QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-std::optional<QJsonObject> readObject(const QString& path, QString* error)
+std::optional<QJsonObject> parseObject(const QByteArray& bytes, const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    if (!file.isSequential() && file.size() > kMaxFileBytes) {
-        *error = QStringLiteral("%1: is over 4 MiB").arg(path);
-        return std::nullopt;
-    }
-    const QByteArray bytes = file.read(kMaxFileBytes + 1);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (bytes.size() > kMaxFileBytes || parseError.error != QJsonParseError::NoError ||
@@ -129,6 +119,20 @@ std::optional<QJsonObject> readObject(const QString& path, QString* error)
         return std::nullopt;
     }
     return document.object();
+}
+
+std::optional<QJsonObject> readObject(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (!file.isSequential() && file.size() > kMaxFileBytes) {
+        *error = QStringLiteral("%1: is over 4 MiB").arg(path);
+        return std::nullopt;
+    }
+    return parseObject(file.read(kMaxFileBytes + 1), path, error);
 }
 
 } // namespace
@@ -178,26 +182,37 @@ Roster Roster::create(const User& admin, const QDateTime& now)
 std::optional<Roster> Roster::load(const QString& path, const QString& anchor, QString* error)
 {
     const auto object = readObject(path, error);
-    if (!object)
-        return std::nullopt;
+    return object ? fromObject(*object, path, anchor, error) : std::nullopt;
+}
+
+std::optional<Roster> Roster::fromJson(const QByteArray& bytes, const QString& source, const QString& anchor,
+                                       QString* error)
+{
+    const auto object = parseObject(bytes, source, error);
+    return object ? fromObject(*object, source, anchor, error) : std::nullopt;
+}
+
+std::optional<Roster> Roster::fromObject(const QJsonObject& object, const QString& path,
+                                         const QString& anchor, QString* error)
+{
     auto fail = [&](const QString& what) -> std::optional<Roster> {
         *error = QStringLiteral("%1: %2").arg(path, what);
         return std::nullopt;
     };
-    if (object->value(key("format")).toString() != kFormat ||
-        object->value(key("formatVersion")).toInt() != kFormatVersion)
+    if (object.value(key("format")).toString() != kFormat ||
+        object.value(key("formatVersion")).toInt() != kFormatVersion)
         return fail(
             QStringLiteral("format: not a ReviewDesk roster of format version %1").arg(kFormatVersion));
     Roster roster;
-    roster.m_adminKey = QByteArray::fromHex(object->value(key("adminKey")).toString().toLatin1());
-    roster.m_serial = object->value(key("serial")).toString().toLongLong();
+    roster.m_adminKey = QByteArray::fromHex(object.value(key("adminKey")).toString().toLatin1());
+    roster.m_serial = object.value(key("serial")).toString().toLongLong();
     if (roster.m_adminKey.size() != 32)
         return fail(QStringLiteral("adminKey: not a 32-byte key"));
     if (!anchor.isEmpty() && roster.anchor() != anchor.trimmed().toLower())
         return fail(QStringLiteral("adminKey: signed by key %1, but trust.json pins the anchor %2: not this "
                                    "organization's roster")
                         .arg(roster.anchor(), anchor));
-    const QJsonArray list = object->value(key("entries")).toArray();
+    const QJsonArray list = object.value(key("entries")).toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonObject item = list.at(i).toObject();
         QString what;
@@ -215,9 +230,9 @@ std::optional<Roster> Roster::load(const QString& path, const QString& anchor, Q
     }
     // The signature covers the roster as this program reads it back: anything it does not know
     // (an extra field) makes the bytes differ and the roster fail.
-    const QByteArray signature = QByteArray::fromHex(object->value(key("signature")).toString().toLatin1());
+    const QByteArray signature = QByteArray::fromHex(object.value(key("signature")).toString().toLatin1());
     const QJsonObject expected = body(roster.m_adminKey, roster.m_serial, roster.m_entries);
-    QJsonObject unsignedPart = *object;
+    QJsonObject unsignedPart = object;
     unsignedPart.remove(key("signature"));
     if (unsignedPart != expected || !crypto::verify(roster.m_adminKey, signedBytes(expected), signature))
         return fail(QStringLiteral("signature: does not match the roster's content and administrator key: "

@@ -12,6 +12,7 @@
 #include "model/trust/User.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -46,6 +47,10 @@ public:
     // Reads path and checks its signature against its own administrator key; anchor, when not empty,
     // must be that key's id (crypto::keyId). Fails naming the file and what is wrong.
     static std::optional<Roster> load(const QString& path, const QString& anchor, QString* error);
+    // The same checks on a roster's JSON held elsewhere (the one the team workspace keeps); source
+    // names it in messages.
+    static std::optional<Roster> fromJson(const QByteArray& bytes, const QString& source,
+                                          const QString& anchor, QString* error);
 
     QByteArray adminKey() const { return m_adminKey; }
     QString anchor() const; // crypto::keyId(adminKey())
@@ -66,6 +71,9 @@ public:
     bool save(const QString& path, const SigningKey& admin, QString* error);
 
 private:
+    static std::optional<Roster> fromObject(const QJsonObject& object, const QString& path,
+                                            const QString& anchor, QString* error);
+
     QByteArray m_adminKey;
     qint64 m_serial = 0;
     QList<RosterEntry> m_entries;

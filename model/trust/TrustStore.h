@@ -30,6 +30,14 @@ public:
     static std::optional<TrustStore> load(QString* error);
     static std::optional<TrustStore> loadFrom(const QString& trustFile, QString* error);
 
+    // The same trust.json's anchor, with the roster given as its JSON instead of the file trust.json
+    // names: the roster the team workspace keeps (source, its URL, names it in messages and as
+    // rosterPath()). Checked as the file is: signed by the pinned administrator key, and not older than
+    // the newest serial this computer has seen (a newer one is remembered). Empty rosterJson (none
+    // stored) fails naming source.
+    static std::optional<TrustStore> loadWithRoster(const QByteArray& rosterJson, const QString& source,
+                                                    QString* error);
+
     // Writes trust.json (mode 0644) for an administrator (roster init) and for the demo and tests.
     static bool writeTrustFile(const QString& trustFile, const QString& rosterPath, const QString& anchor,
                                QString* error);
@@ -41,6 +49,9 @@ public:
     bool fromOverride() const { return m_fromOverride; }
 
 private:
+    bool readTrustFile(const QString& trustFile, QString* anchor, QString* error);
+    bool accept(const Roster& roster, const QString& source, QString* error);
+
     Roster m_roster;
     QString m_trustFile;
     QString m_rosterPath;

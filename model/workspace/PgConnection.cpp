@@ -113,6 +113,7 @@ std::unique_ptr<PgConnection> PgConnection::open(const QString& conninfo, QStrin
 bool PgConnection::connect(QString* error)
 {
     PQfinish(m_conn);
+    m_lost = false;
     const QByteArray dbname = m_conninfo.toUtf8();
     const char* keywords[] = {"dbname", "target_session_attrs", "connect_timeout", "application_name",
                               nullptr};
@@ -143,7 +144,7 @@ bool PgConnection::reconnect(QString* error)
 
 bool PgConnection::isUnreachable() const
 {
-    return !m_conn || PQstatus(m_conn) != CONNECTION_OK;
+    return m_lost || !m_conn || PQstatus(m_conn) != CONNECTION_OK;
 }
 
 QString PgConnection::user() const
@@ -173,12 +174,18 @@ std::optional<PgResult> PgConnection::exec(const char* sql, const QList<PgParam>
     const ExecStatusType status = result.isValid() ? PQresultStatus(result.raw()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
         return result;
+    const char* state = result.isValid() ? PQresultErrorField(result.raw(), PG_DIAG_SQLSTATE) : nullptr;
+    // Every error the server sends carries a SQLSTATE; one without is libpq's own: the connection is
+    // gone, even when libpq still reports it open (a write to a server that was stopped at once fails
+    // before libpq has read the end of the stream).
+    if (!state || qstrcmp(state, "57P01") == 0 || qstrcmp(state, "57P02") == 0 ||
+        qstrcmp(state, "57P03") == 0)
+        m_lost = true;
     if (isUnreachable()) {
         *error = QStringLiteral("workspace unreachable (%1): %2")
                      .arg(m_conninfo, firstLine(PQerrorMessage(m_conn)));
         return std::nullopt;
     }
-    const char* state = result.isValid() ? PQresultErrorField(result.raw(), PG_DIAG_SQLSTATE) : nullptr;
     m_sqlState = state ? QString::fromLatin1(state) : QString();
     const char* primary =
         result.isValid() ? PQresultErrorField(result.raw(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;

@@ -101,6 +101,7 @@ private:
     QString m_conninfo;
     pg_conn* m_conn = nullptr;
     QString m_sqlState;
+    bool m_lost = false; // a statement failed without reaching the server
 };
 
 } // namespace rd

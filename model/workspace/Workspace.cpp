@@ -277,6 +277,16 @@ std::optional<QByteArray> Workspace::roster(QString* error)
     return result->rows() == 1 ? result->text(0, 0).toUtf8() : QByteArray();
 }
 
+bool Workspace::useRoster(VerifyOptions* options, QString* error)
+{
+    auto body = roster(error);
+    if (!body)
+        return false;
+    options->roster = std::move(*body);
+    options->rosterSource = QStringLiteral("the workspace %1").arg(conninfo());
+    return true;
+}
+
 bool Workspace::listen(QString* error)
 {
     return m_connection->command("LISTEN rd_queue", error);

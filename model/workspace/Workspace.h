@@ -8,6 +8,7 @@
 // roster; the server keeps each case's audit head.
 #pragma once
 
+#include "model/signoff/CaseVerification.h"
 #include "model/workspace/PgConnection.h"
 
 #include <QDateTime>
@@ -70,6 +71,9 @@ public:
     // The organization roster kept in the workspace: storing needs rd_admin.
     bool storeRoster(const QByteArray& body, qint64 serial, QString* error);
     std::optional<QByteArray> roster(QString* error); // empty when none is stored
+    // Makes options check against the roster this workspace keeps (verifyCase() then refuses one not
+    // signed by the administrator key the local trust.json pins, or none at all).
+    bool useRoster(VerifyOptions* options, QString* error);
 
     // LISTEN for queue changes on this connection (see PgConnection::socket()).
     bool listen(QString* error);

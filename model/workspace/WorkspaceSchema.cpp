@@ -2,6 +2,8 @@
 
 #include "model/workspace/PgConnection.h"
 
+#include <algorithm>
+
 namespace rd::WorkspaceSchema {
 
 namespace {
@@ -387,7 +389,96 @@ GRANT EXECUTE ON FUNCTION rd.apply(text, jsonb, jsonb, jsonb, bigint, bytea), rd
     TO rd_reviewer, rd_medical_director;
 )SQL";
 
-const char* const kMigrations[] = {kMigration1};
+// Version 2. A case imported from a file lands where its status says: awaiting the medical director in
+// the medical directors' queue (not the review queue), a determined or signed one in no queue's Take
+// Next; a signed case is held by nobody. A stored roster names its own serial, newer than every one
+// stored before (the server cannot check the signature; every member's verify does).
+const char kMigration2[] = R"SQL(
+CREATE OR REPLACE FUNCTION rd.queue_for_status(p_status text) RETURNS text LANGUAGE sql IMMUTABLE AS
+    $f$ SELECT CASE WHEN p_status = 'awaiting-medical-director' THEN 'medical-director' ELSE 'review' END $f$;
+
+-- The rows as they were imported before, then the queue the status names.
+ALTER FUNCTION rd.import_case(text, jsonb, jsonb, jsonb) RENAME TO import_case_rows;
+REVOKE EXECUTE ON FUNCTION rd.import_case_rows(text, jsonb, jsonb, jsonb) FROM rd_reviewer, rd_medical_director;
+CREATE FUNCTION rd.import_case(p_case text, p_queue jsonb, p_audit jsonb, p_rows jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+BEGIN
+    PERFORM rd.import_case_rows(p_case, p_queue, p_audit, p_rows);
+    UPDATE rd.case_queue SET queue = rd.queue_for_status(status) WHERE case_id = p_case;
+END $f$;
+REVOKE EXECUTE ON FUNCTION rd.import_case(text, jsonb, jsonb, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rd.import_case(text, jsonb, jsonb, jsonb) TO rd_reviewer, rd_medical_director;
+
+-- Cases imported before this version, still waiting where they should not.
+UPDATE rd.case_queue SET queue = 'medical-director'
+WHERE status = 'awaiting-medical-director' AND queue = 'review' AND assignee IS NULL AND NOT signed;
+
+-- A signed case is read-only for everyone: opening it holds nothing and assigns nobody.
+ALTER FUNCTION rd.hold(text) RENAME TO hold_unsigned;
+REVOKE EXECUTE ON FUNCTION rd.hold_unsigned(text) FROM rd_reviewer, rd_medical_director;
+CREATE FUNCTION rd.hold(p_case text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+BEGIN
+    IF EXISTS (SELECT 1 FROM rd.case_queue WHERE case_id = p_case AND signed) THEN
+        RETURN '';
+    END IF;
+    RETURN rd.hold_unsigned(p_case);
+END $f$;
+REVOKE EXECUTE ON FUNCTION rd.hold(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION rd.hold(text) TO rd_reviewer, rd_medical_director;
+
+-- Take Next Case: the most urgent unassigned case of the queue, in one statement; SKIP LOCKED, so
+-- that competing takers never get the same case and never wait on each other. A determined case
+-- (signed or not) is done: it is opened by name, never handed out.
+CREATE OR REPLACE FUNCTION rd.take_next(p_queue text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    taken text;
+BEGIN
+    IF p_queue = 'medical-director' AND NOT rd.is_medical_director() THEN
+        RAISE EXCEPTION '% is not in rd_medical_director: the medical directors'' queue is theirs', session_user
+            USING ERRCODE = '42501';
+    END IF;
+    -- A scalar subquery runs once; joined (UPDATE ... FROM) it may be rescanned, and each rescan
+    -- under SKIP LOCKED finds another row.
+    UPDATE rd.case_queue SET assignee = session_user, assigned_at = now()
+    WHERE case_id = (SELECT case_id FROM rd.case_queue
+                     WHERE assignee IS NULL AND NOT signed AND queue = p_queue AND status <> 'determined'
+                     ORDER BY (urgency = 'expedited') DESC, due_by, case_id
+                     LIMIT 1 FOR UPDATE SKIP LOCKED)
+      AND assignee IS NULL
+    RETURNING case_id INTO taken;
+    RETURN taken;
+END $f$;
+
+-- A roster row names its own serial and is newer than every one stored: an older signed roster (which
+-- may still hold a key revoked since) cannot be put back on top.
+CREATE OR REPLACE FUNCTION rd.check_roster() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    body jsonb;
+BEGIN
+    PERFORM pg_advisory_xact_lock(21316, 1);
+    BEGIN
+        body := NEW.body::jsonb;
+    EXCEPTION WHEN others THEN
+        RAISE EXCEPTION 'the roster is not JSON' USING ERRCODE = '22P02';
+    END;
+    IF jsonb_typeof(body) <> 'object' OR body->>'serial' IS DISTINCT FROM NEW.serial::text THEN
+        RAISE EXCEPTION 'the roster names serial %, not %', coalesce(body->>'serial', 'none'), NEW.serial
+            USING ERRCODE = '23514';
+    END IF;
+    IF EXISTS (SELECT 1 FROM rd.roster WHERE serial >= NEW.serial) THEN
+        RAISE EXCEPTION 'the workspace holds roster serial % already: a roster stored must be newer',
+            (SELECT max(serial) FROM rd.roster) USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+END $f$;
+REVOKE EXECUTE ON FUNCTION rd.check_roster(), rd.queue_for_status(text) FROM PUBLIC;
+CREATE TRIGGER roster_newer BEFORE INSERT ON rd.roster FOR EACH ROW EXECUTE FUNCTION rd.check_roster();
+)SQL";
+
+const char* const kMigrations[] = {kMigration1, kMigration2};
 
 } // namespace
 
@@ -405,6 +496,11 @@ int version(PgConnection& connection, QString* error)
 }
 
 bool migrate(PgConnection& connection, QString* error)
+{
+    return migrateTo(connection, CurrentVersion, error);
+}
+
+bool migrateTo(PgConnection& connection, int target, QString* error)
 {
     QString message;
     if (!connection.command("BEGIN", &message)) {
@@ -431,7 +527,7 @@ bool migrate(PgConnection& connection, QString* error)
                 .arg(CurrentVersion));
     if (!connection.command(kRoles, &message))
         return fail(QStringLiteral("cannot create the group roles: %1").arg(message));
-    for (int next = current + 1; next <= CurrentVersion; ++next) {
+    for (int next = current + 1; next <= std::min(target, CurrentVersion); ++next) {
         if (!connection.command(kMigrations[next - 1], &message))
             return fail(QStringLiteral("migration %1 failed: %2").arg(next).arg(message));
         if (!connection.exec("UPDATE rd.schema_version SET version = $1::int",

@@ -12,12 +12,14 @@ class PgConnection;
 
 namespace WorkspaceSchema {
 
-inline constexpr int CurrentVersion = 1;
+inline constexpr int CurrentVersion = 2;
 
 // Creates the schema, or migrates it to CurrentVersion, and the group roles rd_reviewer,
 // rd_medical_director and rd_admin (when missing), in one transaction. Needs a role that may create
 // roles and schemas (the DBA's). Refuses a schema newer than this app knows.
 bool migrate(PgConnection& connection, QString* error);
+// The same up to version target only (tests of a migration start from the version before it).
+bool migrateTo(PgConnection& connection, int target, QString* error);
 
 // The schema's version, 0 when there is none; -1 with error when it cannot be read.
 int version(PgConnection& connection, QString* error);

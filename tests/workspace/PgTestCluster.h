@@ -49,6 +49,26 @@ public:
                admin->command(QStringLiteral("CREATE DATABASE \"%1\"").arg(database).toUtf8(), error);
     }
 
+    // A streaming replica of primary's server (a test's own: started now, stopped at the end), serving
+    // the same database read-only until promote().
+    bool setUpStandby(const PgTestCluster& primary, const QString& dir, QString* error)
+    {
+        m_own = true;
+        m_dir = dir;
+        m_database = primary.m_database;
+        if (!run(QStringLiteral("standby"), error, {primary.m_dir}))
+            return false;
+        QFile socket(QDir(m_dir).filePath(QStringLiteral("socketdir")));
+        if (!socket.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("%1: no standby was started there").arg(m_dir);
+            return false;
+        }
+        m_socket = QString::fromUtf8(socket.readAll()).trimmed();
+        return true;
+    }
+    bool promote(QString* error) { return run(QStringLiteral("promote"), error); }
+    QString socket() const { return m_socket; }
+
     QString url(const QString& database, const QString& user) const
     {
         return QStringLiteral("postgresql:///%1?host=%2&user=%3").arg(database, m_socket, user);
@@ -85,11 +105,13 @@ public:
     bool stop(QString* error) { return run(QStringLiteral("stop"), error); }
 
 private:
-    bool run(const QString& verb, QString* error)
+    bool run(const QString& verb, QString* error, const QStringList& extra = {})
     {
         QProcess process;
-        process.start(QStringLiteral("sh"),
-                      {QStringLiteral(REVIEWDESK_SOURCE_DIR "/tests/workspace/pg_cluster.sh"), verb, m_dir});
+        process.start(
+            QStringLiteral("sh"),
+            QStringList{QStringLiteral(REVIEWDESK_SOURCE_DIR "/tests/workspace/pg_cluster.sh"), verb, m_dir} +
+                extra);
         if (!process.waitForFinished(120000) || process.exitCode() != 0) {
             *error = QStringLiteral("pg_cluster.sh %1 %2: %3")
                          .arg(verb, m_dir, QString::fromUtf8(process.readAllStandardError()).trimmed());

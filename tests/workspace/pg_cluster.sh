@@ -4,6 +4,9 @@
 #   pg_cluster.sh stop DIR             fast shutdown (the CTest fixture's cleanup)
 #   pg_cluster.sh crash DIR            immediate shutdown: no checkpoint, as if the machine died
 #   pg_cluster.sh socket DIR           print the socket folder (libpq's host=)
+#   pg_cluster.sh standby DIR PRIMARY  a streaming replica of PRIMARY's running server (pg_basebackup
+#                                      -R, once), started read-only in DIR; stop it as any other
+#   pg_cluster.sh promote DIR          the replica becomes a read-write server (failover)
 # The socket lives in a folder of its own under /tmp (a Unix socket path is limited to 107 bytes),
 # named in DIR/socketdir, so that clusters of parallel builds never meet; no TCP port is opened.
 # initdb and postgres refuse to run as root: as root the cluster runs as the system user
@@ -19,8 +22,8 @@ as_pg() {
     if [ "$(id -u)" = 0 ]; then runuser -u "$pguser" -- "$@"; else "$@"; fi
 }
 
-case $verb in
-start)
+# DIR made absolute, given to the server user when running as root, with its socket folder.
+prepare() {
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
     if [ "$(id -u)" = 0 ]; then
@@ -40,6 +43,16 @@ start)
         echo "$sock" >"$dir/socketdir"
     fi
     sock=$(cat "$dir/socketdir")
+}
+
+case $verb in
+start|standby)
+    prepare
+    if [ "$verb" = standby ] && [ ! -f "$dir/data/PG_VERSION" ]; then
+        primary=$(cat "$3/socketdir")
+        as_pg "$bin/pg_basebackup" -D "$dir/data" -R -X stream -c fast -h "$primary" -U rdtest >"$dir/basebackup.log" 2>&1 ||
+            { cat "$dir/basebackup.log" >&2; exit 1; }
+    fi
     if [ ! -f "$dir/data/PG_VERSION" ]; then
         rm -rf "$dir/data"
         as_pg "$bin/initdb" -D "$dir/data" -U rdtest -A trust -E UTF8 --locale=C.UTF-8 -N >"$dir/initdb.log" 2>&1 ||
@@ -77,8 +90,11 @@ crash)
 socket)
     cat "$dir/socketdir"
     ;;
+promote)
+    as_pg "$bin/pg_ctl" -D "$dir/data" -w -t 60 promote >/dev/null
+    ;;
 *)
-    echo "usage: pg_cluster.sh start|stop|crash|socket DIR" >&2
+    echo "usage: pg_cluster.sh start|stop|crash|socket|promote DIR | standby DIR PRIMARY_DIR" >&2
     exit 2
     ;;
 esac

@@ -95,7 +95,45 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("newer ReviewDesk")), qPrintable(error));
         auto owner = PgConnection::open(m_cluster.superuser(), &error);
         QVERIFY(!WorkspaceSchema::migrate(*owner, &error));
-        QVERIFY2(m_cluster.sql(QStringLiteral("UPDATE rd.schema_version SET version = 1"), &error),
+        QVERIFY2(m_cluster.sql(QStringLiteral("UPDATE rd.schema_version SET version = %1")
+                                   .arg(WorkspaceSchema::CurrentVersion),
+                               &error),
+                 qPrintable(error));
+    }
+
+    // A workspace made by version 1 migrates to 2: a case that version 1 imported into the review queue
+    // although it awaits the medical director moves to their queue; others stay.
+    void migrationFromVersionOne()
+    {
+        QString error;
+        const QString database = QStringLiteral("rd_rules_v1");
+        QVERIFY2(
+            m_cluster.sql(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database), &error),
+            qPrintable(error));
+        QVERIFY2(m_cluster.sql(QStringLiteral("CREATE DATABASE %1").arg(database), &error),
+                 qPrintable(error));
+        auto owner = PgConnection::open(m_cluster.url(database, QStringLiteral("rdtest")), &error);
+        QVERIFY2(owner, qPrintable(error));
+        QVERIFY2(WorkspaceSchema::migrateTo(*owner, 1, &error), qPrintable(error));
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), 1);
+        QVERIFY2(owner->command(
+                     "INSERT INTO rd.case_queue(case_id, member_id, member_name, urgency, received_at, "
+                     "due_by, status, audit_count, audit_head) VALUES "
+                     "('routed', 'M1', 'A', 'standard', now(), now(), 'awaiting-medical-director', 0, ''), "
+                     "('review', 'M2', 'B', 'standard', now(), now(), 'in-review', 0, '')",
+                     &error),
+                 qPrintable(error));
+        QVERIFY(!Workspace::open(m_cluster.url(database, m_nurse), &error));
+        QVERIFY2(error.contains(QLatin1String("older")), qPrintable(error));
+        QVERIFY2(WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), WorkspaceSchema::CurrentVersion);
+        auto workspace = Workspace::open(m_cluster.url(database, m_nurse), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->entry(QStringLiteral("routed"), &error)->queue, Workspace::MedicalDirectorQueue);
+        QCOMPARE(workspace->entry(QStringLiteral("review"), &error)->queue, Workspace::ReviewQueue);
+        workspace.reset();
+        owner.reset();
+        QVERIFY2(m_cluster.sql(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database), &error),
                  qPrintable(error));
     }
 
@@ -195,9 +233,47 @@ private Q_SLOTS:
         auto admin = Workspace::open(m_cluster.url(m_admin), &error);
         QVERIFY2(admin->storeRoster(body, 1, &error), qPrintable(error));
         QCOMPARE(*nurse->roster(&error), body);
+        // The server keeps the newest: the same serial again, or a row whose roster names another
+        // serial, is refused.
+        QVERIFY(!admin->storeRoster(body, 1, &error));
+        QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+        QVERIFY(!admin->storeRoster(body, 7, &error));
+        QVERIFY2(error.contains(QLatin1String("names serial 1")), qPrintable(error));
+        QVERIFY(!admin->storeRoster("not json", 8, &error));
+        QCOMPARE(*nurse->roster(&error), body);
         // An administrator keeps the roster and reads no case.
         QVERIFY(!admin->list(&error));
         QCOMPARE(admin->connection().sqlState(), QStringLiteral("42501"));
+    }
+
+    // verifyCase() with the workspace's roster: the one stored is used; none, or one edited after its
+    // administrator signed it, fails.
+    void verifyWithTheWorkspaceRoster()
+    {
+        QString error;
+        auto file =
+            CaseFile::open(newCaseFile(QStringLiteral("v.rdcase")), CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY2(file, qPrintable(error));
+        auto nurse = Workspace::open(m_cluster.url(m_nurse), &error);
+        VerifyOptions options;
+        QVERIFY2(nurse->useRoster(&options, &error), qPrintable(error));
+        CaseVerification result = verifyCase(*file, options);
+        QVERIFY2(result.report.ok(), qPrintable(result.report.problems.value(0).what));
+        QVERIFY2(result.rosterSource.startsWith(QLatin1String("the workspace ")),
+                 qPrintable(result.rosterSource));
+
+        options.roster = QByteArray();
+        result = verifyCase(*file, options);
+        QVERIFY(!result.report.ok());
+        QVERIFY2(result.report.problems.value(0).what.contains(QLatin1String("holds no organization roster")),
+                 qPrintable(result.report.problems.value(0).what));
+
+        QVERIFY2(nurse->useRoster(&options, &error), qPrintable(error));
+        options.roster->replace("Nina Nurse", "Nina Nurze");
+        result = verifyCase(*file, options);
+        QVERIFY(!result.report.ok());
+        QVERIFY2(result.report.problems.value(0).what.contains(QLatin1String("edited or forged")),
+                 qPrintable(result.report.problems.value(0).what));
     }
 
     void medicalDirectorSignsAfterRouting()
