@@ -1205,6 +1205,10 @@ La lista de verificación sigue disponible.</translation>
         <source>Page %1</source>
         <translation>Página %1</translation>
     </message>
+    <message>
+        <source>This page may be incomplete: the PDF has errors on it.</source>
+        <translation>Es posible que esta página esté incompleta: el PDF tiene errores en ella.</translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfSearchPanel</name>
