@@ -209,6 +209,8 @@ private:
     bool committed(bool commitSucceeded);
     void rememberFileIdentity();
     bool writeHolder(QString* error);
+    // SQLite's rollback hook: a holder row written in the transaction that rolled back is gone.
+    static void onRollback(void* file);
     QString holderDescription() const;
     bool writeStatus(CaseStatus status, const Actor& actor, QString* error);
     bool writeOverride(const LineOverride& lineOverride, const Actor& actor, QString* error);
@@ -230,6 +232,7 @@ private:
     QMap<QString, QString> m_letterFields;
     std::optional<SignatureRecord> m_signature;
     bool m_holderWritten = false;
+    bool m_holderUncommitted = false; // written in the open transaction
     // The file as this connection last left it (device, inode, size, modification time) and its case:
     // a file another program put in its place or wrote into is never written through this connection
     // (its cached pages would land in another file's content).

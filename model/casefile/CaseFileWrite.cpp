@@ -60,6 +60,7 @@ bool CaseFile::appendAudit(const Actor& actor, const QString& action, const QStr
         if (!writeHolder(error))
             return false;
         m_holderWritten = true;
+        m_holderUncommitted = true; // until committed (onRollback)
     }
     sqlite::Statement head(m_db,
                            "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
@@ -226,8 +227,10 @@ void CaseFile::rememberFileIdentity()
 
 bool CaseFile::committed(bool commitSucceeded)
 {
-    if (commitSucceeded)
+    if (commitSucceeded) {
         rememberFileIdentity();
+        m_holderUncommitted = false;
+    }
     return commitSucceeded;
 }
 
