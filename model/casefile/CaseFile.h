@@ -120,6 +120,16 @@ public:
     std::optional<CaseHolder> holder() const;
     // Read-only because another process holds the case for writing (holder() says who).
     bool isHeldElsewhere() const { return m_heldElsewhere; }
+    // Whether another program put a file in this one's place (or removed it) or wrote into it since
+    // this connection opened or last wrote it: then every write is refused, and the case has to be
+    // opened again. Always None for a read-only connection.
+    enum class DiskChange
+    {
+        None,
+        Replaced,
+        Written
+    };
+    DiskChange diskChange() const;
     // The name this process records as holder when it opens a case for writing (the person working,
     // whose name the people directory knows); empty: the system user.
     static void setHolderLogin(const QString& login);
