@@ -2,6 +2,7 @@
 // the write is refused, the message offers Reopen, and the case opened again saves.
 #include "SqlTamper.h"
 #include "UiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageBox.h"
 #include "ui/case/CaseSession.h"
@@ -9,7 +10,6 @@
 #include "ui/checklist/ChecklistView.h"
 
 #include <QFile>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +29,12 @@ bool replaceWithCopy(const QString& path)
            std::rename(QFile::encodeName(copy).constData(), QFile::encodeName(path).constData()) == 0;
 }
 
+// A case for member in dir, no records.
+QString newCase(const QTemporaryDir& dir, const QString& member)
+{
+    return createCase(dir.path(), member, openRequest(member, {QStringLiteral("96000")}));
+}
+
 // 1 on the first step: the indication met, with its first type (one write).
 void answerIndication(MainWindow* window)
 {
@@ -46,11 +52,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_settingsDir.isValid());
-        QCoreApplication::setOrganizationName(QStringLiteral("ReviewDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("TestCaseReplaced"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-        QSettings().setValue(QStringLiteral("reviewer/name"), QStringLiteral("nurse.test"));
+        useTestSettings(m_settingsDir.path(), QStringLiteral("TestCaseReplaced"));
     }
 
     // A dialog the test does not expect is answered Cancel instead of waiting for a click; the shown
@@ -61,13 +63,10 @@ private Q_SLOTS:
     void replacedFileOffersReopen()
     {
         QTemporaryDir dir;
-        const QString path = createCase(dir.path(), QStringLiteral("replaced"),
-                                        openRequest(QStringLiteral("M3101"), {QStringLiteral("96000")}));
-        MainWindow window;
-        window.setLogin(test::logIn(QStringLiteral("nurse.test")));
-        window.openFolder(dir.path());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString path = newCase(dir, QStringLiteral("M3101"));
+        const auto owned = showWindowOn(dir.path());
+        QVERIFY(owned);
+        MainWindow& window = *owned;
         QVERIFY(window.openCase(path));
         CaseSession* first = window.session();
         QVERIFY(first && !first->isReadOnly());
@@ -116,14 +115,10 @@ private Q_SLOTS:
     void writtenInPlaceOffersReopen()
     {
         QTemporaryDir dir;
-        const QString path = createCase(dir.path(), QStringLiteral("written"),
-                                        openRequest(QStringLiteral("M3102"), {QStringLiteral("96000")}));
-        MainWindow window;
-        window.setLogin(test::logIn(QStringLiteral("nurse.test")));
-        window.openFolder(dir.path());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openCase(path));
+        const QString path = newCase(dir, QStringLiteral("M3102"));
+        const auto owned = showWindowOn(dir.path());
+        QVERIFY(owned && owned->openCase(path));
+        MainWindow& window = *owned;
         QFile file(path);
         QVERIFY(file.open(QIODevice::Append));
         file.write(QByteArray(1, '\0'));
@@ -141,16 +136,12 @@ private Q_SLOTS:
     void otherFailuresKeepThePlainMessage()
     {
         QTemporaryDir dir;
-        const QString path = createCase(dir.path(), QStringLiteral("refusing"),
-                                        openRequest(QStringLiteral("M3103"), {QStringLiteral("96000")}));
+        const QString path = newCase(dir, QStringLiteral("M3103"));
         QVERIFY(test::sqlite(path, "CREATE TRIGGER refuse BEFORE INSERT ON audit WHEN NEW.target = "
                                    "'indication' BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
-        MainWindow window;
-        window.setLogin(test::logIn(QStringLiteral("nurse.test")));
-        window.openFolder(dir.path());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openCase(path));
+        const auto owned = showWindowOn(dir.path());
+        QVERIFY(owned && owned->openCase(path));
+        MainWindow& window = *owned;
         CaseSession* session = window.session();
         const int shown = MessageBox::shownCount();
         MessageBox::setNextAnswer(QMessageBox::Ok);

@@ -2,6 +2,7 @@
 // does not have, garbage operators), the viewer says so on the page, and the page does not count as
 // read; the clean page beside it does.
 #include "UiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "model/pdf/PdfDocument.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageBox.h"
@@ -14,7 +15,6 @@
 #include <QDir>
 #include <QLabel>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,11 +47,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_settingsDir.isValid());
-        QCoreApplication::setOrganizationName(QStringLiteral("ReviewDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("TestDamagedPage"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-        QSettings().setValue(QStringLiteral("reviewer/name"), QStringLiteral("nurse.test"));
+        useTestSettings(m_settingsDir.path(), QStringLiteral("TestDamagedPage"));
         MessageBox::setAutoAnswer(std::nullopt);
     }
 
@@ -63,11 +59,9 @@ private Q_SLOTS:
         const QString path = createCase(dir.path(), QStringLiteral("damaged"),
                                         openRequest(QStringLiteral("M3001"), {QStringLiteral("96000")}),
                                         {{QStringLiteral("record.pdf"), bytes, 3}});
-        MainWindow window;
-        window.setLogin(test::logIn(QStringLiteral("nurse.test")));
-        window.openFolder(dir.path());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto owned = showWindowOn(dir.path());
+        QVERIFY(owned);
+        MainWindow& window = *owned;
         QVERIFY(window.openCase(path));
         auto* viewer = qobject_cast<PdfAttachmentViewer*>(window.caseView()->viewer());
         QVERIFY(viewer);
