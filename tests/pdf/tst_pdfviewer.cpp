@@ -436,7 +436,7 @@ private Q_SLOTS:
         QVERIFY(warning->geometry().top() - page.top() < 20);
         QVERIFY(warning->width() > page.width() / 2);
         QVERIFY(!view->isPageFailed(1)); // drawn: no Retry, a warning
-        saveScreenshot(&viewer, "viewer-incomplete-page.png");
+        saveScreenshot(&viewer, "pdf-incomplete-page.png");
 
         // It follows the page when the view scrolls and zooms.
         view->setZoom(view->zoom() / 2);
