@@ -1171,6 +1171,18 @@ Documento adjunto (cuando tiene el foco):
         <source>Import Request (FHIR)</source>
         <translation>Importar solicitud (FHIR)</translation>
     </message>
+    <message>
+        <source>%1
+
+Reopen the case to go on with the file as it is now?</source>
+        <translation>%1
+
+¿Volver a abrir el caso para continuar con el archivo tal como está ahora?</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Volver a abrir</translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfAttachmentViewer</name>
@@ -1204,6 +1216,10 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Page %1</source>
         <translation>Página %1</translation>
+    </message>
+    <message>
+        <source>This page may be incomplete: the PDF has errors on it.</source>
+        <translation>Es posible que esta página esté incompleta: el PDF tiene errores en ella.</translation>
     </message>
 </context>
 <context>

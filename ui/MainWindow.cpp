@@ -34,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -380,8 +381,7 @@ void MainWindow::showSession(std::unique_ptr<CaseSession> session)
         else
             statusBar()->showMessage(statusError, kStatusTimeoutMs);
     }
-    connect(m_session.get(), &CaseSession::writeFailed, this,
-            [this](const QString& message) { MessageBox::warning(this, tr("Not saved"), message); });
+    connect(m_session.get(), &CaseSession::writeFailed, this, &MainWindow::onWriteFailed);
     connect(m_session.get(), &CaseSession::answerRefused, this,
             [this](const QString& reason) { statusBar()->showMessage(reason, kStatusTimeoutMs); });
     connect(m_session.get(), &CaseSession::answerChanged, this, [this] {
@@ -400,6 +400,30 @@ void MainWindow::showSession(std::unique_ptr<CaseSession> session)
     QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
     updateTitle();
     updateActions();
+}
+
+void MainWindow::onWriteFailed(const QString& message)
+{
+    if (!m_session || m_session->file()->diskChange() == CaseFile::DiskChange::None) {
+        MessageBox::warning(this, tr("Not saved"), message);
+        return;
+    }
+    // Another program replaced or wrote the file: this session can save nothing more; the case opened
+    // again shows the file as it is now.
+    const QString path = m_session->path();
+    const auto answer = MessageBox::warning(
+        this, tr("Not saved"), tr("%1\n\nReopen the case to go on with the file as it is now?").arg(message),
+        QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Open, {{QMessageBox::Open, tr("Reopen")}});
+    if (answer != QMessageBox::Open)
+        return;
+    // Not while the session is still signalling; its last unsaved pages would only fail again.
+    QTimer::singleShot(0, this, [this, path] {
+        if (!m_session || m_session->path() != path)
+            return;
+        m_session->disconnect(this);
+        closeCase();
+        openCaseInBackground(path);
+    });
 }
 
 void MainWindow::closeCase()

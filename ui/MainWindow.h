@@ -108,6 +108,9 @@ private:
     void about();
     void checkSignature(const QString& path);
     void showSession(std::unique_ptr<CaseSession> session);
+    // A write of the case failed: says why; when another program replaced or wrote the file, offers
+    // to open the case again.
+    void onWriteFailed(const QString& message);
     // After a signing (or an attempt): the queue, the lock, the title and the actions follow.
     void afterSigning();
 

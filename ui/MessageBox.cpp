@@ -1,5 +1,7 @@
 #include "ui/MessageBox.h"
 
+#include <QAbstractButton>
+
 namespace rd {
 
 namespace {
@@ -7,6 +9,7 @@ std::optional<MessageBox::Button> s_nextAnswer;
 std::optional<MessageBox::Button> s_autoAnswer;
 QString s_lastTitle;
 QString s_lastText;
+QMap<MessageBox::Button, QString> s_lastButtonTexts;
 int s_count = 0;
 } // namespace
 
@@ -30,16 +33,23 @@ QString MessageBox::lastText()
     return s_lastText;
 }
 
+QMap<MessageBox::Button, QString> MessageBox::lastButtonTexts()
+{
+    return s_lastButtonTexts;
+}
+
 int MessageBox::shownCount()
 {
     return s_count;
 }
 
 MessageBox::Button MessageBox::ask(QWidget* parent, QMessageBox::Icon icon, const QString& title,
-                                   const QString& text, Buttons buttons, Button defaultButton)
+                                   const QString& text, Buttons buttons, Button defaultButton,
+                                   const QMap<Button, QString>& buttonTexts)
 {
     s_lastTitle = title;
     s_lastText = text;
+    s_lastButtonTexts = buttonTexts;
     ++s_count;
     if (s_nextAnswer) {
         const Button answer = *s_nextAnswer;
@@ -51,6 +61,9 @@ MessageBox::Button MessageBox::ask(QWidget* parent, QMessageBox::Icon icon, cons
     QMessageBox box(icon, title, text, buttons, parent);
     if (defaultButton != QMessageBox::NoButton)
         box.setDefaultButton(defaultButton);
+    for (auto it = buttonTexts.cbegin(); it != buttonTexts.cend(); ++it)
+        if (QAbstractButton* button = box.button(it.key()))
+            button->setText(it.value());
     return static_cast<Button>(box.exec());
 }
 
@@ -61,9 +74,10 @@ MessageBox::Button MessageBox::information(QWidget* parent, const QString& title
 }
 
 MessageBox::Button MessageBox::warning(QWidget* parent, const QString& title, const QString& text,
-                                       Buttons buttons, Button defaultButton)
+                                       Buttons buttons, Button defaultButton,
+                                       const QMap<Button, QString>& buttonTexts)
 {
-    return ask(parent, QMessageBox::Warning, title, text, buttons, defaultButton);
+    return ask(parent, QMessageBox::Warning, title, text, buttons, defaultButton, buttonTexts);
 }
 
 MessageBox::Button MessageBox::critical(QWidget* parent, const QString& title, const QString& text,

@@ -2,6 +2,7 @@
 // the next answer instead of clicking a real modal dialog.
 #pragma once
 
+#include <QMap>
 #include <QMessageBox>
 #include <QString>
 
@@ -20,8 +21,11 @@ public:
     static Button information(QWidget* parent, const QString& title, const QString& text,
                               Buttons buttons = QMessageBox::Ok,
                               Button defaultButton = QMessageBox::NoButton);
+    // buttonTexts: standard buttons that say what they do ("Reopen" on Open); the answer is still
+    // the standard button.
     static Button warning(QWidget* parent, const QString& title, const QString& text,
-                          Buttons buttons = QMessageBox::Ok, Button defaultButton = QMessageBox::NoButton);
+                          Buttons buttons = QMessageBox::Ok, Button defaultButton = QMessageBox::NoButton,
+                          const QMap<Button, QString>& buttonTexts = {});
     static Button critical(QWidget* parent, const QString& title, const QString& text,
                            Buttons buttons = QMessageBox::Ok, Button defaultButton = QMessageBox::NoButton);
     static Button question(QWidget* parent, const QString& title, const QString& text,
@@ -35,11 +39,12 @@ public:
     // Tests: what the last dialog said (title and text), shown or answered.
     static QString lastTitle();
     static QString lastText();
+    static QMap<Button, QString> lastButtonTexts();
     static int shownCount();
 
 private:
     static Button ask(QWidget* parent, QMessageBox::Icon icon, const QString& title, const QString& text,
-                      Buttons buttons, Button defaultButton);
+                      Buttons buttons, Button defaultButton, const QMap<Button, QString>& buttonTexts = {});
 };
 
 } // namespace rd

@@ -1,6 +1,7 @@
 #include "app/pdfworker/PdfWorkerEngine.h"
 
 #include "app/pdfworker/PdfFillingFile.h"
+#include "app/pdfworker/PdfRenderProblems.h"
 #include "app/pdfworker/PdfWarmUpDocument.h"
 #include "model/pdf/PdfTrace.h"
 
@@ -193,10 +194,13 @@ PdfWorkerEngine::RenderResult PdfWorkerEngine::renderPage(Poppler::Page& page, i
         return result;
     }
     RD_PDF_TRACE("worker render %d", index + 1);
+    PdfRenderProblems problems;
     QImage image =
         page.renderToImage(72.0 * scale, 72.0 * scale, -1, -1, -1, -1, Poppler::Page::Rotation(rotation & 3),
                            nullptr, nullptr, flagSet, flagArgument(m_loop.currentCancelled()));
     RD_PDF_TRACE("worker rendered %d", index + 1);
+    result.problemCount = problems.count();
+    result.problems = problems.messages();
     if (cancelled()) {
         result.code = PdfError::Cancelled;
         result.message = QStringLiteral("cancelled");
@@ -228,6 +232,8 @@ void PdfWorkerEngine::sendRendered(quint32 id, int index, double scale, const Re
     answer.pageBufferFd = shared ? toPageBuffer(image) : -1;
     answer.pageBufferSize = qint64(m_pageBufferSize);
     answer.scale = scale;
+    answer.problemCount = r.problemCount;
+    answer.problems = r.problems;
     RD_PDF_TRACE("worker copied %d", index + 1);
     if (answer.pageBufferFd >= 0)
         m_out.send(id, answer);

@@ -7,6 +7,7 @@
 #include "app/pdfworker/PdfWorkerOutput.h"
 
 #include <QImage>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -51,6 +52,8 @@ private:
         double ms = 0;
         PdfError::Code code = PdfError::None;
         QString message;
+        int problemCount = 0; // errors Poppler reported while drawing (PdfRenderProblems)
+        QStringList problems;
     };
 
     void open(const PdfRequestLoop::Request& request);

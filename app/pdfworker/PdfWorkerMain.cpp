@@ -1,13 +1,11 @@
 #include "app/pdfworker/PdfWorkerMain.h"
 
+#include "app/pdfworker/PdfRenderProblems.h"
 #include "app/pdfworker/PdfRequestLoop.h"
 #include "app/pdfworker/PdfWorkerEngine.h"
 #include "app/pdfworker/PdfWorkerOutput.h"
 
 #include <QCoreApplication>
-#include <QVariant>
-
-#include <poppler-qt6.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -22,8 +20,6 @@
 namespace rd {
 
 namespace {
-
-void quietPoppler(const QString&, const QVariant&) {}
 
 struct Arguments
 {
@@ -94,8 +90,9 @@ int runPdfWorker(int argc, char* argv[])
         ::mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
     }
     QCoreApplication app(argc, argv);
-    if (qEnvironmentVariableIsEmpty("REVIEWDESK_PDFWORKER_DEBUG"))
-        Poppler::setDebugErrorFunction(quietPoppler, QVariant());
+    // Poppler's messages are collected per render (a page drawn with errors is reported as such), and
+    // printed only when asked for.
+    PdfRenderProblems::install(!qEnvironmentVariableIsEmpty("REVIEWDESK_PDFWORKER_DEBUG"));
 
     PdfWorkerOutput output(out);
     PdfRequestLoop loop(0);

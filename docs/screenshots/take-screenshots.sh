@@ -1,5 +1,6 @@
 #!/bin/sh
-# Retakes the user guide's screenshots (guide-*.png) from a build folder's app and demo cases, under Xvfb.
+# Retakes the user guide's screenshots from a build folder's app and demo cases, under Xvfb: guide-*.png
+# through the real app and keys, request-panel*.png and the case pictures through rd_ui_screenshots.
 #   sh docs/screenshots/take-screenshots.sh BUILD_DIR
 # Needs xvfb (xvfb-run), xdotool, imagemagick (import) and, for the dark ones, qt6-gtk-platformtheme.
 # Look at every picture before committing it.
@@ -78,6 +79,15 @@ shot guide-add-records.png login focus Down Down Return sleep:2 alt+f a sleep:1 
 shot guide-es-summary.png env:RD_LANG=es login focus Down Down Return sleep:2 s
 shot guide-dark-queue.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark login focus Down
 shot guide-dark-summary.png env:QT_QPA_PLATFORMTHEME=gtk3 env:GTK_THEME=Adwaita:dark login focus Down Down Return sleep:2 s
+
+# The request panel (request-panel*.png) and the case pictures of tests/ui/screenshots.cpp: light (with
+# queue.png, case-checklist.png, summary.png and menu-review.png), dark (Fusion and a complete dark palette,
+# what a dark desktop gives the app; no GTK theme needed) and Spanish.
+for variant in "$build/app/reviewdesk_en.qm" dark "$build/app/reviewdesk_es.qm"; do
+    xvfb-run -a -s "-screen 0 1600x1000x24" "$build/bin/rd_ui_screenshots" "$out" "$variant" 2>"$work/stderr" ||
+        { cat "$work/stderr" >&2; echo "failed: rd_ui_screenshots $variant" >&2; }
+done
+ls "$out"/request-panel*.png
 
 # The letters (letter-*.png): page 1 of the synthetic letters tests/model/tst_letters.cpp writes
 # (ERISA group plan, Oregon), at 60 dots per inch.

@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
+#include <utility>
 
 namespace rd {
 
@@ -220,6 +221,7 @@ std::unique_ptr<CaseFile> CaseFile::create(const QString& path, const CaseData& 
     if (sqlite3_open_v2(nativePath.constData(), &file->m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
                         nullptr) != SQLITE_OK)
         return fail(QStringLiteral("cannot be opened: %1").arg(sqlite::lastError(file->m_db)));
+    sqlite3_rollback_hook(file->m_db, &CaseFile::onRollback, file.get());
     QString message;
     if (!CaseFileSchema::configure(file->m_db, &message) || !CaseFileSchema::create(file->m_db, &message))
         return fail(message);
@@ -296,6 +298,7 @@ std::unique_ptr<CaseFile> CaseFile::open(const QString& path, OpenMode mode, QSt
     file->m_db = CaseFileSchema::openConnection(path, file->m_readOnly, error);
     if (!file->m_db || !file->load(error))
         return nullptr;
+    sqlite3_rollback_hook(file->m_db, &CaseFile::onRollback, file.get());
     if (file->m_readOnly)
         return file;
 
@@ -331,6 +334,13 @@ bool CaseFile::writeHolder(QString* error)
         return false;
     }
     return true;
+}
+
+void CaseFile::onRollback(void* file)
+{
+    auto* self = static_cast<CaseFile*>(file);
+    if (std::exchange(self->m_holderUncommitted, false))
+        self->m_holderWritten = false; // the next write writes it again
 }
 
 void CaseFile::setHolderLogin(const QString& login)

@@ -120,6 +120,16 @@ public:
     std::optional<CaseHolder> holder() const;
     // Read-only because another process holds the case for writing (holder() says who).
     bool isHeldElsewhere() const { return m_heldElsewhere; }
+    // Whether another program put a file in this one's place (or removed it) or wrote into it since
+    // this connection opened or last wrote it: then every write is refused, and the case has to be
+    // opened again. Always None for a read-only connection.
+    enum class DiskChange
+    {
+        None,
+        Replaced,
+        Written
+    };
+    DiskChange diskChange() const;
     // The name this process records as holder when it opens a case for writing (the person working,
     // whose name the people directory knows); empty: the system user.
     static void setHolderLogin(const QString& login);
@@ -209,6 +219,8 @@ private:
     bool committed(bool commitSucceeded);
     void rememberFileIdentity();
     bool writeHolder(QString* error);
+    // SQLite's rollback hook: a holder row written in the transaction that rolled back is gone.
+    static void onRollback(void* file);
     QString holderDescription() const;
     bool writeStatus(CaseStatus status, const Actor& actor, QString* error);
     bool writeOverride(const LineOverride& lineOverride, const Actor& actor, QString* error);
@@ -230,6 +242,7 @@ private:
     QMap<QString, QString> m_letterFields;
     std::optional<SignatureRecord> m_signature;
     bool m_holderWritten = false;
+    bool m_holderUncommitted = false; // written in the open transaction
     // The file as this connection last left it (device, inode, size, modification time) and its case:
     // a file another program put in its place or wrote into is never written through this connection
     // (its cached pages would land in another file's content).

@@ -23,30 +23,43 @@ bool CaseFile::checkWritable(QString* error) const
                      .arg(m_path, m_signature->signer, AuditChain::timestamp(m_signature->signedAt));
         return false;
     }
-    if (!m_readOnly) {
-        // Another program may have put a file in its place (a copy saved over it, a sync tool): this
-        // connection would then write into the old, unlinked file and the change would be lost.
-        struct stat now = {};
-        if (::stat(QFile::encodeName(m_path).constData(), &now) != 0 || quint64(now.st_dev) != m_device ||
-            quint64(now.st_ino) != m_inode) {
-            *error = QStringLiteral("%1: was replaced or removed by another program since it was opened: "
-                                    "nothing was saved; open the case again")
-                         .arg(m_path);
-            return false;
-        }
-        if (qint64(now.st_size) != m_size ||
-            qint64(now.st_mtim.tv_sec) * 1000000000 + now.st_mtim.tv_nsec != m_modifiedNs) {
-            *error = QStringLiteral("%1: was written by another program since it was opened: nothing was "
-                                    "saved; open the case again")
-                         .arg(m_path);
-            return false;
-        }
-        return true;
+    if (m_readOnly) {
+        *error = QStringLiteral("%1: is open read-only: %2")
+                     .arg(m_path, m_readOnlyReason.isEmpty() ? QStringLiteral("opened for reading")
+                                                             : m_readOnlyReason);
+        return false;
     }
-    *error = QStringLiteral("%1: is open read-only: %2")
-                 .arg(m_path,
-                      m_readOnlyReason.isEmpty() ? QStringLiteral("opened for reading") : m_readOnlyReason);
-    return false;
+    switch (diskChange()) {
+    case DiskChange::None:
+        break;
+    case DiskChange::Replaced:
+        *error = QStringLiteral("%1: was replaced or removed by another program since it was opened: "
+                                "nothing was saved; open the case again")
+                     .arg(m_path);
+        return false;
+    case DiskChange::Written:
+        *error = QStringLiteral("%1: was written by another program since it was opened: nothing was "
+                                "saved; open the case again")
+                     .arg(m_path);
+        return false;
+    }
+    return true;
+}
+
+CaseFile::DiskChange CaseFile::diskChange() const
+{
+    if (m_readOnly)
+        return DiskChange::None;
+    // Another program may have put a file in its place (a copy saved over it, a sync tool): this
+    // connection would then write into the old, unlinked file and the change would be lost.
+    struct stat now = {};
+    if (::stat(QFile::encodeName(m_path).constData(), &now) != 0 || quint64(now.st_dev) != m_device ||
+        quint64(now.st_ino) != m_inode)
+        return DiskChange::Replaced;
+    if (qint64(now.st_size) != m_size ||
+        qint64(now.st_mtim.tv_sec) * 1000000000 + now.st_mtim.tv_nsec != m_modifiedNs)
+        return DiskChange::Written;
+    return DiskChange::None;
 }
 
 bool CaseFile::appendAudit(const Actor& actor, const QString& action, const QString& target,
@@ -60,6 +73,7 @@ bool CaseFile::appendAudit(const Actor& actor, const QString& action, const QStr
         if (!writeHolder(error))
             return false;
         m_holderWritten = true;
+        m_holderUncommitted = true; // until committed (onRollback)
     }
     sqlite::Statement head(m_db,
                            "SELECT case_id, audit_count, audit_head FROM case_info WHERE singleton = 1");
@@ -226,8 +240,10 @@ void CaseFile::rememberFileIdentity()
 
 bool CaseFile::committed(bool commitSucceeded)
 {
-    if (commitSucceeded)
+    if (commitSucceeded) {
         rememberFileIdentity();
+        m_holderUncommitted = false;
+    }
     return commitSucceeded;
 }
 

@@ -476,6 +476,11 @@ void PdfDocument::onAnswered(PdfWorkerClient* client, quint32 id, pdfproto::Mess
         const double scale =
             r.fit.isValid() && rendered->scale > 0 ? qBound(0.01, rendered->scale, 100.0) : r.scale;
         RD_PDF_TRACE("client rendered %d", r.page + 1);
+        if (rendered->problemCount > 0) // before the signal: a viewer asks at once
+            m_pageProblems.insert(r.page,
+                                  rendered->problems.isEmpty()
+                                      ? QStringList{QStringLiteral("%1 errors").arg(rendered->problemCount)}
+                                      : rendered->problems);
         if (r.unclaimed) // nobody asked for it yet: kept for the requestRender() that will
             m_firstPageResult = FirstPageResult{r.page, scale, r.rotation, image};
         Q_EMIT pageRendered(r.id, r.page, scale, r.rotation, image);

@@ -18,6 +18,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSizeF>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -87,6 +88,12 @@ public:
     quint32 requestTextRange(int first, int count, int priority = PriorityBackground);
     // Drops a queued request or aborts a running one; no signal follows for that id.
     void cancel(quint32 id);
+
+    // Whether Poppler reported errors while drawing page (a broken content stream, an image or font
+    // it could not read) in any render so far: the page image may be incomplete although it came.
+    // Known once the page has been rendered; pageProblems() has Poppler's first messages.
+    bool hasPageProblems(int page) const { return m_pageProblems.contains(page); }
+    QStringList pageProblems(int page) const { return m_pageProblems.value(page); }
 
     bool hasText(int page) const { return m_text.contains(page); }
     PdfPageText text(int page) const { return m_text.value(page); }
@@ -175,6 +182,7 @@ private:
     std::vector<std::unique_ptr<Slot>> m_slots;
     QList<Request> m_queue;
     QHash<int, PdfPageText> m_text;
+    QHash<int, QStringList> m_pageProblems;
     quint32 m_lastId = 0;
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;

@@ -9,6 +9,9 @@ Everything here is synthetic: no real patient, no real clinician. The files:
   big-500.pdf            500 pages, every third page a scanned image, the rest text
   mixed-sizes.pdf        3 pages: letter, letter landscape, A4
   damaged-xref.pdf       a valid document whose xref offsets and startxref are wrong
+  damaged-page.pdf       3 pages that load and render, pages 2 and 3 with errors while drawing: page 2's
+                         content stream draws an image it does not have and has garbage operators, page 3's
+                         image stream is not valid Flate data (page 1 is clean)
   truncated.pdf          the first half of text-3pages.pdf
   encrypted-secret.pdf   RC4 40-bit (standard security handler R2), user password "secret"
   clinic-note.pdf        orthopaedic clinic note (mentions crouch gait)
@@ -274,6 +277,25 @@ def make_damaged(out):
     pdf.write(os.path.join(out, "damaged-xref.pdf"), damage_xref=True)
 
 
+def make_damaged_page(out):
+    # Poppler draws these pages without failing, reporting errors on the way: what the viewer must
+    # not pass off as a clean page.
+    pdf = Pdf()
+    pdf.text_page("Damaged page test, page 1", ["This page is clean. Unique marker: clean-page-one."])
+    content = (b"BT /F1 12 Tf 72 720 Td (Page 2: the scan below is missing. Unique marker: damaged-two.) Tj ET\n"
+               b"q 468 0 0 600 72 80 cm /ImMissing Do Q\n"
+               b"1 0 0 rg 72 60 m xyzzy 540 60 l S 3 0 0 0 0 0 0 0 0 0 0 frobnicate\n")
+    pdf.add_page(content)
+    width, height = 200, 100
+    broken = b"x\x9c" + bytes(random.Random(5).randrange(256) for _ in range(400))
+    img = pdf.add_stream(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                         b"/BitsPerComponent 8 /Filter /FlateDecode" % (width, height), broken, compress=False)
+    content = (b"BT /F1 12 Tf 72 720 Td (Page 3: the scan below is corrupt. Unique marker: damaged-three.) Tj ET\n"
+               b"q 468 0 0 234 72 400 cm /Im1 Do Q\n")
+    pdf.add_page(content, {"Im1": img})
+    pdf.write(os.path.join(out, "damaged-page.pdf"))
+
+
 def make_truncated(out, whole):
     with open(os.path.join(out, "truncated.pdf"), "wb") as f:
         f.write(whole[: len(whole) // 2])
@@ -367,6 +389,7 @@ def main():
     make_truncated(out, whole)
     make_scanned(out)
     make_damaged(out)
+    make_damaged_page(out)
     make_encrypted(out)
     make_clinic_note(out)
     make_pt_notes(out)

@@ -352,6 +352,53 @@ private Q_SLOTS:
         }
     }
 
+    // Poppler draws these pages without failing but reports errors on the way: the worker says so with
+    // each page, each render with its own errors only; a clean page says nothing.
+    void drawingErrorsComeWithThePage()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("damaged-page.pdf")));
+        QVERIFY(waitState(doc.get(), PdfDocument::State::Ready));
+        QCOMPARE(doc->pageCount(), 3);
+        for (int page : {0, 1, 2}) {
+            const Answer a = waitAnswer(doc.get(), doc->requestRender(page, 1.0));
+            QVERIFY(a.done);
+            QVERIFY2(!a.error.isError(), qPrintable(a.error.message)); // drawn, not failed
+            QCOMPARE(a.image.size(), QSize(612, 792));
+        }
+        QVERIFY(!doc->hasPageProblems(0));
+        const QString second = doc->pageProblems(1).join(QLatin1Char('\n'));
+        QVERIFY2(second.contains(QStringLiteral("'ImMissing'")) && second.contains(QStringLiteral("'xyzzy'")),
+                 qPrintable(second));
+        const QString third = doc->pageProblems(2).join(QLatin1Char('\n'));
+        QVERIFY2(third.contains(QStringLiteral("flate"), Qt::CaseInsensitive), qPrintable(third));
+        QVERIFY2(!third.contains(QStringLiteral("xyzzy")), qPrintable(third));
+
+        // Again after page 3 (the last render's errors are the page's): page 2 has its own only, page 1
+        // none at another zoom.
+        QVERIFY(waitAnswer(doc.get(), doc->requestRender(1, 0.5)).done);
+        QVERIFY2(!doc->pageProblems(1).join(QLatin1Char('\n')).contains(QStringLiteral("flate")),
+                 qPrintable(doc->pageProblems(1).join(QLatin1Char('\n'))));
+        QVERIFY(waitAnswer(doc.get(), doc->requestRender(0, 0.5)).done);
+        QVERIFY(!doc->hasPageProblems(0));
+
+        // Every page of the other test PDFs is clean (the repaired xref too: its errors are the open's).
+        for (const char* name : {"text-3pages.pdf", "scanned-2pages.pdf", "clinic-note.pdf", "pt-notes.pdf",
+                                 "referral-letter.pdf", "mixed-sizes.pdf", "damaged-xref.pdf"}) {
+            std::unique_ptr<PdfDocument> clean(service.openFile(pdf(name)));
+            QVERIFY2(waitState(clean.get(), PdfDocument::State::Ready), name);
+            for (int page = 0; page < clean->pageCount(); ++page) {
+                const Answer a = waitAnswer(clean.get(), clean->requestRender(page, 0.5));
+                QVERIFY2(a.done && !a.image.isNull(), name);
+                QVERIFY2(!clean->hasPageProblems(page),
+                         qPrintable(QStringLiteral("%1 page %2: %3")
+                                        .arg(QLatin1String(name))
+                                        .arg(page + 1)
+                                        .arg(clean->pageProblems(page).join(QLatin1Char(' ')))));
+            }
+        }
+    }
+
     void probe()
     {
         PdfProbeResult text, locked, unlocked, garbage;

@@ -408,6 +408,45 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
     }
 
+    // A page drawn with errors (blank or partial) carries a warning across its top; a clean page none.
+    void incompletePageIsWarned()
+    {
+        ShownViewer setup(pdf("damaged-page.pdf"));
+        PdfViewer& viewer = setup.viewer;
+        PdfPageView* view = viewer.pageView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(0), 20000);
+        QVERIFY(!view->isPageIncomplete(0));
+        QVERIFY(!view->pageWarning(0));
+        QVERIFY(!viewer.findChild<QLabel*>(QStringLiteral("pageWarning0")));
+
+        viewer.setCurrentPage(1);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isPageSharp(1), 20000);
+        QVERIFY(view->isPageIncomplete(1));
+        QLabel* warning = view->pageWarning(1);
+        QVERIFY(warning);
+        QCOMPARE(warning->text(), QStringLiteral("This page may be incomplete: the PDF has errors on it."));
+        QTRY_VERIFY(warning->isVisible());
+        // On the page, across its top, inside it.
+        const QRect page = view->pageRectInViewport(1);
+        QVERIFY2(page.contains(warning->geometry()), qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                                                    .arg(warning->x())
+                                                                    .arg(warning->y())
+                                                                    .arg(warning->width())
+                                                                    .arg(warning->height())));
+        QVERIFY(warning->geometry().top() - page.top() < 20);
+        QVERIFY(warning->width() > page.width() / 2);
+        QVERIFY(!view->isPageFailed(1)); // drawn: no Retry, a warning
+        saveScreenshot(&viewer, "pdf-incomplete-page.png");
+
+        // It follows the page when the view scrolls and zooms.
+        view->setZoom(view->zoom() / 2);
+        QTRY_COMPARE(warning->geometry().left() - view->pageRectInViewport(1).left(), 8);
+        viewer.setCurrentPage(0);
+        QTRY_VERIFY(view->pageRectInViewport(1).top() > view->pageRectInViewport(0).top());
+        QTRY_COMPARE(warning->geometry().top() - view->pageRectInViewport(1).top(), 8);
+        QVERIFY(!view->pageWarning(0));
+    }
+
     void screenshot()
     {
         ShownViewer setup(pdf("clinic-note.pdf"), {1200, 860});

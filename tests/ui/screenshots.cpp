@@ -1,8 +1,9 @@
 // Takes the screenshots of docs/screenshots: the queue, a case with its checklist, the summary, the
 // request panel. Not a test; run under a real X server (xvfb-run) so that fonts and styles are the real
-// ones:
+// ones (docs/screenshots/take-screenshots.sh runs all three):
 //   xvfb-run -a -s "-screen 0 1600x1000x24" rd_ui_screenshots OUTPUT_FOLDER BUILD/app/reviewdesk_en.qm
-//   ... rd_ui_screenshots OUTPUT_FOLDER dark                (the request panel on a dark palette)
+//   ... rd_ui_screenshots OUTPUT_FOLDER dark                (the request panel on a dark palette:
+//                                                            Fusion and a complete dark palette)
 //   ... rd_ui_screenshots OUTPUT_FOLDER BUILD/app/reviewdesk_es.qm   (the request panel in Spanish)
 #include "UiTestSupport.h"
 #include "ui/MainWindow.h"
@@ -10,14 +11,18 @@
 #include "ui/case/CaseSession.h"
 #include "ui/case/CaseView.h"
 #include "ui/checklist/ChecklistView.h"
+#include "ui/pdf/PdfThumbnailModel.h"
 #include "ui/queue/CaseQueueModel.h"
 #include "ui/queue/QueueView.h"
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPixmap>
 #include <QSettings>
+#include <QSplitter>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -75,10 +80,55 @@ int requestPanel(const QString& folder, const QString& output, const QString& na
     checklist->toggleType(0);
     checklist->goToJudgment(QStringLiteral("management-impact"));
     checklist->answerCurrent(AnswerValue::NotMet);
+    // The thumbnails drawn (one still rendering is a blank of grey 245).
+    for (const QListView* list : window.findChildren<QListView*>()) {
+        if (const auto* thumbnails = qobject_cast<const PdfThumbnailModel*>(list->model())) {
+            waitFor(
+                [thumbnails] {
+                    for (int row = 0; row < thumbnails->rowCount(); ++row) {
+                        const auto pixmap =
+                            thumbnails->data(thumbnails->index(row), Qt::DecorationRole).value<QPixmap>();
+                        if (pixmap.isNull() || pixmap.toImage().pixelColor(0, 0) == QColor(245, 245, 245))
+                            return false;
+                    }
+                    return true;
+                },
+                20000);
+        }
+    }
+    // The whole panel in view (the reviewer drags the divider or scrolls): the picture is of it.
+    if (auto* split = window.findChild<QSplitter*>(QStringLiteral("requestSplitter")))
+        split->setSizes({470, 450});
     settle(800);
     save(&window, output, name);
     window.closeCase();
     return 0;
+}
+
+// A dark desktop palette (close to Breeze Dark and Adwaita dark), every role set.
+QPalette darkPalette()
+{
+    const QColor text(0xe8, 0xe8, 0xe8);
+    const QColor window(0x2d, 0x2d, 0x2d);
+    const QColor disabledText(0x80, 0x80, 0x80);
+    QPalette dark(text, QColor(0x3a, 0x3a, 0x3a), QColor(0x50, 0x50, 0x50), QColor(0x1c, 0x1c, 0x1c),
+                  QColor(0x33, 0x33, 0x33), text, Qt::white, QColor(0x1f, 0x1f, 0x1f), window);
+    dark.setColor(QPalette::Midlight, QColor(0x44, 0x44, 0x44));
+    dark.setColor(QPalette::Shadow, QColor(0x0c, 0x0c, 0x0c));
+    dark.setColor(QPalette::AlternateBase, QColor(0x29, 0x29, 0x29));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ToolTipText, text);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    dark.setColor(QPalette::LinkVisited, QColor(0xc5, 0x8a, 0xf9));
+    for (const QPalette::ColorRole role :
+         {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::PlaceholderText})
+        dark.setColor(QPalette::Disabled, role, disabledText);
+    dark.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x4a, 0x4a, 0x4a));
+    dark.setColor(QPalette::Disabled, QPalette::HighlightedText, disabledText);
+    return dark;
 }
 
 } // namespace
@@ -100,19 +150,11 @@ int main(int argc, char* argv[])
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
         QTranslator translator;
         if (variant == QLatin1String("dark")) {
+            // What a dark desktop gives the app (it takes its colours from the platform theme): Fusion
+            // and a complete dark palette, every role and the disabled ones, so that nothing falls
+            // back to a light default.
             QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-            QPalette dark;
-            dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-            dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-            dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
-            dark.setColor(QPalette::AlternateBase, QColor(0x30, 0x30, 0x30));
-            dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-            dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-            dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-            dark.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
-            dark.setColor(QPalette::HighlightedText, Qt::white);
-            dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
-            QApplication::setPalette(dark);
+            QApplication::setPalette(darkPalette());
         } else if (translator.load(variant)) {
             QLocale::setDefault(QLocale(QLocale::Spanish));
             QCoreApplication::installTranslator(&translator);

@@ -56,8 +56,8 @@ PdfAttachmentViewer::PdfAttachmentViewer(QWidget* parent)
     m_visibleTimer->setSingleShot(true);
     m_visibleTimer->setInterval(300);
     connect(m_visibleTimer, &QTimer::timeout, this, &PdfAttachmentViewer::reportVisiblePages);
-    // A page counts as read once it is drawn: not while it renders, never when it failed (the view
-    // says so in its place).
+    // A page counts as read once it is drawn cleanly: not while it renders, never when it failed or
+    // Poppler reported errors drawing it (the view says so in its place: it may be blank or partial).
     connect(m_viewer, &PdfViewer::currentPageChanged, m_visibleTimer, qOverload<>(&QTimer::start));
     connect(m_viewer->pageView()->verticalScrollBar(), &QScrollBar::valueChanged, m_visibleTimer,
             qOverload<>(&QTimer::start));
@@ -237,7 +237,7 @@ void PdfAttachmentViewer::reportVisiblePages()
             continue;
         const QRect seen = rect.intersected(viewport);
         if (!seen.isEmpty() && seen.height() * 3 >= qMin(rect.height(), viewport.height()) &&
-            !view->isPageFailed(page) && view->isPageSharp(page))
+            !view->isPageFailed(page) && !view->isPageIncomplete(page) && view->isPageSharp(page))
             Q_EMIT pageShown(m_info.id, page + 1);
     }
 }

@@ -1,12 +1,12 @@
 #include "ui/pdf/PdfPageView.h"
 
 #include "model/pdf/PdfDocument.h"
+#include "ui/pdf/PdfPageNotices.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QKeyEvent>
 #include <QPainter>
-#include <QPushButton>
 #include <QScrollBar>
 
 #include <algorithm>
@@ -26,6 +26,7 @@ constexpr double PointsToPixels96 = 96.0 / 72.0;
 PdfPageView::PdfPageView(PdfPageCache* cache, QWidget* parent)
     : QAbstractScrollArea(parent)
     , m_cache(cache)
+    , m_notices(new PdfPageNotices(viewport()))
 {
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setBackgroundRole(QPalette::Dark);
@@ -41,6 +42,7 @@ PdfPageView::PdfPageView(PdfPageCache* cache, QWidget* parent)
     m_prefetchTimer.setSingleShot(true);
     m_prefetchTimer.setInterval(150);
     connect(&m_prefetchTimer, &QTimer::timeout, this, [this] { updateRequests(true); });
+    connect(m_notices, &PdfPageNotices::retryClicked, this, &PdfPageView::retryPage);
 }
 
 void PdfPageView::setDocument(PdfDocument* document)
@@ -52,16 +54,17 @@ void PdfPageView::setDocument(PdfDocument* document)
     }
     m_pending.clear();
     m_failed.clear();
-    qDeleteAll(m_retryButtons);
-    m_retryButtons.clear();
+    m_notices->clear();
     clearSelection();
     clearHighlight();
     m_doc = document;
     m_currentPage = -1;
     if (m_doc) {
-        connect(
-            m_doc, &PdfDocument::pageRendered, this,
-            [this](quint32 id, int page, double, int, const QImage& image) { onRendered(id, page, image); });
+        connect(m_doc, &PdfDocument::pageRendered, this,
+                [this](quint32 id, int page, double, int, const QImage& image) {
+                    showPageWarning(page); // whoever asked (the thumbnails too): the page has been drawn
+                    onRendered(id, page, image);
+                });
         connect(m_doc, &PdfDocument::requestFailed, this, &PdfPageView::onFailed);
         connect(m_doc, &PdfDocument::textReady, this, [this](quint32, int page) { onTextReady(page); });
         connect(m_doc, &PdfDocument::stateChanged, this, [this] { relayout(false); });
@@ -151,7 +154,7 @@ void PdfPageView::relayout(bool keepPosition)
         verticalScrollBar()->setValue(int(r.top() + anchorFraction * r.height()));
     }
     updateCurrentPage();
-    placeRetryButtons();
+    placeNotices();
     scheduleUpdate();
     viewport()->update();
 }
@@ -410,13 +413,8 @@ void PdfPageView::onFailed(quint32 id, int page, const PdfError& error)
     if (it != m_pending.end() && it->id == id) {
         m_pending.erase(it);
         m_failed.insert(page, error);
-        if (!m_retryButtons.contains(page)) {
-            auto* button = new QPushButton(tr("Retry"), viewport());
-            button->setObjectName(QStringLiteral("retryPage%1").arg(page));
-            connect(button, &QPushButton::clicked, this, [this, page] { retryPage(page); });
-            m_retryButtons.insert(page, button);
-        }
-        placeRetryButtons();
+        m_notices->showRetry(page, tr("Retry"));
+        placeNotices();
         viewport()->update();
         return;
     }
@@ -430,20 +428,22 @@ void PdfPageView::onFailed(quint32 id, int page, const PdfError& error)
 void PdfPageView::retryPage(int page)
 {
     m_failed.remove(page);
-    delete m_retryButtons.take(page);
+    m_notices->removeRetry(page);
     m_requestTimer.start();
     viewport()->update();
 }
 
-void PdfPageView::placeRetryButtons()
+void PdfPageView::showPageWarning(int page)
 {
-    for (auto it = m_retryButtons.begin(); it != m_retryButtons.end(); ++it) {
-        const QRect r = pageRectInViewport(it.key());
-        QPushButton* b = it.value();
-        b->adjustSize();
-        b->move(r.center().x() - b->width() / 2, r.center().y() + 30);
-        b->setVisible(r.intersects(viewport()->rect()));
-    }
+    if (!isPageIncomplete(page) || m_notices->hasWarning(page))
+        return;
+    m_notices->showWarning(page, tr("This page may be incomplete: the PDF has errors on it."));
+    placeNotices();
+}
+
+void PdfPageView::placeNotices()
+{
+    m_notices->place([this](int page) { return pageRectInViewport(page); });
 }
 
 void PdfPageView::onTextReady(int page)
@@ -535,7 +535,7 @@ void PdfPageView::scrollContentsBy(int dx, int dy)
 {
     Q_UNUSED(dx);
     Q_UNUSED(dy);
-    placeRetryButtons();
+    placeNotices();
     viewport()->update();
     updateCurrentPage();
     scheduleUpdate();

@@ -1,19 +1,19 @@
 // The pages of one PdfDocument in a continuous vertical scroll (the main area of PdfViewer).
 // Renders only what is visible (plus a debounced prefetch of the neighbours), cancels renders of
 // pages that scrolled away, shows a cached lower-resolution image while the sharp one renders, and
-// shows a failure in place of the page with a Retry button. Never waits on the worker.
+// shows a failure in place of the page with a Retry button, and a warning on a page that rendered with
+// errors (PdfDocument::hasPageProblems). Never waits on the worker.
 #pragma once
 
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/protocol/PdfTypes.h"
 #include "ui/pdf/PdfPageCache.h"
+#include "ui/pdf/PdfPageNotices.h"
 
 #include <QAbstractScrollArea>
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
-
-class QPushButton;
 
 namespace rd {
 
@@ -74,6 +74,10 @@ public:
     QPoint pageToViewport(int page, const QPointF& points) const;
     bool isPageFailed(int page) const { return m_failed.contains(page); }
     QString pageError(int page) const { return m_failed.value(page).message; }
+    // Poppler drew the page but reported errors on the way: it may be blank or partial, and says so
+    // (pageWarning, once the page has been rendered).
+    bool isPageIncomplete(int page) const { return m_doc && m_doc->hasPageProblems(page); }
+    QLabel* pageWarning(int page) const { return m_notices->warning(page); }
     int pendingRenderCount() const { return int(m_pending.size()); }
     bool isPageSharp(int page) const;
     double renderScale() const; // pixels per point, including the device pixel ratio
@@ -116,7 +120,8 @@ private:
     PdfFirstPage firstPageHint() const;
     void onFailed(quint32 id, int page, const PdfError& error);
     void onTextReady(int page);
-    void placeRetryButtons();
+    void showPageWarning(int page);
+    void placeNotices();
     void updateCurrentPage();
     void updateTextSelection();
     int wordAt(const PdfPageText& text, const QPointF& p) const;
@@ -136,7 +141,7 @@ private:
 
     QHash<int, Pending> m_pending;
     QHash<int, PdfError> m_failed;
-    QHash<int, QPushButton*> m_retryButtons;
+    PdfPageNotices* m_notices;
     QTimer m_requestTimer;  // coalesces requests for visible pages
     QTimer m_prefetchTimer; // debounced prefetch of neighbours
 

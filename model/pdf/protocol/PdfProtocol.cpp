@@ -242,13 +242,26 @@ bool read(QDataStream& in, Opened* m)
 void write(QDataStream& out, const Rendered& m)
 {
     out << m.page << m.width << m.height << m.bytesPerLine << m.format << m.renderMs << m.pageBufferFd
-        << m.pageBufferSize << m.scale;
+        << m.pageBufferSize << m.scale << m.problemCount << qint32(m.problems.size());
+    for (const QString& problem : m.problems)
+        out << problem;
 }
 
 bool read(QDataStream& in, Rendered* m)
 {
+    qint32 listed = 0;
     in >> m->page >> m->width >> m->height >> m->bytesPerLine >> m->format >> m->renderMs >>
-        m->pageBufferFd >> m->pageBufferSize >> m->scale;
+        m->pageBufferFd >> m->pageBufferSize >> m->scale >> m->problemCount >> listed;
+    if (!ok(in) || listed < 0 || listed > MaxRenderProblems || m->problemCount < listed)
+        return false;
+    m->problems.clear();
+    for (qint32 i = 0; i < listed; ++i) {
+        QString problem;
+        in >> problem;
+        if (!ok(in) || problem.size() > MaxRenderProblemChars)
+            return false;
+        m->problems.append(problem);
+    }
     return ok(in) && m->width > 0 && m->height > 0 && m->bytesPerLine >= m->width &&
            m->format > QImage::Format_Invalid && m->format < QImage::NImageFormats && m->bytes() > 0 &&
            m->bytes() <= MaxAnswerDataBytes && std::isfinite(m->scale) && std::isfinite(m->renderMs);

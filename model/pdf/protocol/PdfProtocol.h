@@ -22,6 +22,7 @@
 #include <QList>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -38,6 +39,9 @@ inline constexpr qint64 MaxRenderPixels = 100LL * 1000 * 1000;
 inline constexpr qint64 MaxAnswerDataBytes = MaxRenderPixels * 4 + 1024 * 1024;
 // Pages of text in one Text request (search asks for a few at a time).
 inline constexpr qint32 MaxPagesPerTextRequest = 64;
+// Poppler's error messages a Rendered answer carries (the count has them all), and their length.
+inline constexpr qint32 MaxRenderProblems = 8;
+inline constexpr qint32 MaxRenderProblemChars = 300;
 
 enum class MessageType : quint8
 {
@@ -152,6 +156,11 @@ struct Rendered
     qint32 pageBufferFd = -1;
     qint64 pageBufferSize = 0;
     double scale = 0; // the one asked for, or the fit's
+    // Errors Poppler reported while drawing the page (broken content, an image or font it could not
+    // read): the image may be incomplete. How many, and the first MaxRenderProblems messages (for
+    // diagnostics; the viewer words its own warning).
+    qint32 problemCount = 0;
+    QStringList problems;
 
     qint64 bytes() const { return qint64(bytesPerLine) * height; }
 };
