@@ -1,0 +1,85 @@
+// The desktop in team mode: the workspace's queue instead of a folder's, Take Next Case, Route to
+// Medical Director, Release, and workspace cases opened through WorkspaceCaseLink (every call that
+// may reach the server runs on a thread of its own; see WorkspaceQueue and WorkspaceCaseLink).
+//
+// The person logged in (the roster) connects as their own PostgreSQL role of the same name; libpq
+// finds the password in PGPASSFILE / ~/.pgpass (or uses the server's other methods: certificates,
+// GSSAPI). Take Next Case takes from the queue of the person's roster role: the review queue for a
+// reviewer, the medical directors' for a medical director.
+#pragma once
+
+#include "model/signoff/Login.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+
+namespace rd {
+
+class CaseSession;
+class MainWindow;
+class WorkspaceCaseLink;
+class WorkspaceQueue;
+class WorkspaceQueueView;
+
+class TeamMode : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TeamMode(MainWindow* window);
+    ~TeamMode() override;
+
+    // url: the workspace (without a person: the one logged in connects).
+    void open(const QString& url);
+    QString url() const { return m_url; }
+    // Who works now: the queue connects as them (again); nobody: the queue waits.
+    void setLogin(const std::optional<Login>& login);
+
+    WorkspaceQueue* queue() const { return m_queue; }
+    WorkspaceQueueView* view() const { return m_view; }
+    QAction* takeNextAction() const { return m_takeNext; }
+    QAction* routeAction() const { return m_routeToDirector; }
+    QAction* releaseAction() const { return m_release; }
+    // The status bar's word on the open workspace case: saving, unreachable, read-only.
+    QLabel* caseStateLabel() const { return m_caseState; }
+
+    // Opens a case of the workspace (writable when this person can hold it, else read-only).
+    void openCase(const QString& caseId);
+    bool isOpening() const { return m_opening != nullptr; }
+    void takeNext();
+    void routeToMedicalDirector();
+    void release();
+    // The open case changed (opened, closed, state): actions and the status bar follow.
+    void sessionChanged(CaseSession* session);
+    void updateActions();
+
+Q_SIGNALS:
+    // A case was opened (or could not be: opened false; the status bar says why).
+    void caseOpened(const QString& caseId, bool opened);
+    // Route or Release done (done false: refused, a message said why).
+    void letGo(const QString& caseId, bool done);
+
+private:
+    QString personUrl() const;
+    void letGoOf(const QString& queue, const QString& doneMessage);
+    void updateCaseState();
+
+    MainWindow* m_window = nullptr;
+    QString m_url;
+    std::optional<Login> m_login;
+    WorkspaceQueue* m_queue = nullptr;
+    WorkspaceQueueView* m_view = nullptr;
+    QAction* m_takeNext = nullptr;
+    QAction* m_routeToDirector = nullptr;
+    QAction* m_release = nullptr;
+    QLabel* m_caseState = nullptr;
+    std::unique_ptr<WorkspaceCaseLink> m_opening;
+    bool m_taking = false;
+    bool m_lettingGo = false;
+};
+
+} // namespace rd
