@@ -545,9 +545,10 @@ void MainWindow::updateTitle()
         if (m_session->isReadOnly())
             title = tr("%1 [read-only]").arg(title);
         setWindowTitle(tr("%1 — ReviewDesk").arg(title));
-        const QString where = m_session->workspace()
-                                  ? tr("case %1 (team workspace)").arg(m_session->workspace()->caseId())
-                                  : QFileInfo(m_session->path()).fileName();
+        const QString where =
+            m_session->workspace()
+                ? tr("case %1 (team workspace)").arg(m_session->workspace()->caseId().left(8))
+                : QFileInfo(m_session->path()).fileName();
         m_caseLabel->setText(tr("%1 · %2").arg(where, CaseQueueModel::statusLabel(caseData.status)));
     } else if (m_team) {
         setWindowTitle(tr("Team workspace — ReviewDesk"));

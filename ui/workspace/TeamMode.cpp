@@ -44,6 +44,9 @@ TeamMode::TeamMode(MainWindow* window)
     m_view = new WorkspaceQueueView(m_queue, m_takeNext, window);
     connect(m_view, &WorkspaceQueueView::openRequested, this, &TeamMode::openCase);
     m_caseState->setObjectName(QStringLiteral("workspaceCaseState"));
+    QFont bold = m_caseState->font();
+    bold.setBold(true);
+    m_caseState->setFont(bold);
     m_caseState->hide();
     updateActions();
 }

@@ -42,7 +42,7 @@ WorkspaceQueueView::WorkspaceQueueView(WorkspaceQueue* queue, QAction* takeNext,
     m_table->setTabKeyNavigation(false);
     m_table->setAccessibleName(tr("Team queue"));
     const int x = m_table->fontMetrics().horizontalAdvance(QLatin1Char('x'));
-    m_table->setColumnWidth(WorkspaceQueueModel::CaseColumn, x * 24);
+    m_table->setColumnWidth(WorkspaceQueueModel::CaseColumn, x * 40);
     m_table->setColumnWidth(WorkspaceQueueModel::MemberColumn, x * 30);
     m_table->setColumnWidth(WorkspaceQueueModel::DueColumn, x * 46);
     m_table->setColumnWidth(WorkspaceQueueModel::StatusColumn, x * 26);
