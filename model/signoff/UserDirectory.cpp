@@ -101,6 +101,26 @@ bool deriveKey(unsigned char* out, const QByteArray& password, const SealedKey& 
                          size_t(sealed.memLimit), crypto_pwhash_ALG_ARGON2ID13) == 0;
 }
 
+// A signing key's seed and the password's box key, side by side in guarded memory (sodium_malloc:
+// kept out of swap, guard pages around it, wiped when freed), freed on every path out.
+class KeySecrets
+{
+public:
+    KeySecrets()
+        : m_memory(
+              static_cast<unsigned char*>(sodium_malloc(crypto_sign_SEEDBYTES + crypto_secretbox_KEYBYTES)))
+    {}
+    ~KeySecrets() { sodium_free(m_memory); }
+    KeySecrets(const KeySecrets&) = delete;
+    KeySecrets& operator=(const KeySecrets&) = delete;
+
+    bool isValid() const { return m_memory != nullptr; }
+    unsigned char* seed() { return m_memory; }
+    unsigned char* boxKey() { return m_memory + crypto_sign_SEEDBYTES; }
+
+private:
+    unsigned char* m_memory;
+};
 } // namespace
 
 void UserDirectory::sealWithMinimumCostForTests()
@@ -222,14 +242,13 @@ bool UserDirectory::addUser(User user, const QByteArray& password, QString* erro
     randombytes_buf(sealed.salt.data(), size_t(sealed.salt.size()));
     randombytes_buf(sealed.nonce.data(), size_t(sealed.nonce.size()));
 
-    auto* secrets =
-        static_cast<unsigned char*>(sodium_malloc(crypto_sign_SEEDBYTES + crypto_secretbox_KEYBYTES));
-    if (!secrets) {
+    KeySecrets secrets;
+    if (!secrets.isValid()) {
         *error = QStringLiteral("%1: no secure memory for the new key").arg(filePath());
         return false;
     }
-    unsigned char* seed = secrets;
-    unsigned char* boxKey = secrets + crypto_sign_SEEDBYTES;
+    unsigned char* seed = secrets.seed();
+    unsigned char* boxKey = secrets.boxKey();
     randombytes_buf(seed, crypto_sign_SEEDBYTES);
     const bool derived = deriveKey(boxKey, password, sealed);
     unsigned char publicKey[crypto_sign_PUBLICKEYBYTES];
@@ -242,7 +261,6 @@ bool UserDirectory::addUser(User user, const QByteArray& password, QString* erro
         crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.box.data()), seed,
                               crypto_sign_SEEDBYTES,
                               reinterpret_cast<const unsigned char*>(sealed.nonce.constData()), boxKey);
-    sodium_free(secrets);
     if (!derived) {
         *error = QStringLiteral("%1: the password's key cannot be derived (out of memory)").arg(filePath());
         return false;
@@ -268,14 +286,13 @@ std::unique_ptr<SigningKey> UserDirectory::unlock(const QString& login, const QB
         *error = QStringLiteral("libsodium cannot be initialized");
         return nullptr;
     }
-    auto* secrets =
-        static_cast<unsigned char*>(sodium_malloc(crypto_sign_SEEDBYTES + crypto_secretbox_KEYBYTES));
-    if (!secrets) {
+    KeySecrets secrets;
+    if (!secrets.isValid()) {
         *error = QStringLiteral("no secure memory for the signing key");
         return nullptr;
     }
-    unsigned char* seed = secrets;
-    unsigned char* boxKey = secrets + crypto_sign_SEEDBYTES;
+    unsigned char* seed = secrets.seed();
+    unsigned char* boxKey = secrets.boxKey();
     std::unique_ptr<SigningKey> key;
     if (!deriveKey(boxKey, password, found->sealed)) {
         *error = QStringLiteral("%1: the password's key cannot be derived (out of memory)").arg(filePath());
@@ -292,7 +309,6 @@ std::unique_ptr<SigningKey> UserDirectory::unlock(const QString& login, const QB
             key.reset();
         }
     }
-    sodium_free(secrets);
     return key;
 }
 

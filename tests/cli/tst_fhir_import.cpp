@@ -186,6 +186,14 @@ private:
                      qPrintable(fragment + QStringLiteral(" not in: ") + run.err));
     }
 
+    // Imports the fixture that an expected-result file names; the case file's path in *caseFile.
+    test::CliRun importFixtureOf(const QJsonObject& expected, QString* caseFile)
+    {
+        const QString bundle = fixturePath(expected.value(QStringLiteral("fixture")).toString());
+        *caseFile = caseFileFor(bundle);
+        return importFhir(bundle, *caseFile);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -209,9 +217,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, expectedFile);
         const QJsonObject expected = readJson(expectedFile);
-        const QString bundle = fixturePath(expected.value(QStringLiteral("fixture")).toString());
-        const QString caseFile = caseFileFor(bundle);
-        const test::CliRun run = importFhir(bundle, caseFile);
+        QString caseFile;
+        const test::CliRun run = importFixtureOf(expected, &caseFile);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(QFileInfo(caseFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());
@@ -296,7 +303,8 @@ private Q_SLOTS:
         QVERIFY(
             kept.value(QStringLiteral("patient")).toObject().value(QStringLiteral("resource")).isObject());
         QCOMPARE(kept.value(QStringLiteral("items")), keep.value(QStringLiteral("items")));
-        QCOMPARE(origin->bundle, readBytes(bundle));
+        QCOMPARE(origin->bundle,
+                 readBytes(fixturePath(expected.value(QStringLiteral("fixture")).toString())));
 
         // Covered by verify.
         const test::CliRun verified = cli({QStringLiteral("verify"), caseFile});
@@ -332,9 +340,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, expectedFile);
         const QJsonObject expected = readJson(expectedFile);
-        const QString bundle = fixturePath(expected.value(QStringLiteral("fixture")).toString());
-        const QString caseFile = caseFileFor(bundle);
-        const test::CliRun run = importFhir(bundle, caseFile);
+        QString caseFile;
+        const test::CliRun run = importFixtureOf(expected, &caseFile);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QStringList warnings = run.out.split(QLatin1Char('\n')).filter(QStringLiteral("warning:"));
         for (const QJsonValue& mention : expected.value(QStringLiteral("warningsShouldMention")).toArray())

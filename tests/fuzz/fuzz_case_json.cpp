@@ -1,5 +1,6 @@
 // libFuzzer: CaseJson::parse on arbitrary bytes against the built-in policy. A case that parses
 // must evaluate, and must round-trip exactly through the writer (the oracle).
+#include "FuzzPolicy.h"
 #include "checklist/CaseJson.h"
 #include "checklist/Engine.h"
 #include "checklist/PolicyLoader.h"
@@ -8,18 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-namespace {
-const rd::Policy& policy()
-{
-    static const rd::Policy loaded = [] {
-        const rd::Result<rd::Policy> result = rd::PolicyLoader::loadBuiltIn();
-        if (!result)
-            std::abort();
-        return result.value();
-    }();
-    return loaded;
-}
-} // namespace
+using rd::fuzz::policy;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size)
 {

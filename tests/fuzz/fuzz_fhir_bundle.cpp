@@ -2,6 +2,7 @@
 // A refusal is always one non-empty line; an accepted request has one line per item, known codes, a
 // receipt time and a service date, passes the case JSON reader's checks, and its documents were
 // decoded into the work folder.
+#include "FuzzPolicy.h"
 #include "checklist/CaseJson.h"
 #include "checklist/PolicyLoader.h"
 #include "model/fhir/FhirBundleReader.h"
@@ -14,18 +15,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-namespace {
-const rd::Policy& policy()
-{
-    static const rd::Policy loaded = [] {
-        const rd::Result<rd::Policy> result = rd::PolicyLoader::loadBuiltIn();
-        if (!result)
-            std::abort();
-        return result.value();
-    }();
-    return loaded;
-}
-} // namespace
+using rd::fuzz::policy;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size)
 {
