@@ -2019,6 +2019,14 @@ La lista de verificación sigue disponible.</translation>
         <source>Held by you · every answer saved</source>
         <translation>Lo tiene usted · todas las respuestas guardadas</translation>
     </message>
+    <message>
+        <source>Workspace Password</source>
+        <translation>Contraseña del espacio de equipo</translation>
+    </message>
+    <message>
+        <source>The team workspace asks for the password of %1 (the database&apos;s password, not the one of your key). It is kept in memory until you quit.</source>
+        <translation>El espacio de equipo pide la contraseña de %1 (la de la base de datos, no la de su clave). Se guarda en memoria hasta que salga de la aplicación.</translation>
+    </message>
 </context>
 <context>
     <name>rd::WorkspaceQueueModel</name>

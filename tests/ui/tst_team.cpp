@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
 
@@ -288,6 +289,50 @@ private Q_SLOTS:
         QVERIFY(saved.wait(kServerTimeoutMs));
         QCOMPARE(serverAnswer(m_urgent, m_judgment).value_or(Answer{}), m_answer);
         QVERIFY(serverAnswer(m_urgent, next));
+    }
+
+    void passwordIsAskedWhenTheServerWantsOne()
+    {
+        // The server wants a password (scram-sha-256) from dr.whitfield, which no ~/.pgpass gives.
+        QString error;
+        QVERIFY2(m_cluster.sql(QStringLiteral("ALTER ROLE \"dr.whitfield\" PASSWORD 'pg secret 1'"), &error),
+                 qPrintable(error));
+        QFile hba(qEnvironmentVariable("REVIEWDESK_TEST_PG_DIR") +
+                  QStringLiteral("-uiteam/data/pg_hba.conf"));
+        QVERIFY(hba.open(QIODevice::ReadOnly));
+        const QByteArray original = hba.readAll();
+        hba.close();
+        QVERIFY(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        hba.write("local all dr.whitfield scram-sha-256\n" + original);
+        hba.close();
+        QVERIFY2(m_cluster.sql(QStringLiteral("SELECT pg_reload_conf()"), &error), qPrintable(error));
+        qputenv("PGPASSFILE", QFile::encodeName(m_home.filePath(QStringLiteral("no-pgpass"))));
+
+        auto doctor = showDesk(m_home.path(), QStringLiteral("dr.whitfield"));
+        QString prompt;
+        onNextModal([&prompt](QWidget* dialog) {
+            prompt = dialog->findChild<QLabel*>() ? dialog->findChild<QLabel*>()->text() : QString();
+            auto* edit = dialog->findChild<QLineEdit*>();
+            QVERIFY(edit);
+            QCOMPARE(edit->echoMode(), QLineEdit::Password);
+            edit->setText(QStringLiteral("pg secret 1"));
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        doctor->openWorkspace(m_cluster.url(QStringLiteral("dr.whitfield")));
+        QSignalSpy asked(doctor->teamMode(), &TeamMode::passwordAsked);
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, kServerTimeoutMs);
+        QVERIFY(asked.first().at(0).toBool());
+        QVERIFY2(prompt.contains(QStringLiteral("dr.whitfield")), qPrintable(prompt));
+        QTRY_VERIFY_WITH_TIMEOUT(doctor->teamMode()->queue()->isReachable(), kServerTimeoutMs);
+        QCOMPARE(doctor->teamMode()->view()->model()->rowCount(), 2);
+        QVERIFY(!doctor->teamMode()->queue()->url().contains(QStringLiteral("secret")));
+
+        doctor.reset();
+        PgConnection::setSessionPassword({});
+        QVERIFY(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        hba.write(original);
+        hba.close();
+        QVERIFY2(m_cluster.sql(QStringLiteral("SELECT pg_reload_conf()"), &error), qPrintable(error));
     }
 
     void releasePutsTheCaseBack()

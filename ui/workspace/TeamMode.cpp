@@ -9,7 +9,10 @@
 #include "ui/workspace/WorkspaceQueueView.h"
 #include "ui/workspace/WorkspaceSettings.h"
 
+#include "model/workspace/PgConnection.h"
+
 #include <QAction>
+#include <QInputDialog>
 #include <QLabel>
 #include <QStatusBar>
 
@@ -41,6 +44,7 @@ TeamMode::TeamMode(MainWindow* window)
     m_release->setStatusTip(tr("Put the case back in its queue, held by nobody"));
     connect(m_release, &QAction::triggered, this, &TeamMode::release);
 
+    connect(m_queue, &WorkspaceQueue::reachableChanged, this, &TeamMode::onQueueReachable);
     m_view = new WorkspaceQueueView(m_queue, m_takeNext, window);
     connect(m_view, &WorkspaceQueueView::openRequested, this, &TeamMode::openCase);
     m_caseState->setObjectName(QStringLiteral("workspaceCaseState"));
@@ -63,6 +67,9 @@ void TeamMode::open(const QString& url)
 
 void TeamMode::setLogin(const std::optional<Login>& login)
 {
+    if (m_login && (!login || login->user.login != m_login->user.login))
+        PgConnection::setSessionPassword({}); // the previous person's
+    m_passwordDeclined = false;
     m_login = login;
     m_view->setPerson(
         login ? tr("%1 (%2)").arg(login->user.printedName(), login->user.role == UserRole::MedicalDirector
@@ -72,6 +79,31 @@ void TeamMode::setLogin(const std::optional<Login>& login)
     if (login && !m_url.isEmpty())
         m_queue->open(personUrl());
     updateActions();
+}
+
+void TeamMode::onQueueReachable(bool reachable)
+{
+    if (reachable || m_askingPassword || m_passwordDeclined || !m_login ||
+        !PgConnection::isPasswordError(m_queue->lastError()))
+        return;
+    m_askingPassword = true;
+    bool ok = false;
+    QString password = QInputDialog::getText(
+        m_window, tr("Workspace Password"),
+        tr("The team workspace asks for the password of %1 (the database's password, not the one of your "
+           "key). It is kept in memory until you quit.")
+            .arg(m_login->user.login),
+        QLineEdit::Password, QString(), &ok);
+    m_askingPassword = false;
+    if (!ok || password.isEmpty()) {
+        m_passwordDeclined = true; // not asked again until someone logs in
+        Q_EMIT passwordAsked(false);
+        return;
+    }
+    PgConnection::setSessionPassword(password.toUtf8());
+    password.fill(QLatin1Char('\0'));
+    Q_EMIT passwordAsked(true);
+    m_queue->refresh();
 }
 
 QString TeamMode::personUrl() const

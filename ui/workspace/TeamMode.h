@@ -4,8 +4,10 @@
 //
 // The person logged in (the roster) connects as their own PostgreSQL role of the same name; libpq
 // finds the password in PGPASSFILE / ~/.pgpass (or uses the server's other methods: certificates,
-// GSSAPI). Take Next Case takes from the queue of the person's roster role: the review queue for a
-// reviewer, the medical directors' for a medical director.
+// GSSAPI). When the server asks for a password none of these gives (or refuses it), the app asks once
+// and keeps it in memory for this process (PgConnection::setSessionPassword). Take Next Case takes from the
+// queue of the person's roster role: the review queue for a reviewer, the medical directors' for a medical
+// director.
 #pragma once
 
 #include "model/signoff/Login.h"
@@ -58,6 +60,8 @@ public:
     void updateActions();
 
 Q_SIGNALS:
+    // The server's password was asked for (given: true; cancelled: false).
+    void passwordAsked(bool given);
     // A case was opened (or could not be: opened false; the status bar says why).
     void caseOpened(const QString& caseId, bool opened);
     // Route or Release done (done false: refused, a message said why).
@@ -65,6 +69,9 @@ Q_SIGNALS:
 
 private:
     QString personUrl() const;
+    // The queue could not connect: when the server wants a password, asks for it (once; again after a
+    // refused one).
+    void onQueueReachable(bool reachable);
     void letGoOf(const QString& queue, const QString& doneMessage);
     void updateCaseState();
 
@@ -80,6 +87,8 @@ private:
     std::unique_ptr<WorkspaceCaseLink> m_opening;
     bool m_taking = false;
     bool m_lettingGo = false;
+    bool m_askingPassword = false;
+    bool m_passwordDeclined = false;
 };
 
 } // namespace rd
