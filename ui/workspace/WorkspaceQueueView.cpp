@@ -1,6 +1,7 @@
 #include "ui/workspace/WorkspaceQueueView.h"
 
 #include "ui/Palette.h"
+#include "ui/queue/QueueView.h"
 #include "ui/workspace/WorkspaceQueue.h"
 #include "ui/workspace/WorkspaceQueueModel.h"
 #include "ui/workspace/WorkspaceSettings.h"
@@ -31,15 +32,7 @@ WorkspaceQueueView::WorkspaceQueueView(WorkspaceQueue* queue, QAction* takeNext,
     m_state->setObjectName(QStringLiteral("workspaceState"));
 
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setTabKeyNavigation(false);
+    QueueView::setUpQueueTable(m_table);
     m_table->setAccessibleName(tr("Team queue"));
     const int x = m_table->fontMetrics().horizontalAdvance(QLatin1Char('x'));
     m_table->setColumnWidth(WorkspaceQueueModel::CaseColumn, x * 40);
