@@ -204,6 +204,11 @@ private Q_SLOTS:
         QVERIFY(!serverAnswer(m_urgent, m_judgment));
         QSignalSpy saved(session(), &CaseSession::answerSaved);
         press(m_window.get(), Qt::Key_N);
+        // Shown at once, not said saved until the workspace has committed it (its answer comes back
+        // through the event loop, which has not run yet).
+        QCOMPARE(session()->unsavedCount(), 1);
+        QVERIFY2(caseState().contains(QStringLiteral("Saving")), qPrintable(caseState()));
+        QVERIFY(saved.isEmpty());
         QVERIFY(saved.wait(kServerTimeoutMs));
         QCOMPARE(saved.first().at(0).toString(), m_judgment);
         m_answer = *session()->answer(m_judgment);
@@ -343,6 +348,33 @@ private Q_SLOTS:
         QVERIFY(letGo.first().at(1).toBool());
         QVERIFY(!session());
         QTRY_COMPARE_WITH_TIMEOUT(holderShown(m_urgent), QStringLiteral("—"), kServerTimeoutMs);
+    }
+
+    void urlWithCaseIdOpensItAndRoutingSendsItToTheMedicalDirectors()
+    {
+        QSignalSpy opened(team(), &TeamMode::caseOpened);
+        m_window->openWorkspace(m_cluster.url(kNurse) + QLatin1Char('#') + m_urgent);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kServerTimeoutMs);
+        QCOMPARE(openCaseId(), m_urgent);
+        QVERIFY2(!session()->isReadOnly(), qPrintable(session()->readOnlyReason()));
+        QTRY_COMPARE_WITH_TIMEOUT(holderShown(m_urgent), kNurse, kServerTimeoutMs);
+
+        QSignalSpy letGo(team(), &TeamMode::letGo);
+        team()->routeAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(letGo.size(), 1, kServerTimeoutMs);
+        QVERIFY(letGo.first().at(1).toBool());
+        QVERIFY(!session());
+        QString error;
+        auto workspace = Workspace::open(m_cluster.url(kOther), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        const auto entry = workspace->entry(m_urgent, &error);
+        QVERIFY2(entry, qPrintable(error));
+        QCOMPARE(entry->queue, Workspace::MedicalDirectorQueue);
+        QCOMPARE(entry->status, QStringLiteral("awaiting-medical-director"));
+        QVERIFY(entry->assignee.isEmpty());
+        // A reviewer's Take Next Case does not get it back.
+        QCOMPARE(workspace->takeNext(Workspace::ReviewQueue, &error).value_or(QStringLiteral("?")),
+                 QString());
     }
 };
 

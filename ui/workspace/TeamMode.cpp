@@ -132,6 +132,7 @@ void TeamMode::openCase(const QString& caseId)
         std::unique_ptr<WorkspaceCaseLink> link = std::move(m_opening);
         m_window->statusBar()->clearMessage();
         if (!ok) {
+            link.release()->deleteLater(); // this runs in one of its events
             MessageBox::warning(m_window, tr("Open Case"), error);
             Q_EMIT caseOpened(caseId, false);
             return;
@@ -224,10 +225,16 @@ void TeamMode::letGoOf(const QString& queue, const QString& doneMessage)
             Q_EMIT letGo(caseId, false);
             return;
         }
-        m_window->closeCase();
-        m_queue->refresh();
-        m_window->statusBar()->showMessage(doneMessage.arg(caseId), kStatusTimeoutMs);
-        Q_EMIT letGo(caseId, true);
+        // Closed once this event of the case's link is over (closing deletes the link).
+        QMetaObject::invokeMethod(
+            this,
+            [this, caseId, doneMessage] {
+                m_window->closeCase();
+                m_queue->refresh();
+                m_window->statusBar()->showMessage(doneMessage.arg(caseId), kStatusTimeoutMs);
+                Q_EMIT letGo(caseId, true);
+            },
+            Qt::QueuedConnection);
     });
 }
 
