@@ -472,15 +472,7 @@ void MainWindow::openWorkspace(const QString& url)
     }
     if (!m_team) {
         m_team = new TeamMode(this);
-        m_stack->addWidget(m_team->view());
-        statusBar()->addPermanentWidget(m_team->caseStateLabel());
-        QMenu* team = new QMenu(tr("&Team"), this);
-        team->addAction(m_team->takeNextAction());
-        team->addAction(m_team->routeAction());
-        team->addAction(m_team->releaseAction());
-        menuBar()->insertMenu(m_reviewMenu->menuAction(), team);
-        m_toolBar->insertAction(m_openCase, m_team->takeNextAction());
-        m_toolBar->addAction(m_team->routeAction());
+        m_team->install(m_stack, m_reviewMenu, m_toolBar, m_openCase);
         connect(m_team, &TeamMode::caseOpened, this, [this] { updateActions(); });
         m_team->setLogin(m_user ? std::optional<Login>(Login{*m_user, m_actor}) : std::nullopt);
     }
@@ -497,14 +489,6 @@ void MainWindow::closeWorkspace()
         return;
     closeCase();
     m_stack->setCurrentWidget(m_queueView);
-    for (QAction* action : {m_team->takeNextAction(), m_team->routeAction(), m_team->releaseAction()})
-        m_toolBar->removeAction(action);
-    for (QAction* action : menuBar()->actions())
-        if (action->menu() && action->menu()->actions().contains(m_team->takeNextAction()))
-            action->menu()->deleteLater();
-    statusBar()->removeWidget(m_team->caseStateLabel());
-    delete m_team->caseStateLabel();
-    delete m_team->view();
     delete m_team;
     m_team = nullptr;
     updateTitle();

@@ -13,6 +13,7 @@
 #include "ui/case/CaseSession.h"
 #include "ui/case/CaseView.h"
 #include "ui/checklist/ChecklistView.h"
+#include "ui/queue/QueueView.h"
 #include "ui/workspace/TeamMode.h"
 #include "ui/workspace/WorkerThread.h"
 #include "ui/workspace/WorkspaceCaseLink.h"
@@ -26,6 +27,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableView>
 
@@ -375,6 +377,19 @@ private Q_SLOTS:
         // A reviewer's Take Next Case does not get it back.
         QCOMPARE(workspace->takeNext(Workspace::ReviewQueue, &error).value_or(QStringLiteral("?")),
                  QString());
+    }
+
+    void closingTheWorkspaceLeavesTeamMode()
+    {
+        QPointer<QAction> take = team()->takeNextAction();
+        m_window->closeWorkspace();
+        QVERIFY(!m_window->teamMode());
+        QVERIFY(!take);
+        QVERIFY(!m_window->centralWidget()->findChild<WorkspaceQueueView*>());
+        QCOMPARE(m_window->centralWidget()->findChild<QueueView*>(), m_window->queueView());
+        QVERIFY(m_window->queueView()->isVisible());
+        for (QAction* action : m_window->menuBar()->actions())
+            QVERIFY(action->text() != QStringLiteral("&Team"));
     }
 };
 

@@ -14,7 +14,11 @@
 #include <QAction>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace rd {
 
@@ -55,7 +59,26 @@ TeamMode::TeamMode(MainWindow* window)
     updateActions();
 }
 
-TeamMode::~TeamMode() = default;
+TeamMode::~TeamMode()
+{
+    // The actions (children) leave the tool bar and the menu as they go.
+    delete m_menu;
+    delete m_caseState;
+    delete m_view;
+}
+
+void TeamMode::install(QStackedWidget* stack, QMenu* before, QToolBar* toolBar, QAction* toolBarBefore)
+{
+    stack->addWidget(m_view);
+    m_window->statusBar()->addPermanentWidget(m_caseState);
+    m_menu = new QMenu(tr("&Team"), m_window);
+    m_menu->addAction(m_takeNext);
+    m_menu->addAction(m_routeToDirector);
+    m_menu->addAction(m_release);
+    m_window->menuBar()->insertMenu(before->menuAction(), m_menu);
+    toolBar->insertAction(toolBarBefore, m_takeNext);
+    toolBar->addAction(m_routeToDirector);
+}
 
 void TeamMode::open(const QString& url)
 {

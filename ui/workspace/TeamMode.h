@@ -11,14 +11,19 @@
 #pragma once
 
 #include "model/signoff/Login.h"
+#include "ui/workspace/WorkspaceQueueView.h"
 
+#include <QLabel>
+#include <QMenu>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
 
 class QAction;
-class QLabel;
+class QStackedWidget;
+class QToolBar;
 
 namespace rd {
 
@@ -26,14 +31,18 @@ class CaseSession;
 class MainWindow;
 class WorkspaceCaseLink;
 class WorkspaceQueue;
-class WorkspaceQueueView;
 
 class TeamMode : public QObject
 {
     Q_OBJECT
 public:
     explicit TeamMode(MainWindow* window);
+    // Takes its queue view, menu, tool bar actions and status bar word out of the window.
     ~TeamMode() override;
+
+    // Puts them in: the queue view in stack, the Team menu before menu, Take Next Case before
+    // toolBarBefore and Route to Medical Director at the end of the tool bar.
+    void install(QStackedWidget* stack, QMenu* before, QToolBar* toolBar, QAction* toolBarBefore);
 
     // url: the workspace (without a person: the one logged in connects).
     void open(const QString& url);
@@ -79,11 +88,13 @@ private:
     QString m_url;
     std::optional<Login> m_login;
     WorkspaceQueue* m_queue = nullptr;
-    WorkspaceQueueView* m_view = nullptr;
+    // Widgets of the window: they may go first when the window goes.
+    QPointer<WorkspaceQueueView> m_view;
     QAction* m_takeNext = nullptr;
     QAction* m_routeToDirector = nullptr;
     QAction* m_release = nullptr;
-    QLabel* m_caseState = nullptr;
+    QPointer<QLabel> m_caseState;
+    QPointer<QMenu> m_menu;
     std::unique_ptr<WorkspaceCaseLink> m_opening;
     bool m_taking = false;
     bool m_lettingGo = false;
