@@ -1200,10 +1200,6 @@ Documento adjunto (cuando tiene el foco):
         <translation>La URL del espacio de equipo contiene una contraseña. Las contraseñas nunca van en una URL: la aplicación las toma de PGPASSFILE o de ~/.pgpass.</translation>
     </message>
     <message>
-        <source>&amp;Team</source>
-        <translation>&amp;Equipo</translation>
-    </message>
-    <message>
         <source>case %1 (team workspace)</source>
         <translation>caso %1 (espacio de equipo)</translation>
     </message>
@@ -2026,6 +2022,10 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>The team workspace asks for the password of %1 (the database&apos;s password, not the one of your key). It is kept in memory until you quit.</source>
         <translation>El espacio de equipo pide la contraseña de %1 (la de la base de datos, no la de su clave). Se guarda en memoria hasta que salga de la aplicación.</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation type="unfinished">&amp;Equipo</translation>
     </message>
 </context>
 <context>

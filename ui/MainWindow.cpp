@@ -746,14 +746,29 @@ void MainWindow::saveCopyAs()
     if (!m_session)
         return;
     m_session->flushViewedPages();
-    const QString target = QFileDialog::getSaveFileName(
-        this, tr("Save a Copy As"), QFileInfo(m_session->path()).absolutePath(), caseFilter());
+    const QString start = m_session->workspace() ? QSettings().value(kLastDirKey).toString()
+                                                 : QFileInfo(m_session->path()).absolutePath();
+    const QString target = QFileDialog::getSaveFileName(this, tr("Save a Copy As"), start, caseFilter());
     if (target.isEmpty())
         return;
-    // The copy (SQLite backup of the whole case, attachments included, then fsync) runs on a
-    // thread of the pool, on a read-only connection of its own: the window stays responsive.
     m_saveCopy->setEnabled(false);
     statusBar()->showMessage(tr("Saving a copy as %1…").arg(QDir::toNativeSeparators(target)));
+    auto done = [this, target](const QString& error) {
+        m_saveCopy->setEnabled(true);
+        statusBar()->clearMessage();
+        if (!error.isEmpty())
+            MessageBox::warning(this, tr("Save a Copy As"), error);
+        else
+            statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
+                                     kStatusTimeoutMs);
+    };
+    if (m_session->workspace()) {
+        // The case as the server holds it, exported on the case's own thread.
+        m_session->workspace()->saveCopyAs(target, [done](bool, const QString& error) { done(error); });
+        return;
+    }
+    // The copy (SQLite backup of the whole case, attachments included, then fsync) runs on a
+    // thread of the pool, on a read-only connection of its own: the window stays responsive.
     const QString source = m_session->path();
     runOnPool(
         this,
@@ -761,15 +776,7 @@ void MainWindow::saveCopyAs()
             QString error;
             return CaseFile::saveCopy(source, target, &error) ? QString() : error;
         },
-        [this, target](const QString& error) {
-            m_saveCopy->setEnabled(true);
-            statusBar()->clearMessage();
-            if (!error.isEmpty())
-                MessageBox::warning(this, tr("Save a Copy As"), error);
-            else
-                statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
-                                         kStatusTimeoutMs);
-        });
+        done);
 }
 
 void MainWindow::signOff()

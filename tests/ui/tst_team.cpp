@@ -221,6 +221,20 @@ private Q_SLOTS:
         const auto stored = serverAnswer(m_urgent, m_judgment);
         QVERIFY(stored);
         QCOMPARE(*stored, m_answer);
+        // Save a Copy As: the case as the server holds it, as a case file.
+        const QString copy = m_home.filePath(QStringLiteral("copy.rdcase"));
+        bool copied = false;
+        QString copyError;
+        session()->workspace()->saveCopyAs(copy, [&](bool ok, const QString& message) {
+            copied = ok;
+            copyError = message;
+        });
+        QTRY_VERIFY2_WITH_TIMEOUT(copied || !copyError.isEmpty(), qPrintable(copyError), kServerTimeoutMs);
+        QVERIFY2(copied, qPrintable(copyError));
+        QString error;
+        const auto file = CaseFile::open(copy, CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY2(file, qPrintable(error));
+        QCOMPARE(file->data().answers.value(m_judgment), m_answer);
     }
 
     void queueFollowsAnotherClientsChange()

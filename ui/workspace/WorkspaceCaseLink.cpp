@@ -171,6 +171,15 @@ void WorkspaceCaseLink::route(const QString& queue, Done done)
         std::move(done));
 }
 
+void WorkspaceCaseLink::saveCopyAs(const QString& destination, Done done)
+{
+    submit(
+        [destination](Shared& shared, QString* error) {
+            return shared.store && shared.store->saveCopyAs(destination, error);
+        },
+        std::move(done));
+}
+
 void WorkspaceCaseLink::checkNow()
 {
     submit(

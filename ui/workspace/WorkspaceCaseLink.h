@@ -62,6 +62,8 @@ public:
     void markPagesViewed(qint64 attachmentId, const QList<int>& pages, Done done);
     // The holder lets go: to queue ("medical-director", "review"), or back unassigned (empty).
     void route(const QString& queue, Done done);
+    // The case as the server holds it, as a case file at destination (WorkspaceCase::saveCopyAs).
+    void saveCopyAs(const QString& destination, Done done);
     // Checks the connection now (the heartbeat does it every few seconds).
     void checkNow();
 
