@@ -2025,7 +2025,7 @@ La lista de verificación sigue disponible.</translation>
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation type="unfinished">&amp;Equipo</translation>
+        <translation>&amp;Equipo</translation>
     </message>
 </context>
 <context>
