@@ -65,6 +65,21 @@ private:
         return run.exitCode == 0 ? path : QString();
     }
 
+    // A decision's JSON without the times of its information request (they follow the clock); the rest
+    // of the request (whether it is tolled) stays.
+    static QJsonObject withoutRequestTimes(const QString& decisionJson)
+    {
+        QJsonObject decision = QJsonDocument::fromJson(decisionJson.toUtf8()).object();
+        QJsonObject clock = decision.value(QStringLiteral("clock")).toObject();
+        QJsonObject request = clock.value(QStringLiteral("informationRequest")).toObject();
+        for (const char* time : {"requestedAt", "respondBy", "decisionDueBy", "decisionHoursAfterAnswer"})
+            request.remove(QLatin1String(time));
+        if (clock.contains(QStringLiteral("informationRequest")))
+            clock.insert(QStringLiteral("informationRequest"), request);
+        decision.insert(QStringLiteral("clock"), clock);
+        return decision;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -131,11 +146,15 @@ private Q_SLOTS:
         QCOMPARE(secondJson.value(QStringLiteral("answers")), json.value(QStringLiteral("answers")));
         QCOMPARE(secondJson.value(QStringLiteral("request")), json.value(QStringLiteral("request")));
 
-        // The case file and its JSON give the same decision.
+        // The case file and its JSON give the same decision. A pended decision's information request is
+        // timed from "now", which moves on between the two runs (a second boundary crossed on a slow
+        // machine): compared apart, without its times.
         const test::CliRun fromFile = cli({QStringLiteral("evaluate"), path, QStringLiteral("--json")});
         const test::CliRun fromJson = cli({QStringLiteral("evaluate"), m_sample, QStringLiteral("--json")});
         QCOMPARE(fromFile.exitCode, 0);
-        QCOMPARE(fromFile.out, fromJson.out);
+        QCOMPARE(fromJson.exitCode, 0);
+        QVERIFY(!withoutRequestTimes(fromFile.out).value(QStringLiteral("lines")).toArray().isEmpty());
+        QCOMPARE(withoutRequestTimes(fromFile.out), withoutRequestTimes(fromJson.out));
         QCOMPARE(cli({QStringLiteral("verify"), path}).exitCode, 0);
     }
 
