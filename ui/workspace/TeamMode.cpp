@@ -180,6 +180,7 @@ void TeamMode::takeNext()
         m_taking = false;
         m_window->statusBar()->clearMessage();
         updateActions();
+        m_queue->refresh(); // what changed while taking, this person's take included
         if (!error.isEmpty()) {
             MessageBox::warning(m_window, tr("Take Next Case"), error);
             return;

@@ -45,9 +45,16 @@ struct WorkspaceQueue::Shared
             result.error = QStringLiteral("workspace unreachable (%1): not connected").arg(url);
             return result;
         }
-        if (auto entries = workspace->list(&result.error)) {
+        // A NOTIFY that came in while a statement ran was read with its result, and the socket will
+        // not wake the notifier for it: list again until none came meanwhile.
+        for (int round = 0; round < 10; ++round) {
+            auto entries = workspace->list(&result.error);
+            if (!entries)
+                return result;
             result.ok = true;
             result.entries = std::move(*entries);
+            if (workspace->connection().takeNotifications(Workspace::NotifyChannel).isEmpty())
+                break;
         }
         return result;
     }
