@@ -31,6 +31,8 @@
 #include <QSignalSpy>
 #include <QTableView>
 
+#include <thread>
+
 using namespace rd;
 using namespace rd::test;
 
@@ -310,6 +312,46 @@ private Q_SLOTS:
         QVERIFY(saved.wait(kServerTimeoutMs));
         QCOMPARE(serverAnswer(m_urgent, m_judgment).value_or(Answer{}), m_answer);
         QVERIFY(serverAnswer(m_urgent, next));
+    }
+
+    void holdTakenAgainOnceTheOldSessionsLockGoes()
+    {
+        // A network cut as the server sees it: this desk's connections end while a session of the same
+        // person (here the test's, waiting for the case's lock) still holds the case.
+        QString error;
+        auto lingering = PgConnection::open(m_cluster.url(kNurse), &error);
+        QVERIFY2(lingering, qPrintable(error));
+        const auto pid = lingering->exec("SELECT pg_backend_pid()", {}, &error);
+        QVERIFY2(pid, qPrintable(error));
+        const QString lingeringPid = pid->text(0, 0);
+        std::thread waiter([&lingering, caseId = m_urgent] {
+            QString ignored;
+            lingering->exec("SELECT pg_advisory_lock(21316, hashtext('reviewdesk:' || $1))",
+                            {PgParam::text(caseId)}, &ignored);
+        });
+        auto admin = PgConnection::open(m_cluster.superuser(), &error);
+        QVERIFY2(admin, qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            admin->exec("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                        "AND pid = $1::int",
+                        {PgParam::text(lingeringPid)}, &error)
+                    .value_or(PgResult())
+                    .rows() == 1,
+            kServerTimeoutMs);
+        QVERIFY2(admin->command(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                               "usename = '%1' AND pid <> %2")
+                                    .arg(kNurse, lingeringPid)
+                                    .toUtf8(),
+                                &error),
+                 qPrintable(error));
+        waiter.join(); // the lock is the lingering session's
+        QTRY_VERIFY_WITH_TIMEOUT(session()->isReadOnly() && session()->readOnlyReason().contains(kNurse),
+                                 kServerTimeoutMs);
+        // The old session goes: held again by this desk, writable, nothing lost.
+        lingering.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!session()->isReadOnly(), kServerTimeoutMs);
+        QVERIFY2(caseState().contains(QStringLiteral("every answer saved")), qPrintable(caseState()));
+        QCOMPARE(*session()->answer(m_judgment), m_answer);
     }
 
     void passwordIsAskedWhenTheServerWantsOne()

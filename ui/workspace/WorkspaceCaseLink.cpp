@@ -17,6 +17,11 @@ struct WorkspaceCaseLink::Shared
     QString url;
     QString caseId;
     std::unique_ptr<WorkspaceCase> store;
+    // This desk held the case, and did not let go of it: a hold lost on reconnecting (the old
+    // session's lock still there after a network cut) is taken again as soon as it can be.
+    bool wasHolder = false;
+    bool letGo = false;
+    QString login; // who works: a hold of theirs elsewhere is this desk's old session
 };
 
 struct WorkspaceCaseLink::Outcome
@@ -68,6 +73,7 @@ void WorkspaceCaseLink::submit(std::function<bool(Shared&, QString*)> work, Done
             if (!store)
                 return outcome;
             outcome.hasState = true;
+            shared->wasHolder = shared->wasHolder || !store->isReadOnly();
             outcome.readOnly = store->isReadOnly();
             outcome.readOnlyReason = store->readOnlyReason();
             outcome.unreachable = store->isUnreachable();
@@ -103,7 +109,7 @@ void WorkspaceCaseLink::apply(Outcome& outcome)
     m_view.heldBy = outcome.heldBy;
     if (outcome.file)
         m_view.file = std::move(outcome.file);
-    if (m_view.unreachable || !m_view.readOnly)
+    if (!m_heartbeat->isActive())
         m_heartbeat->start();
     if (stateChanged || outcome.file)
         Q_EMIT viewChanged();
@@ -113,6 +119,7 @@ void WorkspaceCaseLink::open(const Actor& actor, Done done)
 {
     submit(
         [actor](Shared& shared, QString* error) {
+            shared.login = actor.login();
             shared.store =
                 WorkspaceCase::open(shared.url, shared.caseId, WorkspaceCase::OpenMode::ReadWrite, error);
             if (!shared.store)
@@ -167,7 +174,11 @@ void WorkspaceCaseLink::markPagesViewed(qint64 attachmentId, const QList<int>& p
 void WorkspaceCaseLink::route(const QString& queue, Done done)
 {
     submit(
-        [queue](Shared& shared, QString* error) { return shared.store && shared.store->route(queue, error); },
+        [queue](Shared& shared, QString* error) {
+            const bool routed = shared.store && shared.store->route(queue, error);
+            shared.letGo = shared.letGo || routed;
+            return routed;
+        },
         std::move(done));
 }
 
@@ -184,12 +195,18 @@ void WorkspaceCaseLink::checkNow()
 {
     submit(
         [](Shared& shared, QString* error) {
-            if (!shared.store)
+            WorkspaceCase* store = shared.store.get();
+            if (!store)
                 return false;
-            // Held by someone else, routed away or signed: nothing to keep alive.
-            if (shared.store->isReadOnly() && !shared.store->isUnreachable())
-                return true;
-            return shared.store->checkReachable(error);
+            if (store->isUnreachable() || !store->isReadOnly())
+                return store->checkReachable(error);
+            // This desk's hold, lost on reconnecting while the old session's lock lingered (after a
+            // network cut the server notices the dead connection late): held again once it is gone.
+            const bool mineElsewhere =
+                !shared.login.isEmpty() && store->heldBy().startsWith(shared.login + QLatin1Char(' '));
+            if (shared.wasHolder && !shared.letGo && !store->isSigned() && mineElsewhere)
+                return store->reconnect(error);
+            return true; // someone else's, routed away or signed: nothing to keep alive
         },
         {});
 }
