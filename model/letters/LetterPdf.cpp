@@ -21,6 +21,12 @@ namespace rd::LetterPdf {
 void layout(QTextDocument& document, const QString& html)
 {
     document.setDocumentMargin(0);
+    // No ligatures in Latin text: with them the text layer holds "o\uFB03ce" for "office" and
+    // "\uFB00" for the "ff" of an audit hash, which search, copy and screen readers get wrong.
+    // Scripts that need shaping to be legible (Khmer, Thai) are still shaped.
+    QFont font = document.defaultFont();
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    document.setDefaultFont(font);
     document.setHtml(html);
 }
 
@@ -184,6 +190,7 @@ bool write(const QString& html, const QString& path, const QString& title, const
         }
         QFont footerFont(QStringLiteral("DejaVu Sans"));
         footerFont.setPointSizeF(7.5);
+        footerFont.setStyleStrategy(QFont::PreferNoShaping); // the audit head's "ff" copied as printed
         const bool spanish = language == QLatin1String("es");
         for (int i = 0; i < pages; ++i) {
             if (i > 0)

@@ -21,6 +21,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRawFont>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextLayout>
 #include <QtTest>
@@ -453,7 +454,9 @@ void TestLetters::pdfIsReadableAndWhole()
     const LetterInput input = inputFor(m_policy, plan, caseFor(m_policy, kind, false, language), language);
     const Letter letter = buildOrFail(input);
     const QString pdf = m_dir.filePath(QStringLiteral("%1-%2.pdf").arg(kind, language));
-    const QString footer = QStringLiteral("Riverbend Community Health Plan · Member M1002");
+    // The audit head's digits as a reader copies them: "ff" must not come out as the ligature U+FB00.
+    const QString footer =
+        QStringLiteral("Riverbend Community Health Plan · Member M1002 · Audit 19:07c31a07f8ff98ab");
     QString error;
     QVERIFY2(LetterPdf::write(letter.html, pdf, plan.name, footer, language, &error), qPrintable(error));
     // For looking at the letters (docs/screenshots): REVIEWDESK_KEEP_LETTERS=DIR keeps a copy.
@@ -481,6 +484,11 @@ void TestLetters::pdfIsReadableAndWhole()
     QCOMPARE(run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}, &text), 0);
     const QStringList pages = text.split(QLatin1Char('\f'), Qt::SkipEmptyParts);
     QVERIFY(pages.size() >= 2);
+    for (const QString& page : pages)
+        QVERIFY2(QString(page)
+                     .remove(QRegularExpression(QStringLiteral("\\s")))
+                     .contains(QStringLiteral("Audit19:07c31a07f8ff98ab")),
+                 qPrintable(page.right(200)));
     // No line on both sides of a page break (a line drawn on two pages is read twice).
     QList<QStringList> bodies;
     for (qsizetype p = 0; p < pages.size(); ++p) {
