@@ -2027,6 +2027,10 @@ La lista de verificación sigue disponible.</translation>
         <source>&amp;Team</source>
         <translation>&amp;Equipo</translation>
     </message>
+    <message>
+        <source>Case %1 could not be read from its working copy.</source>
+        <translation>No se pudo leer el caso %1 de su copia de trabajo.</translation>
+    </message>
 </context>
 <context>
     <name>rd::WorkspaceQueueModel</name>

@@ -154,9 +154,11 @@ void TeamMode::openCase(const QString& caseId)
     m_opening->open(actor, [this, caseId, actor](bool ok, const QString& error) {
         std::unique_ptr<WorkspaceCaseLink> link = std::move(m_opening);
         m_window->statusBar()->clearMessage();
-        if (!ok) {
+        if (!ok || !link->view().file) {
             link.release()->deleteLater(); // this runs in one of its events
-            MessageBox::warning(m_window, tr("Open Case"), error);
+            MessageBox::warning(m_window, tr("Open Case"),
+                                ok ? tr("Case %1 could not be read from its working copy.").arg(caseId)
+                                   : error);
             Q_EMIT caseOpened(caseId, false);
             return;
         }
