@@ -78,4 +78,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>rd::TeamMode</name>
+    <message numerus="yes">
+        <source>Saving %n answer(s)…</source>
+        <translation>
+            <numerusform>Saving %n answer…</numerusform>
+            <numerusform>Saving %n answers…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rd::WorkspaceQueueView</name>
+    <message numerus="yes">
+        <source>%n case(s), updated as they change</source>
+        <translation>
+            <numerusform>%n case, updated as it changes</numerusform>
+            <numerusform>%n cases, updated as they change</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

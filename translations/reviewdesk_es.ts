@@ -55,8 +55,12 @@
         <translation>Estación de revisión de utilización</translation>
     </message>
     <message>
-        <source>A case file to open, or a folder whose queue to show.</source>
-        <translation>Un archivo de caso que abrir, o una carpeta cuya cola mostrar.</translation>
+        <source>A case file to open, a folder whose queue to show, or a team workspace (postgresql://..., or postgresql://...#CASE-ID). Without one: the workspace of workspace.json in the configuration folder, if any.</source>
+        <translation>Un archivo de caso que abrir, una carpeta cuya cola mostrar o un espacio de equipo (postgresql://..., o postgresql://...#ID-DEL-CASO). Sin ninguno: el espacio de workspace.json en la carpeta de configuración, si lo hay.</translation>
+    </message>
+    <message>
+        <source>Team Workspace</source>
+        <translation>Espacio de equipo</translation>
     </message>
 </context>
 <context>
@@ -189,6 +193,22 @@
         <source>MMM d, HH:mm</source>
         <comment>date format (QDateTime)</comment>
         <translation>d MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>workspace unreachable: the case is read-only until the workspace answers again (reconnecting by itself)</source>
+        <translation>espacio de equipo inalcanzable: el caso es de solo lectura hasta que el espacio vuelva a responder (se reconecta solo)</translation>
+    </message>
+    <message>
+        <source>held by %1 (%2)</source>
+        <translation>lo tiene %1 (%2)</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>lo tiene %1</translation>
+    </message>
+    <message>
+        <source>This case could not be read.</source>
+        <translation>No se pudo leer este caso.</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1203,22 @@ Reopen the case to go on with the file as it is now?</source>
         <source>Reopen</source>
         <translation>Volver a abrir</translation>
     </message>
+    <message>
+        <source>Team Workspace</source>
+        <translation>Espacio de equipo</translation>
+    </message>
+    <message>
+        <source>The workspace URL holds a password. Passwords never go in a URL: the app takes them from PGPASSFILE or ~/.pgpass.</source>
+        <translation>La URL del espacio de equipo contiene una contraseña. Las contraseñas nunca van en una URL: la aplicación las toma de PGPASSFILE o de ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>case %1 (team workspace)</source>
+        <translation>caso %1 (espacio de equipo)</translation>
+    </message>
+    <message>
+        <source>Team workspace — ReviewDesk</source>
+        <translation>Espacio de equipo — ReviewDesk</translation>
+    </message>
 </context>
 <context>
     <name>rd::PdfAttachmentViewer</name>
@@ -1888,6 +1924,205 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Routing (Ctrl+R) finalizes the case: signed, the approval letter made.</source>
         <translation>Tramitar (Ctrl+R) finaliza el caso: queda firmado y se genera la carta de aprobación.</translation>
+    </message>
+</context>
+<context>
+    <name>rd::TeamMode</name>
+    <message>
+        <source>&amp;Take Next Case</source>
+        <translation>&amp;Tomar el siguiente caso</translation>
+    </message>
+    <message>
+        <source>Take the most urgent case nobody holds from your queue, and open it</source>
+        <translation>Tomar de su cola el caso más urgente que nadie tiene, y abrirlo</translation>
+    </message>
+    <message>
+        <source>Route to &amp;Medical Director</source>
+        <translation>Enviar al director &amp;médico</translation>
+    </message>
+    <message>
+        <source>Send the case to the medical directors&apos; queue and let go of it</source>
+        <translation>Enviar el caso a la cola de los directores médicos y soltarlo</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease Case</source>
+        <translation>So&amp;ltar el caso</translation>
+    </message>
+    <message>
+        <source>Put the case back in its queue, held by nobody</source>
+        <translation>Devolver el caso a su cola, sin que nadie lo tenga</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Equipo</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>medical director</source>
+        <translation>director médico</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>revisor</translation>
+    </message>
+    <message>
+        <source>nobody logged in</source>
+        <translation>nadie ha iniciado sesión</translation>
+    </message>
+    <message>
+        <source>Workspace Password</source>
+        <translation>Contraseña del espacio de equipo</translation>
+    </message>
+    <message>
+        <source>The team workspace asks for the password of %1 (the database&apos;s password, not the one of your key). It is kept in memory until you quit.</source>
+        <translation>El espacio de equipo pide la contraseña de %1 (la de la base de datos, no la de su clave). Se guarda en memoria hasta que salga de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Still opening case %1…</source>
+        <translation>Todavía se está abriendo el caso %1…</translation>
+    </message>
+    <message>
+        <source>Opening case %1…</source>
+        <translation>Abriendo el caso %1…</translation>
+    </message>
+    <message>
+        <source>Open Case</source>
+        <translation>Abrir caso</translation>
+    </message>
+    <message>
+        <source>Case %1 could not be read from its working copy.</source>
+        <translation>No se pudo leer el caso %1 de su copia de trabajo.</translation>
+    </message>
+    <message>
+        <source>Taking the next case…</source>
+        <translation>Tomando el siguiente caso…</translation>
+    </message>
+    <message>
+        <source>Take Next Case</source>
+        <translation>Tomar el siguiente caso</translation>
+    </message>
+    <message>
+        <source>The medical directors&apos; queue has no case nobody holds.</source>
+        <translation>La cola de los directores médicos no tiene ningún caso libre.</translation>
+    </message>
+    <message>
+        <source>The review queue has no case nobody holds.</source>
+        <translation>La cola de revisión no tiene ningún caso libre.</translation>
+    </message>
+    <message>
+        <source>Case %1 is in the medical directors&apos; queue.</source>
+        <translation>El caso %1 está en la cola de los directores médicos.</translation>
+    </message>
+    <message>
+        <source>Route to Medical Director</source>
+        <translation>Enviar al director médico</translation>
+    </message>
+    <message>
+        <source>Case %1 is back in its queue, held by nobody.</source>
+        <translation>El caso %1 ha vuelto a su cola, sin que nadie lo tenga.</translation>
+    </message>
+    <message>
+        <source>Team Workspace</source>
+        <translation>Espacio de equipo</translation>
+    </message>
+    <message>
+        <source>⚠ workspace unreachable: read-only, reconnecting…</source>
+        <translation>⚠ espacio de equipo inalcanzable: solo lectura, reconectando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n answer(s)…</source>
+        <translation>
+            <numerusform>Guardando %n respuesta…</numerusform>
+            <numerusform>Guardando %n respuestas…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Solo lectura: %1</translation>
+    </message>
+    <message>
+        <source>Held by you · every answer saved</source>
+        <translation>Lo tiene usted · todas las respuestas guardadas</translation>
+    </message>
+</context>
+<context>
+    <name>rd::WorkspaceQueueModel</name>
+    <message>
+        <source>Medical director</source>
+        <translation>Director médico</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · expedited</source>
+        <translation>%1 · acelerada</translation>
+    </message>
+    <message>
+        <source>%1, signed</source>
+        <translation>%1, firmado</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Afiliado</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Lo tiene</translation>
+    </message>
+</context>
+<context>
+    <name>rd::WorkspaceQueueView</name>
+    <message>
+        <source>Team queue</source>
+        <translation>Cola del equipo</translation>
+    </message>
+    <message>
+        <source>Team workspace %1</source>
+        <translation>Espacio de equipo %1</translation>
+    </message>
+    <message>
+        <source>Team workspace %1 · %2</source>
+        <translation>Espacio de equipo %1 · %2</translation>
+    </message>
+    <message>
+        <source>⚠ workspace unreachable: reconnecting by itself…</source>
+        <translation>⚠ espacio de equipo inalcanzable: reconectando solo…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s), updated as they change</source>
+        <translation>
+            <numerusform>%n caso, actualizado al cambiar</numerusform>
+            <numerusform>%n casos, actualizados al cambiar</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,8 @@
 #include "model/casefile/CaseFileFormat.h"
 #include "model/fhir/FhirCaseImport.h"
 #include "model/signoff/CaseVerification.h"
+#include "model/store/CaseStoreFactory.h"
+#include "model/workspace/PgConnection.h"
 #include "ui/CaseOpener.h"
 #include "ui/Language.h"
 #include "ui/MessageBox.h"
@@ -17,6 +19,10 @@
 #include "ui/queue/QueueView.h"
 #include "ui/signoff/LoginDialog.h"
 #include "ui/signoff/SignoffDialog.h"
+#include "ui/workspace/TeamMode.h"
+#include "ui/workspace/WorkspaceCaseLink.h"
+#include "ui/workspace/WorkspaceQueue.h"
+#include "ui/workspace/WorkspaceQueueView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -113,7 +119,15 @@ void MainWindow::setLogin(const std::optional<Login>& login)
     // Someone logged in finalizes an all-approved case in one action, signed with their key.
     m_caseView->setFinalizer(m_user ? std::function<bool()>([this] { return finalize(); })
                                     : std::function<bool()>());
-    if (m_session) {
+    if (m_team)
+        m_team->setLogin(login);
+    if (m_session && m_session->workspace()) {
+        // A workspace case is held by a person's own connection: the new person opens it anew.
+        const QString caseId = m_session->workspace()->caseId();
+        closeCase();
+        if (m_team && login)
+            m_team->openCase(caseId);
+    } else if (m_session) {
         const QString path = m_session->path();
         m_session->flushViewedPages();
         closeCase();
@@ -213,13 +227,7 @@ void MainWindow::createActions()
     connect(m_showQueue, &QAction::triggered, this, &MainWindow::showQueue);
     m_showCase = new QAction(tr("Open &Case"), this);
     m_showCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    connect(m_showCase, &QAction::triggered, this, [this] {
-        if (m_session) {
-            m_stack->setCurrentWidget(m_caseView);
-            m_caseView->checklist()->setFocus(Qt::ShortcutFocusReason);
-            updateActions();
-        }
-    });
+    connect(m_showCase, &QAction::triggered, this, &MainWindow::showCaseView);
     m_refresh = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh Queue"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     connect(m_refresh, &QAction::triggered, m_queueView->model(), &CaseQueueModel::rescan);
@@ -278,6 +286,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_refresh);
 
     QMenu* review = menuBar()->addMenu(tr("&Review"));
+    m_reviewMenu = review;
     for (QAction* action : m_caseView->checklist()->reviewActions()) {
         if (action)
             review->addAction(action);
@@ -294,6 +303,7 @@ void MainWindow::createMenus()
     help->addAction(m_about);
 
     QToolBar* toolBar = addToolBar(tr("Main"));
+    m_toolBar = toolBar;
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
@@ -384,10 +394,29 @@ void MainWindow::showSession(std::unique_ptr<CaseSession> session)
     connect(m_session.get(), &CaseSession::writeFailed, this, &MainWindow::onWriteFailed);
     connect(m_session.get(), &CaseSession::answerRefused, this,
             [this](const QString& reason) { statusBar()->showMessage(reason, kStatusTimeoutMs); });
-    connect(m_session.get(), &CaseSession::answerChanged, this, [this] {
-        statusBar()->showMessage(tr("Saved."), 2000);
-        m_queueView->model()->refreshCase(m_session->path());
-    });
+    if (m_session->workspace()) {
+        // Saved is said when the workspace has committed it.
+        connect(m_session.get(), &CaseSession::answerSaved, this,
+                [this] { statusBar()->showMessage(tr("Saved."), 2000); });
+        connect(m_session.get(), &CaseSession::workspaceStateChanged, this, [this] {
+            m_caseView->statusChangedElsewhere();
+            updateTitle();
+            updateActions();
+        });
+        connect(m_session.get(), &CaseSession::statusChanged, this, [this] {
+            m_caseView->statusChangedElsewhere();
+            updateTitle();
+        });
+    } else {
+        connect(m_session.get(), &CaseSession::answerChanged, this, [this] {
+            statusBar()->showMessage(tr("Saved."), 2000);
+            m_queueView->model()->refreshCase(m_session->path());
+        });
+    }
+    // The one-action finalize signs with the key on this desk: a workspace case is signed elsewhere.
+    m_caseView->setFinalizer(m_user && !m_session->workspace()
+                                 ? std::function<bool()>([this] { return finalize(); })
+                                 : std::function<bool()>());
     m_undoGroup->addStack(m_session->undoStack());
     m_undoGroup->setActiveStack(m_session->undoStack());
     m_caseView->setSession(m_session.get(), m_engine.get());
@@ -395,9 +424,12 @@ void MainWindow::showSession(std::unique_ptr<CaseSession> session)
     m_caseView->checklist()->setFocus(Qt::OtherFocusReason);
     if (m_session->isReadOnly())
         statusBar()->showMessage(tr("Read-only: %1").arg(m_session->readOnlyReason()));
-    if (m_session->file()->isSigned())
+    if (m_session->file() && m_session->file()->isSigned())
         checkSignature(path);
-    QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    if (!m_session->workspace())
+        QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    if (m_team)
+        m_team->sessionChanged(m_session.get());
     updateTitle();
     updateActions();
 }
@@ -433,9 +465,13 @@ void MainWindow::closeCase()
     m_caseView->setSession(nullptr, nullptr);
     m_undoGroup->removeStack(m_session->undoStack());
     const QString path = m_session->path();
+    const bool inWorkspace = m_session->workspace() != nullptr;
     m_session.reset(); // flushes the reading coverage
-    m_queueView->model()->refreshCase(path);
-    m_stack->setCurrentWidget(m_queueView);
+    if (!inWorkspace)
+        m_queueView->model()->refreshCase(path);
+    m_stack->setCurrentWidget(queueWidget());
+    if (m_team)
+        m_team->sessionChanged(nullptr);
     updateTitle();
     updateActions();
 }
@@ -447,12 +483,62 @@ void MainWindow::openFolder(const QString& folder)
     showQueue();
 }
 
+void MainWindow::openWorkspace(const QString& url)
+{
+    QString error;
+    const auto spec = url.contains(QLatin1Char('#')) ? parseCaseSpec(url, &error) : std::nullopt;
+    const QString workspace = spec ? spec->conninfo : url.section(QLatin1Char('#'), 0, 0);
+    if (PgConnection::hasPassword(workspace)) {
+        MessageBox::warning(this, tr("Team Workspace"),
+                            tr("The workspace URL holds a password. Passwords never go in a URL: the app "
+                               "takes them from PGPASSFILE or ~/.pgpass."));
+        return;
+    }
+    if (!m_team) {
+        m_team = new TeamMode(this);
+        m_team->install(m_stack, m_reviewMenu, m_toolBar, m_openCase);
+        connect(m_team, &TeamMode::caseOpened, this, [this] { updateActions(); });
+        m_team->setLogin(m_user ? std::optional<Login>(Login{*m_user, m_actor}) : std::nullopt);
+    }
+    closeCase();
+    m_team->open(workspace);
+    showQueue();
+    if (spec)
+        m_team->openCase(spec->caseId);
+}
+
+void MainWindow::closeWorkspace()
+{
+    if (!m_team)
+        return;
+    closeCase();
+    m_stack->setCurrentWidget(m_queueView);
+    delete m_team;
+    m_team = nullptr;
+    updateTitle();
+    updateActions();
+}
+
+QWidget* MainWindow::queueWidget() const
+{
+    return m_team ? static_cast<QWidget*>(m_team->view()) : static_cast<QWidget*>(m_queueView);
+}
+
 void MainWindow::showQueue()
 {
-    m_stack->setCurrentWidget(m_queueView);
-    m_queueView->setFocus(Qt::OtherFocusReason);
+    m_stack->setCurrentWidget(queueWidget());
+    queueWidget()->setFocus(Qt::OtherFocusReason);
     updateActions();
     updateTitle();
+}
+
+void MainWindow::showCaseView()
+{
+    if (!m_session)
+        return;
+    m_stack->setCurrentWidget(m_caseView);
+    m_caseView->checklist()->setFocus(Qt::ShortcutFocusReason);
+    updateActions();
 }
 
 void MainWindow::updateTitle()
@@ -467,8 +553,14 @@ void MainWindow::updateTitle()
         if (m_session->isReadOnly())
             title = tr("%1 [read-only]").arg(title);
         setWindowTitle(tr("%1 — ReviewDesk").arg(title));
-        m_caseLabel->setText(tr("%1 · %2").arg(QFileInfo(m_session->path()).fileName(),
-                                               CaseQueueModel::statusLabel(caseData.status)));
+        const QString where =
+            m_session->workspace()
+                ? tr("case %1 (team workspace)").arg(m_session->workspace()->caseId().left(8))
+                : QFileInfo(m_session->path()).fileName();
+        m_caseLabel->setText(tr("%1 · %2").arg(where, CaseQueueModel::statusLabel(caseData.status)));
+    } else if (m_team) {
+        setWindowTitle(tr("Team workspace — ReviewDesk"));
+        m_caseLabel->clear();
     } else {
         const QString folder = m_queueView->model()->folder();
         setWindowTitle(folder.isEmpty() ? tr("ReviewDesk")
@@ -485,9 +577,13 @@ void MainWindow::updateActions()
     m_closeCase->setEnabled(hasCase);
     m_showCase->setEnabled(hasCase);
     m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly()); // read-only includes signed
-    m_signOff->setEnabled(onCase && m_engine && m_user.has_value());
+    // A workspace case is signed with reviewdesk-cli sign URL#CASE-ID for now (docs/workspace.md).
+    const bool inWorkspace = hasCase && m_session->workspace();
+    m_signOff->setEnabled(onCase && m_engine && m_user.has_value() && !inWorkspace);
     m_newFromJson->setEnabled(m_engine != nullptr && !m_caseJob);
-    m_addRecords->setEnabled(hasCase && !m_caseJob && !m_session->isReadOnly());
+    m_addRecords->setEnabled(hasCase && !m_caseJob && !m_session->isReadOnly() && !inWorkspace);
+    if (m_team)
+        m_team->updateActions();
     m_caseView->checklist()->setActionsEnabled(onCase);
     m_fhir->updateEnabled();
 }
@@ -674,14 +770,29 @@ void MainWindow::saveCopyAs()
     if (!m_session)
         return;
     m_session->flushViewedPages();
-    const QString target = QFileDialog::getSaveFileName(
-        this, tr("Save a Copy As"), QFileInfo(m_session->path()).absolutePath(), caseFilter());
+    const QString start = m_session->workspace() ? QSettings().value(kLastDirKey).toString()
+                                                 : QFileInfo(m_session->path()).absolutePath();
+    const QString target = QFileDialog::getSaveFileName(this, tr("Save a Copy As"), start, caseFilter());
     if (target.isEmpty())
         return;
-    // The copy (SQLite backup of the whole case, attachments included, then fsync) runs on a
-    // thread of the pool, on a read-only connection of its own: the window stays responsive.
     m_saveCopy->setEnabled(false);
     statusBar()->showMessage(tr("Saving a copy as %1…").arg(QDir::toNativeSeparators(target)));
+    auto done = [this, target](const QString& error) {
+        m_saveCopy->setEnabled(true);
+        statusBar()->clearMessage();
+        if (!error.isEmpty())
+            MessageBox::warning(this, tr("Save a Copy As"), error);
+        else
+            statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
+                                     kStatusTimeoutMs);
+    };
+    if (m_session->workspace()) {
+        // The case as the server holds it, exported on the case's own thread.
+        m_session->workspace()->saveCopyAs(target, [done](bool, const QString& error) { done(error); });
+        return;
+    }
+    // The copy (SQLite backup of the whole case, attachments included, then fsync) runs on a
+    // thread of the pool, on a read-only connection of its own: the window stays responsive.
     const QString source = m_session->path();
     runOnPool(
         this,
@@ -689,15 +800,7 @@ void MainWindow::saveCopyAs()
             QString error;
             return CaseFile::saveCopy(source, target, &error) ? QString() : error;
         },
-        [this, target](const QString& error) {
-            m_saveCopy->setEnabled(true);
-            statusBar()->clearMessage();
-            if (!error.isEmpty())
-                MessageBox::warning(this, tr("Save a Copy As"), error);
-            else
-                statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
-                                         kStatusTimeoutMs);
-        });
+        done);
 }
 
 void MainWindow::signOff()

@@ -24,6 +24,7 @@ class CaseView;
 class FhirActions;
 class QueueView;
 class ReviewEngine;
+class TeamMode;
 
 class MainWindow : public QMainWindow
 {
@@ -40,8 +41,18 @@ public:
     // Opens the case off the GUI thread; it shows when it is read (or a message says why not).
     void openCaseInBackground(const QString& path);
     void openFolder(const QString& folder);
+    // Team mode (docs/workspace.md): the queue of the workspace at url (a libpq URL, postgresql://...),
+    // and with "#CASE-ID", that case opened. The person logged in connects as themselves.
+    void openWorkspace(const QString& url);
+    TeamMode* teamMode() const { return m_team; }
+    // Leaves team mode (its connections close on their threads): the folder's queue shows again.
+    void closeWorkspace();
     void showQueue();
+    // Shows the open case (View > Open Case).
+    void showCaseView();
     void closeCase();
+    // Shows a case opened elsewhere (the case opener, team mode), closing the one open.
+    void showSession(std::unique_ptr<CaseSession> session);
     // Creates casePath from a case JSON (case-exchange.md) with the PDFs stored in it, then opens it.
     // The JSON is read at once (false, with a message, when it is wrong); the attachments are checked
     // and stored on a thread of the pool, and the case opens when that is done (or a message says
@@ -107,10 +118,10 @@ private:
     void showShortcuts();
     void about();
     void checkSignature(const QString& path);
-    void showSession(std::unique_ptr<CaseSession> session);
     // A write of the case failed: says why; when another program replaced or wrote the file, offers
     // to open the case again.
     void onWriteFailed(const QString& message);
+    QWidget* queueWidget() const;
     // After a signing (or an attempt): the queue, the lock, the title and the actions follow.
     void afterSigning();
 
@@ -119,6 +130,7 @@ private:
     class CaseOpener* m_opener = nullptr;
     QStackedWidget* m_stack = nullptr;
     QueueView* m_queueView = nullptr;
+    TeamMode* m_team = nullptr; // team mode: the workspace's queue instead of a folder's
     CaseView* m_caseView = nullptr;
     QLabel* m_caseLabel = nullptr;
     QUndoGroup* m_undoGroup = nullptr;
@@ -146,6 +158,8 @@ private:
     QAction* m_shortcuts = nullptr;
     QAction* m_about = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_reviewMenu = nullptr;
+    class QToolBar* m_toolBar = nullptr;
 };
 
 } // namespace rd

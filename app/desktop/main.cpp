@@ -1,6 +1,10 @@
+#include "model/store/CaseStoreFactory.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
+#include "ui/MessageBox.h"
 #include "ui/signoff/LoginDialog.h"
+#include "ui/workspace/WorkerThread.h"
+#include "ui/workspace/WorkspaceSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,8 +30,11 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("path"),
-        QApplication::translate("main", "A case file to open, or a folder whose queue to show."),
-        QStringLiteral("[CASEFILE|FOLDER]"));
+        QApplication::translate("main",
+                                "A case file to open, a folder whose queue to show, or a team workspace "
+                                "(postgresql://..., or postgresql://...#CASE-ID). Without one: the "
+                                "workspace of workspace.json in the configuration folder, if any."),
+        QStringLiteral("[CASEFILE|FOLDER|URL]"));
     parser.process(app);
 
     rd::MainWindow window;
@@ -39,9 +46,23 @@ int main(int argc, char* argv[])
     if (cancelled)
         return 0;
     const QStringList paths = parser.positionalArguments();
-    if (paths.isEmpty())
+    QString error;
+    const std::optional<QString> configured =
+        paths.isEmpty() ? rd::WorkspaceSettings::configuredUrl(&error) : std::nullopt;
+    if (!error.isEmpty())
+        rd::MessageBox::warning(&window, QApplication::translate("main", "Team Workspace"), error);
+    if (!paths.isEmpty() && rd::looksLikeWorkspace(paths.first()))
+        window.openWorkspace(paths.first());
+    else if (configured)
+        window.openWorkspace(*configured);
+    else if (paths.isEmpty())
         window.openFolder(rd::MainWindow::defaultFolder());
     else
         window.openPath(paths.first());
-    return app.exec();
+    const int status = app.exec();
+    window.closeCase();
+    window.closeWorkspace();
+    // Workspace connections still closing end first (each at its connect timeout at the latest).
+    rd::WorkerThread::waitForAll(11000);
+    return status;
 }

@@ -1,5 +1,7 @@
 #include "model/workspace/PgConnection.h"
 
+#include <QMutex>
+
 #include <libpq-fe.h>
 
 #include <vector>
@@ -7,6 +9,20 @@
 namespace rd {
 
 namespace {
+
+QMutex& passwordMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QByteArray& sessionPassword()
+{
+    static QByteArray password;
+    return password;
+}
+
+const char kPasswordError[] = "the workspace asks for a password";
 
 QString firstLine(const char* message)
 {
@@ -96,6 +112,17 @@ QString PgConnection::withoutPassword(const QString& conninfo)
     return hasPassword(conninfo) ? QStringLiteral("(a workspace URL holding a password)") : conninfo;
 }
 
+void PgConnection::setSessionPassword(const QByteArray& password)
+{
+    const QMutexLocker locker(&passwordMutex());
+    sessionPassword() = password;
+}
+
+bool PgConnection::isPasswordError(const QString& error)
+{
+    return error.startsWith(QLatin1String(kPasswordError));
+}
+
 std::unique_ptr<PgConnection> PgConnection::open(const QString& conninfo, QString* error)
 {
     if (hasPassword(conninfo)) {
@@ -115,10 +142,28 @@ bool PgConnection::connect(QString* error)
     PQfinish(m_conn);
     m_lost = false;
     const QByteArray dbname = m_conninfo.toUtf8();
-    const char* keywords[] = {"dbname", "target_session_attrs", "connect_timeout", "application_name",
+    QByteArray password;
+    {
+        const QMutexLocker locker(&passwordMutex());
+        password = sessionPassword();
+    }
+    const char* keywords[] = {"dbname",
+                              "target_session_attrs",
+                              "connect_timeout",
+                              "application_name",
+                              password.isEmpty() ? nullptr : "password",
                               nullptr};
-    const char* values[] = {dbname.constData(), "read-write", "10", "reviewdesk", nullptr};
+    const char* values[] = {dbname.constData(), "read-write",         "10",
+                            "reviewdesk",       password.constData(), nullptr};
     m_conn = PQconnectdbParams(keywords, values, 1);
+    if (m_conn && PQstatus(m_conn) != CONNECTION_OK &&
+        (PQconnectionNeedsPassword(m_conn) || PQconnectionUsedPassword(m_conn))) {
+        *error = QStringLiteral("%1 (%2): %3")
+                     .arg(QLatin1String(kPasswordError), m_conninfo, firstLine(PQerrorMessage(m_conn)));
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        return false;
+    }
     if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) {
         *error = QStringLiteral("workspace unreachable (%1): %2")
                      .arg(m_conninfo,

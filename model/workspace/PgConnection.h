@@ -70,6 +70,14 @@ public:
     PgConnection(const PgConnection&) = delete;
     PgConnection& operator=(const PgConnection&) = delete;
 
+    // The password of the person at this desk, when the server asks for one that PGPASSFILE /
+    // ~/.pgpass does not give (the desktop asks once): kept in this process's memory only and handed
+    // to libpq as a connection parameter of every later connection; never in a URL, a message or a
+    // log. Empty: none. Thread-safe.
+    static void setSessionPassword(const QByteArray& password);
+    // error (from open()) says the server wants a password that was not given, or refused the one given.
+    static bool isPasswordError(const QString& error);
+
     // The conninfo without any password, for messages and "URL#CASE-ID".
     QString conninfo() const { return m_conninfo; }
     static QString withoutPassword(const QString& conninfo);

@@ -158,6 +158,22 @@ bool WorkspaceCase::reconnect(QString* error)
     return true;
 }
 
+bool WorkspaceCase::checkReachable(QString* error)
+{
+    if (m_unreachable)
+        return reconnect(error);
+    if (m_workspace->connection().exec("SELECT 1", {}, error))
+        return true;
+    if (m_workspace->connection().isUnreachable())
+        m_unreachable = true;
+    return false;
+}
+
+bool WorkspaceCase::markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error)
+{
+    return m_copy->markPagesViewed(attachmentId, pages, error);
+}
+
 bool WorkspaceCase::push(QString* error)
 {
     const QString path = m_copy->path();

@@ -48,6 +48,10 @@ public:
     QString location() const override;
     QString caseId() const override { return m_caseId; }
     bool isReadOnly() const override;
+    // The workspace could not be reached at the last call (the case is read-only until it answers).
+    bool isUnreachable() const { return m_unreachable; }
+    // Who holds it when someone else does (their login, or the queue it was routed to); else empty.
+    QString heldBy() const { return m_heldBy; }
     QString readOnlyReason() const override;
     const CaseData& data() const override;
     QList<AttachmentInfo> attachments() const override;
@@ -82,6 +86,12 @@ public:
     const CaseFile& workingCopy() const { return *m_copy; }
     // Connects again and reloads (done by itself before a write when the workspace was unreachable).
     bool reconnect(QString* error);
+    // Whether the workspace answers: a round trip when it did so far (a lost connection turns the case
+    // read-only, "workspace unreachable"), a reconnect when it did not. For a desktop's heartbeat.
+    bool checkReachable(QString* error);
+    // Reading coverage is local to one desk (not kept by the server): written to the working copy only,
+    // so it lasts while the case is open here.
+    bool markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error);
 
 private:
     WorkspaceCase() = default;

@@ -1,5 +1,10 @@
 // One open case in the workstation: the case file, the undo stack of its judgments and the
 // reading coverage not yet written. Lives on the GUI thread (CaseFile's threading contract).
+//
+// A case of the team workspace (fromWorkspace()) is read the same way, through file(): a read-only
+// CaseFile on the working copy, replaced after every write (WorkspaceCaseLink's View); its writes run
+// on the link's thread. An answer given shows at once and counts as unsaved (unsavedCount()) until the
+// server has committed it (answerSaved()); one the server did not take is taken back (writeFailed()).
 #pragma once
 
 #include "model/casefile/CaseFile.h"
@@ -16,6 +21,8 @@ class QUndoStack;
 
 namespace rd {
 
+class WorkspaceCaseLink;
+
 // Routed: determined, or with the medical director. The checklist is locked until reopened.
 inline bool isRouted(CaseStatus status)
 {
@@ -30,12 +37,20 @@ public:
     static std::unique_ptr<CaseSession> open(const QString& path, const Actor& actor, QString* error);
     // A case file opened already (off the GUI thread: CaseOpener).
     static std::unique_ptr<CaseSession> fromFile(std::unique_ptr<CaseFile> file, const Actor& actor);
+    // A workspace case opened already (WorkspaceCaseLink::open() done).
+    static std::unique_ptr<CaseSession> fromWorkspace(std::unique_ptr<WorkspaceCaseLink> link,
+                                                      const Actor& actor);
     ~CaseSession() override;
 
-    CaseFile* file() const { return m_file.get(); }
-    const CaseData& data() const { return m_file->data(); }
-    QString path() const { return m_file->path(); }
-    bool isReadOnly() const { return m_file->isReadOnly(); }
+    CaseFile* file() const;
+    const CaseData& data() const;
+    // The case file; for a workspace case, its working copy (attachments are read from it).
+    QString path() const;
+    bool isReadOnly() const;
+    // The workspace case's link; null for a case file.
+    WorkspaceCaseLink* workspace() const { return m_link.get(); }
+    // Answers given and not yet reported saved by the workspace (always 0 for a case file).
+    int unsavedCount() const { return m_unsaved; }
     // Why answers cannot be given (open read-only, signed, nobody logged in, or routed: determined or
     // with the medical director, until reopened); empty when they can.
     QString writeBlockedReason() const;
@@ -67,11 +82,25 @@ Q_SIGNALS:
     void writeFailed(const QString& message);
     // An answer was not given because the case cannot change (read-only, signed): said calmly.
     void answerRefused(const QString& reason);
+    // The workspace committed an answer (a case file's answers are saved when answerChanged comes).
+    void answerSaved(const QString& judgmentId);
+    // A workspace case: unsavedCount() or the state (writable, read-only, unreachable) changed.
+    void workspaceStateChanged();
 
 private:
     explicit CaseSession(std::unique_ptr<CaseFile> file, const Actor& actor);
+    explicit CaseSession(std::unique_ptr<WorkspaceCaseLink> link, const Actor& actor);
+    void connectTimer();
+    // The workspace's view, with the answers given and not saved yet.
+    void refreshFromView();
+    QString workspaceReadOnlyReason() const;
 
     std::unique_ptr<CaseFile> m_file;
+    std::unique_ptr<WorkspaceCaseLink> m_link;
+    CaseData m_data;                         // a workspace case's data as shown
+    QHash<QString, int> m_inFlight;          // judgment -> writes under way
+    QHash<QString, Answer> m_unsavedAnswers; // judgment -> the last answer given, not saved yet
+    int m_unsaved = 0;
     Actor m_actor;
     QUndoStack* m_undo = nullptr;
     QTimer* m_viewedTimer = nullptr;

@@ -17,6 +17,20 @@
 
 namespace rd {
 
+void QueueView::setUpQueueTable(QTableView* table)
+{
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->setTabKeyNavigation(false);
+}
+
 QueueView::QueueView(QWidget* parent)
     : QWidget(parent)
     , m_model(new CaseQueueModel(this))
@@ -61,16 +75,7 @@ QueueView::QueueView(QWidget* parent)
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(CaseQueueModel::DueColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setTabKeyNavigation(false);
+    setUpQueueTable(m_table);
     m_table->setAccessibleName(tr("Case queue"));
     const QFontMetrics metrics = m_table->fontMetrics();
     m_table->setColumnWidth(CaseQueueModel::MemberColumn, metrics.horizontalAdvance(QLatin1Char('x')) * 34);

@@ -28,6 +28,9 @@ public:
     void focusSearch();
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray& state);
+    // How a queue's table behaves (this one, the team workspace's): rows chosen one at a time, read only,
+    // one line per case, Tab leaving the table.
+    static void setUpQueueTable(QTableView* table);
 
 Q_SIGNALS:
     void openRequested(const QString& path);

@@ -1,0 +1,214 @@
+#include "ui/workspace/WorkspaceCaseLink.h"
+
+#include "model/casefile/CaseFile.h"
+#include "model/workspace/WorkspaceCase.h"
+#include "ui/workspace/WorkerThread.h"
+
+#include <QTimer>
+
+namespace rd {
+
+namespace {
+constexpr int kHeartbeatMs = 2000;
+} // namespace
+
+struct WorkspaceCaseLink::Shared
+{
+    QString url;
+    QString caseId;
+    std::unique_ptr<WorkspaceCase> store;
+    // This desk held the case, and did not let go of it: a hold lost on reconnecting (the old
+    // session's lock still there after a network cut) is taken again as soon as it can be.
+    bool wasHolder = false;
+    bool letGo = false;
+    QString login; // who works: a hold of theirs elsewhere is this desk's old session
+};
+
+struct WorkspaceCaseLink::Outcome
+{
+    bool ok = false;
+    QString error;
+    bool hasState = false; // the store is open: the state below is its
+    bool readOnly = true;
+    QString readOnlyReason;
+    QString heldBy;
+    bool unreachable = false;
+    std::shared_ptr<CaseFile> file; // a fresh view of the working copy, when it holds what the server does
+};
+
+WorkspaceCaseLink::WorkspaceCaseLink(const QString& url, const QString& caseId, QObject* parent)
+    : QObject(parent)
+    , m_url(url)
+    , m_caseId(caseId)
+    , m_thread(new WorkerThread(QStringLiteral("workspace case"), this))
+    , m_shared(std::make_shared<Shared>())
+    , m_heartbeat(new QTimer(this))
+{
+    m_shared->url = url;
+    m_shared->caseId = caseId;
+    m_heartbeat->setInterval(kHeartbeatMs);
+    connect(m_heartbeat, &QTimer::timeout, this, [this] {
+        if (!isBusy())
+            checkNow();
+    });
+}
+
+WorkspaceCaseLink::~WorkspaceCaseLink()
+{
+    // The case (its connection, its working copy) ends on its own thread; the session lock goes with
+    // the connection.
+    m_thread->stop([shared = m_shared] { shared->store.reset(); });
+}
+
+void WorkspaceCaseLink::submit(std::function<bool(Shared&, QString*)> work, Done done)
+{
+    ++m_busy;
+    m_thread->run(
+        this,
+        [shared = m_shared, work = std::move(work)] {
+            Outcome outcome;
+            const bool wasUnreachable = shared->store && shared->store->isUnreachable();
+            outcome.ok = work(*shared, &outcome.error);
+            WorkspaceCase* store = shared->store.get();
+            if (!store)
+                return outcome;
+            outcome.hasState = true;
+            shared->wasHolder = shared->wasHolder || !store->isReadOnly();
+            outcome.readOnly = store->isReadOnly();
+            outcome.readOnlyReason = store->readOnlyReason();
+            outcome.unreachable = store->isUnreachable();
+            outcome.heldBy = store->heldBy();
+            // After a write the server refused, the copy was rebuilt from the server; after one that
+            // could not reach it, the copy is ahead of the server and is not shown.
+            const bool changed = wasUnreachable != outcome.unreachable;
+            if (!outcome.unreachable && (outcome.ok || changed || !outcome.error.isEmpty())) {
+                QString ignored;
+                outcome.file = std::shared_ptr<CaseFile>(
+                    CaseFile::open(store->workingCopy().path(), CaseFile::OpenMode::ReadOnly, &ignored));
+            }
+            return outcome;
+        },
+        [this, done = std::move(done)](Outcome& outcome) {
+            --m_busy;
+            apply(outcome);
+            if (done)
+                done(outcome.ok, outcome.error);
+        });
+}
+
+void WorkspaceCaseLink::apply(Outcome& outcome)
+{
+    if (!outcome.hasState)
+        return;
+    const bool stateChanged = m_view.readOnly != outcome.readOnly ||
+                              m_view.readOnlyReason != outcome.readOnlyReason ||
+                              m_view.unreachable != outcome.unreachable || m_view.heldBy != outcome.heldBy;
+    m_view.readOnly = outcome.readOnly;
+    m_view.readOnlyReason = outcome.readOnlyReason;
+    m_view.unreachable = outcome.unreachable;
+    m_view.heldBy = outcome.heldBy;
+    if (outcome.file)
+        m_view.file = std::move(outcome.file);
+    if (!m_heartbeat->isActive())
+        m_heartbeat->start();
+    if (stateChanged || outcome.file)
+        Q_EMIT viewChanged();
+}
+
+void WorkspaceCaseLink::open(const Actor& actor, Done done)
+{
+    submit(
+        [actor](Shared& shared, QString* error) {
+            shared.login = actor.login();
+            shared.store =
+                WorkspaceCase::open(shared.url, shared.caseId, WorkspaceCase::OpenMode::ReadWrite, error);
+            if (!shared.store)
+                return false;
+            if (!shared.store->isReadOnly() && actor.isValid() &&
+                shared.store->data().status == CaseStatus::New) {
+                QString ignored; // the case opens either way; a later write says what is wrong
+                shared.store->setStatus(CaseStatus::InReview, actor, &ignored);
+            }
+            return true;
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
+                                       Done done)
+{
+    submit(
+        [judgmentId, answer, actor](Shared& shared, QString* error) {
+            return shared.store && shared.store->recordJudgment(judgmentId, answer, actor, error);
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::setStatus(CaseStatus status, const Actor& actor, Done done)
+{
+    submit(
+        [status, actor](Shared& shared, QString* error) {
+            return shared.store && shared.store->setStatus(status, actor, error);
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::reopen(const QString& reason, const Actor& actor, Done done)
+{
+    submit(
+        [reason, actor](Shared& shared, QString* error) {
+            return shared.store && shared.store->reopen(reason, actor, error);
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::markPagesViewed(qint64 attachmentId, const QList<int>& pages, Done done)
+{
+    submit(
+        [attachmentId, pages](Shared& shared, QString* error) {
+            return shared.store && shared.store->markPagesViewed(attachmentId, pages, error);
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::route(const QString& queue, Done done)
+{
+    submit(
+        [queue](Shared& shared, QString* error) {
+            const bool routed = shared.store && shared.store->route(queue, error);
+            shared.letGo = shared.letGo || routed;
+            return routed;
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::saveCopyAs(const QString& destination, Done done)
+{
+    submit(
+        [destination](Shared& shared, QString* error) {
+            return shared.store && shared.store->saveCopyAs(destination, error);
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::checkNow()
+{
+    submit(
+        [](Shared& shared, QString* error) {
+            WorkspaceCase* store = shared.store.get();
+            if (!store)
+                return false;
+            if (store->isUnreachable() || !store->isReadOnly())
+                return store->checkReachable(error);
+            // This desk's hold, lost on reconnecting while the old session's lock lingered (after a
+            // network cut the server notices the dead connection late): held again once it is gone.
+            const bool mineElsewhere =
+                !shared.login.isEmpty() && store->heldBy().startsWith(shared.login + QLatin1Char(' '));
+            if (shared.wasHolder && !shared.letGo && !store->isSigned() && mineElsewhere)
+                return store->reconnect(error);
+            return true; // someone else's, routed away or signed: nothing to keep alive
+        },
+        {});
+}
+
+} // namespace rd

@@ -1,0 +1,89 @@
+// The desktop's side of one open workspace case (model/workspace/WorkspaceCase).
+//
+// Threading: the WorkspaceCase lives on a thread of its own (WorkerThread) and only that thread ever
+// touches it, one call at a time (its contract): opening, every write, the heartbeat. The GUI thread
+// posts work and gets back, with each result, a View: a read-only CaseFile opened on the case's working
+// copy right after the work (what the server holds, as far as this desk knows), with the case's state
+// (writable or why not). So the GUI reads a case exactly as it reads a case file, and never waits on the
+// network.
+//
+// Saved means the store said so: done(true) comes only once the server committed the change. When the
+// workspace cannot be reached the case turns read-only ("workspace unreachable"); a heartbeat every few
+// seconds notices a lost connection without a write, then reconnects by itself, and the case becomes
+// writable again (held again by this person) with what the server holds.
+#pragma once
+
+#include "checklist/CaseData.h"
+#include "model/audit/Actor.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace rd {
+
+class CaseFile;
+class WorkerThread;
+
+class WorkspaceCaseLink : public QObject
+{
+    Q_OBJECT
+public:
+    // What the GUI reads after a piece of work.
+    struct View
+    {
+        std::shared_ptr<CaseFile> file; // read-only, on the working copy; null when it could not be read
+        bool readOnly = true;
+        QString readOnlyReason;
+        QString heldBy; // who holds it when someone else does (a login, or the queue it went to)
+        bool unreachable = false;
+    };
+    using Done = std::function<void(bool ok, const QString& error)>;
+
+    // url: the workspace URL as the person (WorkspaceSettings::urlFor).
+    WorkspaceCaseLink(const QString& url, const QString& caseId, QObject* parent = nullptr);
+    ~WorkspaceCaseLink() override;
+
+    // Opens the case for writing (read-only when someone else holds it); a new case goes In review.
+    void open(const Actor& actor, Done done);
+
+    QString url() const { return m_url; }
+    QString caseId() const { return m_caseId; }
+    const View& view() const { return m_view; }
+    bool isBusy() const { return m_busy > 0; }
+
+    void recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor, Done done);
+    void setStatus(CaseStatus status, const Actor& actor, Done done);
+    void reopen(const QString& reason, const Actor& actor, Done done);
+    void markPagesViewed(qint64 attachmentId, const QList<int>& pages, Done done);
+    // The holder lets go: to queue ("medical-director", "review"), or back unassigned (empty).
+    void route(const QString& queue, Done done);
+    // The case as the server holds it, as a case file at destination (WorkspaceCase::saveCopyAs).
+    void saveCopyAs(const QString& destination, Done done);
+    // Checks the connection now (the heartbeat does it every few seconds).
+    void checkNow();
+
+Q_SIGNALS:
+    // The view changed (after any work, the heartbeat included): re-read data and state.
+    void viewChanged();
+
+private:
+    struct Shared;
+    struct Outcome;
+    void submit(std::function<bool(Shared&, QString*)> work, Done done);
+    void apply(Outcome& outcome);
+
+    QString m_url;
+    QString m_caseId;
+    WorkerThread* m_thread = nullptr;
+    std::shared_ptr<Shared> m_shared; // used on m_thread only
+    View m_view;
+    int m_busy = 0;
+    QTimer* m_heartbeat = nullptr;
+};
+
+} // namespace rd
