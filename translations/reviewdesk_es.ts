@@ -762,6 +762,75 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
     </message>
 </context>
 <context>
+    <name>rd::HelpActions</name>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About ReviewDesk</source>
+        <translation>&amp;Acerca de ReviewDesk</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,
+  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order
+
+Checklist (answer keys act only while it has the keyboard):
+  M  met            N  not met / no        U  unknown
+  Y  yes, the exclusion applies
+  1–9  toggle an indication type
+  J, Page Down, Alt+Right  next judgment
+  K, Page Up, Alt+Left  previous judgment
+  S, Alt+End  summary
+  E  edit the note (Esc saves and returns)
+  C  cite the selected passage or search hit      L  go to the citations
+  F6 / Shift+F6  checklist, request panel, document
+  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
+  Ctrl+R  route the case      Ctrl+Shift+D  sign off
+  Ctrl+1  queue      Ctrl+2  case
+
+Attachment (when it has the focus):
+  Page Down / Page Up  next / previous page (not judgment)
+  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it
+  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
+        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso,
+  Alt+Derecha / Alt+Izquierda  columna de orden      Alt+Arriba / Alt+Abajo  sentido
+
+Lista de verificación (las teclas de respuesta solo actúan cuando tiene el teclado):
+  M  cumple            N  no cumple / no        U  desconocido
+  Y  sí, la exclusión aplica
+  1–9  marcar o desmarcar un tipo de indicación
+  J, Av Pág, Alt+Derecha  valoración siguiente
+  K, Re Pág, Alt+Izquierda  valoración anterior
+  S, Alt+Fin  resumen
+  E  editar la nota (Esc guarda y vuelve)
+  C  citar el pasaje seleccionado o el resultado de búsqueda      L  ir a las citas
+  F6 / Mayús+F6  lista, panel de la solicitud, documento
+  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
+  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
+  Ctrl+1  cola      Ctrl+2  caso
+
+Documento adjunto (cuando tiene el foco):
+  Av Pág / Re Pág  página siguiente / anterior (no valoración)
+  Ctrl+F  buscar      Ctrl+C  copiar la selección      C  citarla
+  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
+    </message>
+    <message>
+        <source>About ReviewDesk</source>
+        <translation>Acerca de ReviewDesk</translation>
+    </message>
+    <message>
+        <source>ReviewDesk %1
+Utilization review workstation for motion analysis (CPT 96000–96002, 96004).</source>
+        <translation>ReviewDesk %1
+Estación de revisión de utilización para el análisis del movimiento (CPT 96000–96002, 96004).</translation>
+    </message>
+</context>
+<context>
     <name>rd::JudgmentPage</name>
     <message>
         <source>Indication types (keys 1–9)</source>
@@ -982,14 +1051,6 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
         <translation>Finalizar, dejar pendiente de información o enviar al director médico, según indique la decisión</translation>
     </message>
     <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>Atajos de &amp;teclado</translation>
-    </message>
-    <message>
-        <source>&amp;About ReviewDesk</source>
-        <translation>&amp;Acerca de ReviewDesk</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1066,20 +1127,6 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
         <translation>Abrir carpeta</translation>
     </message>
     <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
-        <source>About ReviewDesk</source>
-        <translation>Acerca de ReviewDesk</translation>
-    </message>
-    <message>
-        <source>ReviewDesk %1
-Utilization review workstation for motion analysis (CPT 96000–96002, 96004).</source>
-        <translation>ReviewDesk %1
-Estación de revisión de utilización para el análisis del movimiento (CPT 96000–96002, 96004).</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
@@ -1110,50 +1157,6 @@ Estación de revisión de utilización para el análisis del movimiento (CPT 960
     <message>
         <source>Log in as another person (their password unlocks their key)</source>
         <translation>Iniciar sesión como otra persona (su contraseña desbloquea su clave)</translation>
-    </message>
-    <message>
-        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,
-  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order
-
-Checklist (answer keys act only while it has the keyboard):
-  M  met            N  not met / no        U  unknown
-  Y  yes, the exclusion applies
-  1–9  toggle an indication type
-  J, Page Down, Alt+Right  next judgment
-  K, Page Up, Alt+Left  previous judgment
-  S, Alt+End  summary
-  E  edit the note (Esc saves and returns)
-  C  cite the selected passage or search hit      L  go to the citations
-  F6 / Shift+F6  checklist, request panel, document
-  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
-  Ctrl+R  route the case      Ctrl+Shift+D  sign off
-  Ctrl+1  queue      Ctrl+2  case
-
-Attachment (when it has the focus):
-  Page Down / Page Up  next / previous page (not judgment)
-  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it
-  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
-        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso,
-  Alt+Derecha / Alt+Izquierda  columna de orden      Alt+Arriba / Alt+Abajo  sentido
-
-Lista de verificación (las teclas de respuesta solo actúan cuando tiene el teclado):
-  M  cumple            N  no cumple / no        U  desconocido
-  Y  sí, la exclusión aplica
-  1–9  marcar o desmarcar un tipo de indicación
-  J, Av Pág, Alt+Derecha  valoración siguiente
-  K, Re Pág, Alt+Izquierda  valoración anterior
-  S, Alt+Fin  resumen
-  E  editar la nota (Esc guarda y vuelve)
-  C  citar el pasaje seleccionado o el resultado de búsqueda      L  ir a las citas
-  F6 / Mayús+F6  lista, panel de la solicitud, documento
-  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
-  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
-  Ctrl+1  cola      Ctrl+2  caso
-
-Documento adjunto (cuando tiene el foco):
-  Av Pág / Re Pág  página siguiente / anterior (no valoración)
-  Ctrl+F  buscar      Ctrl+C  copiar la selección      C  citarla
-  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
     </message>
     <message>
         <source>%1

@@ -4,6 +4,7 @@
 #include "model/store/CaseStoreFactory.h"
 #include "model/workspace/PgConnection.h"
 #include "ui/CaseOpener.h"
+#include "ui/HelpActions.h"
 #include "ui/Language.h"
 #include "ui/MessageBox.h"
 #include "ui/case/CaseJobs.h"
@@ -236,13 +237,6 @@ void MainWindow::createActions()
     m_signOff->setStatusTip(tr("Review the decision per line, override with a rationale, preview the letters "
                                "and sign the determination"));
     connect(m_signOff, &QAction::triggered, this, &MainWindow::signOff);
-
-    m_shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
-    m_shortcuts->setShortcut(QKeySequence::HelpContents);
-    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
-    m_about = new QAction(tr("&About ReviewDesk"), this);
-    m_about->setMenuRole(QAction::AboutRole);
-    connect(m_about, &QAction::triggered, this, &MainWindow::about);
 }
 
 void MainWindow::createMenus()
@@ -286,8 +280,7 @@ void MainWindow::createMenus()
     review->addAction(m_signOff);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_shortcuts);
-    help->addAction(m_about);
+    (new HelpActions(this))->fill(help);
 
     QToolBar* toolBar = addToolBar(tr("Main"));
     m_toolBar = toolBar;
@@ -655,38 +648,6 @@ void MainWindow::afterSigning()
     m_caseView->statusChangedElsewhere();
     updateTitle();
     updateActions();
-}
-
-void MainWindow::showShortcuts()
-{
-    MessageBox::information(this, tr("Keyboard Shortcuts"),
-                            tr("Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,\n"
-                               "  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order\n\n"
-                               "Checklist (answer keys act only while it has the keyboard):\n"
-                               "  M  met            N  not met / no        U  unknown\n"
-                               "  Y  yes, the exclusion applies\n"
-                               "  1–9  toggle an indication type\n"
-                               "  J, Page Down, Alt+Right  next judgment\n"
-                               "  K, Page Up, Alt+Left  previous judgment\n"
-                               "  S, Alt+End  summary\n"
-                               "  E  edit the note (Esc saves and returns)\n"
-                               "  C  cite the selected passage or search hit      L  go to the citations\n"
-                               "  F6 / Shift+F6  checklist, request panel, document\n"
-                               "  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer\n"
-                               "  Ctrl+R  route the case      Ctrl+Shift+D  sign off\n"
-                               "  Ctrl+1  queue      Ctrl+2  case\n\n"
-                               "Attachment (when it has the focus):\n"
-                               "  Page Down / Page Up  next / previous page (not judgment)\n"
-                               "  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it\n"
-                               "  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate"));
-}
-
-void MainWindow::about()
-{
-    MessageBox::information(this, tr("About ReviewDesk"),
-                            tr("ReviewDesk %1\nUtilization review workstation for motion analysis "
-                               "(CPT 96000–96002, 96004).")
-                                .arg(QCoreApplication::applicationVersion()));
 }
 
 } // namespace rd

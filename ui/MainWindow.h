@@ -117,8 +117,6 @@ private:
     void chooseCase();
     void chooseFolder();
     void switchPerson();
-    void showShortcuts();
-    void about();
     // A write of the case failed: says why; when another program replaced or wrote the file, offers
     // to open the case again.
     void onWriteFailed(const QString& message);
@@ -154,8 +152,6 @@ private:
     std::optional<User> m_user;
     Actor m_actor;
     QAction* m_switchPerson = nullptr;
-    QAction* m_shortcuts = nullptr;
-    QAction* m_about = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_reviewMenu = nullptr;
     class QToolBar* m_toolBar = nullptr;
