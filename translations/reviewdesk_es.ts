@@ -1599,10 +1599,6 @@ La lista de verificación sigue disponible.</translation>
         <translation>Firmar — %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · requested by %3 · signing as &lt;b&gt;%4&lt;/b&gt;, %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · solicitado por %3 · firma &lt;b&gt;%4&lt;/b&gt;, %5</translation>
-    </message>
-    <message>
         <source>Decision per line</source>
         <translation>Decisión por línea</translation>
     </message>
@@ -1796,6 +1792,10 @@ La lista de verificación sigue disponible.</translation>
         <source>Signing…</source>
         <translation>Firmando…</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · %6 · requested by %3 · signing as &lt;b&gt;%4&lt;/b&gt;, %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · %6 · solicitado por %3 · firma &lt;b&gt;%4&lt;/b&gt;, %5</translation>
+    </message>
 </context>
 <context>
     <name>rd::SignoffFlow</name>
@@ -1852,6 +1852,10 @@ Sign the determination as %1 and make the approval letter?</source>
     <message>
         <source>Case %1 of the team workspace</source>
         <translation>El caso %1 del espacio de trabajo del equipo</translation>
+    </message>
+    <message>
+        <source>case %1 (team workspace)</source>
+        <translation>caso %1 (espacio de equipo)</translation>
     </message>
 </context>
 <context>

@@ -635,8 +635,11 @@ void MainWindow::signOff()
 
 bool MainWindow::finalize()
 {
-    return m_session && m_engine && m_user &&
-           m_signoff->finalize(m_session.get(), *m_engine, *m_user, m_actor);
+    if (!m_session || !m_engine || !m_user)
+        return false;
+    const bool signedNow = m_signoff->finalize(m_session.get(), *m_engine, *m_user, m_actor);
+    updateActions(); // a workspace case's signature may be on its way: Sign Off waits
+    return signedNow;
 }
 
 void MainWindow::afterSigning()

@@ -21,6 +21,7 @@
 #include "ui/case/CaseSession.h"
 #include "ui/case/CaseView.h"
 #include "ui/signoff/SignoffDialog.h"
+#include "ui/signoff/SignoffFlow.h"
 #include "ui/workspace/TeamMode.h"
 #include "ui/workspace/WorkerThread.h"
 #include "ui/workspace/WorkspaceCaseLink.h"
@@ -238,7 +239,7 @@ private Q_SLOTS:
             QCOMPARE(dialog->problems(), QStringList());
             const QString screenshots = qEnvironmentVariable("REVIEWDESK_SCREENSHOT_DIR");
             if (!screenshots.isEmpty())
-                dialog->grab().save(QDir(screenshots).filePath(QStringLiteral("team-signoff.png")));
+                dialog->grab().save(QDir(screenshots).filePath(QStringLiteral("guide-team-signoff.png")));
             dialog->setPassword(QString::fromUtf8(kDoctorPassword));
             QVERIFY(dialog->signButton()->isEnabled());
             QSignalSpy signing(dialog, &SignoffDialog::signingFinished);
@@ -299,6 +300,8 @@ private Q_SLOTS:
         QVERIFY(openHeld(m_nurse.get(), m_cluster.url(kNurse), m_approved));
         // One question (answered yes), signed with the key unlocked at login, on the case's thread.
         QVERIFY(!m_nurse->finalize());
+        QVERIFY(m_nurse->signoffFlow()->isSigning());
+        QVERIFY(!signOffAction(m_nurse.get())->isEnabled()); // no second signature while one is on its way
         QTRY_VERIFY_WITH_TIMEOUT(m_nurse->session()->file()->isSigned(), kServerTimeoutMs);
         QVERIFY(m_nurse->session()->isReadOnly());
         QTRY_VERIFY(m_nurse->statusBar()->currentMessage().contains(QStringLiteral("Signed")));

@@ -65,6 +65,7 @@ public:
     {
         return m_file->isReadOnly() ? m_file->readOnlyReason() : QString();
     }
+    QString caseLabel() const override { return QFileInfo(m_file->path()).fileName(); }
     QString letterFolder() const override { return QFileInfo(m_file->path()).absolutePath(); }
     QString letterBaseName() const override { return QFileInfo(m_file->path()).completeBaseName(); }
     void sign(const Signoff& signoff, const User& signer, std::shared_ptr<const SigningKey> key,
@@ -110,10 +111,11 @@ SignoffDialog::SignoffDialog(std::unique_ptr<SignoffTarget> target, const Signof
 
     auto* layout = new QVBoxLayout(this);
     auto* header = new QLabel(
-        tr("<b>%1</b> (%2) · requested by %3 · signing as <b>%4</b>, %5")
+        tr("<b>%1</b> (%2) · %6 · requested by %3 · signing as <b>%4</b>, %5")
             .arg(file->data().member.name.toHtmlEscaped(), file->data().member.id.toHtmlEscaped(),
                  file->data().provider.name.toHtmlEscaped(), m_signer.printedName().toHtmlEscaped(),
-                 LetterText::roleTitle(m_signer.role, QStringLiteral("en")).toLower()),
+                 LetterText::roleTitle(m_signer.role, QStringLiteral("en")).toLower(),
+                 m_target->caseLabel().toHtmlEscaped()),
         this);
     layout->addWidget(header);
 

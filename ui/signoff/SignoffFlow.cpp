@@ -34,6 +34,10 @@ public:
     {
         return m_session->isReadOnly() ? m_session->readOnlyReason() : QString();
     }
+    QString caseLabel() const override
+    {
+        return SignoffFlow::tr("case %1 (team workspace)").arg(m_session->workspace()->caseId().left(8));
+    }
     // The working copy's folder is private (and gone when the case closes): not there.
     QString letterFolder() const override
     {

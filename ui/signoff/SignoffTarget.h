@@ -25,6 +25,8 @@ public:
     // Why it cannot be signed here (open read-only, held elsewhere, workspace unreachable); empty
     // when it can.
     virtual QString readOnlyReason() const = 0;
+    // Where the case lives, for the dialog's header: the file's name, or the workspace's case.
+    virtual QString caseLabel() const = 0;
     // Where an exported letter is offered to go, and the name it starts with.
     virtual QString letterFolder() const = 0;
     virtual QString letterBaseName() const = 0;
