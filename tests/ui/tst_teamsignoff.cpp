@@ -112,12 +112,16 @@ private:
         return true;
     }
 
-    static QAction* signOffAction(MainWindow* window)
+    static QAction* actionWithShortcut(MainWindow* window, const QKeySequence& shortcut)
     {
         for (QAction* action : window->findChildren<QAction*>())
-            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D))
+            if (action->shortcut() == shortcut)
                 return action;
         return nullptr;
+    }
+    static QAction* signOffAction(MainWindow* window)
+    {
+        return actionWithShortcut(window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     }
 
 private Q_SLOTS:
@@ -298,8 +302,11 @@ private Q_SLOTS:
     void reviewerFinalizesAnApprovedCase()
     {
         QVERIFY(openHeld(m_nurse.get(), m_cluster.url(kNurse), m_approved));
-        // One question (answered yes), signed with the key unlocked at login, on the case's thread.
-        QVERIFY(!m_nurse->finalize());
+        // Route Case (Ctrl+R) on an all-approved case: one question (answered yes), signed with the key
+        // unlocked at login, on the case's thread.
+        QAction* route = actionWithShortcut(m_nurse.get(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        QVERIFY(route && route->isEnabled());
+        route->trigger();
         QVERIFY(m_nurse->signoffFlow()->isSigning());
         QVERIFY(!signOffAction(m_nurse.get())->isEnabled()); // no second signature while one is on its way
         QTRY_VERIFY_WITH_TIMEOUT(m_nurse->session()->file()->isSigned(), kServerTimeoutMs);
