@@ -50,7 +50,7 @@ const auto kQueueHeaderKey = QStringLiteral("queue/header");
 const auto kFolderKey = QStringLiteral("queue/folder");
 const auto kLastDirKey = QStringLiteral("dialogs/lastFolder");
 const auto kReviewerKey = QStringLiteral("reviewer/name");
-constexpr int kStatusTimeoutMs = 6000;
+constexpr int kStatusTimeoutMs = MainWindow::StatusTimeoutMs;
 } // namespace
 
 QString MainWindow::lastFolderKey()

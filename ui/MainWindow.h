@@ -89,6 +89,8 @@ public:
     const ReviewEngine* engine() const { return m_engine.get(); }
     // The setting naming the folder the file dialogs start in.
     static QString lastFolderKey();
+    // How long a status bar message stays.
+    static constexpr int StatusTimeoutMs = 6000;
     // The medical director's sign-off of the open case (SignoffDialog), a case file or a workspace case.
     void signOff();
     // An all-approved case finalized in one action: after one question, signed with the key the

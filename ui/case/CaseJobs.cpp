@@ -26,10 +26,6 @@
 
 namespace rd {
 
-namespace {
-constexpr int kStatusTimeoutMs = 6000;
-} // namespace
-
 CaseJobs::CaseJobs(MainWindow* window)
     : QObject(window)
     , m_window(window)
@@ -215,7 +211,8 @@ void CaseJobs::showAdded(int count, const QString& firstName)
     // The attachments listed again (a workspace case's view changed under the open case).
     if (session->workspace())
         view->setSession(session, m_window->engine());
-    m_window->statusBar()->showMessage(tr("%n clinical record(s) added.", nullptr, count), kStatusTimeoutMs);
+    m_window->statusBar()->showMessage(tr("%n clinical record(s) added.", nullptr, count),
+                                       MainWindow::StatusTimeoutMs);
     const QList<AttachmentInfo> attachments = session->file()->attachments();
     for (qsizetype i = 0; i < attachments.size(); ++i)
         if (attachments[i].fileName == firstName)
@@ -244,7 +241,7 @@ void CaseJobs::saveCopyAs()
             MessageBox::warning(m_window, tr("Save a Copy As"), error);
         else
             m_window->statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
-                                               kStatusTimeoutMs);
+                                               MainWindow::StatusTimeoutMs);
     };
     if (session->workspace()) {
         // The case as the server holds it, exported on the case's own thread.
