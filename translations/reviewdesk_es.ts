@@ -1857,6 +1857,14 @@ Sign the determination as %1 and make the approval letter?</source>
         <source>case %1 (team workspace)</source>
         <translation>caso %1 (espacio de equipo)</translation>
     </message>
+    <message>
+        <source>%1
+
+Nothing was signed: the workspace could not be reached. Sign again once the case is writable; the app reconnects by itself.</source>
+        <translation>%1
+
+No se firmó nada: no se pudo contactar con el espacio de trabajo. Vuelva a firmar cuando el caso admita cambios; la aplicación se vuelve a conectar sola.</translation>
+    </message>
 </context>
 <context>
     <name>rd::SummaryPage</name>

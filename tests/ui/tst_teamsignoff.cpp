@@ -374,6 +374,7 @@ private Q_SLOTS:
             QVERIFY2(failure.contains(QStringLiteral("not saved")) ||
                          failure.contains(QStringLiteral("unreachable")),
                      qPrintable(failure));
+            QVERIFY2(failure.contains(QStringLiteral("Nothing was signed")), qPrintable(failure));
             QCOMPARE(MessageBox::lastTitle(), SignoffDialog::tr("Not Signed"));
             // Nothing half-signed; the dialog stays open and usable.
             QVERIFY(!dialog->isSigned());

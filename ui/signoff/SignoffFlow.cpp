@@ -19,6 +19,14 @@ namespace rd {
 
 namespace {
 
+// The server's refusal says itself what is wrong; a lost server needs the next step said.
+QString unreachableMessage(const QString& error)
+{
+    return SignoffFlow::tr("%1\n\nNothing was signed: the workspace could not be reached. Sign again once "
+                           "the case is writable; the app reconnects by itself.")
+        .arg(error);
+}
+
 // A workspace case: read through the link's view (a read-only working copy, replaced after every
 // write), signed on the link's thread.
 class WorkspaceTarget : public SignoffTarget
@@ -50,7 +58,11 @@ public:
     void sign(const Signoff& signoff, const User& signer, std::shared_ptr<const SigningKey> key,
               const SignoffInput& input, Done done) override
     {
-        m_session->workspace()->signOff(signoff, signer, std::move(key), input, std::move(done));
+        WorkspaceCaseLink* link = m_session->workspace();
+        link->signOff(signoff, signer, std::move(key), input,
+                      [link, done = std::move(done)](bool ok, const QString& error) {
+                          done(ok, ok || !link->view().unreachable ? error : unreachableMessage(error));
+                      });
     }
 
 private:
@@ -132,7 +144,9 @@ bool SignoffFlow::finalize(CaseSession* session, const ReviewEngine& engine, con
         link->signOff(signoff, signer, actor.key(), input, [this, guard](bool ok, const QString& why) {
             m_signing = false;
             if (!ok)
-                MessageBox::critical(m_window, tr("Finalize Case"), why);
+                MessageBox::critical(m_window, tr("Finalize Case"),
+                                     guard && guard->workspace()->view().unreachable ? unreachableMessage(why)
+                                                                                     : why);
             if (guard)
                 ended(guard);
         });
