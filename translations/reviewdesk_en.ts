@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>rd::CaseJobs</name>
+    <message numerus="yes">
+        <source>Creating the case: checking and storing %n attachment(s)…</source>
+        <translation>
+            <numerusform>Creating the case: checking and storing %n attachment…</numerusform>
+            <numerusform>Creating the case: checking and storing %n attachments…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n clinical record(s) to case %1…</source>
+        <translation>
+            <numerusform>Adding %n clinical record to case %1…</numerusform>
+            <numerusform>Adding %n clinical records to case %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n clinical record(s) to %1…</source>
+        <translation>
+            <numerusform>Adding %n clinical record to %1…</numerusform>
+            <numerusform>Adding %n clinical records to %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinical record(s) added.</source>
+        <translation>
+            <numerusform>%n clinical record added.</numerusform>
+            <numerusform>%n clinical records added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rd::CaseView</name>
     <message numerus="yes">
         <source>%n step(s) not answered yet (they count as unknown):
@@ -27,30 +58,6 @@
         <translation>
             <numerusform>%n warning:</numerusform>
             <numerusform>%n warnings:</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>rd::MainWindow</name>
-    <message numerus="yes">
-        <source>Creating the case: checking and storing %n attachment(s)…</source>
-        <translation>
-            <numerusform>Creating the case: checking and storing %n attachment…</numerusform>
-            <numerusform>Creating the case: checking and storing %n attachments…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Adding %n clinical record(s) to %1…</source>
-        <translation>
-            <numerusform>Adding %n clinical record to %1…</numerusform>
-            <numerusform>Adding %n clinical records to %1…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n clinical record(s) added.</source>
-        <translation>
-            <numerusform>%n clinical record added.</numerusform>
-            <numerusform>%n clinical records added.</numerusform>
         </translation>
     </message>
 </context>

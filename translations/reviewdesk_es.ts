@@ -64,6 +64,113 @@
     </message>
 </context>
 <context>
+    <name>rd::CaseJobs</name>
+    <message>
+        <source>&amp;New Case from JSON…</source>
+        <translation>&amp;Nuevo caso desde JSON…</translation>
+    </message>
+    <message>
+        <source>Create a case file from a case JSON</source>
+        <translation>Crear un archivo de caso a partir de un JSON de caso</translation>
+    </message>
+    <message>
+        <source>&amp;Add Clinical Records…</source>
+        <translation>Añadir &amp;documentación clínica…</translation>
+    </message>
+    <message>
+        <source>Store more PDFs in the open case (records that came later)</source>
+        <translation>Guardar más PDF en el caso abierto (documentación llegada después)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>Guardar una c&amp;opia como…</translation>
+    </message>
+    <message>
+        <source>Case files (*.%1)</source>
+        <translation>Archivos de caso (*.%1)</translation>
+    </message>
+    <message>
+        <source>New Case from JSON</source>
+        <translation>Nuevo caso desde JSON</translation>
+    </message>
+    <message>
+        <source>Case JSON (*.json)</source>
+        <translation>JSON de caso (*.json)</translation>
+    </message>
+    <message>
+        <source>Attach the Clinical Records</source>
+        <translation>Adjuntar la documentación clínica</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save New Case As</source>
+        <translation>Guardar el nuevo caso como</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Creating the case…</source>
+        <translation>Creando el caso…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creating the case: checking and storing %n attachment(s)…</source>
+        <translation>
+            <numerusform>Creando el caso: comprobando y guardando %n documento adjunto…</numerusform>
+            <numerusform>Creando el caso: comprobando y guardando %n documentos adjuntos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating the case from %1…</source>
+        <translation>Creando el caso a partir de %1…</translation>
+    </message>
+    <message>
+        <source>Import Request (FHIR)</source>
+        <translation>Importar solicitud (FHIR)</translation>
+    </message>
+    <message>
+        <source>Add Clinical Records</source>
+        <translation>Añadir documentación clínica</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n clinical record(s) to case %1…</source>
+        <translation>
+            <numerusform>Añadiendo %n documento clínico al caso %1…</numerusform>
+            <numerusform>Añadiendo %n documentos clínicos al caso %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n clinical record(s) to %1…</source>
+        <translation>
+            <numerusform>Añadiendo %n documento clínico a %1…</numerusform>
+            <numerusform>Añadiendo %n documentos clínicos a %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clinical record(s) added.</source>
+        <translation>
+            <numerusform>%n documento clínico añadido.</numerusform>
+            <numerusform>%n documentos clínicos añadidos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save a Copy As</source>
+        <translation>Guardar una copia como</translation>
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation>Guardando una copia como %1…</translation>
+    </message>
+    <message>
+        <source>Copy saved as %1.</source>
+        <translation>Copia guardada como %1.</translation>
+    </message>
+</context>
+<context>
     <name>rd::CaseQueueFilter</name>
     <message>
         <source>RFI: answer by %1</source>
@@ -655,6 +762,75 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
     </message>
 </context>
 <context>
+    <name>rd::HelpActions</name>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About ReviewDesk</source>
+        <translation>&amp;Acerca de ReviewDesk</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,
+  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order
+
+Checklist (answer keys act only while it has the keyboard):
+  M  met            N  not met / no        U  unknown
+  Y  yes, the exclusion applies
+  1–9  toggle an indication type
+  J, Page Down, Alt+Right  next judgment
+  K, Page Up, Alt+Left  previous judgment
+  S, Alt+End  summary
+  E  edit the note (Esc saves and returns)
+  C  cite the selected passage or search hit      L  go to the citations
+  F6 / Shift+F6  checklist, request panel, document
+  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
+  Ctrl+R  route the case      Ctrl+Shift+D  sign off
+  Ctrl+1  queue      Ctrl+2  case
+
+Attachment (when it has the focus):
+  Page Down / Page Up  next / previous page (not judgment)
+  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it
+  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
+        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso,
+  Alt+Derecha / Alt+Izquierda  columna de orden      Alt+Arriba / Alt+Abajo  sentido
+
+Lista de verificación (las teclas de respuesta solo actúan cuando tiene el teclado):
+  M  cumple            N  no cumple / no        U  desconocido
+  Y  sí, la exclusión aplica
+  1–9  marcar o desmarcar un tipo de indicación
+  J, Av Pág, Alt+Derecha  valoración siguiente
+  K, Re Pág, Alt+Izquierda  valoración anterior
+  S, Alt+Fin  resumen
+  E  editar la nota (Esc guarda y vuelve)
+  C  citar el pasaje seleccionado o el resultado de búsqueda      L  ir a las citas
+  F6 / Mayús+F6  lista, panel de la solicitud, documento
+  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
+  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
+  Ctrl+1  cola      Ctrl+2  caso
+
+Documento adjunto (cuando tiene el foco):
+  Av Pág / Re Pág  página siguiente / anterior (no valoración)
+  Ctrl+F  buscar      Ctrl+C  copiar la selección      C  citarla
+  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
+    </message>
+    <message>
+        <source>About ReviewDesk</source>
+        <translation>Acerca de ReviewDesk</translation>
+    </message>
+    <message>
+        <source>ReviewDesk %1
+Utilization review workstation for motion analysis (CPT 96000–96002, 96004).</source>
+        <translation>ReviewDesk %1
+Estación de revisión de utilización para el análisis del movimiento (CPT 96000–96002, 96004).</translation>
+    </message>
+</context>
+<context>
     <name>rd::JudgmentPage</name>
     <message>
         <source>Indication types (keys 1–9)</source>
@@ -811,10 +987,6 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
 <context>
     <name>rd::MainWindow</name>
     <message>
-        <source>Case files (*.%1)</source>
-        <translation>Archivos de caso (*.%1)</translation>
-    </message>
-    <message>
         <source>The policy could not be loaded: %1</source>
         <translation>No se pudo cargar la política: %1</translation>
     </message>
@@ -837,18 +1009,6 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
     <message>
         <source>Show the case queue of a folder</source>
         <translation>Mostrar la cola de casos de una carpeta</translation>
-    </message>
-    <message>
-        <source>&amp;New Case from JSON…</source>
-        <translation>&amp;Nuevo caso desde JSON…</translation>
-    </message>
-    <message>
-        <source>Create a case file from a case JSON</source>
-        <translation>Crear un archivo de caso a partir de un JSON de caso</translation>
-    </message>
-    <message>
-        <source>Save a &amp;Copy As…</source>
-        <translation>Guardar una c&amp;opia como…</translation>
     </message>
     <message>
         <source>&amp;Close Case</source>
@@ -889,14 +1049,6 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
     <message>
         <source>Finalize, pend for information or send to the medical director, as the decision says</source>
         <translation>Finalizar, dejar pendiente de información o enviar al director médico, según indique la decisión</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>Atajos de &amp;teclado</translation>
-    </message>
-    <message>
-        <source>&amp;About ReviewDesk</source>
-        <translation>&amp;Acerca de ReviewDesk</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -975,44 +1127,6 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
         <translation>Abrir carpeta</translation>
     </message>
     <message>
-        <source>New Case from JSON</source>
-        <translation>Nuevo caso desde JSON</translation>
-    </message>
-    <message>
-        <source>Case JSON (*.json)</source>
-        <translation>JSON de caso (*.json)</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>No se puede leer %1: %2</translation>
-    </message>
-    <message>
-        <source>Save New Case As</source>
-        <translation>Guardar el nuevo caso como</translation>
-    </message>
-    <message>
-        <source>Save a Copy As</source>
-        <translation>Guardar una copia como</translation>
-    </message>
-    <message>
-        <source>Copy saved as %1.</source>
-        <translation>Copia guardada como %1.</translation>
-    </message>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
-        <source>About ReviewDesk</source>
-        <translation>Acerca de ReviewDesk</translation>
-    </message>
-    <message>
-        <source>ReviewDesk %1
-Utilization review workstation for motion analysis (CPT 96000–96002, 96004).</source>
-        <translation>ReviewDesk %1
-Estación de revisión de utilización para el análisis del movimiento (CPT 96000–96002, 96004).</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
@@ -1029,26 +1143,6 @@ Estación de revisión de utilización para el análisis del movimiento (CPT 960
         <translation>Revisar la decisión por línea, modificarla con una justificación, ver las cartas y firmar la determinación</translation>
     </message>
     <message>
-        <source>Sign Off</source>
-        <translation>Firmar</translation>
-    </message>
-    <message>
-        <source>Signed; the signature verifies.</source>
-        <translation>Firmado; la firma es válida.</translation>
-    </message>
-    <message>
-        <source>Signature Does Not Verify</source>
-        <translation>La firma no es válida</translation>
-    </message>
-    <message>
-        <source>%1 was changed after it was signed, or its signature is not valid:
-
-%2</source>
-        <translation>%1 se modificó después de firmarse, o su firma no es válida:
-
-%2</translation>
-    </message>
-    <message>
         <source>Undo the last answer (Ctrl+Z)</source>
         <translation>Deshacer la última respuesta (Ctrl+Z)</translation>
     </message>
@@ -1057,139 +1151,12 @@ Estación de revisión de utilización para el análisis del movimiento (CPT 960
         <translation>Rehacer la respuesta deshecha (Ctrl+Mayús+Z)</translation>
     </message>
     <message>
-        <source>Saving a copy as %1…</source>
-        <translation>Guardando una copia como %1…</translation>
-    </message>
-    <message>
-        <source>Attach the Clinical Records</source>
-        <translation>Adjuntar la documentación clínica</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Creating the case…</source>
-        <translation>Creando el caso…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Creating the case: checking and storing %n attachment(s)…</source>
-        <translation>
-            <numerusform>Creando el caso: comprobando y guardando %n documento adjunto…</numerusform>
-            <numerusform>Creando el caso: comprobando y guardando %n documentos adjuntos…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Add Clinical Records…</source>
-        <translation>Añadir &amp;documentación clínica…</translation>
-    </message>
-    <message>
-        <source>Store more PDFs in the open case (records that came later)</source>
-        <translation>Guardar más PDF en el caso abierto (documentación llegada después)</translation>
-    </message>
-    <message>
-        <source>Add Clinical Records</source>
-        <translation>Añadir documentación clínica</translation>
-    </message>
-    <message numerus="yes">
-        <source>Adding %n clinical record(s) to %1…</source>
-        <translation>
-            <numerusform>Añadiendo %n documento clínico a %1…</numerusform>
-            <numerusform>Añadiendo %n documentos clínicos a %1…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n clinical record(s) added.</source>
-        <translation>
-            <numerusform>%n documento clínico añadido.</numerusform>
-            <numerusform>%n documentos clínicos añadidos.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>S&amp;witch Person…</source>
         <translation>Ca&amp;mbiar de persona…</translation>
     </message>
     <message>
         <source>Log in as another person (their password unlocks their key)</source>
         <translation>Iniciar sesión como otra persona (su contraseña desbloquea su clave)</translation>
-    </message>
-    <message>
-        <source>Finalize Case</source>
-        <translation>Finalizar el caso</translation>
-    </message>
-    <message>
-        <source>The case cannot be signed yet:
-• %1
-
-Sign Off (Ctrl+Shift+D) shows the decision and the letters.</source>
-        <translation>Todavía no se puede firmar el caso:
-• %1
-
-Firmar (Ctrl+Mayús+D) muestra la decisión y las cartas.</translation>
-    </message>
-    <message>
-        <source>Every line is approved.
-
-Sign the determination as %1 and make the approval letter?</source>
-        <translation>Todas las líneas están aprobadas.
-
-¿Firmar la determinación como %1 y generar la carta de aprobación?</translation>
-    </message>
-    <message>
-        <source>Signed; the letter is made. Sign Off (Ctrl+Shift+D) shows, exports and prints it.</source>
-        <translation>Firmado; la carta está hecha. Firmar (Ctrl+Mayús+D) la muestra, la exporta y la imprime.</translation>
-    </message>
-    <message>
-        <source>Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,
-  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order
-
-Checklist (answer keys act only while it has the keyboard):
-  M  met            N  not met / no        U  unknown
-  Y  yes, the exclusion applies
-  1–9  toggle an indication type
-  J, Page Down, Alt+Right  next judgment
-  K, Page Up, Alt+Left  previous judgment
-  S, Alt+End  summary
-  E  edit the note (Esc saves and returns)
-  C  cite the selected passage or search hit      L  go to the citations
-  F6 / Shift+F6  checklist, request panel, document
-  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer
-  Ctrl+R  route the case      Ctrl+Shift+D  sign off
-  Ctrl+1  queue      Ctrl+2  case
-
-Attachment (when it has the focus):
-  Page Down / Page Up  next / previous page (not judgment)
-  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it
-  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate</source>
-        <translation>Cola: escriba para buscar (Ctrl+F), flechas para elegir, Intro para abrir un caso,
-  Alt+Derecha / Alt+Izquierda  columna de orden      Alt+Arriba / Alt+Abajo  sentido
-
-Lista de verificación (las teclas de respuesta solo actúan cuando tiene el teclado):
-  M  cumple            N  no cumple / no        U  desconocido
-  Y  sí, la exclusión aplica
-  1–9  marcar o desmarcar un tipo de indicación
-  J, Av Pág, Alt+Derecha  valoración siguiente
-  K, Re Pág, Alt+Izquierda  valoración anterior
-  S, Alt+Fin  resumen
-  E  editar la nota (Esc guarda y vuelve)
-  C  citar el pasaje seleccionado o el resultado de búsqueda      L  ir a las citas
-  F6 / Mayús+F6  lista, panel de la solicitud, documento
-  Ctrl+Z / Ctrl+Mayús+Z  deshacer / rehacer una respuesta
-  Ctrl+R  tramitar el caso      Ctrl+Mayús+D  firmar
-  Ctrl+1  cola      Ctrl+2  caso
-
-Documento adjunto (cuando tiene el foco):
-  Av Pág / Re Pág  página siguiente / anterior (no valoración)
-  Ctrl+F  buscar      Ctrl+C  copiar la selección      C  citarla
-  Ctrl++ / Ctrl+-, Ctrl+rueda  zoom      Ctrl+Derecha / Ctrl+Izquierda  girar</translation>
-    </message>
-    <message>
-        <source>Creating the case from %1…</source>
-        <translation>Creando el caso a partir de %1…</translation>
-    </message>
-    <message>
-        <source>Import Request (FHIR)</source>
-        <translation>Importar solicitud (FHIR)</translation>
     </message>
     <message>
         <source>%1
@@ -1632,10 +1599,6 @@ La lista de verificación sigue disponible.</translation>
         <translation>Firmar — %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · requested by %3 · signing as &lt;b&gt;%4&lt;/b&gt;, %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · solicitado por %3 · firma &lt;b&gt;%4&lt;/b&gt;, %5</translation>
-    </message>
-    <message>
         <source>Decision per line</source>
         <translation>Decisión por línea</translation>
     </message>
@@ -1824,6 +1787,83 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>The same in Spanish: required for a denial, the member reads Spanish</source>
         <translation>Lo mismo en español: obligatorio para una denegación, el afiliado lee en español</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Firmando…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · %6 · requested by %3 · signing as &lt;b&gt;%4&lt;/b&gt;, %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · %6 · solicitado por %3 · firma &lt;b&gt;%4&lt;/b&gt;, %5</translation>
+    </message>
+</context>
+<context>
+    <name>rd::SignoffFlow</name>
+    <message>
+        <source>Sign Off</source>
+        <translation>Firmar</translation>
+    </message>
+    <message>
+        <source>Finalize Case</source>
+        <translation>Finalizar el caso</translation>
+    </message>
+    <message>
+        <source>The case cannot be signed yet:
+• %1
+
+Sign Off (Ctrl+Shift+D) shows the decision and the letters.</source>
+        <translation>Todavía no se puede firmar el caso:
+• %1
+
+Firmar (Ctrl+Mayús+D) muestra la decisión y las cartas.</translation>
+    </message>
+    <message>
+        <source>Every line is approved.
+
+Sign the determination as %1 and make the approval letter?</source>
+        <translation>Todas las líneas están aprobadas.
+
+¿Firmar la determinación como %1 y generar la carta de aprobación?</translation>
+    </message>
+    <message>
+        <source>Signing the determination in the workspace…</source>
+        <translation>Firmando la determinación en el espacio de trabajo…</translation>
+    </message>
+    <message>
+        <source>Signed; the letter is made. Sign Off (Ctrl+Shift+D) shows, exports and prints it.</source>
+        <translation>Firmado; la carta está hecha. Firmar (Ctrl+Mayús+D) la muestra, la exporta y la imprime.</translation>
+    </message>
+    <message>
+        <source>Signed; the signature verifies.</source>
+        <translation>Firmado; la firma es válida.</translation>
+    </message>
+    <message>
+        <source>Signature Does Not Verify</source>
+        <translation>La firma no es válida</translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was signed, or its signature is not valid:
+
+%2</source>
+        <translation>%1 se modificó después de firmarse, o su firma no es válida:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Case %1 of the team workspace</source>
+        <translation>El caso %1 del espacio de trabajo del equipo</translation>
+    </message>
+    <message>
+        <source>case %1 (team workspace)</source>
+        <translation>caso %1 (espacio de equipo)</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was signed: the workspace could not be reached. Sign again once the case is writable; the app reconnects by itself.</source>
+        <translation>%1
+
+No se firmó nada: no se pudo contactar con el espacio de trabajo. Vuelva a firmar cuando el caso admita cambios; la aplicación se vuelve a conectar sola.</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2086,17 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Held by you · every answer saved</source>
         <translation>Lo tiene usted · todas las respuestas guardadas</translation>
+    </message>
+</context>
+<context>
+    <name>rd::WorkspaceCaseLink</name>
+    <message>
+        <source>%1: no clinical record can be added: %2</source>
+        <translation>%1: no se puede añadir ningún documento clínico: %2</translation>
+    </message>
+    <message>
+        <source>the case is not open</source>
+        <translation>el caso no está abierto</translation>
     </message>
 </context>
 <context>

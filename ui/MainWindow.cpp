@@ -1,16 +1,13 @@
 #include "ui/MainWindow.h"
 
 #include "checklist/ReviewEngine.h"
-#include "model/casefile/CaseCreation.h"
-#include "model/casefile/CaseFileFormat.h"
-#include "model/fhir/FhirCaseImport.h"
-#include "model/signoff/CaseVerification.h"
 #include "model/store/CaseStoreFactory.h"
 #include "model/workspace/PgConnection.h"
 #include "ui/CaseOpener.h"
+#include "ui/HelpActions.h"
 #include "ui/Language.h"
 #include "ui/MessageBox.h"
-#include "ui/RunOnPool.h"
+#include "ui/case/CaseJobs.h"
 #include "ui/case/CaseSession.h"
 #include "ui/case/CaseView.h"
 #include "ui/checklist/ChecklistView.h"
@@ -18,7 +15,7 @@
 #include "ui/queue/CaseQueueModel.h"
 #include "ui/queue/QueueView.h"
 #include "ui/signoff/LoginDialog.h"
-#include "ui/signoff/SignoffDialog.h"
+#include "ui/signoff/SignoffFlow.h"
 #include "ui/workspace/TeamMode.h"
 #include "ui/workspace/WorkspaceCaseLink.h"
 #include "ui/workspace/WorkspaceQueue.h"
@@ -27,10 +24,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -55,13 +50,13 @@ const auto kQueueHeaderKey = QStringLiteral("queue/header");
 const auto kFolderKey = QStringLiteral("queue/folder");
 const auto kLastDirKey = QStringLiteral("dialogs/lastFolder");
 const auto kReviewerKey = QStringLiteral("reviewer/name");
-constexpr int kStatusTimeoutMs = 6000;
-
-QString caseFilter()
-{
-    return MainWindow::tr("Case files (*.%1)").arg(QLatin1String(CaseFileFormat::FileSuffix));
-}
+constexpr int kStatusTimeoutMs = MainWindow::StatusTimeoutMs;
 } // namespace
+
+QString MainWindow::lastFolderKey()
+{
+    return kLastDirKey;
+}
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
@@ -83,6 +78,14 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_caseLabel);
 
     m_opener = new CaseOpener(this);
+    m_caseJobs = new CaseJobs(this);
+    connect(m_caseJobs, &CaseJobs::busyChanged, this, &MainWindow::updateActions);
+    connect(m_caseJobs, &CaseJobs::caseCreated, this, &MainWindow::caseCreated);
+    connect(m_caseJobs, &CaseJobs::recordsAdded, this, &MainWindow::recordsAdded);
+    m_signoff = new SignoffFlow(this);
+    connect(m_signoff, &SignoffFlow::signingEnded, this, &MainWindow::afterSigning);
+    connect(m_signoff, &SignoffFlow::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
     connect(m_queueView, &QueueView::openRequested, this, &MainWindow::openCaseInBackground);
     // About the queue: not while a case is shown (a listing in the background would replace what the
     // case view said, e.g. "1 clinical record added.").
@@ -183,22 +186,7 @@ void MainWindow::createActions()
     m_openFolder->setStatusTip(tr("Show the case queue of a folder"));
     connect(m_openFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
 
-    m_newFromJson =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Case from JSON…"), this);
-    m_newFromJson->setShortcut(QKeySequence::New);
-    m_newFromJson->setStatusTip(tr("Create a case file from a case JSON"));
-    connect(m_newFromJson, &QAction::triggered, this, &MainWindow::newCaseFromJson);
-
-    m_addRecords =
-        new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Clinical Records…"), this);
-    m_addRecords->setStatusTip(tr("Store more PDFs in the open case (records that came later)"));
-    connect(m_addRecords, &QAction::triggered, this, &MainWindow::chooseRecordsToAdd);
     m_fhir = new FhirActions(this);
-
-    m_saveCopy =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save a &Copy As…"), this);
-    m_saveCopy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    connect(m_saveCopy, &QAction::triggered, this, &MainWindow::saveCopyAs);
 
     m_switchPerson = new QAction(tr("S&witch Person…"), this);
     m_switchPerson->setStatusTip(tr("Log in as another person (their password unlocks their key)"));
@@ -249,13 +237,6 @@ void MainWindow::createActions()
     m_signOff->setStatusTip(tr("Review the decision per line, override with a rationale, preview the letters "
                                "and sign the determination"));
     connect(m_signOff, &QAction::triggered, this, &MainWindow::signOff);
-
-    m_shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
-    m_shortcuts->setShortcut(QKeySequence::HelpContents);
-    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
-    m_about = new QAction(tr("&About ReviewDesk"), this);
-    m_about->setMenuRole(QAction::AboutRole);
-    connect(m_about, &QAction::triggered, this, &MainWindow::about);
 }
 
 void MainWindow::createMenus()
@@ -263,12 +244,12 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openCase);
     file->addAction(m_openFolder);
-    file->addAction(m_newFromJson);
-    file->addAction(m_addRecords);
+    file->addAction(m_caseJobs->newFromJsonAction());
+    file->addAction(m_caseJobs->addRecordsAction());
     file->addAction(m_fhir->importAction());
     file->addAction(m_fhir->exportAction());
     file->addSeparator();
-    file->addAction(m_saveCopy);
+    file->addAction(m_caseJobs->saveCopyAction());
     file->addAction(m_closeCase);
     file->addAction(m_switchPerson);
     file->addSeparator();
@@ -299,8 +280,7 @@ void MainWindow::createMenus()
     review->addAction(m_signOff);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_shortcuts);
-    help->addAction(m_about);
+    (new HelpActions(this))->fill(help);
 
     QToolBar* toolBar = addToolBar(tr("Main"));
     m_toolBar = toolBar;
@@ -413,10 +393,8 @@ void MainWindow::showSession(std::unique_ptr<CaseSession> session)
             m_queueView->model()->refreshCase(m_session->path());
         });
     }
-    // The one-action finalize signs with the key on this desk: a workspace case is signed elsewhere.
-    m_caseView->setFinalizer(m_user && !m_session->workspace()
-                                 ? std::function<bool()>([this] { return finalize(); })
-                                 : std::function<bool()>());
+    m_caseView->setFinalizer(m_user ? std::function<bool()>([this] { return finalize(); })
+                                    : std::function<bool()>());
     m_undoGroup->addStack(m_session->undoStack());
     m_undoGroup->setActiveStack(m_session->undoStack());
     m_caseView->setSession(m_session.get(), m_engine.get());
@@ -425,7 +403,7 @@ void MainWindow::showSession(std::unique_ptr<CaseSession> session)
     if (m_session->isReadOnly())
         statusBar()->showMessage(tr("Read-only: %1").arg(m_session->readOnlyReason()));
     if (m_session->file() && m_session->file()->isSigned())
-        checkSignature(path);
+        m_signoff->checkSignature(m_session.get());
     if (!m_session->workspace())
         QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
     if (m_team)
@@ -573,15 +551,11 @@ void MainWindow::updateActions()
 {
     const bool hasCase = m_session != nullptr;
     const bool onCase = hasCase && m_stack->currentWidget() == m_caseView;
-    m_saveCopy->setEnabled(hasCase);
+    m_caseJobs->updateActions();
     m_closeCase->setEnabled(hasCase);
     m_showCase->setEnabled(hasCase);
     m_route->setEnabled(onCase && m_engine && !m_session->isReadOnly()); // read-only includes signed
-    // A workspace case is signed with reviewdesk-cli sign URL#CASE-ID for now (docs/workspace.md).
-    const bool inWorkspace = hasCase && m_session->workspace();
-    m_signOff->setEnabled(onCase && m_engine && m_user.has_value() && !inWorkspace);
-    m_newFromJson->setEnabled(m_engine != nullptr && !m_caseJob);
-    m_addRecords->setEnabled(hasCase && !m_caseJob && !m_session->isReadOnly() && !inWorkspace);
+    m_signOff->setEnabled(onCase && m_engine && m_user.has_value() && !m_signoff->isSigning());
     if (m_team)
         m_team->updateActions();
     m_caseView->checklist()->setActionsEnabled(onCase);
@@ -619,7 +593,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::chooseCase()
 {
     const QString start = QSettings().value(kLastDirKey, m_queueView->model()->folder()).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), start, caseFilter());
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), start, CaseJobs::caseFilter());
     if (!path.isEmpty())
         openCaseInBackground(path);
 }
@@ -632,305 +606,51 @@ void MainWindow::chooseFolder()
         openFolder(folder);
 }
 
-void MainWindow::newCaseFromJson()
-{
-    if (!m_engine)
-        return;
-    const QString start = QSettings().value(kLastDirKey, m_queueView->model()->folder()).toString();
-    const QString json =
-        QFileDialog::getOpenFileName(this, tr("New Case from JSON"), start, tr("Case JSON (*.json)"));
-    if (json.isEmpty())
-        return;
-    // The clinical records go into the case with it (none: Cancel).
-    const QStringList pdfs = QFileDialog::getOpenFileNames(this, tr("Attach the Clinical Records"),
-                                                           QFileInfo(json).absolutePath(), tr("PDF (*.pdf)"));
-    const QString folder = m_queueView->model()->folder().isEmpty() ? QFileInfo(json).absolutePath()
-                                                                    : m_queueView->model()->folder();
-    const QString suggested = QDir(folder).absoluteFilePath(
-        QFileInfo(json).completeBaseName() + QLatin1Char('.') + QLatin1String(CaseFileFormat::FileSuffix));
-    const QString target =
-        QFileDialog::getSaveFileName(this, tr("Save New Case As"), suggested, caseFilter());
-    if (!target.isEmpty())
-        createCaseFromJson(json, target, pdfs);
-}
-
 bool MainWindow::createCaseFromJson(const QString& jsonPath, const QString& casePath, const QStringList& pdfs)
 {
-    if (!m_engine || m_caseJob)
-        return false;
-    QFile file(jsonPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        MessageBox::warning(
-            this, tr("New Case from JSON"),
-            tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(jsonPath), file.errorString()));
-        return false;
-    }
-    const Result<CaseData> caseData = m_engine->readCaseJson(file.readAll(), jsonPath);
-    if (!caseData) {
-        MessageBox::warning(this, tr("New Case from JSON"), caseData.error().toString());
-        return false;
-    }
-    // Checking each PDF in a worker process and copying it into the case takes a while: not here.
-    runCaseJob(
-        pdfs.isEmpty()
-            ? tr("Creating the case…")
-            : tr("Creating the case: checking and storing %n attachment(s)…", nullptr, int(pdfs.size())),
-        [casePath, data = *caseData, pdfs, actor = m_actor] {
-            return createCaseFile(casePath, data, pdfs, actor);
-        },
-        [this, casePath](const CaseCreationResult& result) {
-            if (result.ok)
-                openCase(casePath);
-            else
-                MessageBox::warning(this, tr("New Case from JSON"), result.error);
-            Q_EMIT caseCreated(casePath, result.ok);
-        });
-    return true;
+    return m_caseJobs->createCaseFromJson(jsonPath, casePath, pdfs);
 }
 
 bool MainWindow::importFhirRequest(const QString& bundlePath, const QString& casePath,
                                    const QDateTime& receivedAt)
 {
-    if (!m_engine || m_caseJob)
-        return false;
-    runCaseJob(
-        tr("Creating the case from %1…").arg(QFileInfo(bundlePath).fileName()),
-        [bundlePath, casePath, receivedAt, policy = m_engine->policy(), actor = m_actor] {
-            const FhirCaseImportResult imported =
-                FhirCaseImport::run(bundlePath, casePath, policy, receivedAt, actor);
-            return CaseCreationResult{imported.ok, imported.error, imported.attachments};
-        },
-        [this, casePath](const CaseCreationResult& result) {
-            if (result.ok)
-                openCase(casePath);
-            else
-                MessageBox::warning(this, tr("Import Request (FHIR)"), result.error);
-            Q_EMIT caseCreated(casePath, result.ok);
-        });
-    return true;
-}
-
-void MainWindow::chooseRecordsToAdd()
-{
-    if (!m_session)
-        return;
-    const QStringList pdfs = QFileDialog::getOpenFileNames(
-        this, tr("Add Clinical Records"),
-        QSettings().value(kLastDirKey, QFileInfo(m_session->path()).absolutePath()).toString(),
-        tr("PDF (*.pdf)"));
-    if (!pdfs.isEmpty())
-        addRecordsToCase(pdfs);
+    return m_caseJobs->importFhirRequest(bundlePath, casePath, receivedAt);
 }
 
 bool MainWindow::addRecordsToCase(const QStringList& pdfs)
 {
-    if (!m_session || m_caseJob || pdfs.isEmpty() || m_session->isReadOnly())
-        return false;
-    // The case closes while the records are checked and copied in on a thread of the pool (its
-    // connection lives on this thread, and storing a large PDF must not), then opens again.
-    const QString path = m_session->path();
-    const QString firstName = QFileInfo(pdfs.first()).fileName();
-    closeCase();
-    runCaseJob(
-        tr("Adding %n clinical record(s) to %1…", nullptr, int(pdfs.size())).arg(QFileInfo(path).fileName()),
-        [path, pdfs, actor = m_actor] { return addCaseAttachments(path, pdfs, actor); },
-        [this, path, firstName](const CaseCreationResult& result) {
-            if (openCase(path) && result.ok) {
-                statusBar()->showMessage(tr("%n clinical record(s) added.", nullptr, result.attachments),
-                                         kStatusTimeoutMs);
-                // Show the first one added.
-                const QList<AttachmentInfo> attachments = m_session->file()->attachments();
-                for (qsizetype i = 0; i < attachments.size(); ++i)
-                    if (attachments[i].fileName == firstName)
-                        m_caseView->attachmentChooser()->setCurrentIndex(int(i));
-            }
-            if (!result.ok)
-                MessageBox::warning(this, tr("Add Clinical Records"), result.error);
-            Q_EMIT recordsAdded(path, result.ok);
-        });
-    return true;
+    return m_caseJobs->addRecordsToCase(pdfs);
 }
 
-void MainWindow::runCaseJob(const QString& message, std::function<CaseCreationResult()> work,
-                            std::function<void(const CaseCreationResult&)> done)
+bool MainWindow::isBusyWithCase() const
 {
-    m_caseJob = true;
-    updateActions();
-    statusBar()->showMessage(message);
-    runOnPool(this, std::move(work), [this, done](const CaseCreationResult& result) {
-        m_caseJob = false;
-        updateActions();
-        statusBar()->clearMessage();
-        done(result);
-    });
-}
-
-void MainWindow::saveCopyAs()
-{
-    if (!m_session)
-        return;
-    m_session->flushViewedPages();
-    const QString start = m_session->workspace() ? QSettings().value(kLastDirKey).toString()
-                                                 : QFileInfo(m_session->path()).absolutePath();
-    const QString target = QFileDialog::getSaveFileName(this, tr("Save a Copy As"), start, caseFilter());
-    if (target.isEmpty())
-        return;
-    m_saveCopy->setEnabled(false);
-    statusBar()->showMessage(tr("Saving a copy as %1…").arg(QDir::toNativeSeparators(target)));
-    auto done = [this, target](const QString& error) {
-        m_saveCopy->setEnabled(true);
-        statusBar()->clearMessage();
-        if (!error.isEmpty())
-            MessageBox::warning(this, tr("Save a Copy As"), error);
-        else
-            statusBar()->showMessage(tr("Copy saved as %1.").arg(QDir::toNativeSeparators(target)),
-                                     kStatusTimeoutMs);
-    };
-    if (m_session->workspace()) {
-        // The case as the server holds it, exported on the case's own thread.
-        m_session->workspace()->saveCopyAs(target, [done](bool, const QString& error) { done(error); });
-        return;
-    }
-    // The copy (SQLite backup of the whole case, attachments included, then fsync) runs on a
-    // thread of the pool, on a read-only connection of its own: the window stays responsive.
-    const QString source = m_session->path();
-    runOnPool(
-        this,
-        [source, target] {
-            QString error;
-            return CaseFile::saveCopy(source, target, &error) ? QString() : error;
-        },
-        done);
+    return m_caseJobs->isBusy();
 }
 
 void MainWindow::signOff()
 {
-    if (!m_session || !m_engine || !m_user)
-        return;
-    m_session->flushViewedPages();
-    QString error;
-    const auto plan = PlanInfo::load(QString(), &error);
-    UserDirectory directory;
-    if (!plan || !directory.load(&error)) {
-        MessageBox::warning(this, tr("Sign Off"), error);
-        return;
-    }
-    const Signoff signoff(m_engine->policy(), *plan);
-    SignoffDialog dialog(m_session->file(), signoff, directory, *m_user, this);
-    dialog.exec();
-    afterSigning();
+    if (m_session && m_engine && m_user && !m_signoff->isSigning())
+        m_signoff->signOff(m_session.get(), *m_engine, *m_user);
 }
 
 bool MainWindow::finalize()
 {
-    if (!m_session || !m_engine || !m_user || !m_actor.isValid())
+    if (!m_session || !m_engine || !m_user)
         return false;
-    m_session->flushViewedPages();
-    QString error;
-    const auto plan = PlanInfo::load(QString(), &error);
-    if (!plan) {
-        MessageBox::warning(this, tr("Finalize Case"), error);
-        return false;
-    }
-    const Signoff signoff(m_engine->policy(), *plan);
-    const SignoffPreview preview =
-        signoff.preview(*m_session->file(), *m_user, {}, {}, QDateTime::currentDateTimeUtc());
-    if (!preview.problems.isEmpty()) {
-        MessageBox::warning(this, tr("Finalize Case"),
-                            tr("The case cannot be signed yet:\n• %1\n\nSign Off (Ctrl+Shift+D) shows the "
-                               "decision and the letters.")
-                                .arg(preview.problems.join(QStringLiteral("\n• "))));
-        return false;
-    }
-    // The person logged in with their password; their unlocked key signs, as it signs every judgment
-    // they record. The question is the deliberate act of signing.
-    if (MessageBox::question(this, tr("Finalize Case"),
-                             tr("Every line is approved.\n\nSign the determination as %1 and make the "
-                                "approval letter?")
-                                 .arg(m_user->printedName()),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) != QMessageBox::Yes)
-        return false;
-    SignoffInput input;
-    input.login = m_user->login;
-    if (!signoff.sign(*m_session->file(), *m_user, *m_actor.key(), input, &error)) {
-        MessageBox::critical(this, tr("Finalize Case"), error);
-        afterSigning();
-        return false;
-    }
-    afterSigning();
-    return true;
+    const bool signedNow = m_signoff->finalize(m_session.get(), *m_engine, *m_user, m_actor);
+    updateActions(); // a workspace case's signature may be on its way: Sign Off waits
+    return signedNow;
 }
 
 void MainWindow::afterSigning()
 {
-    m_queueView->model()->refreshCase(m_session->path());
+    if (!m_session)
+        return;
+    if (!m_session->workspace())
+        m_queueView->model()->refreshCase(m_session->path());
     m_caseView->statusChangedElsewhere();
     updateTitle();
     updateActions();
-    if (m_session->file()->isSigned())
-        statusBar()->showMessage(
-            tr("Signed; the letter is made. Sign Off (Ctrl+Shift+D) shows, exports and prints it."),
-            kStatusTimeoutMs);
-}
-
-// A signed case is verified when it opens, off the GUI thread on a connection of its own (every
-// attachment is hashed): any change since signing, even one made with sqlite3, is said at once.
-void MainWindow::checkSignature(const QString& path)
-{
-    runOnPool(
-        this,
-        [path]() -> QString {
-            QString error;
-            const auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
-            if (!file)
-                return error;
-            const CaseVerification result = verifyCase(*file);
-            QStringList problems;
-            for (const VerifyFinding& finding : result.report.problems)
-                problems.append(QStringLiteral("%1: %2").arg(finding.where, finding.what));
-            return problems.join(QLatin1Char('\n'));
-        },
-        [this, path](const QString& problem) {
-            if (problem.isEmpty())
-                statusBar()->showMessage(tr("Signed; the signature verifies."), kStatusTimeoutMs);
-            else
-                MessageBox::warning(
-                    this, tr("Signature Does Not Verify"),
-                    tr("%1 was changed after it was signed, or its signature is not valid:\n\n%2")
-                        .arg(QDir::toNativeSeparators(path), problem));
-        });
-}
-
-void MainWindow::showShortcuts()
-{
-    MessageBox::information(this, tr("Keyboard Shortcuts"),
-                            tr("Queue: type to search (Ctrl+F), arrows to choose, Enter to open a case,\n"
-                               "  Alt+Right / Alt+Left  sort column      Alt+Up / Alt+Down  order\n\n"
-                               "Checklist (answer keys act only while it has the keyboard):\n"
-                               "  M  met            N  not met / no        U  unknown\n"
-                               "  Y  yes, the exclusion applies\n"
-                               "  1–9  toggle an indication type\n"
-                               "  J, Page Down, Alt+Right  next judgment\n"
-                               "  K, Page Up, Alt+Left  previous judgment\n"
-                               "  S, Alt+End  summary\n"
-                               "  E  edit the note (Esc saves and returns)\n"
-                               "  C  cite the selected passage or search hit      L  go to the citations\n"
-                               "  F6 / Shift+F6  checklist, request panel, document\n"
-                               "  Ctrl+Z / Ctrl+Shift+Z  undo / redo an answer\n"
-                               "  Ctrl+R  route the case      Ctrl+Shift+D  sign off\n"
-                               "  Ctrl+1  queue      Ctrl+2  case\n\n"
-                               "Attachment (when it has the focus):\n"
-                               "  Page Down / Page Up  next / previous page (not judgment)\n"
-                               "  Ctrl+F  search      Ctrl+C  copy the selection      C  cite it\n"
-                               "  Ctrl++ / Ctrl+-, Ctrl+wheel  zoom      Ctrl+Right / Ctrl+Left  rotate"));
-}
-
-void MainWindow::about()
-{
-    MessageBox::information(this, tr("About ReviewDesk"),
-                            tr("ReviewDesk %1\nUtilization review workstation for motion analysis "
-                               "(CPT 96000–96002, 96004).")
-                                .arg(QCoreApplication::applicationVersion()));
 }
 
 } // namespace rd

@@ -18,12 +18,13 @@ class QUndoGroup;
 
 namespace rd {
 
+class CaseJobs;
 class CaseSession;
-struct CaseCreationResult;
 class CaseView;
 class FhirActions;
 class QueueView;
 class ReviewEngine;
+class SignoffFlow;
 class TeamMode;
 
 class MainWindow : public QMainWindow
@@ -70,7 +71,7 @@ public:
     bool importFhirRequest(const QString& bundlePath, const QString& casePath, const QDateTime& receivedAt);
 
     // A case is being created or records added (File actions wait).
-    bool isBusyWithCase() const { return m_caseJob; }
+    bool isBusyWithCase() const;
 
     CaseSession* session() const { return m_session.get(); }
     FhirActions* fhirActions() const { return m_fhir; }
@@ -82,11 +83,21 @@ public:
     // cases open read-only). An open case reopens under the new person.
     void setLogin(const std::optional<Login>& login);
     const std::optional<User>& user() const { return m_user; }
-    // The medical director's sign-off of the open case (SignoffDialog).
+    // Whose key signs what is recorded now (invalid: nobody logged in).
+    const Actor& actor() const { return m_actor; }
+    // The policy's engine; null when the policy could not be loaded.
+    const ReviewEngine* engine() const { return m_engine.get(); }
+    // The setting naming the folder the file dialogs start in.
+    static QString lastFolderKey();
+    // How long a status bar message stays.
+    static constexpr int StatusTimeoutMs = 6000;
+    // The medical director's sign-off of the open case (SignoffDialog), a case file or a workspace case.
     void signOff();
     // An all-approved case finalized in one action: after one question, signed with the key the
-    // person unlocked when logging in, the approval letter made. True when it was signed.
+    // person unlocked when logging in, the approval letter made. True when it was signed (a workspace
+    // case is signed on its own thread: false, and the window follows when the server has it).
     bool finalize();
+    SignoffFlow* signoffFlow() const { return m_signoff; }
     // The folder shown when no folder is given: the setting, else the demo folder.
     static QString defaultFolder();
 
@@ -107,17 +118,7 @@ private:
     void restoreLayout();
     void chooseCase();
     void chooseFolder();
-    void newCaseFromJson();
-    void chooseRecordsToAdd();
-    // Runs work (checking and storing PDFs: slow) on the thread pool while the File actions wait and
-    // the status bar says message; then done(result) here.
-    void runCaseJob(const QString& message, std::function<CaseCreationResult()> work,
-                    std::function<void(const CaseCreationResult&)> done);
-    void saveCopyAs();
     void switchPerson();
-    void showShortcuts();
-    void about();
-    void checkSignature(const QString& path);
     // A write of the case failed: says why; when another program replaced or wrote the file, offers
     // to open the case again.
     void onWriteFailed(const QString& message);
@@ -137,11 +138,9 @@ private:
 
     QAction* m_openCase = nullptr;
     QAction* m_openFolder = nullptr;
-    QAction* m_newFromJson = nullptr;
-    QAction* m_addRecords = nullptr;
     FhirActions* m_fhir = nullptr;
-    bool m_caseJob = false; // creating a case or adding records, on the pool
-    QAction* m_saveCopy = nullptr;
+    CaseJobs* m_caseJobs = nullptr;
+    SignoffFlow* m_signoff = nullptr;
     QAction* m_closeCase = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_undo = nullptr;
@@ -155,8 +154,6 @@ private:
     std::optional<User> m_user;
     Actor m_actor;
     QAction* m_switchPerson = nullptr;
-    QAction* m_shortcuts = nullptr;
-    QAction* m_about = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_reviewMenu = nullptr;
     class QToolBar* m_toolBar = nullptr;

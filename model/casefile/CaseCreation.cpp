@@ -145,4 +145,16 @@ CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pd
     return result;
 }
 
+std::optional<QList<AttachmentSource>>
+checkAttachmentPdfs(const QStringList& pdfs, const QList<AttachmentInfo>& inCase, QString* error)
+{
+    QSet<QString> taken;
+    for (const AttachmentInfo& info : inCase)
+        taken.insert(info.fileName);
+    QList<Checked> checked;
+    if (!checkPdfs(pdfs, taken, &checked, error))
+        return std::nullopt;
+    return sources(checked);
+}
+
 } // namespace rd

@@ -18,10 +18,13 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace rd {
 
 class CaseFile;
+struct AttachmentInfo;
+struct AttachmentSource;
 
 struct CaseCreationResult
 {
@@ -38,5 +41,11 @@ CaseCreationResult createCaseFile(const QString& path, const CaseData& data, con
 
 // Opens the case file for writing (refused when it is signed, or held by someone else) and stores pdfs.
 CaseCreationResult addCaseAttachments(const QString& path, const QStringList& pdfs, const Actor& actor);
+
+// The check the two above make, for a case stored elsewhere (a workspace case, which then stores them
+// in one transaction): every PDF checked, names unique also against those the case holds. What to
+// store, or nullopt with an error naming the file refused.
+std::optional<QList<AttachmentSource>>
+checkAttachmentPdfs(const QStringList& pdfs, const QList<AttachmentInfo>& inCase, QString* error);
 
 } // namespace rd

@@ -273,6 +273,12 @@ bool WorkspaceCase::addAttachment(const QString& fileName, const QString& source
         error);
 }
 
+bool WorkspaceCase::addAttachments(const QList<AttachmentSource>& sources, const Actor& actor, QString* error)
+{
+    return change([&](CaseFile& copy, QString* why) { return copy.addAttachments(sources, actor, why); },
+                  error);
+}
+
 bool WorkspaceCase::recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
                                    QString* error)
 {
@@ -377,6 +383,27 @@ VerifyReport WorkspaceCase::verify() const
                 .arg(head->first)
                 .arg(QString::fromLatin1(head->second.toHex().left(16))));
     return report;
+}
+
+CaseVerification WorkspaceCase::verifyWithWorkspaceRoster() const
+{
+    QTemporaryDir folder(QDir(m_folder->path()).filePath(QStringLiteral("verify-XXXXXX")));
+    const QString path = QDir(folder.path()).filePath(QStringLiteral("case.rdcase"));
+    QString error;
+    VerifyOptions options;
+    const auto head = m_workspace->exportCase(m_caseId, path, &error);
+    const auto file = head && m_workspace->useRoster(&options, &error)
+                          ? CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error)
+                          : nullptr;
+    if (!file) {
+        CaseVerification failed;
+        failed.report.problems.append({QStringLiteral("workspace"), error.replace(path, location())});
+        return failed;
+    }
+    // The server keeps the head: a trail cut short in the workspace is caught.
+    options.headCount = head->first;
+    options.headHash = head->second;
+    return verifyCase(*file, options);
 }
 
 bool WorkspaceCase::saveCopyAs(const QString& destination, QString* error) const

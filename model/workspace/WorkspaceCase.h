@@ -20,6 +20,7 @@
 // thread runs them on a worker. attachmentReader() opens a connection of its own.
 #pragma once
 
+#include "model/signoff/CaseVerification.h"
 #include "model/store/CaseStore.h"
 #include "model/workspace/CaseRows.h"
 
@@ -32,6 +33,7 @@ namespace rd {
 
 class CaseFile;
 class Workspace;
+struct AttachmentSource;
 
 class WorkspaceCase : public CaseStore
 {
@@ -60,6 +62,8 @@ public:
 
     bool addAttachment(const QString& fileName, const QString& sourcePath, int pageCount, const Actor& actor,
                        QString* error) override;
+    // Several at once, in one rd.apply: all or none.
+    bool addAttachments(const QList<AttachmentSource>& sources, const Actor& actor, QString* error);
     bool recordJudgment(const QString& judgmentId, const Answer& answer, const Actor& actor,
                         QString* error) override;
     bool setStatus(CaseStatus status, const Actor& actor, QString* error) override;
@@ -79,6 +83,9 @@ public:
     // The case file's checks on the case as the server holds it, and that the trail ends at the head
     // the server keeps (a trail cut short is caught).
     VerifyReport verify() const override;
+    // verifyCase() of the case as the server holds it, against the head the server keeps and the
+    // roster the workspace keeps: what `reviewdesk-cli verify URL#CASE-ID` says.
+    CaseVerification verifyWithWorkspaceRoster() const;
     bool saveCopyAs(const QString& destination, QString* error) const override;
 
     // Queue work of the holder: route to the medical directors' queue (or back), or let go.

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -52,12 +53,44 @@ QPlainTextEdit* textBox(const QString& placeholder, QWidget* parent)
     return box;
 }
 
+// A case file open for writing on this thread: signed in place (a local write, as every answer is).
+class FileTarget : public SignoffTarget
+{
+public:
+    explicit FileTarget(CaseFile* file)
+        : m_file(file)
+    {}
+    const CaseStore& store() const override { return *m_file; }
+    QString readOnlyReason() const override
+    {
+        return m_file->isReadOnly() ? m_file->readOnlyReason() : QString();
+    }
+    QString caseLabel() const override { return QFileInfo(m_file->path()).fileName(); }
+    QString letterFolder() const override { return QFileInfo(m_file->path()).absolutePath(); }
+    QString letterBaseName() const override { return QFileInfo(m_file->path()).completeBaseName(); }
+    void sign(const Signoff& signoff, const User& signer, std::shared_ptr<const SigningKey> key,
+              const SignoffInput& input, Done done) override
+    {
+        QString error;
+        const bool ok = signoff.sign(*m_file, signer, *key, input, &error);
+        done(ok, error);
+    }
+
+private:
+    CaseFile* m_file;
+};
+
 } // namespace
 
 SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserDirectory& directory,
                              const User& signer, QWidget* parent)
+    : SignoffDialog(std::make_unique<FileTarget>(file), signoff, directory, signer, parent)
+{}
+
+SignoffDialog::SignoffDialog(std::unique_ptr<SignoffTarget> target, const Signoff& signoff,
+                             const UserDirectory& directory, const User& signer, QWidget* parent)
     : QDialog(parent)
-    , m_file(file)
+    , m_target(std::move(target))
     , m_signoff(signoff)
     , m_directory(directory)
     , m_signer(signer)
@@ -71,16 +104,18 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     , m_unlock(new QFutureWatcher<Unlocked>(this))
 {
     setObjectName(QStringLiteral("SignoffDialog"));
+    const CaseStore* file = &store();
     setWindowTitle(tr("Sign Off — %1").arg(file->data().member.id));
     resize(1280, 860);
     m_engineDecision = m_signoff.finalDecision(file->data(), {});
 
     auto* layout = new QVBoxLayout(this);
     auto* header = new QLabel(
-        tr("<b>%1</b> (%2) · requested by %3 · signing as <b>%4</b>, %5")
+        tr("<b>%1</b> (%2) · %6 · requested by %3 · signing as <b>%4</b>, %5")
             .arg(file->data().member.name.toHtmlEscaped(), file->data().member.id.toHtmlEscaped(),
                  file->data().provider.name.toHtmlEscaped(), m_signer.printedName().toHtmlEscaped(),
-                 LetterText::roleTitle(m_signer.role, QStringLiteral("en")).toLower()),
+                 LetterText::roleTitle(m_signer.role, QStringLiteral("en")).toLower(),
+                 m_target->caseLabel().toHtmlEscaped()),
         this);
     layout->addWidget(header);
 
@@ -203,7 +238,12 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     });
     for (QPlainTextEdit* box : {m_rationale, m_rationaleEs, m_additional})
         connect(box, &QPlainTextEdit::textChanged, this, &SignoffDialog::refresh);
-    connect(m_unlock, &QFutureWatcher<Unlocked>::finished, this, &SignoffDialog::finishSigning);
+    connect(m_unlock, &QFutureWatcher<Unlocked>::finished, this, &SignoffDialog::keyUnlocked);
+    // A workspace case turns read-only when the server is lost, and writable again when it is back.
+    connect(m_target.get(), &SignoffTarget::changed, this, [this] {
+        if (!m_signing && m_target->readOnlyReason() != m_shownReadOnlyReason)
+            refresh();
+    });
 
     fillLines();
     fillJudgments();
@@ -211,16 +251,16 @@ SignoffDialog::SignoffDialog(CaseFile* file, const Signoff& signoff, const UserD
     // The keyboard starts where the work is: the rationale a denial needs, else the password.
     const bool needsRationale =
         m_engineDecision.physicianReviewRequired && m_rationale->toPlainText().isEmpty();
-    (needsRationale && !m_file->isSigned() ? static_cast<QWidget*>(m_rationale) : m_password)->setFocus();
+    (needsRationale && !store().isSigned() ? static_cast<QWidget*>(m_rationale) : m_password)->setFocus();
 }
 
 bool SignoffDialog::hasUnsavedText() const
 {
-    if (m_file->isSigned())
+    if (store().isSigned())
         return false;
     if (!m_password->text().isEmpty())
         return true;
-    const QMap<QString, QString> saved = m_file->letterFields();
+    const QMap<QString, QString> saved = store().letterFields();
     const QMap<QString, QString> typed = letterFields();
     for (auto it = typed.cbegin(); it != typed.cend(); ++it)
         if (it.value() != saved.value(it.key()).trimmed())
@@ -230,6 +270,9 @@ bool SignoffDialog::hasUnsavedText() const
 
 void SignoffDialog::reject()
 {
+    // Not while the signature is on its way to the workspace: its answer is shown here.
+    if (m_signing)
+        return;
     // Typed text (a rationale can take a while to write) is not dropped without a word.
     if (hasUnsavedText() &&
         MessageBox::question(
@@ -247,13 +290,13 @@ SignoffDialog::~SignoffDialog()
 
 bool SignoffDialog::isSigned() const
 {
-    return m_file->isSigned();
+    return store().isSigned();
 }
 
 void SignoffDialog::fillLines()
 {
     const Policy& policy = m_signoff.policy();
-    const QList<LineOverride> existing = m_file->overrides();
+    const QList<LineOverride> existing = store().overrides();
     m_lines->setRowCount(int(m_engineDecision.lines.size()));
     for (int row = 0; row < m_engineDecision.lines.size(); ++row) {
         const LineDecision& line = m_engineDecision.lines.at(row);
@@ -278,7 +321,7 @@ void SignoffDialog::fillLines()
         for (const LineOverride& item : existing)
             if (item.code == line.code)
                 choice->setCurrentIndex(choice->findData(toString(item.decision)));
-        choice->setEnabled(m_signer.role == UserRole::MedicalDirector && !m_file->isSigned());
+        choice->setEnabled(m_signer.role == UserRole::MedicalDirector && !store().isSigned());
         connect(choice, &QComboBox::currentIndexChanged, this, &SignoffDialog::refresh);
         m_lines->setCellWidget(row, 4, cell);
     }
@@ -290,7 +333,7 @@ void SignoffDialog::fillJudgments()
     const Policy& policy = m_signoff.policy();
     QString html;
     // The reviewer's answers that contradict each other come first: the director decides on them.
-    const QList<Reason> contradictions = Engine(policy).contradictions(m_file->data());
+    const QList<Reason> contradictions = Engine(policy).contradictions(store().data());
     if (!contradictions.isEmpty()) {
         html += QStringLiteral("<p style='color:%1'><b>%2</b></p><ul>")
                     .arg(palette::tone(palette::Tone::Caution).name(),
@@ -300,8 +343,8 @@ void SignoffDialog::fillJudgments()
         html += QStringLiteral("</ul>");
     }
     for (const Judgment& judgment : policy.judgments) {
-        const auto answer = m_file->data().answers.constFind(judgment.id);
-        if (answer == m_file->data().answers.cend())
+        const auto answer = store().data().answers.constFind(judgment.id);
+        if (answer == store().data().answers.cend())
             continue;
         html +=
             QStringLiteral("<p><b>%1</b> — %2")
@@ -351,19 +394,20 @@ QMap<QString, QString> SignoffDialog::letterFields() const
     fields.insert(LetterField::clinicalRationale(), m_rationale->toPlainText().trimmed());
     const QString spanish = m_rationaleEs->toPlainText().trimmed();
     if (!spanish.isEmpty() ||
-        m_file->letterFields().contains(LetterField::clinicalRationale() + QStringLiteral(".es")))
+        store().letterFields().contains(LetterField::clinicalRationale() + QStringLiteral(".es")))
         fields.insert(LetterField::clinicalRationale() + QStringLiteral(".es"), spanish);
     const QString additional = m_additional->toPlainText().trimmed();
-    if (!additional.isEmpty() || m_file->letterFields().contains(LetterField::additionalInformation()))
+    if (!additional.isEmpty() || store().letterFields().contains(LetterField::additionalInformation()))
         fields.insert(LetterField::additionalInformation(), additional);
     return fields;
 }
 
 void SignoffDialog::refresh()
 {
-    const bool signedAlready = m_file->isSigned();
+    m_shownReadOnlyReason = m_target->readOnlyReason();
+    const bool signedAlready = store().isSigned();
     if (signedAlready) {
-        const auto signature = m_file->signature();
+        const auto signature = store().signature();
         m_letterEn->setHtml(signature->letters.value(QStringLiteral("en")));
         m_letterEs->setHtml(signature->letters.value(QStringLiteral("es")));
         m_problems->setText(tr("Signed by %1 on %2 UTC. The case is now read-only.")
@@ -380,7 +424,7 @@ void SignoffDialog::refresh()
         return;
     }
     m_preview =
-        m_signoff.preview(*m_file, m_signer, overrides(), letterFields(), QDateTime::currentDateTimeUtc());
+        m_signoff.preview(store(), m_signer, overrides(), letterFields(), QDateTime::currentDateTimeUtc());
     const QString noLetter = tr("<p>No determination letter: %1</p>")
                                  .arg(m_preview.problems.value(0, tr("nothing to show")).toHtmlEscaped());
     const bool pended = m_preview.decision.overall == OverallOutcome::Pended;
@@ -391,15 +435,15 @@ void SignoffDialog::refresh()
         } else if (pended) {
             // A pended case is not signed: its letter is the request for information, as it is sent.
             QString error;
-            const auto letter = m_signoff.letterFor(*m_file, language, false, &error);
+            const auto letter = m_signoff.letterFor(store(), language, false, &error);
             browser->setHtml(letter ? letter->html : noLetter);
         } else {
             browser->setHtml(noLetter);
         }
     }
-    if (m_file->isReadOnly()) {
-        m_problems->setText(
-            tr("This case is open read-only (%1): it cannot be signed here.").arg(m_file->readOnlyReason()));
+    if (isReadOnly()) {
+        m_problems->setText(tr("This case is open read-only (%1): it cannot be signed here.")
+                                .arg(m_target->readOnlyReason()));
         m_problems->setStyleSheet(QStringLiteral("color: #a00000;"));
     } else if (m_preview.problems.isEmpty()) {
         m_problems->setText(tr("Ready to sign: %1. Signing records \"%2\" with the time, and makes the case "
@@ -414,8 +458,8 @@ void SignoffDialog::refresh()
         m_problems->setText(tr("Signing is blocked:\n%1").arg(items.join(QLatin1Char('\n'))));
         m_problems->setStyleSheet(QStringLiteral("color: %1;").arg(palette::tone(palette::Tone::Bad).name()));
     }
-    m_sign->setEnabled(m_preview.problems.isEmpty() && !m_password->text().isEmpty() &&
-                       !m_unlock->isRunning() && !m_file->isReadOnly());
+    m_sign->setEnabled(m_preview.problems.isEmpty() && !m_password->text().isEmpty() && !m_signing &&
+                       !isReadOnly());
     m_export->setEnabled(!m_preview.letters.isEmpty() ||
                          m_preview.decision.overall == OverallOutcome::Pended);
     m_print->setEnabled(m_export->isEnabled());
@@ -441,15 +485,16 @@ void SignoffDialog::setPassword(const QString& password)
 
 QString SignoffDialog::letterHtml(const QString& language) const
 {
-    if (const auto signature = m_file->signature())
+    if (const auto signature = store().signature())
         return signature->letters.value(language);
     return m_preview.letters.value(language).html;
 }
 
 void SignoffDialog::sign()
 {
-    if (m_unlock->isRunning() || !m_preview.problems.isEmpty())
+    if (m_signing || !m_preview.problems.isEmpty() || isReadOnly())
         return;
+    m_signing = true;
     m_sign->setEnabled(false);
     m_problems->setText(tr("Unlocking your signing key…"));
     const UserDirectory directory = m_directory;
@@ -464,23 +509,28 @@ void SignoffDialog::sign()
     }));
 }
 
-void SignoffDialog::finishSigning()
+void SignoffDialog::keyUnlocked()
 {
     const Unlocked unlocked = m_unlock->result();
-    const std::shared_ptr<SigningKey>& key = unlocked.key;
-    QString error;
-    if (!key) {
-        error = unlocked.error;
-    } else {
-        SignoffInput input;
-        input.login = m_signer.login;
-        input.overrides = overrides();
-        input.letterFields = letterFields();
-        if (m_signoff.sign(*m_file, m_signer, *key, input, &error))
-            error.clear();
-        else if (error.isEmpty())
-            error = tr("the case was not signed");
+    if (!unlocked.key) {
+        finishSigning(unlocked.error);
+        return;
     }
+    SignoffInput input;
+    input.login = m_signer.login;
+    input.overrides = overrides();
+    input.letterFields = letterFields();
+    m_problems->setText(tr("Signing…"));
+    QPointer<SignoffDialog> guard(this);
+    m_target->sign(m_signoff, m_signer, unlocked.key, input, [guard](bool ok, const QString& error) {
+        if (guard)
+            guard->finishSigning(ok ? QString() : error.isEmpty() ? tr("the case was not signed") : error);
+    });
+}
+
+void SignoffDialog::finishSigning(const QString& error)
+{
+    m_signing = false;
     refresh();
     if (!error.isEmpty()) {
         MessageBox::warning(this, tr("Not Signed"), error);
@@ -499,7 +549,7 @@ void SignoffDialog::finishSigning()
 std::optional<Letter> SignoffDialog::currentLetter(QString* error) const
 {
     const QString language = m_language->currentData().toString();
-    return m_signoff.letterFor(*m_file, language, true, error);
+    return m_signoff.letterFor(store(), language, true, error);
 }
 
 void SignoffDialog::exportPdf()
@@ -510,18 +560,18 @@ void SignoffDialog::exportPdf()
         MessageBox::warning(this, tr("Export PDF"), error);
         return;
     }
-    const QString suggested = QDir(QFileInfo(m_file->path()).absolutePath())
-                                  .absoluteFilePath(QStringLiteral("%1-%2-%3.pdf")
-                                                        .arg(QFileInfo(m_file->path()).completeBaseName(),
-                                                             toString(letter->kind), letter->language));
+    const QString suggested =
+        QDir(m_target->letterFolder())
+            .absoluteFilePath(QStringLiteral("%1-%2-%3.pdf")
+                                  .arg(m_target->letterBaseName(), toString(letter->kind), letter->language));
     const QString target =
         QFileDialog::getSaveFileName(this, tr("Export Letter as PDF"), suggested, tr("PDF files (*.pdf)"));
     if (target.isEmpty())
         return;
     // The same foot as reviewdesk-cli letter: in the letter's language, with the audit head.
-    const QList<AuditEntry> trail = m_file->auditTrail();
+    const QList<AuditEntry> trail = store().auditTrail();
     const QString footer = LetterText::footer(
-        m_signoff.plan().name, m_file->data().member.id, m_file->caseId(), letter->language,
+        m_signoff.plan().name, store().data().member.id, store().caseId(), letter->language,
         trail.isEmpty() ? 0 : trail.last().seq, trail.isEmpty() ? QByteArray() : trail.last().hash);
     if (!LetterPdf::write(letter->html, target, m_signoff.plan().name, footer, letter->language, &error))
         MessageBox::warning(this, tr("Export PDF"), error);

@@ -6,6 +6,7 @@
 
 #include "model/casefile/CaseFile.h"
 #include "model/signoff/Signoff.h"
+#include "ui/signoff/SignoffTarget.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -27,7 +28,11 @@ class SignoffDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // file: the open case (for writing); the dialog signs through it. signer: who is working.
+    // target: the open case, read for the preview and signed through (SignoffTarget). signer: who is
+    // working.
+    SignoffDialog(std::unique_ptr<SignoffTarget> target, const Signoff& signoff,
+                  const UserDirectory& directory, const User& signer, QWidget* parent = nullptr);
+    // A case file open for writing, signed in place.
     SignoffDialog(CaseFile* file, const Signoff& signoff, const UserDirectory& directory, const User& signer,
                   QWidget* parent = nullptr);
     ~SignoffDialog() override;
@@ -40,8 +45,10 @@ public:
     QString letterHtml(const QString& language) const;
     QPushButton* signButton() const { return m_sign; }
     bool isSigned() const;
-    // Starts signing (the key is unlocked off the GUI thread); signingFinished() tells the outcome.
+    // Starts signing (the key is unlocked off the GUI thread, a workspace case signed on its own);
+    // signingFinished() tells the outcome.
     void sign();
+    bool isSigning() const { return m_signing; }
     // Rationale, other free text or a password typed and not signed yet.
     bool hasUnsavedText() const;
     QComboBox* languageChoice() const { return m_language; }
@@ -61,12 +68,18 @@ private:
     QList<LineOverride> overrides() const;
     QComboBox* lineChoice(int row) const; // the medical director's decision on that line
     QMap<QString, QString> letterFields() const;
-    void finishSigning();
+    // The key is unlocked (or not): the target signs.
+    void keyUnlocked();
+    void finishSigning(const QString& error);
+    const CaseStore& store() const { return m_target->store(); }
+    bool isReadOnly() const { return !m_target->readOnlyReason().isEmpty(); }
     void exportPdf();
     void print();
     std::optional<Letter> currentLetter(QString* error) const;
 
-    CaseFile* m_file;
+    std::unique_ptr<SignoffTarget> m_target;
+    bool m_signing = false;        // from the password given to the target's answer
+    QString m_shownReadOnlyReason; // the target's state shown last (refreshed when it changes)
     Signoff m_signoff;
     const UserDirectory& m_directory;
     User m_signer;

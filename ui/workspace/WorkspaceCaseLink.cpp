@@ -1,6 +1,9 @@
 #include "ui/workspace/WorkspaceCaseLink.h"
 
+#include "model/casefile/CaseCreation.h"
 #include "model/casefile/CaseFile.h"
+#include "model/signoff/CaseVerification.h"
+#include "model/signoff/Signoff.h"
 #include "model/workspace/WorkspaceCase.h"
 #include "ui/workspace/WorkerThread.h"
 
@@ -209,6 +212,55 @@ void WorkspaceCaseLink::checkNow()
             return true; // someone else's, routed away or signed: nothing to keep alive
         },
         {});
+}
+
+void WorkspaceCaseLink::signOff(const Signoff& signoff, const User& signer,
+                                std::shared_ptr<const SigningKey> key, const SignoffInput& input, Done done)
+{
+    submit(
+        [signoff, signer, key = std::move(key), input](Shared& shared, QString* error) {
+            return shared.store && key && signoff.sign(*shared.store, signer, *key, input, error);
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::addAttachments(const QStringList& pdfs, const Actor& actor, Done done)
+{
+    submit(
+        [pdfs, actor](Shared& shared, QString* error) {
+            WorkspaceCase* store = shared.store.get();
+            if (!store)
+                return false;
+            if (store->isReadOnly()) {
+                *error = tr("%1: no clinical record can be added: %2")
+                             .arg(store->location(), store->readOnlyReason());
+                return false;
+            }
+            // Every PDF checked before anything is stored.
+            const auto sources = checkAttachmentPdfs(pdfs, store->attachments(), error);
+            return sources && store->addAttachments(*sources, actor, error);
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::verifyCase(std::function<void(const CaseVerification& result)> done)
+{
+    // Written on the case's thread, read here once the work is done.
+    auto result = std::make_shared<CaseVerification>();
+    submit(
+        [result](Shared& shared, QString* error) {
+            if (!shared.store) {
+                *error = tr("the case is not open");
+                return false;
+            }
+            *result = shared.store->verifyWithWorkspaceRoster();
+            return true;
+        },
+        [result, done = std::move(done)](bool ok, const QString& error) {
+            if (!ok)
+                result->report.problems.append({QStringLiteral("workspace"), error});
+            done(*result);
+        });
 }
 
 } // namespace rd

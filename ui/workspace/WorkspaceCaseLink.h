@@ -27,7 +27,12 @@ class QTimer;
 namespace rd {
 
 class CaseFile;
+class Signoff;
+class SigningKey;
 class WorkerThread;
+struct CaseVerification;
+struct SignoffInput;
+struct User;
 
 class WorkspaceCaseLink : public QObject
 {
@@ -66,6 +71,18 @@ public:
     void saveCopyAs(const QString& destination, Done done);
     // Checks the connection now (the heartbeat does it every few seconds).
     void checkNow();
+
+    // Sign-off and clinical records, on the case's thread like every write (the view is read again
+    // after). signOff: Signoff::sign against the case (its role rules and letters, one rd.apply: the
+    // server refuses a denial signed by someone not in rd_medical_director; a lost server leaves
+    // nothing signed). key: the signer's, unlocked already.
+    void signOff(const Signoff& signoff, const User& signer, std::shared_ptr<const SigningKey> key,
+                 const SignoffInput& input, Done done);
+    // PDFs checked as a case file's are (each through the PDF worker, names unique), then stored in
+    // one rd.apply; a refused PDF is named in the error and nothing is stored.
+    void addAttachments(const QStringList& pdfs, const Actor& actor, Done done);
+    // verifyCase() of the case as the server holds it, against the workspace's roster and head.
+    void verifyCase(std::function<void(const CaseVerification& result)> done);
 
 Q_SIGNALS:
     // The view changed (after any work, the heartbeat included): re-read data and state.
