@@ -1612,6 +1612,14 @@ La lista de verificación sigue disponible.</translation>
         <source>Policy notes</source>
         <translation>Notas de la política</translation>
     </message>
+    <message>
+        <source>⚠ overdue by %1</source>
+        <translation>⚠ vencido hace %1</translation>
+    </message>
+    <message>
+        <source>due in %1</source>
+        <translation>vence en %1</translation>
+    </message>
 </context>
 <context>
     <name>rd::SignoffDialog</name>

@@ -13,6 +13,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTextBrowser>
+#include <QUndoStack>
 
 namespace rd {
 
@@ -172,8 +173,14 @@ void ChecklistView::setAutoAdvance(bool on)
 
 void ChecklistView::refreshLock()
 {
-    if (m_session && m_engine)
-        m_page->setReadOnly(!m_session->writeBlockedReason().isEmpty());
+    if (!m_session)
+        return;
+    const bool locked = !m_session->writeBlockedReason().isEmpty();
+    if (m_engine)
+        m_page->setReadOnly(locked);
+    // Undo and Redo are answers too: off while the case is locked (routed, signed, read-only), back
+    // with the history once it is reopened.
+    m_session->undoStack()->setActive(!locked);
 }
 
 QString ChecklistView::settledBy(int index) const
@@ -271,6 +278,10 @@ void ChecklistView::goToStep(int index)
         const ChecklistStep& step = m_steps.at(index);
         m_page->setStep(step, index + 1, int(m_steps.size()), m_session->answer(step.id));
         m_stack->setCurrentWidget(m_scroll);
+        // The page's height follows its step (type rows come and go): laid out and sized in the scroll
+        // area now, so that it is painted once, at its new size, and not first at the old one.
+        m_page->layout()->activate();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         m_scroll->ensureVisible(0, 0);
     }
     // Keep the keyboard on the checklist, not on a text field of the previous step.
