@@ -536,6 +536,10 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
         <source>%1: not needed (%2 is met)</source>
         <translation>%1: no hace falta (se cumple %2)</translation>
     </message>
+    <message>
+        <source>No citations for this judgment yet: select a passage in the document (or a search hit) and press C.</source>
+        <translation>Este juicio aún no tiene citas: seleccione un pasaje en el documento (o un resultado de búsqueda) y pulse C.</translation>
+    </message>
 </context>
 <context>
     <name>rd::FhirActions</name>
@@ -1478,6 +1482,10 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>descending</source>
         <translation>descendente</translation>
+    </message>
+    <message>
+        <source>Folder of the queue</source>
+        <translation>Carpeta de la cola</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // The details a reviewer meets all day, on the real MainWindow, real case files and the real engine:
 // the folded request line elided at a field boundary (English and Spanish), a refused answer that leaves
-// nothing to undo, one paint of the judgment page per step.
+// nothing to undo, one paint of the judgment page per step, what takes the keyboard in view, answer
+// buttons never cut, L that says why it does nothing.
 #include "DeskTestSupport.h"
 #include "UiTestSupport.h"
 #include "ui/case/CaseSession.h"
@@ -9,6 +10,10 @@
 #include "ui/checklist/ChecklistView.h"
 #include "ui/checklist/JudgmentPage.h"
 
+#include <QGroupBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTranslator>
@@ -241,6 +246,81 @@ private Q_SLOTS:
             QVERIFY2(
                 counter->count == 1,
                 qPrintable(QStringLiteral("step %1 painted %2 times").arg(step + 1).arg(counter->count)));
+        }
+    }
+
+    void whatTakesTheKeyboardIsInView()
+    {
+        const QString path = createCase(m_dir->path(), QStringLiteral("inview"),
+                                        openRequest(QStringLiteral("M4005"), {QStringLiteral("96000")}));
+        auto window = showDesk(m_dir->path());
+        window->resize(1400, 760);
+        QVERIFY(window->openCase(path));
+        window->caseView()->requestPanel()->setExpanded(false);
+        ChecklistView* checklist = window->caseView()->checklist();
+        auto* scroll = checklist->findChild<QScrollArea*>();
+        JudgmentPage* page = checklist->judgmentPage();
+        auto* note = page->findChild<QPlainTextEdit*>();
+        QVERIFY(scroll && note);
+        // Top to bottom in the scroll area's view.
+        const auto inView = [scroll](QWidget* widget) {
+            const int top = widget->mapTo(scroll->viewport(), QPoint(0, 0)).y();
+            return top >= 0 && top + widget->height() <= scroll->viewport()->height();
+        };
+        settle();
+        // The indication: its policy text is long, the note and the types below the fold.
+        QCOMPARE(checklist->currentJudgment(), QStringLiteral("indication"));
+        QVERIFY(!inView(note));
+        QVERIFY(!inView(page->typesBox()));
+        // E: the note takes the keyboard, in view.
+        checklist->setFocus();
+        press(window.get(), Qt::Key_E);
+        settle();
+        QVERIFY(note->hasFocus());
+        QVERIFY(inView(note));
+        press(window.get(), Qt::Key_Escape);
+        // L without a citation: says why nothing happens, and how to cite.
+        press(window.get(), Qt::Key_L);
+        QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("press C")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        // M: the types that keys 1–9 choose come into view.
+        press(window.get(), Qt::Key_J);
+        press(window.get(), Qt::Key_K);
+        settle();
+        QVERIFY(!inView(page->typesBox()));
+        press(window.get(), Qt::Key_M);
+        settle();
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("indication types")));
+        QVERIFY(inView(page->typesBox()));
+    }
+
+    void answerButtonsAreNeverCut()
+    {
+        const QString path = createCase(m_dir->path(), QStringLiteral("buttons"),
+                                        openRequest(QStringLiteral("M4006"), {QStringLiteral("96000")}));
+        auto window = showDesk(m_dir->path());
+        QVERIFY(window->openCase(path));
+        ChecklistView* checklist = window->caseView()->checklist();
+        checklist->goToJudgment(QStringLiteral("management-impact"));
+        press(window.get(), Qt::Key_U); // the answer given: bold and marked, wider
+        checklist->goToJudgment(QStringLiteral("management-impact"));
+        QList<QPushButton*> buttons;
+        for (QPushButton* button : checklist->judgmentPage()->findChildren<QPushButton*>())
+            if (button->text().contains(QStringLiteral("[M]")) ||
+                button->text().contains(QStringLiteral("[N]")) ||
+                button->text().contains(QStringLiteral("[U]")))
+                buttons << button;
+        QCOMPARE(buttons.size(), 3);
+        for (int width = 1600; width >= 800; width -= 100) {
+            window->resize(width, 800);
+            settle();
+            for (QPushButton* button : std::as_const(buttons))
+                QVERIFY2(button->width() >= button->sizeHint().width(),
+                         qPrintable(QStringLiteral("%1 px: \"%2\" %3 px wide, needs %4")
+                                        .arg(width)
+                                        .arg(button->text())
+                                        .arg(button->width())
+                                        .arg(button->sizeHint().width())));
         }
     }
 

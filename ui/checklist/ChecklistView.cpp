@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -70,6 +71,12 @@ ChecklistView::ChecklistView(QWidget* parent)
         const Answer answer = currentAnswerOrUnknown();
         if (index >= 0 && index < answer.evidence.size())
             Q_EMIT evidenceActivated(answer.evidence.at(index));
+    });
+    // The page is taller than its column: what takes the keyboard (E: the note, L: the citations, Tab)
+    // scrolls into view, so that nothing is typed out of sight.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (now && m_stack->currentWidget() == m_scroll && m_page->isAncestorOf(now))
+            m_scroll->ensureWidgetVisible(now);
     });
     connect(m_summary, &SummaryPage::stepRequested, this, &ChecklistView::goToJudgment);
     connect(m_summary, &SummaryPage::routeRequested, this, &ChecklistView::routeRequested);
@@ -136,8 +143,13 @@ ChecklistView::ChecklistView(QWidget* parent)
     connect(citeAction, &QAction::triggered, this, &ChecklistView::citeRequested);
     auto* citations = addKeyAction(tr("Go to c&itations"), {QKeySequence(Qt::Key_L)}, true);
     connect(citations, &QAction::triggered, this, [this] {
-        if (!isOnSummary() && m_page->citations()->count() > 0)
+        if (isOnSummary())
+            return;
+        if (m_page->citations()->count() > 0)
             m_page->citations()->setFocus(Qt::ShortcutFocusReason);
+        else
+            Q_EMIT statusMessage(tr("No citations for this judgment yet: select a passage in the document "
+                                    "(or a search hit) and press C."));
     });
     for (int i = 0; i < 9; ++i) {
         auto* type =
@@ -342,7 +354,8 @@ void ChecklistView::answerCurrent(AnswerValue value)
     if (recorded->value == AnswerValue::Met && !step.types.isEmpty() && recorded->types.isEmpty()) {
         Q_EMIT statusMessage(
             tr("Met: now choose one or more indication types with keys 1–%1.").arg(step.types.size()));
-        return; // met needs its types first
+        m_scroll->ensureWidgetVisible(m_page->typesBox()); // the types named by those keys, in view
+        return;                                            // met needs its types first
     }
     if (autoAdvance())
         goToStep(nextOpenStep(m_current));
