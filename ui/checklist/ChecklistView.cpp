@@ -291,9 +291,12 @@ void ChecklistView::goToStep(int index)
         m_page->setStep(step, index + 1, int(m_steps.size()), m_session->answer(step.id));
         m_stack->setCurrentWidget(m_scroll);
         // The page's height follows its step (type rows come and go): laid out and sized in the scroll
-        // area now, so that it is painted once, at its new size, and not first at the old one.
-        m_page->layout()->activate();
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        // area now, so that it is painted once, at its new size, and not first at the old one. (Hidden,
+        // as while a case opens, it is laid out once when shown.)
+        if (m_scroll->isVisible()) {
+            m_page->layout()->activate();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        }
         m_scroll->ensureVisible(0, 0);
     }
     // Keep the keyboard on the checklist, not on a text field of the previous step.
