@@ -643,6 +643,10 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
         <source>%1: not needed (%2 is met)</source>
         <translation>%1: no hace falta (se cumple %2)</translation>
     </message>
+    <message>
+        <source>No citations for this judgment yet: select a passage in the document (or a search hit) and press C.</source>
+        <translation>Este juicio aún no tiene citas: seleccione un pasaje en el documento (o un resultado de búsqueda) y pulse C.</translation>
+    </message>
 </context>
 <context>
     <name>rd::FhirActions</name>
@@ -1446,6 +1450,10 @@ La lista de verificación sigue disponible.</translation>
         <source>descending</source>
         <translation>descendente</translation>
     </message>
+    <message>
+        <source>Folder of the queue</source>
+        <translation>Carpeta de la cola</translation>
+    </message>
 </context>
 <context>
     <name>rd::RequestPanel</name>
@@ -1578,6 +1586,14 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Policy notes</source>
         <translation>Notas de la política</translation>
+    </message>
+    <message>
+        <source>⚠ overdue by %1</source>
+        <translation>⚠ vencido hace %1</translation>
+    </message>
+    <message>
+        <source>due in %1</source>
+        <translation>vence en %1</translation>
     </message>
 </context>
 <context>

@@ -42,46 +42,19 @@ done
 # The installation's workspace: the app opens it without an argument.
 printf '{"url": "postgresql:///postgres?host=%s"}\n' "$sock" >"$REVIEWDESK_CONFIG_DIR/workspace.json"
 
-# shot OUT.png [KEY|sleep:SECONDS|stop|start]...: the app as nurse.demo, the keys, a picture.
-shot() {
-    name=$1
-    shift
-    cat >"$work/run.sh" <<INNER
-set -eu
+. "$out/shot.sh"
+# The app as nurse.demo on the installation's workspace; run:stop_workspace cuts it off.
+setup=$(
+    cat <<SETUP
 export HOME="$work/reviewer" USER=reviewer
 rm -rf "\$HOME"; mkdir -p "\$HOME/.config/ReviewDesk"
+stop_workspace() { sh "$src/tests/workspace/pg_cluster.sh" crash "$pg"; }
 "$build/bin/reviewdesk" & pid=\$!
-sleep 4
-focus() {
-    w=\$(timeout 20 xdotool search --sync --onlyvisible --name "\$1" | head -1)
-    [ -z "\$w" ] || xdotool windowfocus --sync "\$w"
-    sleep 0.5
-}
-w=\$(timeout 20 xdotool search --sync --onlyvisible --name "Who is working" | head -1)
-xdotool windowfocus --sync "\$w" type --delay 20 demo-password
-xdotool windowfocus --sync "\$w" key Return
-sleep 2
-focus ReviewDesk
-for key in "\$@"; do
-    case "\$key" in
-    sleep:*) sleep "\${key#sleep:}" ;;
-    stop) sh "$src/tests/workspace/pg_cluster.sh" crash "$pg" ;;
-    start) sh "$src/tests/workspace/pg_cluster.sh" start "$pg" ;;
-    *) xdotool key "\$key" ;;
-    esac
-    sleep 0.7
-done
-sleep 1
-import -window root -crop 1400x900+0+0 +repage "$out/$name"
-kill \$pid
-INNER
-    xvfb-run -a -s "-screen 0 1600x1000x24" sh "$work/run.sh" "$@" 2>"$work/stderr" ||
-        { cat "$work/stderr" >&2; echo "failed: $name" >&2; }
-    echo "$out/$name"
-}
+SETUP
+)
 
-shot guide-team-queue.png sleep:1
-shot guide-team-case.png ctrl+t sleep:3 m 1 sleep:1
-shot guide-team-held.png ctrl+1 sleep:1 Home Return sleep:3
-shot guide-team-unreachable.png ctrl+t sleep:3 stop sleep:4
+shot guide-team-queue.png "$setup" login sleep:1 focus sleep:1
+shot guide-team-case.png "$setup" login sleep:1 focus ctrl+t sleep:3 m 1 sleep:1
+shot guide-team-held.png "$setup" login sleep:1 focus ctrl+1 sleep:1 Home Return sleep:3
+shot guide-team-unreachable.png "$setup" login sleep:1 focus ctrl+t sleep:3 run:stop_workspace sleep:4
 sh "$src/tests/workspace/pg_cluster.sh" start "$pg"

@@ -48,6 +48,14 @@ inline bool setUpPeople(TrustFixture& organization, const QTemporaryDir& dir, co
     return made;
 }
 
+// Call from init(): a fresh folder for the test's cases, the settings cleared, dialogs shown again.
+inline std::unique_ptr<QTemporaryDir> startDeskTest()
+{
+    QSettings().clear();
+    MessageBox::setAutoAnswer(std::nullopt);
+    return std::make_unique<QTemporaryDir>();
+}
+
 // The person as the organization's roster names them (role included).
 inline std::optional<User> person(const QString& login)
 {

@@ -135,6 +135,9 @@ QPalette darkPalette()
 
 int main(int argc, char* argv[])
 {
+    // A home folder of its own (the cases, the settings), gone afterwards.
+    QTemporaryDir home;
+    qputenv("HOME", QFile::encodeName(home.path()));
     QApplication app(argc, argv);
     // The request panel in another palette or language only.
     const QString variant = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
@@ -161,9 +164,10 @@ int main(int argc, char* argv[])
         } else {
             return 2;
         }
-        QTemporaryDir dir;
+        const QString cases = QDir(home.path()).filePath(QStringLiteral("Cases"));
+        QDir().mkpath(cases);
         const QString output = QString::fromLocal8Bit(argv[1]);
-        return requestPanel(dir.path(), output,
+        return requestPanel(cases, output,
                             variant == QLatin1String("dark") ? QStringLiteral("request-panel-dark.png")
                                                              : QStringLiteral("request-panel-es.png"));
     }
@@ -178,7 +182,10 @@ int main(int argc, char* argv[])
     QSettings().setValue(QStringLiteral("reviewer/name"), QStringLiteral("a.nurse"));
     QSettings().setValue(QStringLiteral("checklist/autoAdvance"), false); // the steps below are chosen
 
-    QTemporaryDir dir;
+    // The cases in ~/Cases of a home folder of its own: the queue shows its folder from the home folder,
+    // so that no path of this machine is in the pictures.
+    const QString cases = QDir(qEnvironmentVariable("HOME")).filePath(QStringLiteral("Cases"));
+    QDir().mkpath(cases);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     struct Demo
     {
@@ -228,7 +235,7 @@ int main(int argc, char* argv[])
         CaseData data = openRequest(QString::fromLatin1(demo.id), demo.lines, demo.urgency,
                                     now.addSecs(-3600LL * demo.hoursAgo));
         data.member.name = QString::fromUtf8(demo.name);
-        const QString path = createCase(dir.path(), QString::fromLatin1(demo.id).toLower(), data,
+        const QString path = createCase(cases, QString::fromLatin1(demo.id).toLower(), data,
                                         {{QStringLiteral("clinic-note.pdf"), makePdf(4), 4},
                                          {QStringLiteral("pt-notes.pdf"), makePdf(2), 2}});
         if (path.isEmpty())
@@ -251,7 +258,7 @@ int main(int argc, char* argv[])
     MainWindow window;
     window.setLogin(test::logIn(QStringLiteral("a.nurse")));
     window.resize(1500, 920);
-    window.openFolder(dir.path());
+    window.openFolder(cases);
     window.show();
     if (!waitFor([&] { return window.queueView()->model()->rowCount() == int(demos.size()); }))
         return 1;
@@ -300,5 +307,5 @@ int main(int argc, char* argv[])
     save(&window, output, QStringLiteral("summary.png"));
     window.closeCase();
     window.hide();
-    return requestPanel(dir.path(), output, QStringLiteral("request-panel.png"));
+    return requestPanel(cases, output, QStringLiteral("request-panel.png"));
 }

@@ -1,8 +1,14 @@
 // The case queue streams: rows appear as their files are read, before the listing of a long folder
-// ends; the listing then holds every file, and a file that goes away leaves the queue.
+// ends; the listing then holds every file, and a file that goes away leaves the queue. The folder is
+// shown from the home folder.
 #include "TestCases.h"
 #include "model/casefile/CaseFile.h"
 #include "ui/queue/CaseQueueModel.h"
+#include "ui/queue/QueueView.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QScopeGuard>
 
 #include <QFile>
 #include <QSignalSpy>
@@ -93,6 +99,32 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(!spies[i]->isEmpty(), 60000);
             QCOMPARE(models[i]->rowCount(), count);
         }
+    }
+
+    void folderInTheHomeFolderShownFromThere()
+    {
+        QTemporaryDir home;
+        QTemporaryDir elsewhere;
+        const QByteArray savedHome = qgetenv("HOME");
+        qputenv("HOME", QFile::encodeName(home.path()));
+        const auto restore = qScopeGuard([&] { qputenv("HOME", savedHome); });
+        QVERIFY(QDir(home.path()).mkpath(QStringLiteral("Cases/2026")));
+        QueueView view;
+        const auto* label = view.findChild<QLabel*>(QStringLiteral("queueFolder"));
+        QVERIFY(label);
+        view.setFolder(home.filePath(QStringLiteral("Cases/2026")));
+        QCOMPARE(label->text(), QStringLiteral("~/Cases/2026"));
+        QCOMPARE(label->toolTip(), home.filePath(QStringLiteral("Cases/2026")));
+        view.setFolder(home.path());
+        QCOMPARE(label->text(), QStringLiteral("~"));
+        // Elsewhere, and a folder whose name only begins like the home folder's: the path as it is.
+        view.setFolder(elsewhere.path());
+        QCOMPARE(label->text(), elsewhere.path());
+        QVERIFY(QDir().mkpath(home.path() + QStringLiteral("-cases")));
+        const auto removeSibling =
+            qScopeGuard([&] { QDir(home.path() + QStringLiteral("-cases")).removeRecursively(); });
+        view.setFolder(home.path() + QStringLiteral("-cases"));
+        QCOMPARE(label->text(), home.path() + QStringLiteral("-cases"));
     }
 };
 

@@ -73,10 +73,8 @@ private Q_SLOTS:
     }
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
+        m_dir = startDeskTest();
         QVERIFY(m_dir->isValid());
-        QSettings().clear();
-        MessageBox::setAutoAnswer(std::nullopt);
     }
     void cleanup() { MessageBox::setAutoAnswer(std::nullopt); }
 

@@ -67,6 +67,7 @@ RequestPanel::RequestPanel(QWidget* parent)
     m_toggle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_toggle->setFocusPolicy(Qt::TabFocus);
     m_toggle->setAccessibleName(tr("Show or hide the request"));
+    m_toggle->installEventFilter(this); // the folded line fits its width
     QFont bold = m_toggle->font();
     bold.setBold(true);
     m_toggle->setFont(bold);
@@ -151,7 +152,7 @@ QDateTime RequestPanel::now() const
 QString RequestPanel::plainText()
 {
     applyBody();
-    return m_toggle->text() + QLatin1Char('\n') + m_body->toPlainText();
+    return m_toggle->toolTip() + QLatin1Char('\n') + m_body->toPlainText();
 }
 
 int RequestPanel::ageOn(const QDate& birthDate, const QDate& date)
@@ -177,7 +178,13 @@ void RequestPanel::focusInEvent(QFocusEvent* event)
 
 void RequestPanel::refresh()
 {
-    m_toggle->setText(m_data ? summaryLine() : tr("Request"));
+    m_summaryFields = m_data ? summaryFields(false) : QStringList();
+    m_shortFields = m_data ? summaryFields(true) : QStringList();
+    const QString full =
+        m_data ? tr("Request: %1").arg(m_summaryFields.join(QStringLiteral(" · "))) : QString();
+    m_toggle->setToolTip(full);
+    m_toggle->setAccessibleDescription(full);
+    fitSummary();
     // The table is the costliest text of the case view to lay out: it follows one turn of the event
     // loop later, after the case's first paint (a case sets the case, then its decision: laid out once).
     if (!m_bodyPending)
@@ -195,21 +202,66 @@ void RequestPanel::applyBody()
     m_body->setHtml(m_data ? html() : QString());
 }
 
-QString RequestPanel::summaryLine() const
+QStringList RequestPanel::summaryFields(bool shortClock) const
 {
+    // Most needed first: the folded line drops fields from its end when the column is narrow.
     const Member& member = m_data->member;
-    QStringList parts;
-    parts << (member.name.isEmpty() ? member.id : member.name);
+    QStringList fields;
+    fields << (member.name.isEmpty() ? member.id : member.name);
+    const QDateTime dueBy = Engine::dueBy(m_data->request);
+    const bool finished = m_data->status == CaseStatus::Determined;
+    bool overdue = false;
+    const QString due = DueClock::text(dueBy, now(), finished, &overdue);
+    if (!due.isEmpty() && shortClock && !finished)
+        fields << (overdue ? tr("⚠ overdue by %1").arg(DueClock::span(dueBy.secsTo(now())))
+                           : tr("due in %1").arg(DueClock::span(now().secsTo(dueBy))));
+    else if (!due.isEmpty())
+        fields << tr("due %1").arg(due);
+    fields << m_data->request.lines.join(QStringLiteral(", "));
     const int age = ageOn(member.birthDate, m_data->request.serviceDate);
     if (age >= 0)
-        parts << tr("age %1").arg(age);
-    parts << m_data->request.lines.join(QStringLiteral(", "));
-    bool overdue = false;
-    const QString due = DueClock::text(Engine::dueBy(m_data->request), now(),
-                                       m_data->status == CaseStatus::Determined, &overdue);
-    if (!due.isEmpty())
-        parts << tr("due %1").arg(due);
-    return tr("Request: %1").arg(parts.join(QStringLiteral(" · ")));
+        fields << tr("age %1").arg(age);
+    return fields;
+}
+
+bool RequestPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_toggle && event->type() == QEvent::Resize)
+        fitSummary();
+    return QWidget::eventFilter(watched, event);
+}
+
+void RequestPanel::fitSummary()
+{
+    QString shown = tr("Request");
+    if (!m_summaryFields.isEmpty()) {
+        const QFontMetrics metrics = m_toggle->fontMetrics();
+        // What the button needs besides its text (the arrow, the margins).
+        const int overhead =
+            m_toggle->sizeHint().width() - metrics.size(Qt::TextShowMnemonic, m_toggle->text()).width();
+        const int room = qMax(0, m_toggle->width() - overhead);
+        const auto separator = QStringLiteral(" · ");
+        // The whole line; else the clock as time left, and whole fields, as many as fit, with a mark
+        // when some are left out (the tooltip has them all).
+        shown = tr("Request: %1").arg(m_summaryFields.join(separator));
+        for (qsizetype count = m_shortFields.size(); count > 0 && metrics.horizontalAdvance(shown) > room;
+             --count) {
+            QStringList kept = m_shortFields.first(count);
+            if (count < m_shortFields.size())
+                kept << QStringLiteral("…");
+            shown = tr("Request: %1").arg(kept.join(separator));
+        }
+        // Not even the first field with the mark: the first field is cut, and ends with the mark.
+        if (metrics.horizontalAdvance(shown) > room) {
+            const QString first = tr("Request: %1").arg(m_summaryFields.first());
+            const int width =
+                m_summaryFields.size() > 1 ? qMin(room, metrics.horizontalAdvance(first) - 1) : room;
+            shown = metrics.elidedText(first, Qt::ElideRight, width);
+        }
+    }
+    shown.replace(QLatin1Char('&'), QStringLiteral("&&")); // a name's "&" is no mnemonic
+    if (m_toggle->text() != shown)
+        m_toggle->setText(shown);
 }
 
 QString RequestPanel::html() const

@@ -42,11 +42,16 @@ public:
 
 protected:
     void focusInEvent(QFocusEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void refresh();
     void applyBody();
-    QString summaryLine() const;
+    // The folded line's fields: member, clock (its date and time left, or the time left alone), codes,
+    // age.
+    QStringList summaryFields(bool shortClock) const;
+    // The folded line in the toggle's width: whole fields, the full line in its tooltip.
+    void fitSummary();
     QString html() const;
     QDateTime now() const;
 
@@ -59,6 +64,8 @@ private:
     bool m_hasDecision = false;
     QDateTime m_now;
     bool m_bodyPending = false;
+    QStringList m_summaryFields;
+    QStringList m_shortFields;
 };
 
 } // namespace rd

@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -13,6 +14,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTextBrowser>
+#include <QUndoStack>
 
 namespace rd {
 
@@ -69,6 +71,12 @@ ChecklistView::ChecklistView(QWidget* parent)
         const Answer answer = currentAnswerOrUnknown();
         if (index >= 0 && index < answer.evidence.size())
             Q_EMIT evidenceActivated(answer.evidence.at(index));
+    });
+    // The page is taller than its column: what takes the keyboard (E: the note, L: the citations, Tab)
+    // scrolls into view, so that nothing is typed out of sight.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (now && m_stack->currentWidget() == m_scroll && m_page->isAncestorOf(now))
+            m_scroll->ensureWidgetVisible(now);
     });
     connect(m_summary, &SummaryPage::stepRequested, this, &ChecklistView::goToJudgment);
     connect(m_summary, &SummaryPage::routeRequested, this, &ChecklistView::routeRequested);
@@ -135,8 +143,13 @@ ChecklistView::ChecklistView(QWidget* parent)
     connect(citeAction, &QAction::triggered, this, &ChecklistView::citeRequested);
     auto* citations = addKeyAction(tr("Go to c&itations"), {QKeySequence(Qt::Key_L)}, true);
     connect(citations, &QAction::triggered, this, [this] {
-        if (!isOnSummary() && m_page->citations()->count() > 0)
+        if (isOnSummary())
+            return;
+        if (m_page->citations()->count() > 0)
             m_page->citations()->setFocus(Qt::ShortcutFocusReason);
+        else
+            Q_EMIT statusMessage(tr("No citations for this judgment yet: select a passage in the document "
+                                    "(or a search hit) and press C."));
     });
     for (int i = 0; i < 9; ++i) {
         auto* type =
@@ -172,8 +185,14 @@ void ChecklistView::setAutoAdvance(bool on)
 
 void ChecklistView::refreshLock()
 {
-    if (m_session && m_engine)
-        m_page->setReadOnly(!m_session->writeBlockedReason().isEmpty());
+    if (!m_session)
+        return;
+    const bool locked = !m_session->writeBlockedReason().isEmpty();
+    if (m_engine)
+        m_page->setReadOnly(locked);
+    // Undo and Redo are answers too: off while the case is locked (routed, signed, read-only), back
+    // with the history once it is reopened.
+    m_session->undoStack()->setActive(!locked);
 }
 
 QString ChecklistView::settledBy(int index) const
@@ -271,6 +290,13 @@ void ChecklistView::goToStep(int index)
         const ChecklistStep& step = m_steps.at(index);
         m_page->setStep(step, index + 1, int(m_steps.size()), m_session->answer(step.id));
         m_stack->setCurrentWidget(m_scroll);
+        // The page's height follows its step (type rows come and go): laid out and sized in the scroll
+        // area now, so that it is painted once, at its new size, and not first at the old one. (Hidden,
+        // as while a case opens, it is laid out once when shown.)
+        if (m_scroll->isVisible()) {
+            m_page->layout()->activate();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        }
         m_scroll->ensureVisible(0, 0);
     }
     // Keep the keyboard on the checklist, not on a text field of the previous step.
@@ -331,7 +357,8 @@ void ChecklistView::answerCurrent(AnswerValue value)
     if (recorded->value == AnswerValue::Met && !step.types.isEmpty() && recorded->types.isEmpty()) {
         Q_EMIT statusMessage(
             tr("Met: now choose one or more indication types with keys 1–%1.").arg(step.types.size()));
-        return; // met needs its types first
+        m_scroll->ensureWidgetVisible(m_page->typesBox()); // the types named by those keys, in view
+        return;                                            // met needs its types first
     }
     if (autoAdvance())
         goToStep(nextOpenStep(m_current));

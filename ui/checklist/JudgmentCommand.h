@@ -1,5 +1,7 @@
 // One answer given in the checklist, as an undoable command. Doing, undoing and redoing each
-// record the judgment in the case file (an audited judgment.record entry, as the CLI writes).
+// record the judgment in the case file (an audited judgment.record entry, as the CLI writes). One the
+// case refuses (locked, or the write failed) is dropped from the stack: Ctrl+Z never takes back what
+// was not recorded.
 #pragma once
 
 #include "checklist/CaseData.h"
@@ -22,6 +24,9 @@ public:
     void redo() override;
 
 private:
+    // Records answer unless the case is locked (then says why); true when recorded.
+    bool record(const Answer& answer);
+
     CaseSession* m_session;
     QString m_judgmentId;
     std::optional<Answer> m_before;

@@ -2,6 +2,7 @@
 
 #include "ui/checklist/WrappedLabel.h"
 
+#include <QBoxLayout>
 #include <QCheckBox>
 #include <QFrame>
 #include <QGridLayout>
@@ -68,11 +69,10 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     connect(m_negative, &QPushButton::clicked, this,
             [this] { Q_EMIT answerClicked(negativeAnswer(m_step.kind())); });
     connect(m_unknown, &QPushButton::clicked, this, [this] { Q_EMIT answerClicked(AnswerValue::Unknown); });
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_positive);
-    buttons->addWidget(m_negative);
-    buttons->addWidget(m_unknown);
-    buttons->addStretch(1);
+    m_answerButtons = new QBoxLayout(QBoxLayout::LeftToRight);
+    for (QPushButton* button : {m_positive, m_negative, m_unknown})
+        m_answerButtons->addWidget(button, 0, Qt::AlignLeft);
+    m_answerButtons->addStretch(1);
 
     auto* typesLayout = new QGridLayout(m_typesBox);
     typesLayout->setVerticalSpacing(4);
@@ -128,7 +128,7 @@ JudgmentPage::JudgmentPage(QWidget* parent)
     layout->addWidget(m_guidance);
     layout->addSpacing(10);
     layout->addWidget(sectionLabel(tr("Answer"), this));
-    layout->addLayout(buttons);
+    layout->addLayout(m_answerButtons);
     layout->addWidget(m_typesBox);
     layout->addSpacing(6);
     layout->addWidget(sectionLabel(tr("Note"), this));
@@ -249,6 +249,25 @@ void JudgmentPage::setAnswer(const std::optional<Answer>& answer)
     if (m_citations->count() > 0)
         m_citations->setCurrentRow(qBound(0, row, m_citations->count() - 1));
     m_removeCitation->setEnabled(m_citations->count() > 0);
+    fitAnswerButtons();
+}
+
+void JudgmentPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitAnswerButtons();
+}
+
+void JudgmentPage::fitAnswerButtons()
+{
+    int needed = 2 * m_answerButtons->spacing();
+    for (QPushButton* button : {m_positive, m_negative, m_unknown})
+        needed += button->sizeHint().width();
+    const QMargins margins = layout()->contentsMargins();
+    const bool fits = needed <= width() - margins.left() - margins.right();
+    const auto direction = fits ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_answerButtons->direction() != direction)
+        m_answerButtons->setDirection(direction);
 }
 
 void JudgmentPage::setReadOnly(bool readOnly)

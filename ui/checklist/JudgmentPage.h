@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QBoxLayout;
 class QButtonGroup;
 class QCheckBox;
 class QGroupBox;
@@ -33,6 +34,7 @@ public:
     // Emits noteEdited() when the note differs from the saved one.
     void commitNote();
     QListWidget* citations() const { return m_citations; }
+    QGroupBox* typesBox() const { return m_typesBox; }
     static QString valueLabel(AnswerValue value);
 
 Q_SIGNALS:
@@ -47,8 +49,13 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // The answer buttons side by side when the column has room for them, else one above the other: a
+    // button is never cut (the answer given is bold and marked, so wider).
+    void fitAnswerButtons();
+
     ChecklistStep m_step;
     QString m_savedNote;
     QLabel* m_progress = nullptr;
@@ -60,6 +67,7 @@ private:
     QPushButton* m_positive = nullptr;
     QPushButton* m_negative = nullptr;
     QPushButton* m_unknown = nullptr;
+    QBoxLayout* m_answerButtons = nullptr;
     QGroupBox* m_typesBox = nullptr;
     QList<QCheckBox*> m_types;
     QList<QWidget*> m_typeRows;

@@ -69,6 +69,8 @@ QueueView::QueueView(QWidget* parent)
 
     auto* statusLabel = new QLabel(tr("&Show:"), this);
     statusLabel->setBuddy(m_status);
+    m_folderLabel->setObjectName(QStringLiteral("queueFolder"));
+    m_folderLabel->setAccessibleName(tr("Folder of the queue"));
     m_folderLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_folderLabel->setForegroundRole(QPalette::PlaceholderText);
 
@@ -156,8 +158,16 @@ QueueView::QueueView(QWidget* parent)
 void QueueView::setFolder(const QString& folder)
 {
     m_model->setFolder(folder);
-    const QString shown = QDir::toNativeSeparators(m_model->folder());
-    m_folderLabel->setText(QDir(m_model->folder()).exists() ? shown : tr("%1 (folder not found)").arg(shown));
+    const QString path = m_model->folder();
+    // A folder in the home folder is shown from there ("~/Cases"), as a shell shows it; the tooltip has
+    // the whole path.
+    const QString home = QDir::homePath();
+    QString shown = QDir::toNativeSeparators(path);
+    if (!home.isEmpty() && home != QDir::rootPath() &&
+        (path == home || path.startsWith(home + QLatin1Char('/'))))
+        shown = QLatin1Char('~') + QDir::toNativeSeparators(path.mid(home.size()));
+    m_folderLabel->setText(QDir(path).exists() ? shown : tr("%1 (folder not found)").arg(shown));
+    m_folderLabel->setToolTip(QDir::toNativeSeparators(path));
     updateCount();
 }
 
