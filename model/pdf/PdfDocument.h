@@ -42,12 +42,15 @@ public:
     Q_ENUM(State)
 
     // Lower runs first.
+    // A search a reviewer started comes right after the pages on screen: it is what the reviewer waits
+    // for, while thumbnails and prefetched pages are for later.
     enum Priority
     {
         PriorityVisible = 0,
-        PriorityThumbnail = 1,
-        PriorityPrefetch = 2,
-        PriorityBackground = 3
+        PrioritySearch = 1,
+        PriorityThumbnail = 2,
+        PriorityPrefetch = 3,
+        PriorityBackground = 4
     };
 
     ~PdfDocument() override;
