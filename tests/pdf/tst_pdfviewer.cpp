@@ -11,9 +11,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -235,6 +237,38 @@ private Q_SLOTS:
         QCOMPARE(viewer.searchPanel()->currentHit(), from);
         QCOMPARE(view->highlightedPage(), pages.at(from));
         QTRY_COMPARE(viewer.currentPage(), pages.at(from));
+    }
+
+    // The search reports every page, but the panel shows its progress at most every 100 ms (repainting
+    // the side panel for every page cost a search a third of the GUI thread's time): far fewer updates of
+    // the bar than pages, and the final count once it ends.
+    void searchProgressIsShownSparingly()
+    {
+        ShownViewer setup(pdf("big-500.pdf"), {1000, 800});
+        PdfViewer& viewer = setup.viewer;
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        PdfSearchPanel* panel = viewer.searchPanel();
+        auto* bar = panel->findChild<QProgressBar*>();
+        QVERIFY(bar);
+        QSignalSpy pages(panel->model(), &PdfSearchModel::progress);
+        QSignalSpy shownValues(bar, &QProgressBar::valueChanged);
+        QSignalSpy finished(panel->model(), &PdfSearchModel::finished);
+        QElapsedTimer clock;
+        clock.start();
+        panel->search(QStringLiteral("page-marker-500"));
+        QVERIFY(finished.wait(60000));
+        const qint64 elapsed = clock.elapsed();
+        QVERIFY(pages.size() >= 500);
+        // One at the start, then at most one per interval (a coarse timer may fire up to 5 % early).
+        QVERIFY2(shownValues.size() <= 2 + elapsed / 90,
+                 qPrintable(QStringLiteral("%1 updates in %2 ms").arg(shownValues.size()).arg(elapsed)));
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(panel->model()->rowCount(), 1);
+        QVERIFY(panel->findChildren<QLabel*>().size() > 0);
+        bool counted = false;
+        for (const QLabel* label : panel->findChildren<QLabel*>())
+            counted = counted || label->text() == QStringLiteral("1 result(s)");
+        QVERIFY(counted);
     }
 
     // The window's own Ctrl+F (Find in Queue) keeps its key while the focus is elsewhere; inside the

@@ -86,7 +86,7 @@ PdfSearchPanel::PdfSearchPanel(QWidget* parent)
         // The first display at once (the bar appears as the search starts), then on the timer.
         if (!m_progressTimer->isActive()) {
             m_progressTimer->start();
-            if (!m_progress->isVisible())
+            if (m_progress->isHidden()) // not shown for this search yet (the panel itself may be hidden)
                 showProgress();
         }
     });
