@@ -105,6 +105,7 @@ public:
     QList<qint64> workerProcessIds() const;
     double lastRenderMs() const { return m_lastRenderMs; }
     int renderRequestsSent() const { return m_renderRequestsSent; } // to workers, since opening
+    int textRequestsSent() const { return m_textRequestsSent; }     // the same for text
 
 Q_SIGNALS:
     void stateChanged(rd::PdfDocument::State state);
@@ -190,6 +191,7 @@ private:
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;
     int m_renderRequestsSent = 0;
+    int m_textRequestsSent = 0;
     bool m_sharedPixels = true;
     PdfFirstPage m_firstPage{-1};
     bool m_openSent = false;

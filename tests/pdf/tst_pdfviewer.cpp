@@ -5,6 +5,7 @@
 #include "ui/pdf/PdfPageCache.h"
 #include "ui/pdf/PdfSearch.h"
 #include "ui/pdf/PdfSearchPanel.h"
+#include "ui/pdf/PdfTextPrefetch.h"
 #include "ui/pdf/PdfViewer.h"
 
 #include <QAction>
@@ -269,6 +270,40 @@ private Q_SLOTS:
         for (const QLabel* label : panel->findChildren<QLabel*>())
             counted = counted || label->text() == QStringLiteral("1 result(s)");
         QVERIFY(counted);
+    }
+
+    // With text prefetch on (the case view's viewer), the text of every page is extracted after the
+    // first page, and a search is then answered from memory: no text request goes to a worker, and the
+    // hit is shown and highlighted as before.
+    void textPrefetchAnswersTheSearchFromMemory()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("big-500.pdf")));
+        PdfViewer viewer;
+        QVERIFY(!viewer.textPrefetch()); // off by default
+        viewer.setTextPrefetch(true);
+        viewer.resize(1000, 800);
+        viewer.show();
+        viewer.setDocument(doc.get());
+        QVERIFY(viewer.textPrefetch());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.textPrefetch()->isFinished(), 60000);
+        for (int page = 0; page < doc->pageCount(); ++page)
+            QVERIFY(doc->hasText(page));
+        const int sent = doc->textRequestsSent();
+        QVERIFY(sent >= doc->pageCount() / PdfTextPrefetch::PagesPerRequest);
+        QSignalSpy shown(&viewer, &PdfViewer::searchHitShown);
+        viewer.searchPanel()->search(QStringLiteral("page-marker-500"));
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(shown.at(0).at(0).toInt(), 499);
+        QCOMPARE(viewer.pageView()->highlightedPage(), 499);
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer.searchPanel()->model()->isRunning(), 20000);
+        QCOMPARE(doc->textRequestsSent(), sent);
+        // Another document: a prefetch of its own, the old one gone.
+        std::unique_ptr<PdfDocument> other(service.openFile(pdf("text-3pages.pdf")));
+        viewer.setDocument(other.get());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.textPrefetch() && viewer.textPrefetch()->isFinished(), 30000);
+        QVERIFY(other->hasText(2));
     }
 
     // The window's own Ctrl+F (Find in Queue) keeps its key while the focus is elsewhere; inside the
