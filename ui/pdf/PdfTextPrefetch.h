@@ -3,9 +3,10 @@
 // what is in memory instead of waiting for every page's extraction after Enter.
 //
 // It starts a while after the first page is drawn (the first pages, the second worker and the spare
-// go first), keeps at most one request per worker at the lowest priority (a page turn waits at most
-// for one small request), skips pages whose text is there, and stops for good at the first page that
-// fails (a page that hangs Poppler costs its time limit once, not again in the background).
+// go first), keeps at most two requests of 4 pages in flight at the lowest priority (a page turn waits
+// at most for one small request), skips pages whose text is there, and stops for good at the first page
+// that fails (a page that hangs Poppler costs its time limit once, not again in the background) or when
+// the document leaves Ready (closed, or asking for a password: a search then extracts as it goes).
 #pragma once
 
 #include <QHash>
