@@ -154,6 +154,15 @@ search() {
         [ $(($(now_ms) - t0)) -gt 8000 ] && break
     done
     final=${samples##*:}
+    # PEERS_TIMELINE=1: when the crop changed, on stderr (what the screen did between the keys and the end).
+    if [ -n "${PEERS_TIMELINE:-}" ]; then
+        local previous="" changes=""
+        for s in $samples; do
+            [ "${s#*:}" != "$previous" ] && changes="$changes ${s%%:*}"
+            previous=${s#*:}
+        done
+        echo "peers.sh: $1 search, ms from the first key when the crop changed:$changes; samples: $(echo $samples | wc -w)" >&2
+    fi
     [ -n "${PEERS_SHOTS:-}" ] && import -window root "$PEERS_SHOTS/$1-search.png"
     # The earliest sample from which the screen stays the final one.
     for s in $samples; do
@@ -191,7 +200,9 @@ run() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 declare -A firstOf memOf searchOf
-for viewer in reviewdesk qpdfview evince; do
+# PEERS_VIEWERS="reviewdesk" (say) runs only those; PEERS_SEARCH_ONLY=1 skips the first-page and memory runs.
+viewers=${PEERS_VIEWERS:-reviewdesk qpdfview evince}
+for viewer in $viewers; do
     firsts=""
     mems=""
     searches=""
@@ -201,7 +212,11 @@ for viewer in reviewdesk qpdfview evince; do
     evince) command=(evince "$pdf") ;;
     esac
     for _ in $(seq 1 "$runs"); do
-        result=$(run "$viewer" "${command[@]}")
+        if [ -n "${PEERS_SEARCH_ONLY:-}" ]; then
+            result="0 0"
+        else
+            result=$(run "$viewer" "${command[@]}")
+        fi
         firsts="$firsts ${result% *}"
         mems="$mems ${result#* }"
         searches="$searches $(search "$viewer" "${command[@]}")"
@@ -212,7 +227,9 @@ for viewer in reviewdesk qpdfview evince; do
     printf '%-10s first page %6s ms (runs:%s), peak PSS after paging to the end %6d MiB, search to visible %6s ms (runs:%s)\n' \
         "$viewer" "${firstOf[$viewer]}" "$firsts" $((${memOf[$viewer]} / 1024)) "${searchOf[$viewer]}" "$searches"
 done
-for peer in qpdfview evince; do
+for peer in $viewers; do
+    [ "$peer" = reviewdesk ] && continue
+    [ -n "${firstOf[reviewdesk]:-}" ] || break
     awk -v a="${firstOf[reviewdesk]}" -v b="${firstOf[$peer]}" -v m="${memOf[reviewdesk]}" -v n="${memOf[$peer]}" \
         -v s="${searchOf[reviewdesk]}" -v t="${searchOf[$peer]}" -v p="$peer" \
         'BEGIN { printf "ReviewDesk / %s: first page %.2f, memory %.2f, search %.2f\n", p, a / b, m / n, s / t }'

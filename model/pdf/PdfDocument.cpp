@@ -389,6 +389,7 @@ void PdfDocument::dispatch()
             target->running.append(r);
             target->client->send(r.id, pdfproto::Text{r.page, r.count}, {},
                                  m_options.requestTimeoutMs * r.count);
+            ++m_textRequestsSent;
         }
     }
 }

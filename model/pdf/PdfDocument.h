@@ -42,12 +42,15 @@ public:
     Q_ENUM(State)
 
     // Lower runs first.
+    // A search a reviewer started comes right after the pages on screen: it is what the reviewer waits
+    // for, while thumbnails and prefetched pages are for later.
     enum Priority
     {
         PriorityVisible = 0,
-        PriorityThumbnail = 1,
-        PriorityPrefetch = 2,
-        PriorityBackground = 3
+        PrioritySearch = 1,
+        PriorityThumbnail = 2,
+        PriorityPrefetch = 3,
+        PriorityBackground = 4
     };
 
     ~PdfDocument() override;
@@ -102,6 +105,7 @@ public:
     QList<qint64> workerProcessIds() const;
     double lastRenderMs() const { return m_lastRenderMs; }
     int renderRequestsSent() const { return m_renderRequestsSent; } // to workers, since opening
+    int textRequestsSent() const { return m_textRequestsSent; }     // the same for text
 
 Q_SIGNALS:
     void stateChanged(rd::PdfDocument::State state);
@@ -187,6 +191,7 @@ private:
     quint64 m_seq = 0;
     double m_lastRenderMs = 0;
     int m_renderRequestsSent = 0;
+    int m_textRequestsSent = 0;
     bool m_sharedPixels = true;
     PdfFirstPage m_firstPage{-1};
     bool m_openSent = false;

@@ -445,6 +445,29 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 0);
     }
 
+    void searchTextGoesBeforeThumbnailsAndPrefetch()
+    {
+        PdfServiceOptions options;
+        options.workersPerDocument = 1; // answers in order
+        options.extraWorkerArguments = {QStringLiteral("--test-render-delay-ms"), QStringLiteral("300")};
+        const Opened opened = openReady(options);
+        PdfDocument* doc = opened.doc.get();
+        QVERIFY(doc);
+        QList<quint32> order;
+        connect(doc, &PdfDocument::pageRendered, doc, [&order](quint32 id) { order.append(id); });
+        connect(doc, &PdfDocument::textReady, doc, [&order](quint32 id) {
+            if (!order.contains(id))
+                order.append(id);
+        });
+        const quint32 running = doc->requestRender(0, 1.0);
+        QTRY_VERIFY(doc->renderRequestsSent() >= 1); // running is in the worker; the rest queue
+        const quint32 thumbnail = doc->requestRender(1, 0.2, 0, PdfDocument::PriorityThumbnail);
+        const quint32 prefetch = doc->requestRender(2, 1.0, 0, PdfDocument::PriorityPrefetch);
+        const quint32 search = doc->requestTextRange(1, 2, PdfDocument::PrioritySearch);
+        QTRY_VERIFY_WITH_TIMEOUT(order.size() == 4, 30000);
+        QCOMPARE(order, (QList<quint32>{running, search, thumbnail, prefetch}));
+    }
+
     void pageBufferMustBeSealed()
     {
         // The app reads page images from the worker's page buffer only when the worker cannot shrink

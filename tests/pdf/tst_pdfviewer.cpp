@@ -5,15 +5,18 @@
 #include "ui/pdf/PdfPageCache.h"
 #include "ui/pdf/PdfSearch.h"
 #include "ui/pdf/PdfSearchPanel.h"
+#include "ui/pdf/PdfTextPrefetch.h"
 #include "ui/pdf/PdfViewer.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -235,6 +238,72 @@ private Q_SLOTS:
         QCOMPARE(viewer.searchPanel()->currentHit(), from);
         QCOMPARE(view->highlightedPage(), pages.at(from));
         QTRY_COMPARE(viewer.currentPage(), pages.at(from));
+    }
+
+    // The search reports every page, but the panel shows its progress at most every 100 ms (repainting
+    // the side panel for every page cost a search a third of the GUI thread's time): far fewer updates of
+    // the bar than pages, and the final count once it ends.
+    void searchProgressIsShownSparingly()
+    {
+        ShownViewer setup(pdf("big-500.pdf"), {1000, 800});
+        PdfViewer& viewer = setup.viewer;
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        PdfSearchPanel* panel = viewer.searchPanel();
+        auto* bar = panel->findChild<QProgressBar*>();
+        QVERIFY(bar);
+        QSignalSpy pages(panel->model(), &PdfSearchModel::progress);
+        QSignalSpy shownValues(bar, &QProgressBar::valueChanged);
+        QSignalSpy finished(panel->model(), &PdfSearchModel::finished);
+        QElapsedTimer clock;
+        clock.start();
+        panel->search(QStringLiteral("page-marker-500"));
+        QVERIFY(finished.wait(60000));
+        const qint64 elapsed = clock.elapsed();
+        QVERIFY(pages.size() >= 500);
+        // One at the start, then at most one per interval (a coarse timer may fire up to 5 % early).
+        QVERIFY2(shownValues.size() <= 2 + elapsed / 90,
+                 qPrintable(QStringLiteral("%1 updates in %2 ms").arg(shownValues.size()).arg(elapsed)));
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(panel->model()->rowCount(), 1);
+        QVERIFY(panel->findChildren<QLabel*>().size() > 0);
+        bool counted = false;
+        for (const QLabel* label : panel->findChildren<QLabel*>())
+            counted = counted || label->text() == QStringLiteral("1 result(s)");
+        QVERIFY(counted);
+    }
+
+    // With text prefetch on (the case view's viewer), the text of every page is extracted after the
+    // first page, and a search is then answered from memory: no text request goes to a worker, and the
+    // hit is shown and highlighted as before.
+    void textPrefetchAnswersTheSearchFromMemory()
+    {
+        PdfService service;
+        std::unique_ptr<PdfDocument> doc(service.openFile(pdf("big-500.pdf")));
+        PdfViewer viewer;
+        QVERIFY(!viewer.textPrefetch()); // off by default
+        viewer.setTextPrefetch(true);
+        viewer.resize(1000, 800);
+        viewer.show();
+        viewer.setDocument(doc.get());
+        QVERIFY(viewer.textPrefetch());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.pageView()->isPageSharp(0), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.textPrefetch()->isFinished(), 60000);
+        for (int page = 0; page < doc->pageCount(); ++page)
+            QVERIFY(doc->hasText(page));
+        const int sent = doc->textRequestsSent();
+        QVERIFY(sent >= doc->pageCount() / PdfTextPrefetch::PagesPerRequest);
+        QSignalSpy shown(&viewer, &PdfViewer::searchHitShown);
+        viewer.searchPanel()->search(QStringLiteral("page-marker-500"));
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(shown.at(0).at(0).toInt(), 499);
+        QCOMPARE(viewer.pageView()->highlightedPage(), 499);
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer.searchPanel()->model()->isRunning(), 20000);
+        QCOMPARE(doc->textRequestsSent(), sent);
+        // Another document: a prefetch of its own, the old one gone.
+        std::unique_ptr<PdfDocument> other(service.openFile(pdf("text-3pages.pdf")));
+        viewer.setDocument(other.get());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer.textPrefetch() && viewer.textPrefetch()->isFinished(), 30000);
+        QVERIFY(other->hasText(2));
     }
 
     // The window's own Ctrl+F (Find in Queue) keeps its key while the focus is elsewhere; inside the

@@ -48,6 +48,8 @@ PdfAttachmentViewer::PdfAttachmentViewer(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
     setFocusProxy(m_viewer);
+    // A record is read page by page and searched a while later: its text is there by then.
+    m_viewer->setTextPrefetch(true);
     // The page gets the width: the pages and search column at its narrowest.
     if (auto* split = m_viewer->findChild<QSplitter*>())
         split->setSizes({split->widget(0)->minimumWidth(), 10000});

@@ -212,7 +212,7 @@ void PdfSearchModel::pump(int docIndex)
         QSet<int> pages{page};
         while (pages.size() < PagesPerRequest && d.nextPage < count && !d.doc->hasText(d.nextPage))
             pages.insert(d.nextPage++);
-        d.inFlight.insert(d.doc->requestTextRange(page, int(pages.size()), PdfDocument::PriorityBackground),
+        d.inFlight.insert(d.doc->requestTextRange(page, int(pages.size()), PdfDocument::PrioritySearch),
                           pages);
     }
 }

@@ -14,6 +14,7 @@ class QLineEdit;
 class QListView;
 class QProgressBar;
 class QLabel;
+class QTimer;
 
 namespace rd {
 
@@ -57,6 +58,9 @@ private:
     QLabel* m_position; // "Result 3 of 12"
     QListView* m_results;
     QString m_lastQuery; // of the results shown
+    QTimer* m_progressTimer;
+    int m_progressDone = 0;
+    int m_progressTotal = 0;
 };
 
 } // namespace rd

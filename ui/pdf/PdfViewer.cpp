@@ -3,6 +3,7 @@
 #include "model/pdf/PdfDocument.h"
 #include "ui/pdf/PdfPageCache.h"
 #include "ui/pdf/PdfSearchPanel.h"
+#include "ui/pdf/PdfTextPrefetch.h"
 #include "ui/pdf/PdfThumbnailModel.h"
 
 #include <QComboBox>
@@ -255,6 +256,8 @@ void PdfViewer::setDocument(PdfDocument* document)
         m_doc->disconnect(this);
     m_doc = document;
     m_cache->clear();
+    delete m_textPrefetch;
+    m_textPrefetch = document && m_textPrefetchOn ? new PdfTextPrefetch(document, this) : nullptr;
     if (document && document->state() == PdfDocument::State::Opening) {
         m_view->setPlaceholderText(tr("Opening %1…").arg(document->displayName()));
         showPageView(); // before the view asks for its first page, at its size

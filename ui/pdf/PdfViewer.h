@@ -29,6 +29,7 @@ namespace rd {
 class PdfDocument;
 class PdfPageCache;
 class PdfSearchPanel;
+class PdfTextPrefetch;
 class PdfThumbnailModel;
 
 class PdfViewer : public QWidget
@@ -50,6 +51,10 @@ public:
     void setRotation(int quarterTurns);
     int rotation() const;
     void setSelectionMode(PdfPageView::SelectionMode mode);
+    // Extract the document's text in the background after its first page (PdfTextPrefetch), so that a
+    // search is answered from memory. Off by default; takes effect with the next setDocument().
+    void setTextPrefetch(bool on) { m_textPrefetchOn = on; }
+    PdfTextPrefetch* textPrefetch() const { return m_textPrefetch; }
 
     // Jump to evidence: show page, highlight rect (points), or the quote when rect is empty.
     void showEvidence(int page, const QRectF& rect, const QString& quote = {});
@@ -95,6 +100,8 @@ private:
 
     std::unique_ptr<PdfPageCache> m_cache;
     QPointer<PdfDocument> m_doc;
+    bool m_textPrefetchOn = false;
+    PdfTextPrefetch* m_textPrefetch = nullptr;
     PdfPageView* m_view;
     PdfThumbnailModel* m_thumbnails;
     QListView* m_thumbnailView;
