@@ -1,0 +1,255 @@
+// Our own promises attacked (docs/security.md), each hole shown failing before its fix: a case file with
+// a planted trigger written into, the signing's own audit entries written by someone other than the
+// signer, a determination dated before the entries it covers, and entries out of time order (a revoked
+// key dated back behind later work). Real reviewdesk-cli binaries on real case files, a real roster and
+// people folder (TrustFixture.h), and the attacker's own tool for the trail (TrailRewrite.h).
+#include "SqlTamper.h"
+#include "TestSupport.h"
+#include "TrailRewrite.h"
+#include "TrustCliCase.h"
+#include "TrustFixture.h"
+#include "checklist/PolicyLoader.h"
+#include "model/casefile/CaseFile.h"
+#include "model/casefile/CaseRecordJson.h"
+#include "model/letters/PlanInfo.h"
+#include "model/signoff/CaseVerification.h"
+#include "model/signoff/Signoff.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace rd;
+using test::sqlite;
+
+namespace {
+
+QByteArray bytesOf(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString findings(const CaseVerification& result)
+{
+    QStringList lines;
+    for (const VerifyFinding& finding : result.report.problems)
+        lines.append(finding.where + QStringLiteral(": ") + finding.what);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestAttack : public QObject, private test::TrustCliCase
+{
+    Q_OBJECT
+
+private:
+    // The roster again, every person valid since a day ago (the fixture's are valid since a minute ago),
+    // so that a trail can be dated back hours and still be genuinely signed.
+    bool rosterValidSinceYesterday(const QStringList& revoked, const QDateTime& revokedAt, QString* error)
+    {
+        UserDirectory directory(m_trust.home());
+        if (!directory.load(error))
+            return false;
+        const auto adminKey =
+            directory.unlock(QStringLiteral("admin.test"), test::TrustFixture::adminPassword(), error);
+        const auto trust = TrustStore::load(error);
+        if (!adminKey || !trust)
+            return false;
+        const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-1);
+        User admin = *directory.user(QStringLiteral("admin.test"));
+        admin.publicKey = adminKey->publicKey();
+        Roster roster = Roster::create(admin, since);
+        for (const RosterEntry& entry : trust->roster().entries())
+            if (entry.user.publicKey != admin.publicKey && !roster.add(entry.user, since, error))
+                return false;
+        for (const QString& login : revoked)
+            if (!roster.revoke(login, revokedAt, error))
+                return false;
+        // Newer than any serial this computer has seen.
+        for (qint64 serial = 0; serial <= trust->roster().serial(); ++serial)
+            if (!roster.save(m_trust.rosterPath(), *adminKey, error))
+                return false;
+        return true;
+    }
+
+    CaseVerification verifyFile(const QString& path)
+    {
+        QString error;
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        if (!file) {
+            CaseVerification failed;
+            failed.report.problems.append({path, error});
+            return failed;
+        }
+        return verifyCase(*file);
+    }
+
+    const SigningKey* keyOf(const QString& login)
+    {
+        if (!m_keys.contains(login))
+            m_keys.insert(login, m_trust.actor(login));
+        return m_keys.value(login).key().get();
+    }
+
+    QMap<QString, Actor> m_keys;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(setUpOrganization(&error), qPrintable(error));
+        QVERIFY2(rosterValidSinceYesterday({}, {}, &error), qPrintable(error));
+    }
+
+    // A hostile case file's own triggers would run inside this person's writes: a judgment changed
+    // behind a reviewer's answer, or behind a medical director's signing, between the overrides written
+    // and the statement built. Such a file is opened read-only, says why, and keeps its bytes.
+    void plantedTriggerRunsInNoWrite()
+    {
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("planted.rdcase"));
+        QVERIFY(!path.isEmpty());
+        QVERIFY(sqlite(path, "CREATE TRIGGER planted AFTER INSERT ON audit BEGIN UPDATE judgment SET value = "
+                             "'met' WHERE id = 'management-impact'; END;"));
+        const QByteArray before = bytesOf(path);
+        const test::CliRun answer =
+            as(QStringLiteral("nurse.lee"), kNursePassword,
+               {QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                QStringLiteral("--value"), QStringLiteral("no")});
+        QVERIFY2(answer.exitCode != 0, qPrintable(answer.out));
+        QVERIFY2(answer.err.contains(QStringLiteral("altered outside ReviewDesk")) &&
+                     answer.err.contains(QStringLiteral("trigger planted")),
+                 qPrintable(answer.err));
+        const test::CliRun sign =
+            as(QStringLiteral("dr.whitfield"), kDoctorPassword,
+               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
+        QVERIFY2(sign.exitCode != 0, qPrintable(sign.out));
+        QVERIFY2(sign.err.contains(QStringLiteral("altered outside ReviewDesk")), qPrintable(sign.err));
+        QCOMPARE(bytesOf(path), before);
+
+        QString error;
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+        QVERIFY2(file, qPrintable(error));
+        QVERIFY(file->isReadOnly());
+        QVERIFY(!file->recordJudgment(QStringLiteral("cosmetic"), Answer{AnswerValue::No, {}, {}, {}},
+                                      m_trust.actor(QStringLiteral("nurse.lee")), &error));
+        file.reset();
+        QCOMPARE(bytesOf(path), before);
+    }
+
+    // The signing's own two entries (determined, case.sign) say who signed: written in another person's
+    // name (a colleague finishing a signing made elsewhere, or backdated by a revoked signer) they
+    // misname the signer, and verify says so.
+    void signingEntriesInAnotherName()
+    {
+        const QString path = signedDenial(QStringLiteral("signing-entries.rdcase"));
+        QVERIFY(!path.isEmpty());
+        QCOMPARE(verifyFile(path).report.problems.size(), 0);
+        QVERIFY(test::rewriteTrail(
+            path,
+            [](QList<AuditEntry>& trail) {
+                for (qsizetype i = trail.size() - 2; i < trail.size(); ++i)
+                    trail[i].actor = QStringLiteral("nurse.lee");
+            },
+            [this](const AuditEntry& entry) {
+                return entry.actor == QLatin1String("nurse.lee") ? keyOf(entry.actor) : nullptr;
+            }));
+        const CaseVerification result = verifyFile(path);
+        QVERIFY2(
+            findings(result).contains(QStringLiteral("written by nurse.lee, not by the signer dr.whitfield")),
+            qPrintable(findings(result)));
+    }
+
+    // A determination's time is the signer's clock; it is checked against the roster (a revoked signer
+    // dates it back). It can be no earlier than the entries it covers, nor than its own case.sign entry.
+    void signatureDatedBeforeWhatItCovers()
+    {
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("backdated-signature.rdcase"));
+        QVERIFY(!path.isEmpty());
+        QString error;
+        const auto policy = PolicyLoader::loadBuiltIn();
+        QVERIFY(policy.ok());
+        const auto plan = PlanInfo::load(QString(), &error);
+        QVERIFY2(plan, qPrintable(error));
+        const auto trust = TrustStore::load(&error);
+        QVERIFY2(trust, qPrintable(error));
+        const auto doctor =
+            trust->roster().current(QStringLiteral("dr.whitfield"), QDateTime::currentDateTimeUtc());
+        QVERIFY(doctor);
+        {
+            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+            QVERIFY2(file, qPrintable(error));
+            SignoffInput input;
+            input.login = QStringLiteral("dr.whitfield");
+            input.letterFields.insert(LetterField::clinicalRationale(), kRationale);
+            input.now = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+            QVERIFY2(Signoff(policy.value(), *plan)
+                         .sign(*file, doctor->user, *keyOf(QStringLiteral("dr.whitfield")), input, &error),
+                     qPrintable(error));
+        }
+        const CaseVerification result = verifyFile(path);
+        QVERIFY2(findings(result).contains(QStringLiteral("the signing time was set back")),
+                 qPrintable(findings(result)));
+    }
+
+    // Entries follow each other in time (a few minutes of clocks' disagreement aside). A reviewer
+    // revoked an hour ago, with her key and password, appends a judgment dated before her revocation to
+    // a case someone worked on since: every entry is genuinely signed and her key was valid at the date
+    // she wrote, but the date is before the entry it follows.
+    void entryDatedBeforeTheOneItFollows()
+    {
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("out-of-order.rdcase"));
+        QVERIFY(!path.isEmpty());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QString error;
+        QVERIFY2(rosterValidSinceYesterday({QStringLiteral("nurse.kim")}, now.addSecs(-3600), &error),
+                 qPrintable(error));
+        // The case was made three hours ago (nurse.lee's entries, re-signed by her, dated back).
+        QVERIFY(test::rewriteTrail(
+            path,
+            [&](QList<AuditEntry>& trail) {
+                for (AuditEntry& entry : trail)
+                    entry.at = entry.at.addSecs(-3 * 3600);
+            },
+            [this](const AuditEntry& entry) { return keyOf(entry.actor); }));
+        // nurse.lee works on it now.
+        {
+            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+            QVERIFY2(file, qPrintable(error));
+            QVERIFY2(file->recordJudgment(QStringLiteral("research-only"),
+                                          Answer{AnswerValue::Yes, {}, {}, {}},
+                                          m_trust.actor(QStringLiteral("nurse.lee")), &error),
+                     qPrintable(error));
+        }
+        QVERIFY2(verifyFile(path).report.problems.isEmpty(), qPrintable(findings(verifyFile(path))));
+        // nurse.kim, revoked an hour ago, appends her judgment dated 90 minutes ago, and sets the table.
+        const QString yes = CaseRecordJson::answerText(Answer{AnswerValue::Yes, {}, {}, {}});
+        QVERIFY(test::rewriteTrail(
+            path,
+            [&](QList<AuditEntry>& trail) {
+                AuditEntry entry = trail.last();
+                entry.at = now.addSecs(-90 * 60);
+                entry.actor = QStringLiteral("nurse.kim");
+                entry.action = QStringLiteral("judgment.record");
+                entry.target = QStringLiteral("cosmetic");
+                for (const AuditEntry& earlier : std::as_const(trail))
+                    if (earlier.action == QLatin1String("judgment.record") && earlier.target == entry.target)
+                        entry.oldValue = earlier.newValue;
+                entry.newValue = yes;
+                trail.append(entry);
+            },
+            [this](const AuditEntry& entry) {
+                return entry.actor == QLatin1String("nurse.kim") ? keyOf(entry.actor) : nullptr;
+            }));
+        QVERIFY(sqlite(path, "UPDATE judgment SET value = 'yes' WHERE id = 'cosmetic'"));
+        const CaseVerification result = verifyFile(path);
+        // Her entry is the only finding: genuinely signed, with a key valid at its date.
+        QVERIFY2(result.report.problems.size() == 1, qPrintable(findings(result)));
+        QVERIFY2(findings(result).contains(QStringLiteral("before the entry it follows")),
+                 qPrintable(findings(result)));
+    }
+};
+
+QTEST_MAIN(TestAttack)
+#include "tst_attack.moc"
