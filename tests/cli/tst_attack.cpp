@@ -17,6 +17,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace rd;
@@ -248,6 +252,56 @@ private Q_SLOTS:
         QVERIFY2(result.report.problems.size() == 1, qPrintable(findings(result)));
         QVERIFY2(findings(result).contains(QStringLiteral("before the entry it follows")),
                  qPrintable(findings(result)));
+    }
+
+    // A FHIR request makes a case as a case JSON does, and is held to the same limits: a member's name
+    // with a bidirectional override (it reads differently in the queue and on the letters from what it
+    // holds) or of 300 characters is refused with the field named, and no case file is written.
+    void fhirBundleHeldToTheCaseLimits_data()
+    {
+        QTest::addColumn<QString>("family");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("bidirectional override")
+            << QStringLiteral("Rivera") + QChar(0x202E) << QStringLiteral("bidirectional-override");
+        QTest::newRow("300 characters")
+            << QString(300, QLatin1Char('A')) << QStringLiteral("longer than 200");
+    }
+
+    void fhirBundleHeldToTheCaseLimits()
+    {
+        QFETCH(QString, family);
+        QFETCH(QString, expected);
+        QFile fixture(QStringLiteral(REVIEWDESK_TEST_DATA "/fhir/fixtures/ig221-referral-96000-96004.json"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        QJsonObject bundle = QJsonDocument::fromJson(fixture.readAll()).object();
+        QJsonArray entries = bundle.value(QStringLiteral("entry")).toArray();
+        bool patched = false;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            QJsonObject entry = entries.at(i).toObject();
+            QJsonObject resource = entry.value(QStringLiteral("resource")).toObject();
+            if (resource.value(QStringLiteral("resourceType")).toString() != QLatin1String("Patient"))
+                continue;
+            QJsonArray names = resource.value(QStringLiteral("name")).toArray();
+            QJsonObject name = names.at(0).toObject();
+            name.insert(QStringLiteral("family"), family);
+            names.replace(0, name);
+            resource.insert(QStringLiteral("name"), names);
+            entry.insert(QStringLiteral("resource"), resource);
+            entries.replace(i, entry);
+            patched = true;
+        }
+        QVERIFY(patched);
+        bundle.insert(QStringLiteral("entry"), entries);
+        const QString bundlePath = m_dir.filePath(QStringLiteral("hostile-bundle.json"));
+        QVERIFY(test::writeFile(bundlePath, QJsonDocument(bundle).toJson()));
+        const QString casePath = m_dir.filePath(QStringLiteral("hostile-bundle.rdcase"));
+        const test::CliRun run =
+            as(QStringLiteral("nurse.lee"), kNursePassword,
+               {QStringLiteral("import-fhir"), bundlePath, QStringLiteral("-o"), casePath});
+        QVERIFY2(run.exitCode == 2, qPrintable(run.out + run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("member.name")) && run.err.contains(expected),
+                 qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(casePath));
     }
 };
 
