@@ -15,6 +15,7 @@
 #include "model/signoff/CaseVerification.h"
 #include "model/signoff/Signoff.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -252,6 +253,101 @@ private Q_SLOTS:
         QVERIFY2(result.report.problems.size() == 1, qPrintable(findings(result)));
         QVERIFY2(findings(result).contains(QStringLiteral("before the entry it follows")),
                  qPrintable(findings(result)));
+    }
+
+    // A pended case cannot be signed (it gets a request for information): the app and the CLI refuse,
+    // and so does verify, for a statement someone made with their own key and our code.
+    void pendedCaseSignedByHand()
+    {
+        const QString path = newCase(QStringLiteral("approved"), QStringLiteral("pended-signed.rdcase"));
+        QVERIFY(!path.isEmpty());
+        QString error;
+        const auto policy = PolicyLoader::loadBuiltIn();
+        QVERIFY(policy.ok());
+        const auto plan = PlanInfo::load(QString(), &error);
+        QVERIFY2(plan, qPrintable(error));
+        const Actor nurse = m_trust.actor(QStringLiteral("nurse.lee"));
+        {
+            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+            QVERIFY2(file, qPrintable(error));
+            QVERIFY2(file->recordJudgment(QStringLiteral("indication"),
+                                          Answer{AnswerValue::Unknown, {}, {}, {}}, nurse, &error),
+                     qPrintable(error));
+            const Decision decision = Signoff(policy.value(), *plan).finalDecision(file->data(), {});
+            QVERIFY(decision.overall == OverallOutcome::Pended);
+            const QString letter = QStringLiteral("<p>Your request is approved.</p>");
+            const QByteArray letterHash =
+                QCryptographicHash::hash(letter.toUtf8(), QCryptographicHash::Sha256).toHex();
+            SignRequest request;
+            request.letters.insert(QStringLiteral("en"), letter);
+            request.letterKinds.insert(QStringLiteral("en"), QStringLiteral("approval"));
+            request.actor = nurse;
+            request.signedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+            request.statement = {
+                {QStringLiteral("decision"), decision.toJsonObject()},
+                {QStringLiteral("letters"),
+                 QJsonObject{{QStringLiteral("en"),
+                              QJsonObject{{QStringLiteral("kind"), QStringLiteral("approval")},
+                                          {QStringLiteral("sha256"), QString::fromLatin1(letterHash)}}}}},
+                {QStringLiteral("signer"),
+                 QJsonObject{{QStringLiteral("login"), nurse.login()},
+                             {QStringLiteral("publicKey"), QString::fromLatin1(nurse.publicKey().toHex())}}},
+                {QStringLiteral("meaning"), QStringLiteral("Determination made by Lee Park, RN")},
+                {QStringLiteral("signedAt"), AuditChain::timestamp(request.signedAt)},
+                {QStringLiteral("policySha256"),
+                 QString::fromLatin1(Signoff::policyHash(policy.value()).toHex())}};
+            QVERIFY2(file->sign(request, &error), qPrintable(error));
+        }
+        const CaseVerification result = verifyFile(path);
+        QVERIFY2(findings(result).contains(QStringLiteral("a pended case cannot be signed")),
+                 qPrintable(findings(result)));
+    }
+
+    // The signed letter is of the kind the recomputed decision gives: an approval letter signed on a
+    // denial (the statement made by hand, with the medical director's own key) tells the member the
+    // opposite of the determination; the letter command would hand it out as signed.
+    void letterOfAnotherKindSigned()
+    {
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("wrong-letter.rdcase"));
+        QVERIFY(!path.isEmpty());
+        QString error;
+        const auto policy = PolicyLoader::loadBuiltIn();
+        QVERIFY(policy.ok());
+        const auto plan = PlanInfo::load(QString(), &error);
+        QVERIFY2(plan, qPrintable(error));
+        const Actor doctor = m_trust.actor(QStringLiteral("dr.whitfield"));
+        {
+            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
+            QVERIFY2(file, qPrintable(error));
+            const Decision decision = Signoff(policy.value(), *plan).finalDecision(file->data(), {});
+            QVERIFY(decision.overall == OverallOutcome::Denied);
+            const QString letter = QStringLiteral("<p>Good news: your request is approved.</p>");
+            const QByteArray letterHash =
+                QCryptographicHash::hash(letter.toUtf8(), QCryptographicHash::Sha256).toHex();
+            SignRequest request;
+            request.letters.insert(QStringLiteral("en"), letter);
+            request.letterKinds.insert(QStringLiteral("en"), QStringLiteral("approval"));
+            request.actor = doctor;
+            request.signedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+            request.statement = {
+                {QStringLiteral("decision"), decision.toJsonObject()},
+                {QStringLiteral("letters"),
+                 QJsonObject{{QStringLiteral("en"),
+                              QJsonObject{{QStringLiteral("kind"), QStringLiteral("approval")},
+                                          {QStringLiteral("sha256"), QString::fromLatin1(letterHash)}}}}},
+                {QStringLiteral("signer"),
+                 QJsonObject{{QStringLiteral("login"), doctor.login()},
+                             {QStringLiteral("publicKey"), QString::fromLatin1(doctor.publicKey().toHex())}}},
+                {QStringLiteral("meaning"), QStringLiteral("Determination made by Dana Whitfield")},
+                {QStringLiteral("signedAt"), AuditChain::timestamp(request.signedAt)},
+                {QStringLiteral("policySha256"),
+                 QString::fromLatin1(Signoff::policyHash(policy.value()).toHex())}};
+            QVERIFY2(file->sign(request, &error), qPrintable(error));
+        }
+        const CaseVerification result = verifyFile(path);
+        QVERIFY2(
+            findings(result).contains(QStringLiteral("is of kind approval, but the determination is denied")),
+            qPrintable(findings(result)));
     }
 
     // A FHIR request makes a case as a case JSON does, and is held to the same limits: a member's name
