@@ -350,6 +350,45 @@ private Q_SLOTS:
             qPrintable(findings(result)));
     }
 
+    // Clinical text is member data: every text `sign` takes has a file form, so none has to go on a
+    // command line (seen by every process of the machine, kept in shell histories).
+    void clinicalTextOffTheCommandLine()
+    {
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("texts-from-files.rdcase"));
+        QVERIFY(!path.isEmpty());
+        const QString additional =
+            QStringLiteral("Notes showing how the study changes the botulinum toxin plan.");
+        const QString additionalEs = QStringLiteral("Notas que muestren cómo el estudio cambia el plan.");
+        const QString rationaleEs =
+            QStringLiteral("Las notas no muestran que el estudio cambie el tratamiento.");
+        const QMap<QString, QString> files{{QStringLiteral("rationale-file"), kRationale},
+                                           {QStringLiteral("rationale-es-file"), rationaleEs},
+                                           {QStringLiteral("additional-info-file"), additional},
+                                           {QStringLiteral("additional-info-es-file"), additionalEs}};
+        QStringList args{QStringLiteral("sign"), path};
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            const QString file = m_dir.filePath(it.key() + QStringLiteral(".txt"));
+            QVERIFY(test::writeFile(file, it.value().toUtf8()));
+            args << QStringLiteral("--") + it.key() << file;
+        }
+        const QByteArray before = bytesOf(path);
+        const test::CliRun missing = as(QStringLiteral("dr.whitfield"), kDoctorPassword,
+                                        args + QStringList{QStringLiteral("--additional-info-es-file"),
+                                                           m_dir.filePath(QStringLiteral("none"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("--additional-info-es-file")), qPrintable(missing.err));
+        QCOMPARE(bytesOf(path), before);
+        const test::CliRun run = as(QStringLiteral("dr.whitfield"), kDoctorPassword, args);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QString error;
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY2(file, qPrintable(error));
+        const QMap<QString, QString> fields = file->letterFields();
+        QCOMPARE(fields.value(LetterField::additionalInformation()), additional);
+        QCOMPARE(fields.value(LetterField::additionalInformation() + QStringLiteral(".es")), additionalEs);
+        QCOMPARE(fields.value(LetterField::clinicalRationale() + QStringLiteral(".es")), rationaleEs);
+    }
+
     // A FHIR request makes a case as a case JSON does, and is held to the same limits: a member's name
     // with a bidirectional override (it reads differently in the queue and on the letters from what it
     // holds) or of 300 characters is refused with the field named, and no case file is written.
