@@ -98,6 +98,40 @@ private:
         return m_keys.value(login).key().get();
     }
 
+    // A statement made by hand with the signer's own key and our code (CaseFile::sign), past every rule
+    // Signoff::sign applies: the decision the engine gives, one English letter of the kind given.
+    bool signByHand(const QString& path, const Actor& signer, const QString& letterKind,
+                    const QString& letter, QString* error)
+    {
+        const auto policy = PolicyLoader::loadBuiltIn();
+        const auto plan = PlanInfo::load(QString(), error);
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, error);
+        if (!policy.ok() || !plan || !file)
+            return false;
+        const Decision decision = Signoff(policy.value(), *plan).finalDecision(file->data(), {});
+        const QByteArray letterHash =
+            QCryptographicHash::hash(letter.toUtf8(), QCryptographicHash::Sha256).toHex();
+        SignRequest request;
+        request.letters.insert(QStringLiteral("en"), letter);
+        request.letterKinds.insert(QStringLiteral("en"), letterKind);
+        request.actor = signer;
+        request.signedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+        request.statement = {
+            {QStringLiteral("decision"), decision.toJsonObject()},
+            {QStringLiteral("letters"),
+             QJsonObject{{QStringLiteral("en"),
+                          QJsonObject{{QStringLiteral("kind"), letterKind},
+                                      {QStringLiteral("sha256"), QString::fromLatin1(letterHash)}}}}},
+            {QStringLiteral("signer"),
+             QJsonObject{{QStringLiteral("login"), signer.login()},
+                         {QStringLiteral("publicKey"), QString::fromLatin1(signer.publicKey().toHex())}}},
+            {QStringLiteral("meaning"), QStringLiteral("Determination made by %1").arg(signer.login())},
+            {QStringLiteral("signedAt"), AuditChain::timestamp(request.signedAt)},
+            {QStringLiteral("policySha256"),
+             QString::fromLatin1(Signoff::policyHash(policy.value()).toHex())}};
+        return file->sign(request, error);
+    }
+
     QMap<QString, Actor> m_keys;
 
 private Q_SLOTS:
@@ -262,10 +296,6 @@ private Q_SLOTS:
         const QString path = newCase(QStringLiteral("approved"), QStringLiteral("pended-signed.rdcase"));
         QVERIFY(!path.isEmpty());
         QString error;
-        const auto policy = PolicyLoader::loadBuiltIn();
-        QVERIFY(policy.ok());
-        const auto plan = PlanInfo::load(QString(), &error);
-        QVERIFY2(plan, qPrintable(error));
         const Actor nurse = m_trust.actor(QStringLiteral("nurse.lee"));
         {
             auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
@@ -273,31 +303,10 @@ private Q_SLOTS:
             QVERIFY2(file->recordJudgment(QStringLiteral("indication"),
                                           Answer{AnswerValue::Unknown, {}, {}, {}}, nurse, &error),
                      qPrintable(error));
-            const Decision decision = Signoff(policy.value(), *plan).finalDecision(file->data(), {});
-            QVERIFY(decision.overall == OverallOutcome::Pended);
-            const QString letter = QStringLiteral("<p>Your request is approved.</p>");
-            const QByteArray letterHash =
-                QCryptographicHash::hash(letter.toUtf8(), QCryptographicHash::Sha256).toHex();
-            SignRequest request;
-            request.letters.insert(QStringLiteral("en"), letter);
-            request.letterKinds.insert(QStringLiteral("en"), QStringLiteral("approval"));
-            request.actor = nurse;
-            request.signedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
-            request.statement = {
-                {QStringLiteral("decision"), decision.toJsonObject()},
-                {QStringLiteral("letters"),
-                 QJsonObject{{QStringLiteral("en"),
-                              QJsonObject{{QStringLiteral("kind"), QStringLiteral("approval")},
-                                          {QStringLiteral("sha256"), QString::fromLatin1(letterHash)}}}}},
-                {QStringLiteral("signer"),
-                 QJsonObject{{QStringLiteral("login"), nurse.login()},
-                             {QStringLiteral("publicKey"), QString::fromLatin1(nurse.publicKey().toHex())}}},
-                {QStringLiteral("meaning"), QStringLiteral("Determination made by Lee Park, RN")},
-                {QStringLiteral("signedAt"), AuditChain::timestamp(request.signedAt)},
-                {QStringLiteral("policySha256"),
-                 QString::fromLatin1(Signoff::policyHash(policy.value()).toHex())}};
-            QVERIFY2(file->sign(request, &error), qPrintable(error));
         }
+        QVERIFY2(signByHand(path, nurse, QStringLiteral("approval"),
+                            QStringLiteral("<p>Your request is approved.</p>"), &error),
+                 qPrintable(error));
         const CaseVerification result = verifyFile(path);
         QVERIFY2(findings(result).contains(QStringLiteral("a pended case cannot be signed")),
                  qPrintable(findings(result)));
@@ -311,39 +320,9 @@ private Q_SLOTS:
         const QString path = newCase(QStringLiteral("denied"), QStringLiteral("wrong-letter.rdcase"));
         QVERIFY(!path.isEmpty());
         QString error;
-        const auto policy = PolicyLoader::loadBuiltIn();
-        QVERIFY(policy.ok());
-        const auto plan = PlanInfo::load(QString(), &error);
-        QVERIFY2(plan, qPrintable(error));
-        const Actor doctor = m_trust.actor(QStringLiteral("dr.whitfield"));
-        {
-            auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
-            QVERIFY2(file, qPrintable(error));
-            const Decision decision = Signoff(policy.value(), *plan).finalDecision(file->data(), {});
-            QVERIFY(decision.overall == OverallOutcome::Denied);
-            const QString letter = QStringLiteral("<p>Good news: your request is approved.</p>");
-            const QByteArray letterHash =
-                QCryptographicHash::hash(letter.toUtf8(), QCryptographicHash::Sha256).toHex();
-            SignRequest request;
-            request.letters.insert(QStringLiteral("en"), letter);
-            request.letterKinds.insert(QStringLiteral("en"), QStringLiteral("approval"));
-            request.actor = doctor;
-            request.signedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
-            request.statement = {
-                {QStringLiteral("decision"), decision.toJsonObject()},
-                {QStringLiteral("letters"),
-                 QJsonObject{{QStringLiteral("en"),
-                              QJsonObject{{QStringLiteral("kind"), QStringLiteral("approval")},
-                                          {QStringLiteral("sha256"), QString::fromLatin1(letterHash)}}}}},
-                {QStringLiteral("signer"),
-                 QJsonObject{{QStringLiteral("login"), doctor.login()},
-                             {QStringLiteral("publicKey"), QString::fromLatin1(doctor.publicKey().toHex())}}},
-                {QStringLiteral("meaning"), QStringLiteral("Determination made by Dana Whitfield")},
-                {QStringLiteral("signedAt"), AuditChain::timestamp(request.signedAt)},
-                {QStringLiteral("policySha256"),
-                 QString::fromLatin1(Signoff::policyHash(policy.value()).toHex())}};
-            QVERIFY2(file->sign(request, &error), qPrintable(error));
-        }
+        QVERIFY2(signByHand(path, m_trust.actor(QStringLiteral("dr.whitfield")), QStringLiteral("approval"),
+                            QStringLiteral("<p>Good news: your request is approved.</p>"), &error),
+                 qPrintable(error));
         const CaseVerification result = verifyFile(path);
         QVERIFY2(
             findings(result).contains(QStringLiteral("is of kind approval, but the determination is denied")),

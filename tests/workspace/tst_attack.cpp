@@ -10,6 +10,7 @@
 
 #include "model/audit/AuditChain.h"
 #include "model/casefile/CaseFile.h"
+#include "model/workspace/CaseRows.h"
 #include "model/workspace/Workspace.h"
 #include "model/workspace/WorkspaceCase.h"
 #include "model/workspace/WorkspaceSchema.h"
@@ -51,21 +52,27 @@ private:
         return imported.value_or(QString());
     }
 
-    static QString json(const QJsonValue& value)
-    {
-        return QString::fromUtf8(value.isArray()
-                                     ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                     : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    }
-
     // rd.apply as the holder's own connection calls it, with entries and rows of the attacker's making.
     static bool apply(PgConnection& connection, const QString& caseId, const QJsonArray& audit,
                       const QJsonArray& upserts, QString* error)
     {
         return connection
             .exec("SELECT rd.apply($1, $2::jsonb, $3::jsonb, '[]'::jsonb, NULL, NULL)",
-                  {PgParam::text(caseId), PgParam::text(json(audit)), PgParam::text(json(upserts))}, error)
+                  {PgParam::text(caseId), PgParam::text(CaseRows::compact(audit)),
+                   PgParam::text(CaseRows::compact(upserts))},
+                  error)
             .has_value();
+    }
+
+    // nurse's own connection, holding the case as the app does.
+    std::unique_ptr<PgConnection> holdAsNurse(const QString& caseId, QString* error)
+    {
+        auto connection = PgConnection::open(m_cluster.url(m_team.nurse), error);
+        const auto hold = connection ? connection->exec("SELECT rd.hold($1)", {PgParam::text(caseId)}, error)
+                                     : std::nullopt;
+        if (!hold || !hold->text(0, 0).isEmpty())
+            return nullptr;
+        return connection;
     }
 
     static std::optional<QJsonObject> caseInfoRow(PgConnection& connection, const QString& caseId,
@@ -122,10 +129,8 @@ private Q_SLOTS:
         const QString caseId = importCase();
         QVERIFY(!caseId.isEmpty());
         QString error;
-        auto holder = PgConnection::open(m_cluster.url(m_team.nurse), &error);
+        auto holder = holdAsNurse(caseId, &error);
         QVERIFY2(holder, qPrintable(error));
-        const auto hold = holder->exec("SELECT rd.hold($1)", {PgParam::text(caseId)}, &error);
-        QVERIFY2(hold && hold->text(0, 0).isEmpty(), qPrintable(error));
         const auto info = caseInfoRow(*holder, caseId, &error);
         QVERIFY2(info, qPrintable(error));
         const QJsonArray upserts{QJsonObject{{QStringLiteral("t"), QStringLiteral("case_info")},
@@ -149,10 +154,8 @@ private Q_SLOTS:
         const QString caseId = importCase();
         QVERIFY(!caseId.isEmpty());
         QString error;
-        auto holder = PgConnection::open(m_cluster.url(m_team.nurse), &error);
+        auto holder = holdAsNurse(caseId, &error);
         QVERIFY2(holder, qPrintable(error));
-        const auto hold = holder->exec("SELECT rd.hold($1)", {PgParam::text(caseId)}, &error);
-        QVERIFY2(hold && hold->text(0, 0).isEmpty(), qPrintable(error));
         auto info = caseInfoRow(*holder, caseId, &error);
         QVERIFY2(info, qPrintable(error));
         const auto head = holder->exec("SELECT audit_count, encode(audit_head, 'hex') FROM rd.case_queue "
@@ -170,16 +173,7 @@ private Q_SLOTS:
         entry.newValue = entry.oldValue;
         entry.hash = AuditChain::entryHash(entry);
         entry.signature = m_trust.actor(m_team.nurse).sign(AuditChain::signedMessage(entry));
-        const QJsonObject row{{QStringLiteral("seq"), entry.seq},
-                              {QStringLiteral("at"), AuditChain::timestamp(entry.at)},
-                              {QStringLiteral("actor"), entry.actor},
-                              {QStringLiteral("action"), entry.action},
-                              {QStringLiteral("target"), entry.target},
-                              {QStringLiteral("old"), entry.oldValue},
-                              {QStringLiteral("new"), entry.newValue},
-                              {QStringLiteral("prev"), QString::fromLatin1(entry.prevHash.toHex())},
-                              {QStringLiteral("hash"), QString::fromLatin1(entry.hash.toHex())},
-                              {QStringLiteral("signature"), QString::fromLatin1(entry.signature.toHex())}};
+        const QJsonObject row = CaseRows::auditJson(entry);
         info->insert(QStringLiteral("audit_count"), entry.seq);
         info->insert(QStringLiteral("audit_head"),
                      QJsonObject{{QStringLiteral("b"), QString::fromLatin1(entry.hash.toBase64())}});
