@@ -5,6 +5,8 @@
 // passes unexpectedly: remove the mark).
 #include "PgTestCluster.h"
 #include "TestCases.h"
+#include "TestSupport.h"
+#include "TrailRewrite.h"
 #include "TrustFixture.h"
 #include "WorkspaceTeam.h"
 
@@ -184,6 +186,40 @@ private Q_SLOTS:
         QEXPECT_FAIL("", "server hole H4 (ATTACK.md): rd.append_audit takes the entry's time from the client",
                      Continue);
         QVERIFY2(!applied, "an entry dated 2020 was stored");
+    }
+
+    // A case's id is what the file that brought it says (any text, its trail re-signed by its author to
+    // chain from it). The command line copied a workspace case into a file named after its id, in a
+    // temporary folder: an id "../escaped" wrote the member's case outside it, replacing what was there,
+    // for whoever ran `verify URL#ID` (or a script over `workspace take`).
+    void caseIdNamesNoPath()
+    {
+        CaseData data = test::sampleCase();
+        data.answers.clear();
+        const QString path = m_dir.filePath(QStringLiteral("escaping.rdcase"));
+        QString error;
+        QVERIFY2(CaseFile::create(path, data, m_trust.actor(m_team.nurse), &error), qPrintable(error));
+        const QString caseId = QStringLiteral("../escaped");
+        QVERIFY(test::sqlite(path, "UPDATE case_info SET case_id = '../escaped'"));
+        const Actor nurse = m_trust.actor(m_team.nurse);
+        QVERIFY(test::rewriteTrail(
+            path, [](QList<AuditEntry>&) {}, [&nurse](const AuditEntry&) { return nurse.key().get(); }));
+        auto workspace = Workspace::open(m_cluster.url(m_team.nurse), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        const auto imported = workspace->importCaseFile(path, &error);
+        QVERIFY2(imported && *imported == caseId, qPrintable(error));
+
+        const QString tmp = m_dir.filePath(QStringLiteral("tmp"));
+        QVERIFY(QDir().mkpath(tmp));
+        QProcessEnvironment environment = m_trust.environment();
+        environment.insert(QStringLiteral("TMPDIR"), tmp);
+        const test::CliRun run =
+            test::runCli({QStringLiteral("verify"), m_cluster.url(m_team.nurse) + QLatin1Char('#') + caseId},
+                         {}, environment);
+        // (verify itself fails here: this workspace holds no roster; the copy is made before that.)
+        QVERIFY2(run.exitCode != -1, qPrintable(run.err));
+        QVERIFY2(!QFileInfo::exists(QDir(tmp).filePath(QStringLiteral("escaped.rdcase"))),
+                 "the case was written outside the command's temporary folder");
     }
 };
 
