@@ -368,6 +368,30 @@ private Q_SLOTS:
         QCOMPARE(fields.value(LetterField::clinicalRationale() + QStringLiteral(".es")), rationaleEs);
     }
 
+    // No output replaces a case file: `export CASE -o CASE` turned a signed case into its own JSON, and
+    // export-fhir -o and letter --html replaced any case file named.
+    void outputsNeverReplaceACaseFile()
+    {
+        const QString path = signedDenial(QStringLiteral("kept.rdcase"));
+        const QString other = newCase(QStringLiteral("approved"), QStringLiteral("other.rdcase"));
+        QVERIFY(!path.isEmpty() && !other.isEmpty());
+        const QByteArray signedBytes = bytesOf(path);
+        const QByteArray otherBytes = bytesOf(other);
+        const QList<QStringList> commands{{QStringLiteral("export"), path, QStringLiteral("-o"), path},
+                                          {QStringLiteral("export"), path, QStringLiteral("-o"), other},
+                                          {QStringLiteral("export-fhir"), path, QStringLiteral("-o"), other},
+                                          {QStringLiteral("letter"), path, QStringLiteral("-o"),
+                                           m_dir.filePath(QStringLiteral("kept.pdf")),
+                                           QStringLiteral("--html"), other}};
+        for (const QStringList& command : commands) {
+            const test::CliRun run = cli(command);
+            QVERIFY2(run.exitCode != 0, qPrintable(command.join(QLatin1Char(' '))));
+            QVERIFY2(run.err.contains(QStringLiteral("is a database")), qPrintable(run.err));
+            QCOMPARE(bytesOf(path), signedBytes);
+            QCOMPARE(bytesOf(other), otherBytes);
+        }
+    }
+
     // A FHIR request makes a case as a case JSON does, and is held to the same limits: a member's name
     // with a bidirectional override (it reads differently in the queue and on the letters from what it
     // holds) or of 300 characters is refused with the field named, and no case file is written.
