@@ -392,6 +392,25 @@ private Q_SLOTS:
         }
     }
 
+    // A signature cannot be taken back: `sign` signed a case whose judgment was changed with sqlite3,
+    // making the tampered answer the physician's signed determination (and the case read-only for
+    // ever). It refuses, names the finding, and leaves the file as it was.
+    void tamperedCaseIsNotSigned()
+    {
+        const QString path = newCase(QStringLiteral("denied"), QStringLiteral("tampered-unsigned.rdcase"));
+        QVERIFY(!path.isEmpty());
+        QVERIFY(sqlite(path, "UPDATE judgment SET value = 'not-met' WHERE id = 'indication'"));
+        const QByteArray before = bytesOf(path);
+        const test::CliRun run =
+            as(QStringLiteral("dr.whitfield"), kDoctorPassword,
+               {QStringLiteral("sign"), path, QStringLiteral("--rationale"), kRationale});
+        QVERIFY2(run.exitCode == 1, qPrintable(run.out + run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("does not verify")) &&
+                     run.err.contains(QStringLiteral("judgment indication")),
+                 qPrintable(run.err));
+        QCOMPARE(bytesOf(path), before);
+    }
+
     // A FHIR request makes a case as a case JSON does, and is held to the same limits: a member's name
     // with a bidirectional override (it reads differently in the queue and on the letters from what it
     // holds) or of 300 characters is refused with the field named, and no case file is written.
