@@ -1,8 +1,10 @@
 #include "model/workspace/WorkspaceSchema.h"
 
 #include "model/workspace/PgConnection.h"
+#include "model/workspace/WorkspaceMigrations.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace rd::WorkspaceSchema {
 
@@ -478,7 +480,8 @@ REVOKE EXECUTE ON FUNCTION rd.check_roster(), rd.queue_for_status(text) FROM PUB
 CREATE TRIGGER roster_newer BEFORE INSERT ON rd.roster FOR EACH ROW EXECUTE FUNCTION rd.check_roster();
 )SQL";
 
-const char* const kMigrations[] = {kMigration1, kMigration2};
+const char* const kMigrations[] = {kMigration1, kMigration2, WorkspaceMigrations::holderSessions};
+static_assert(std::size(kMigrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace
 
