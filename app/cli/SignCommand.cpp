@@ -57,6 +57,17 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption additionalEs(QStringLiteral("additional-info-es"),
                                           QStringLiteral("The same in Spanish, for the Spanish letter."),
                                           QStringLiteral("TEXT"));
+    // Every clinical text has a file form: the text itself is member data, and a command line is seen
+    // by every process of the machine (ps) and kept in shell histories.
+    const QCommandLineOption rationaleEsFile(QStringLiteral("rationale-es-file"),
+                                             QStringLiteral("The Spanish rationale from a file."),
+                                             QStringLiteral("FILE"));
+    const QCommandLineOption additionalFile(QStringLiteral("additional-info-file"),
+                                            QStringLiteral("The additional information from a file."),
+                                            QStringLiteral("FILE"));
+    const QCommandLineOption additionalEsFile(
+        QStringLiteral("additional-info-es-file"),
+        QStringLiteral("The Spanish additional information from a file."), QStringLiteral("FILE"));
     const QCommandLineOption confirmRule(
         QStringLiteral("confirm-code-rule-override"),
         QStringLiteral("Confirm an override that breaks a code rule (e.g. approving 96000 with 96001); the "
@@ -64,12 +75,14 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     const QCommandLineOption check(
         QStringLiteral("check"), QStringLiteral("Only check: print the decision and what blocks signing; no "
                                                 "password, nothing written."));
-    parser.addOptions({overrideOption, rationale, rationaleFile, rationaleEs, additional, additionalEs,
-                       confirmRule, check});
+    parser.addOptions({overrideOption, rationale, rationaleFile, rationaleEs, rationaleEsFile, additional,
+                       additionalFile, additionalEs, additionalEsFile, confirmRule, check});
     const QString synopsis = QStringLiteral(
         "sign CASEFILE --user LOGIN --password-stdin [--override CODE=approve|deny]... [--rationale TEXT | "
         "--rationale-file FILE] "
-        "[--rationale-es TEXT] [--additional-info TEXT] [--additional-info-es TEXT] "
+        "[--rationale-es TEXT | --rationale-es-file FILE] [--additional-info TEXT | --additional-info-file "
+        "FILE] "
+        "[--additional-info-es TEXT | --additional-info-es-file FILE] "
         "[--confirm-code-rule-override] [--check]\n\n"
         "Signs the determination: the request, every attachment's hash, every judgment, the decision per "
         "line "
@@ -117,14 +130,25 @@ int signCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     QMap<QString, QString> fields;
     if (parser.isSet(rationale) || parser.isSet(rationaleFile))
         fields.insert(LetterField::clinicalRationale(), rationaleText->trimmed());
-    if (parser.isSet(rationaleEs))
-        fields.insert(LetterField::clinicalRationale() + QStringLiteral(".es"),
-                      parser.value(rationaleEs).trimmed());
-    if (parser.isSet(additional))
-        fields.insert(LetterField::additionalInformation(), parser.value(additional).trimmed());
-    if (parser.isSet(additionalEs))
-        fields.insert(LetterField::additionalInformation() + QStringLiteral(".es"),
-                      parser.value(additionalEs).trimmed());
+    const struct
+    {
+        const QCommandLineOption& text;
+        const QCommandLineOption& file;
+        QString field;
+    } texts[] = {
+        {rationaleEs, rationaleEsFile, LetterField::clinicalRationale() + QStringLiteral(".es")},
+        {additional, additionalFile, LetterField::additionalInformation()},
+        {additionalEs, additionalEsFile, LetterField::additionalInformation() + QStringLiteral(".es")},
+    };
+    for (const auto& item : texts) {
+        if (!parser.isSet(item.text) && !parser.isSet(item.file))
+            continue;
+        const auto value =
+            clinicalText(parser, item.text.names().first(), item.file.names().first(), 20000, err);
+        if (!value)
+            return ExitBadInput;
+        fields.insert(item.field, value->trimmed());
+    }
     if (parser.isSet(confirmRule))
         fields.insert(LetterField::codeRuleOverrideConfirmed(), QStringLiteral("yes"));
 

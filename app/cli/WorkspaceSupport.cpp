@@ -28,7 +28,9 @@ bool WorkspaceCaseFile::resolve(const QString& spec, QTextStream& err)
     m_folder = std::make_unique<QTemporaryDir>();
     QFile::setPermissions(m_folder->path(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    m_path = QDir(m_folder->path()).filePath(parsed->caseId + QStringLiteral(".rdcase"));
+    // A case's id is whatever the file that brought it into the workspace said ("../x" included): it
+    // never names a file.
+    m_path = QDir(m_folder->path()).filePath(QStringLiteral("case.rdcase"));
     const auto head = workspace->exportCase(parsed->caseId, m_path, &error);
     if (!head || !workspace->useRoster(&m_roster, &error)) {
         err << error.replace(m_path, spec) << Qt::endl;

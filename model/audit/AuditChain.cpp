@@ -25,10 +25,6 @@ void addField(QCryptographicHash& hash, const QByteArray& bytes)
 
 const QByteArray kSignatureDomain = QByteArrayLiteral("reviewdesk-audit-v2\n");
 
-// Clocks of different desks differ a little; a row more than this ahead of the verifier's clock is
-// from the future.
-constexpr qint64 kClockSkewSeconds = 15 * 60;
-
 // What each role may record. An administrator keeps the roster and writes no case.
 bool mayRecord(UserRole role, const QString& action)
 {
@@ -108,8 +104,9 @@ void checkSigners(const QList<AuditEntry>& entries, const Roster& roster, const 
 {
     const qsizetype before = report.problems.size();
     const QDateTime created = entries.isEmpty() ? QDateTime() : entries.first().at;
-    const QDateTime latest = now.toUTC().addSecs(kClockSkewSeconds);
+    const QDateTime latest = now.toUTC().addSecs(ClockSkewSeconds);
     QSet<QString> signers;
+    const AuditEntry* previous = nullptr;
     for (const AuditEntry& entry : entries) {
         const QString where =
             QStringLiteral("audit row %1 (%2 by %3)").arg(entry.seq).arg(entry.action, entry.actor);
@@ -121,6 +118,15 @@ void checkSigners(const QList<AuditEntry>& entries, const Roster& roster, const 
                         .arg(timestamp(entry.at), timestamp(created)));
         else if (entry.at > latest)
             problem(QStringLiteral("its time %1 is in the future").arg(timestamp(entry.at)));
+        // A key valid only until its revocation, used later with the clock set back, dates its entry
+        // before the work that came after the revocation.
+        else if (previous && entry.at < previous->at.addSecs(-ClockSkewSeconds))
+            problem(QStringLiteral("its time %1 is before the entry it follows (row %2, %3): entries follow "
+                                   "each other in time, so this one was dated back")
+                        .arg(timestamp(entry.at))
+                        .arg(previous->seq)
+                        .arg(timestamp(previous->at)));
+        previous = &entry;
         // The roster entry of the actor valid at the row's time whose key made the signature.
         const RosterEntry* signer = nullptr;
         bool keyOfActor = false;

@@ -35,6 +35,10 @@ struct AuditEntry
 
 namespace AuditChain {
 
+// Clocks of different desks differ a little: an entry may be this much ahead of the verifier's clock,
+// or behind the entry before it, before its time is a finding.
+inline constexpr qint64 ClockSkewSeconds = 15 * 60;
+
 QByteArray genesisHash(const QString& caseId);
 QByteArray entryHash(const AuditEntry& entry);     // uses entry.prevHash, ignores hash and signature
 QByteArray signedMessage(const AuditEntry& entry); // domain tag + entry.hash
@@ -45,7 +49,8 @@ QList<VerifyFinding> check(const QList<AuditEntry>& entries, const QString& case
 
 // Checks every entry's signature against the roster entry of its actor valid at the entry's time,
 // that the actor's role may do the entry's action, and that the time lies within the case's life
-// (from its first entry to now, with a little clock skew). Appends one line to checked when all pass.
+// (from its first entry to now) and not before the entry it follows (both with a little clock skew). Appends
+// one line to checked when all pass.
 void checkSigners(const QList<AuditEntry>& entries, const Roster& roster, const QDateTime& now,
                   VerifyReport& report);
 

@@ -38,6 +38,13 @@ bool AtomicFile::write(const QString& path, const QByteArray& bytes, QString* er
 {
     if (!isWritableTarget(path, error))
         return false;
+    // What is written here (JSON, HTML) never replaces a database: `export CASE -o CASE` would have
+    // turned a signed case into its own JSON.
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly) && existing.read(16) == QByteArray("SQLite format 3", 16)) {
+        *error = QStringLiteral("%1: is a database (a case file?): not replaced").arg(path);
+        return false;
+    }
     const QFileInfo target(path);
     const QString folder = target.absolutePath();
     QByteArray pattern =

@@ -301,6 +301,17 @@ std::unique_ptr<CaseFile> CaseFile::open(const QString& path, OpenMode mode, QSt
     sqlite3_rollback_hook(file->m_db, &CaseFile::onRollback, file.get());
     if (file->m_readOnly)
         return file;
+    // A table, trigger or view added or changed outside ReviewDesk would run inside this person's own
+    // writes (a planted trigger rewriting a judgment while they sign): such a file is only read.
+    const QList<VerifyFinding> schema = CaseFileSchema::checkSchema(file->m_db);
+    if (!schema.isEmpty()) {
+        file->m_readOnly = true;
+        file->m_readOnlyReason =
+            QStringLiteral("its tables or triggers were altered outside ReviewDesk (%1), "
+                           "so nothing is written into it; verify lists what")
+                .arg(schema.first().what);
+        return file;
+    }
 
     file->m_lockFd = takeWriterLock(path);
     if (file->m_lockFd < 0) {

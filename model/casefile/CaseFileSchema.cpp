@@ -159,6 +159,14 @@ CREATE TRIGGER fhir_origin_no_update BEFORE UPDATE ON fhir_origin BEGIN SELECT R
 CREATE TRIGGER fhir_origin_no_delete BEFORE DELETE ON fhir_origin BEGIN SELECT RAISE(ABORT, 'the FHIR origin is written once'); END;
 )SQL";
 
+// A case file comes from anywhere: its schema may hold views and triggers nobody here wrote. They may
+// call no function with side effects, and the file's own pragmas may not corrupt it.
+void hardenConnection(sqlite3* db)
+{
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+}
+
 bool checkHeader(sqlite3* db, const QString& path, QString* error)
 {
     sqlite3_file* file = nullptr;
@@ -270,6 +278,7 @@ sqlite3* openConnection(const QString& path, bool readOnly, QString* error)
         return nullptr;
     }
     sqlite3_extended_result_codes(db, 1);
+    hardenConnection(db);
     if (!checkHeader(db, path, error)) {
         sqlite3_close(db);
         return nullptr;
@@ -300,6 +309,7 @@ sqlite3* openConnection(const QString& path, bool readOnly, QString* error)
             return nullptr;
         }
         sqlite3_extended_result_codes(db, 1);
+        hardenConnection(db);
     }
     // A read-only connection leaves the journal mode as the file has it: setting it would write.
     if (readOnly) {

@@ -362,6 +362,39 @@ bool CaseFile::sign(const SignRequest& request, QString* error)
     return loadSignoff(error);
 }
 
+namespace {
+
+// The signing's own two entries are the signer's, written as they signed; the signing time (the
+// signer's clock, against which the roster is checked) is not before the last entry it covers.
+template <typename Problem>
+void checkSigningEntries(const SignatureRecord& record, const AuditEntry& lastCovered,
+                         const QList<AuditEntry>& signing, const Problem& problem)
+{
+    const AuditEntry& sign = signing.at(1);
+    if (signing.at(0).actor != record.signer || sign.actor != record.signer || sign.target != record.signer)
+        problem(
+            QStringLiteral("the signing's entries (rows %1 and %2) were written by %3, not by the signer %4")
+                .arg(signing.at(0).seq)
+                .arg(sign.seq)
+                .arg(signing.at(0).actor == record.signer ? sign.actor : signing.at(0).actor, record.signer));
+    const QJsonObject recorded = QJsonDocument::fromJson(sign.newValue.toUtf8()).object();
+    if (recorded.value(key("signedAt")).toString() != AuditChain::timestamp(record.signedAt) ||
+        recorded.value(key("fingerprint")).toString() != crypto::fingerprint(record.publicKey))
+        problem(QStringLiteral("the case.sign entry (row %1) records another time or key than the signature")
+                    .arg(sign.seq));
+    const qint64 skew = AuditChain::ClockSkewSeconds;
+    if (record.signedAt < lastCovered.at.addSecs(-skew) || record.signedAt < sign.at.addSecs(-skew) ||
+        record.signedAt > sign.at.addSecs(skew))
+        problem(
+            QStringLiteral("it is dated %1, but the entries it covers end at %2 (row %3) and its case.sign "
+                           "entry is dated %4: the signing time was set back or forward")
+                .arg(AuditChain::timestamp(record.signedAt), AuditChain::timestamp(lastCovered.at))
+                .arg(lastCovered.seq)
+                .arg(AuditChain::timestamp(sign.at)));
+}
+
+} // namespace
+
 void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trail) const
 {
     if (!m_signature) {
@@ -474,6 +507,8 @@ void CaseFile::verifySignoff(VerifyReport& report, const QList<AuditEntry>& trai
                 QStringLiteral("the audit trail after the signature holds %1 entries where the signing's own "
                                "2 belong: the case was changed after signing")
                     .arg(after.size()));
+        else
+            checkSigningEntries(record, trail.at(auditCount - 1), after, problem);
     }
     if (m_data.status != CaseStatus::Determined)
         problem(QStringLiteral("the case's status is %1, not determined").arg(toString(m_data.status)));

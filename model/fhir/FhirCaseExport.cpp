@@ -1,5 +1,6 @@
 #include "model/fhir/FhirCaseExport.h"
 
+#include "model/casefile/AtomicFile.h"
 #include "model/casefile/CaseFile.h"
 #include "model/fhir/FhirResponseWriter.h"
 #include "model/letters/LetterPdf.h"
@@ -9,7 +10,6 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -139,15 +139,11 @@ FhirCaseExportResult FhirCaseExport::run(const QString& casePath, const QString&
             input.letterTitle = QStringLiteral("%1-letter.pdf").arg(toString(letter->kind));
         }
     }
-    QSaveFile target(responsePath);
-    if (!target.open(QIODevice::WriteOnly))
-        return refuse(Status::Refused,
-                      QStringLiteral("%1: cannot be written: %2").arg(responsePath, target.errorString()));
-    target.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    target.write(QJsonDocument(FhirResponseWriter::bundle(input)).toJson(QJsonDocument::Indented));
-    if (!target.commit())
-        return refuse(Status::Refused,
-                      QStringLiteral("%1: cannot be written: %2").arg(responsePath, target.errorString()));
+    // Member data: private to its owner, whole or not at all, and never over a case file.
+    if (!AtomicFile::write(responsePath,
+                           QJsonDocument(FhirResponseWriter::bundle(input)).toJson(QJsonDocument::Indented),
+                           &error, 0600))
+        return refuse(Status::Refused, error);
     result.status = Status::Written;
     return result;
 }

@@ -1,5 +1,6 @@
 #include "model/fhir/FhirCaseImport.h"
 
+#include "checklist/CaseJson.h"
 #include "model/casefile/CaseCreation.h"
 #include "model/casefile/CaseFile.h"
 #include "model/fhir/FhirBundleReader.h"
@@ -44,7 +45,20 @@ Result<FhirImport> readBundle(const QString& bundlePath, const Policy& policy, c
     *raw = file.readAll();
     FhirBundleReader reader(policy);
     reader.setReceivedAt(receivedAt);
-    return reader.read(*raw, name, workFolder);
+    Result<FhirImport> read = reader.read(*raw, name, workFolder);
+    if (!read)
+        return read;
+    // The case a Bundle makes holds what a case JSON may hold, no more: the same lengths, and no control
+    // or bidirectional-override character in a name or an identifier (a member's name that reads
+    // differently from what it holds, in the queue and on the letters).
+    const Result<CaseData> limited = CaseJson::parseStructure(CaseJson::toJson(read.value().data), name);
+    if (!limited)
+        return Error{name,
+                     {},
+                     -1,
+                     QStringLiteral("the case it makes is refused: %1: %2")
+                         .arg(limited.error().path, limited.error().message)};
+    return read;
 }
 
 } // namespace

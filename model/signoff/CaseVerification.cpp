@@ -2,6 +2,7 @@
 
 #include "model/audit/AuditChain.h"
 #include "model/casefile/CaseFile.h"
+#include "model/letters/Letter.h"
 #include "model/signoff/Signoff.h"
 #include "model/trust/SigningKey.h"
 #include "model/trust/TrustStore.h"
@@ -72,6 +73,17 @@ void verifyDetermination(const CaseFile& file, const Roster& roster, CaseVerific
             QStringLiteral("determination: %1, recomputed with policy %2 version %3 (SHA-256 %4...)")
                 .arg(toString(recomputed.overall), policy->id, policy->version,
                      QString::fromLatin1(policyHash.toHex().left(16))));
+    // What a signing requires, whoever made the statement: a pended case is never signed (it gets a
+    // request for information), and each signed letter is of the kind the decision gives (an approval
+    // letter on a denial would tell the member the opposite of what was decided).
+    if (recomputed.overall == OverallOutcome::Pended)
+        problem(QStringLiteral("a pended case cannot be signed: it needs a request for information, not a "
+                               "determination"));
+    else
+        for (auto it = signature->letterKinds.cbegin(); it != signature->letterKinds.cend(); ++it)
+            if (it.value() != toString(letterKindFor(recomputed.overall)))
+                problem(QStringLiteral("the signed letter (%1) is of kind %2, but the determination is %3")
+                            .arg(it.key(), it.value(), toString(recomputed.overall)));
     if (!result.signer)
         return;
     const User& signer = result.signer->user;

@@ -182,7 +182,15 @@ bool Signoff::sign(CaseStore& file, const User& signerUser, const SigningKey& si
         item.by = input.login;
         item.at = signedAt;
     }
-    const SignoffPreview preview = this->preview(file, *signer, overrides, input.letterFields, signedAt);
+    SignoffPreview preview = this->preview(file, *signer, overrides, input.letterFields, signedAt);
+    // A signature cannot be taken back: it never lands on a case whose content is not what its trail
+    // says (a judgment changed outside ReviewDesk would be signed as the physician's determination).
+    if (preview.problems.isEmpty()) {
+        const VerifyReport report = file.verify();
+        for (const VerifyFinding& finding : report.problems)
+            preview.problems.append(
+                QStringLiteral("the case does not verify: %1: %2").arg(finding.where, finding.what));
+    }
     if (!preview.problems.isEmpty()) {
         *error = QStringLiteral("%1: not signed: %2")
                      .arg(file.location(), preview.problems.join(QStringLiteral("; ")));

@@ -27,15 +27,18 @@ private Q_SLOTS:
                 CaseFile::create(path, test::sampleCase(), test::actor(QStringLiteral("intake")), &error);
             QVERIFY2(created, qPrintable(error));
         }
-        // No holder yet, and a judgment the file refuses (as a full disk or a busy file would): the
-        // write fails after the holder row went into its transaction.
-        QVERIFY(test::sqlite(path,
-                             "DELETE FROM holder; CREATE TRIGGER refuse BEFORE INSERT ON audit "
-                             "WHEN NEW.target = 'refused-step' BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
         CaseFile::setHolderLogin(QStringLiteral("nurse.one"));
         auto file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &error);
         QVERIFY2(file, qPrintable(error));
         QVERIFY(!file->isReadOnly());
+        // No holder yet, and a judgment the file refuses (as a full disk or a busy file would): the
+        // write fails after the holder row went into its transaction. The trigger that refuses it is
+        // planted after the open (a file with it is opened read-only) and the file's time put back, so
+        // that the case file takes it for its own state.
+        QVERIFY(test::sqliteUnseen(path,
+                                   "DELETE FROM holder; CREATE TRIGGER refuse BEFORE INSERT ON audit "
+                                   "WHEN NEW.target = 'refused-step' BEGIN SELECT RAISE(ABORT, 'refused'); "
+                                   "END;"));
         const Actor nurse = test::actor(QStringLiteral("nurse.one"));
         Answer answer;
         answer.value = AnswerValue::Met;

@@ -137,11 +137,12 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = newCase(dir, QStringLiteral("M3103"));
-        QVERIFY(test::sqlite(path, "CREATE TRIGGER refuse BEFORE INSERT ON audit WHEN NEW.target = "
-                                   "'indication' BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
         const auto owned = showWindowOn(dir.path());
         QVERIFY(owned && owned->openCase(path));
         MainWindow& window = *owned;
+        // Planted after the open: a file holding it when opened is opened read-only.
+        QVERIFY(test::sqliteUnseen(path, "CREATE TRIGGER refuse BEFORE INSERT ON audit WHEN NEW.target = "
+                                         "'indication' BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
         CaseSession* session = window.session();
         const int shown = MessageBox::shownCount();
         MessageBox::setNextAnswer(QMessageBox::Ok);

@@ -1,0 +1,220 @@
+// The workspace's server rules attacked from a member's own connection, as anyone with psql would:
+// a holder's lock taken first by someone else, a second record row planted by the holder, an entry
+// dated back by the holder (holes of schema 2, closed by schema 3), and a case id that would name a
+// path on the command line's side.
+#include "PgTestCluster.h"
+#include "TestCases.h"
+#include "TestSupport.h"
+#include "TrailRewrite.h"
+#include "TrustFixture.h"
+#include "WorkspaceTeam.h"
+
+#include "model/audit/AuditChain.h"
+#include "model/casefile/CaseFile.h"
+#include "model/workspace/CaseRows.h"
+#include "model/workspace/Workspace.h"
+#include "model/workspace/WorkspaceCase.h"
+#include "model/workspace/WorkspaceSchema.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rd;
+
+class TestAttack : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    test::PgTestCluster m_cluster;
+    test::TrustFixture m_trust;
+    test::WorkspaceTeam m_team;
+    int m_cases = 0;
+
+    // A case of its own for each attack (a successful one may leave it broken).
+    QString importCase()
+    {
+        CaseData data = test::sampleCase();
+        data.answers.clear();
+        const QString path = m_dir.filePath(QStringLiteral("case-%1.rdcase").arg(++m_cases));
+        QString error;
+        if (!CaseFile::create(path, data, m_trust.actor(m_team.nurse), &error)) {
+            qWarning() << error;
+            return {};
+        }
+        auto workspace = Workspace::open(m_cluster.url(m_team.nurse), &error);
+        const auto imported = workspace ? workspace->importCaseFile(path, &error) : std::nullopt;
+        if (!imported)
+            qWarning() << error;
+        return imported.value_or(QString());
+    }
+
+    // rd.apply as the holder's own connection calls it, with entries and rows of the attacker's making.
+    static bool apply(PgConnection& connection, const QString& caseId, const QJsonArray& audit,
+                      const QJsonArray& upserts, QString* error)
+    {
+        return connection
+            .exec("SELECT rd.apply($1, $2::jsonb, $3::jsonb, '[]'::jsonb, NULL, NULL)",
+                  {PgParam::text(caseId), PgParam::text(CaseRows::compact(audit)),
+                   PgParam::text(CaseRows::compact(upserts))},
+                  error)
+            .has_value();
+    }
+
+    // nurse's own connection, holding the case as the app does.
+    std::unique_ptr<PgConnection> holdAsNurse(const QString& caseId, QString* error)
+    {
+        auto connection = PgConnection::open(m_cluster.url(m_team.nurse), error);
+        const auto hold = connection ? connection->exec("SELECT rd.hold($1)", {PgParam::text(caseId)}, error)
+                                     : std::nullopt;
+        if (!hold || !hold->text(0, 0).isEmpty())
+            return nullptr;
+        return connection;
+    }
+
+    static std::optional<QJsonObject> caseInfoRow(PgConnection& connection, const QString& caseId,
+                                                  QString* error)
+    {
+        const auto result =
+            connection.exec("SELECT row::text FROM rd.case_row WHERE case_id = $1 AND tbl = 'case_info'",
+                            {PgParam::text(caseId)}, error);
+        if (!result || result->rows() != 1)
+            return std::nullopt;
+        return QJsonDocument::fromJson(result->text(0, 0).toUtf8()).object();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_cluster.setUp(QStringLiteral("rd_attack"), &error), qPrintable(error));
+        QVERIFY2(m_team.setUp(m_cluster, m_trust, m_dir.path(), QStringLiteral("attack"), &error),
+                 qPrintable(error));
+        auto owner = PgConnection::open(m_cluster.superuser(), &error);
+        QVERIFY2(owner, qPrintable(error));
+        QVERIFY2(WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
+    }
+
+    // The holder's lock is an advisory lock, which every role may take: another reviewer takes the
+    // lock of a case first, and the case's own holder can no longer write it (the message even blames
+    // the holder's "other window"). A loop over the queue blocks a whole department.
+    void lockTakenFirstByAnother()
+    {
+        const QString caseId = importCase();
+        QVERIFY(!caseId.isEmpty());
+        QString error;
+        auto squatter = PgConnection::open(m_cluster.url(m_team.nurse2), &error);
+        QVERIFY2(squatter, qPrintable(error));
+        const auto locked =
+            squatter->exec("SELECT pg_try_advisory_lock(21316, hashtext('reviewdesk:' || $1))",
+                           {PgParam::text(caseId)}, &error);
+        QVERIFY2(locked && locked->text(0, 0) == QLatin1String("t"), qPrintable(error));
+        auto held = WorkspaceCase::open(m_cluster.url(m_team.nurse), caseId,
+                                        WorkspaceCase::OpenMode::ReadWrite, &error);
+        QVERIFY2(held, qPrintable(error));
+        QVERIFY2(!held->isReadOnly(), qPrintable(held->readOnlyReason()));
+    }
+
+    // rd.apply_rows takes a row's key as the client sends it: the holder plants a second case record
+    // under another key, which can never be removed, and every later open, verify or export of the case
+    // fails on it ("UNIQUE constraint failed: case_info.singleton").
+    void secondCaseRecordPlanted()
+    {
+        const QString caseId = importCase();
+        QVERIFY(!caseId.isEmpty());
+        QString error;
+        auto holder = holdAsNurse(caseId, &error);
+        QVERIFY2(holder, qPrintable(error));
+        const auto info = caseInfoRow(*holder, caseId, &error);
+        QVERIFY2(info, qPrintable(error));
+        const QJsonArray upserts{QJsonObject{{QStringLiteral("t"), QStringLiteral("case_info")},
+                                             {QStringLiteral("k"), QStringLiteral("1")},
+                                             {QStringLiteral("r"), *info}}};
+        const bool applied = apply(*holder, caseId, {}, upserts, &error);
+        QVERIFY2(!applied, "a second case_info row was stored");
+        holder.reset();
+        auto reader = WorkspaceCase::open(m_cluster.url(m_team.nurse2), caseId,
+                                          WorkspaceCase::OpenMode::ReadOnly, &error);
+        QVERIFY2(reader, qPrintable(error));
+    }
+
+    // The server stores an entry's time as the client wrote it: the holder appends an entry dated years
+    // back (before the case was created), with a valid chain and hash. docs/security.md counts on the
+    // server's time against a revoked key used with the clock set back.
+    void entryDatedBack()
+    {
+        const QString caseId = importCase();
+        QVERIFY(!caseId.isEmpty());
+        QString error;
+        auto holder = holdAsNurse(caseId, &error);
+        QVERIFY2(holder, qPrintable(error));
+        auto info = caseInfoRow(*holder, caseId, &error);
+        QVERIFY2(info, qPrintable(error));
+        const auto head = holder->exec("SELECT audit_count, encode(audit_head, 'hex') FROM rd.case_queue "
+                                       "WHERE case_id = $1",
+                                       {PgParam::text(caseId)}, &error);
+        QVERIFY2(head && head->rows() == 1, qPrintable(error));
+
+        AuditEntry entry;
+        entry.seq = head->text(0, 0).toLongLong() + 1;
+        entry.prevHash = QByteArray::fromHex(head->text(0, 1).toLatin1());
+        entry.at = QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
+        entry.actor = m_team.nurse;
+        entry.action = QStringLiteral("status.change");
+        entry.oldValue = info->value(QStringLiteral("status")).toString();
+        entry.newValue = entry.oldValue;
+        entry.hash = AuditChain::entryHash(entry);
+        entry.signature = m_trust.actor(m_team.nurse).sign(AuditChain::signedMessage(entry));
+        const QJsonObject row = CaseRows::auditJson(entry);
+        info->insert(QStringLiteral("audit_count"), entry.seq);
+        info->insert(QStringLiteral("audit_head"),
+                     QJsonObject{{QStringLiteral("b"), QString::fromLatin1(entry.hash.toBase64())}});
+        const QJsonArray upserts{QJsonObject{{QStringLiteral("t"), QStringLiteral("case_info")},
+                                             {QStringLiteral("k"), QStringLiteral("[1]")},
+                                             {QStringLiteral("r"), *info}}};
+        const bool applied = apply(*holder, caseId, {row}, upserts, &error);
+        QVERIFY2(!applied, "an entry dated 2020 was stored");
+    }
+
+    // A case's id is what the file that brought it says (any text, its trail re-signed by its author to
+    // chain from it). The command line copied a workspace case into a file named after its id, in a
+    // temporary folder: an id "../escaped" wrote the member's case outside it, replacing what was there,
+    // for whoever ran `verify URL#ID` (or a script over `workspace take`).
+    void caseIdNamesNoPath()
+    {
+        CaseData data = test::sampleCase();
+        data.answers.clear();
+        const QString path = m_dir.filePath(QStringLiteral("escaping.rdcase"));
+        QString error;
+        QVERIFY2(CaseFile::create(path, data, m_trust.actor(m_team.nurse), &error), qPrintable(error));
+        const QString caseId = QStringLiteral("../escaped");
+        QVERIFY(test::sqlite(path, "UPDATE case_info SET case_id = '../escaped'"));
+        const Actor nurse = m_trust.actor(m_team.nurse);
+        QVERIFY(test::rewriteTrail(
+            path, [](QList<AuditEntry>&) {}, [&nurse](const AuditEntry&) { return nurse.key().get(); }));
+        auto workspace = Workspace::open(m_cluster.url(m_team.nurse), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        const auto imported = workspace->importCaseFile(path, &error);
+        QVERIFY2(imported && *imported == caseId, qPrintable(error));
+
+        const QString tmp = m_dir.filePath(QStringLiteral("tmp"));
+        QVERIFY(QDir().mkpath(tmp));
+        QProcessEnvironment environment = m_trust.environment();
+        environment.insert(QStringLiteral("TMPDIR"), tmp);
+        const test::CliRun run =
+            test::runCli({QStringLiteral("verify"), m_cluster.url(m_team.nurse) + QLatin1Char('#') + caseId},
+                         {}, environment);
+        // (verify itself fails here: this workspace holds no roster; the copy is made before that.)
+        QVERIFY2(run.exitCode != -1, qPrintable(run.err));
+        QVERIFY2(!QFileInfo::exists(QDir(tmp).filePath(QStringLiteral("escaped.rdcase"))),
+                 "the case was written outside the command's temporary folder");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAttack)
+#include "tst_attack.moc"
