@@ -219,7 +219,15 @@ void WorkspaceCaseLink::signOff(const Signoff& signoff, const User& signer,
 {
     submit(
         [signoff, signer, key = std::move(key), input](Shared& shared, QString* error) {
-            return shared.store && key && signoff.sign(*shared.store, signer, *key, input, error);
+            WorkspaceCase* store = shared.store.get();
+            if (!store || !key)
+                return false;
+            // Signing first verifies the case as the server holds it: a connection lost since the last
+            // write is found (and reconnected) here, as a write would, so that the failure says
+            // "unreachable" and the next try finds the server back.
+            if (!store->checkReachable(error) && !(store->isUnreachable() && store->checkReachable(error)))
+                return false;
+            return signoff.sign(*store, signer, *key, input, error);
         },
         std::move(done));
 }
