@@ -107,6 +107,8 @@ public:
     // Who let go of the case while it was open here read-only, and how ("nurse.lee released it"); empty
     // otherwise.
     QString letGoBy() const { return m_letGo; }
+    // Counts the loads of the working copy from the server: a new number, a new copy.
+    int generation() const { return m_generation; }
     // Holds the case now (after its holder let go): writable when the server agrees, else heldBy() says
     // why.
     bool take(QString* error);

@@ -101,9 +101,13 @@ QString CaseSession::workspaceReadOnlyReason() const
         std::optional<User> person;
         if (directory.load(&error))
             person = directory.user(view.heldBy);
-        return person ? tr("held by %1 (%2)").arg(person->printedName(), person->login)
-                      : tr("held by %1").arg(view.heldBy);
+        const QString holder = person ? tr("held by %1 (%2)").arg(person->printedName(), person->login)
+                                      : tr("held by %1").arg(view.heldBy);
+        // Their app is gone: the case stays theirs, and this person is told.
+        return view.letGo.isEmpty() ? holder : tr("%1: %2").arg(holder, view.letGo);
     }
+    if (view.canTake)
+        return tr("%1 (Team > Take This Case to work on it)").arg(view.letGo);
     return view.readOnlyReason;
 }
 
@@ -264,7 +268,8 @@ void CaseSession::flushViewedPages()
         QList<int> pages(it->cbegin(), it->cend());
         std::sort(pages.begin(), pages.end());
         if (m_link) {
-            m_link->markPagesViewed(it.key(), pages, {}); // local to this desk: nothing to report
+            // Kept by the server; a refusal (the workspace unreachable) loses only these marks.
+            m_link->markPagesViewed(it.key(), pages, {});
             continue;
         }
         QString error;

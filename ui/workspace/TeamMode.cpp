@@ -48,6 +48,11 @@ TeamMode::TeamMode(MainWindow* window)
     m_release->setStatusTip(tr("Put the case back in its queue, held by nobody"));
     connect(m_release, &QAction::triggered, this, &TeamMode::release);
 
+    m_takeThis = new QAction(tr("Take T&his Case"), this);
+    m_takeThis->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_takeThis->setStatusTip(tr("Hold the open case, which its holder let go of, and work on it"));
+    connect(m_takeThis, &QAction::triggered, this, &TeamMode::takeThis);
+
     connect(m_queue, &WorkspaceQueue::reachableChanged, this, &TeamMode::onQueueReachable);
     m_view = new WorkspaceQueueView(m_queue, m_takeNext, window);
     connect(m_view, &WorkspaceQueueView::openRequested, this, &TeamMode::openCase);
@@ -75,6 +80,7 @@ void TeamMode::install(QStackedWidget* stack, QMenu* before, QToolBar* toolBar, 
     m_menu->addAction(m_takeNext);
     m_menu->addAction(m_routeToDirector);
     m_menu->addAction(m_release);
+    m_menu->addAction(m_takeThis);
     m_window->menuBar()->insertMenu(before->menuAction(), m_menu);
     toolBar->insertAction(toolBarBefore, m_takeNext);
     toolBar->addAction(m_routeToDirector);
@@ -234,6 +240,19 @@ void TeamMode::release()
     letGoOf(QString(), tr("Case %1 is back in its queue, held by nobody."));
 }
 
+void TeamMode::takeThis()
+{
+    CaseSession* session = m_window->session();
+    if (!session || !session->workspace() || !session->workspace()->view().canTake)
+        return;
+    session->workspace()->take([this](bool ok, const QString& error) {
+        m_queue->refresh();
+        if (!ok)
+            MessageBox::warning(m_window, tr("Take This Case"), error);
+        updateCaseState();
+    });
+}
+
 void TeamMode::letGoOf(const QString& queue, const QString& doneMessage)
 {
     CaseSession* session = m_window->session();
@@ -317,6 +336,8 @@ void TeamMode::updateActions()
     m_takeNext->setEnabled(m_login.has_value() && !m_url.isEmpty() && !m_taking && !m_opening);
     m_routeToDirector->setEnabled(holding);
     m_release->setEnabled(holding);
+    m_takeThis->setEnabled(session && session->workspace() && session->workspace()->view().canTake &&
+                           !session->workspace()->isBusy());
 }
 
 } // namespace rd

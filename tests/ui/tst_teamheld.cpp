@@ -1,0 +1,158 @@
+// A workspace case open read-only because someone else holds it follows their work, on the real
+// MainWindow against a real PostgreSQL server: a second client's judgment shows in the read-only view by
+// itself, pages it read show as read, its release is told (and Take This Case makes the case this
+// person's, writable), and a holder whose connection dies is told too.
+#include "DeskTestSupport.h"
+#include "UiTestSupport.h"
+#include "workspace/PgTestCluster.h"
+
+#include "model/workspace/Workspace.h"
+#include "model/workspace/WorkspaceCase.h"
+#include "model/workspace/WorkspaceSchema.h"
+#include "ui/case/CaseSession.h"
+#include "ui/case/CaseView.h"
+#include "ui/checklist/ChecklistView.h"
+#include "ui/workspace/TeamMode.h"
+#include "ui/workspace/WorkerThread.h"
+#include "ui/workspace/WorkspaceCaseLink.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSignalSpy>
+
+using namespace rd;
+using namespace rd::test;
+
+namespace {
+const QString kNurse = QStringLiteral("nurse.kim");
+const QString kOther = QStringLiteral("held.other"); // another client: a role of the server only
+constexpr int kServerTimeoutMs = 60000;
+} // namespace
+
+class TestTeamHeld : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    TrustFixture m_organization;
+    PgTestCluster m_cluster;
+    QString m_caseId;
+    QString m_second; // its holder's connection dies
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WorkspaceCase> m_other;
+
+    QString importCase(const QString& name, QString* error)
+    {
+        const QString path = createCase(m_home.path(), name,
+                                        openRequest(name, {QStringLiteral("96000")}, Urgency::Standard,
+                                                    QDateTime::currentDateTimeUtc().addDays(-1)));
+        auto workspace = Workspace::open(m_cluster.url(kNurse), error);
+        if (!workspace)
+            return {};
+        return workspace->importCaseFile(path, error).value_or(QString());
+    }
+    TeamMode* team() const { return m_window->teamMode(); }
+    CaseSession* session() const { return m_window->session(); }
+    QString caseState() const { return team()->caseStateLabel()->text(); }
+    bool openCase(const QString& caseId)
+    {
+        QSignalSpy opened(team(), &TeamMode::caseOpened);
+        team()->openCase(caseId);
+        return opened.wait(kServerTimeoutMs) && opened.first().at(1).toBool();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        QVERIFY(setUpPeople(m_organization, m_home, "TeamHeldTest"));
+        QString error;
+        QVERIFY2(m_cluster.setUp(QStringLiteral("rd_uiteamheld"), &error), qPrintable(error));
+        auto owner = PgConnection::open(m_cluster.superuser(), &error);
+        QVERIFY2(owner && WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
+        QVERIFY2(m_cluster.addPerson(kNurse, QStringLiteral("rd_reviewer"), &error), qPrintable(error));
+        QVERIFY2(m_cluster.addPerson(kOther, QStringLiteral("rd_reviewer"), &error), qPrintable(error));
+        m_caseId = importCase(QStringLiteral("M6001"), &error);
+        QVERIFY2(!m_caseId.isEmpty(), qPrintable(error));
+        m_second = importCase(QStringLiteral("M6002"), &error);
+        QVERIFY2(!m_second.isEmpty(), qPrintable(error));
+        m_other =
+            WorkspaceCase::open(m_cluster.url(kOther), m_caseId, WorkspaceCase::OpenMode::ReadWrite, &error);
+        QVERIFY2(m_other && !m_other->isReadOnly(), qPrintable(error));
+
+        m_window = showDesk(m_home.path(), kNurse);
+        m_window->openWorkspace(m_cluster.url(kNurse));
+        QVERIFY(openCase(m_caseId));
+        QVERIFY(session()->isReadOnly());
+        QVERIFY2(caseState().contains(kOther), qPrintable(caseState()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_other.reset();
+        m_window.reset();
+        WorkerThread::waitForAll(15000);
+    }
+
+    void holdersJudgmentAppearsInTheReadOnlyView()
+    {
+        const QString judgment = m_window->caseView()->checklist()->currentJudgment();
+        QVERIFY(!judgment.isEmpty());
+        QVERIFY(!session()->answer(judgment));
+        QString error;
+        QVERIFY2(
+            m_other->recordJudgment(judgment, Answer{AnswerValue::Yes, {}, {}, {}}, actor(kOther), &error),
+            qPrintable(error));
+        // No reopening, no write here: the view follows by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(session()->answer(judgment).has_value(), kServerTimeoutMs);
+        QVERIFY(session()->answer(judgment)->value == AnswerValue::Yes);
+        QVERIFY(session()->isReadOnly());
+        QVERIFY2(caseState().contains(kOther), qPrintable(caseState()));
+    }
+
+    void pagesTheHolderReadShowAsRead()
+    {
+        const QList<AttachmentInfo> attachments = m_other->attachments();
+        if (attachments.isEmpty())
+            QSKIP("the test case has no attachment");
+        QString error;
+        QVERIFY2(m_other->markPagesViewed(attachments.first().id, {1}, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(session()->anyPageViewed(attachments.first()), kServerTimeoutMs);
+    }
+
+    void releaseIsToldAndTheCaseCanBeTaken()
+    {
+        QVERIFY(!team()->takeThisAction()->isEnabled());
+        QString error;
+        QVERIFY2(m_other->route(QString(), &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(caseState().contains(QStringLiteral("released")), kServerTimeoutMs);
+        QVERIFY2(caseState().contains(kOther), qPrintable(caseState()));
+        QVERIFY(session()->isReadOnly());
+        QTRY_VERIFY(team()->takeThisAction()->isEnabled());
+        team()->takeThisAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!session()->isReadOnly(), kServerTimeoutMs);
+        QVERIFY2(caseState().contains(QStringLiteral("every answer saved")), qPrintable(caseState()));
+        QVERIFY(!team()->takeThisAction()->isEnabled());
+        auto workspace = Workspace::open(m_cluster.url(kOther), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->entry(m_caseId, &error)->assignee, kNurse);
+    }
+
+    void holderWhoseConnectionDiesIsTold()
+    {
+        QString error;
+        m_other =
+            WorkspaceCase::open(m_cluster.url(kOther), m_second, WorkspaceCase::OpenMode::ReadWrite, &error);
+        QVERIFY2(m_other && !m_other->isReadOnly(), qPrintable(error));
+        QVERIFY(openCase(m_second));
+        QVERIFY(session()->isReadOnly());
+        m_other.reset(); // the other app's connection ends: its lock goes, the assignment stays
+        QTRY_VERIFY_WITH_TIMEOUT(caseState().contains(QStringLiteral("not connected")), kServerTimeoutMs);
+        QVERIFY(session()->isReadOnly());
+        QVERIFY(!team()->takeThisAction()->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestTeamHeld)
+#include "tst_teamheld.moc"
