@@ -1,23 +1,28 @@
 // A workspace case open read-only because someone else holds it follows their work, on the real
 // MainWindow against a real PostgreSQL server: a second client's judgment shows in the read-only view by
 // itself, pages it read show as read, its release is told (and Take This Case makes the case this
-// person's, writable), and a holder whose connection dies is told too.
+// person's, writable), and a holder whose connection dies is told too. Last, the login window in team
+// mode signs in against the workspace's roster.
 #include "DeskTestSupport.h"
 #include "UiTestSupport.h"
 #include "workspace/PgTestCluster.h"
 
+#include "model/signoff/UserDirectory.h"
 #include "model/workspace/Workspace.h"
 #include "model/workspace/WorkspaceCase.h"
 #include "model/workspace/WorkspaceSchema.h"
 #include "ui/case/CaseSession.h"
 #include "ui/case/CaseView.h"
 #include "ui/checklist/ChecklistView.h"
+#include "ui/signoff/LoginDialog.h"
 #include "ui/workspace/TeamMode.h"
 #include "ui/workspace/WorkerThread.h"
 #include "ui/workspace/WorkspaceCaseLink.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 
 using namespace rd;
@@ -56,6 +61,29 @@ private:
     TeamMode* team() const { return m_window->teamMode(); }
     CaseSession* session() const { return m_window->session(); }
     QString caseState() const { return team()->caseStateLabel()->text(); }
+    // The login window in team mode, signing kNurse in; the message when it refuses.
+    std::optional<Login> signIn(QString* message)
+    {
+        UserDirectory directory;
+        QString error;
+        if (!directory.load(&error)) {
+            *message = error;
+            return std::nullopt;
+        }
+        LoginDialog dialog(directory);
+        dialog.setWorkspace(m_cluster.url(QStringLiteral("someone.else")));
+        dialog.userChooser()->setCurrentIndex(dialog.userChooser()->findData(kNurse));
+        dialog.passwordField()->setText(QString::fromUtf8(passwordOf(kNurse)));
+        QSignalSpy finished(&dialog, &LoginDialog::loginFinished);
+        dialog.logIn();
+        if (!finished.wait(kServerTimeoutMs)) {
+            *message = QStringLiteral("the login window did not finish");
+            return std::nullopt;
+        }
+        *message = finished.first().at(1).toString();
+        return dialog.login();
+    }
+
     bool openCase(const QString& caseId)
     {
         QSignalSpy opened(team(), &TeamMode::caseOpened);
@@ -153,6 +181,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(caseState().contains(QStringLiteral("not connected")), kServerTimeoutMs);
         QVERIFY(session()->isReadOnly());
         QVERIFY(!team()->takeThisAction()->isEnabled());
+    }
+
+    // Last: it stores a newer roster in the workspace, which this computer then remembers.
+    void loginWindowSignsInAgainstTheWorkspaceRoster()
+    {
+        QString message;
+        QVERIFY(!signIn(&message));
+        QVERIFY2(message.contains(QLatin1String("holds no organization roster")), qPrintable(message));
+
+        // The administrator stores a newer roster in which the nurse is a medical director; the local
+        // file still says reviewer.
+        QString error;
+        UserDirectory directory;
+        QVERIFY2(directory.load(&error), qPrintable(error));
+        const auto adminKey =
+            directory.unlock(QStringLiteral("admin.test"), TrustFixture::adminPassword(), &error);
+        QVERIFY2(adminKey, qPrintable(error));
+        const auto local = Roster::load(m_organization.rosterPath(), QString(), &error);
+        QVERIFY2(local, qPrintable(error));
+        Roster roster =
+            Roster::create(local->entries().first().user, QDateTime::currentDateTimeUtc().addSecs(-120));
+        User nurse = *directory.user(kNurse);
+        nurse.role = UserRole::MedicalDirector;
+        QVERIFY2(roster.add(nurse, QDateTime::currentDateTimeUtc().addSecs(-60), &error), qPrintable(error));
+        const QString path = m_home.filePath(QStringLiteral("workspace-roster.json"));
+        while (roster.serial() <= local->serial())
+            QVERIFY2(roster.save(path, *adminKey, &error), qPrintable(error));
+        QVERIFY2(m_cluster.addPerson(QStringLiteral("held.admin"), QStringLiteral("rd_admin"), &error),
+                 qPrintable(error));
+        auto admin = Workspace::open(m_cluster.url(QStringLiteral("held.admin")), &error);
+        QVERIFY2(admin, qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(admin->storeRoster(file.readAll(), roster.serial(), &error), qPrintable(error));
+
+        const auto login = signIn(&message);
+        QVERIFY2(login, qPrintable(message));
+        QVERIFY(login->user.role == UserRole::MedicalDirector);
+        QCOMPARE(login->actor.login(), kNurse);
+        // The local file, older than the serial seen now, no longer signs anyone in.
+        QVERIFY(!TrustStore::load(&error));
+        QVERIFY2(error.contains(QLatin1String("older")), qPrintable(error));
     }
 };
 

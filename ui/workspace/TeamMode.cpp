@@ -96,8 +96,9 @@ void TeamMode::open(const QString& url)
 
 void TeamMode::setLogin(const std::optional<Login>& login)
 {
-    if (m_login && (!login || login->user.login != m_login->user.login))
-        PgConnection::setSessionPassword({}); // the previous person's
+    // The previous person's (the login window keeps one it asked for the person signing in).
+    if (!login || PgConnection::sessionPasswordRole() != login->user.login)
+        PgConnection::setSessionPassword({});
     m_passwordDeclined = false;
     m_login = login;
     m_view->setPerson(
@@ -129,7 +130,7 @@ void TeamMode::onQueueReachable(bool reachable)
         Q_EMIT passwordAsked(false);
         return;
     }
-    PgConnection::setSessionPassword(password.toUtf8());
+    PgConnection::setSessionPassword(password.toUtf8(), m_login->user.login);
     password.fill(QLatin1Char('\0'));
     Q_EMIT passwordAsked(true);
     m_queue->refresh();
