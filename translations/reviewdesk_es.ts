@@ -210,6 +210,14 @@
         <source>This case could not be read.</source>
         <translation>No se pudo leer este caso.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (Team &gt; Take This Case to work on it)</source>
+        <translation>%1 (Equipo &gt; Tomar este caso para trabajarlo)</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseView</name>
@@ -806,6 +814,10 @@ Todas las líneas están aprobadas. ¿Finalizar y firmar de todos modos?</transl
     <message>
         <source>No people are set up on this computer yet, so cases open read-only. Add them with &quot;reviewdesk-cli user add&quot; (the folder is %1).</source>
         <translation>Aún no hay personas configuradas en este equipo, así que los casos se abren en solo lectura. Añádalas con &quot;reviewdesk-cli user add&quot; (la carpeta es %1).</translation>
+    </message>
+    <message>
+        <source>Reading the team workspace&apos;s roster, unlocking the key…</source>
+        <translation>Leyendo el registro del espacio de equipo, desbloqueando la clave…</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2058,18 @@ La lista de verificación sigue disponible.</translation>
     <message>
         <source>Held by you · every answer saved</source>
         <translation>Lo tiene usted · todas las respuestas guardadas</translation>
+    </message>
+    <message>
+        <source>Take T&amp;his Case</source>
+        <translation>Tomar &amp;este caso</translation>
+    </message>
+    <message>
+        <source>Hold the open case, which its holder let go of, and work on it</source>
+        <translation>Retener el caso abierto, que su titular ha soltado, y trabajar en él</translation>
+    </message>
+    <message>
+        <source>Take This Case</source>
+        <translation>Tomar este caso</translation>
     </message>
 </context>
 <context>

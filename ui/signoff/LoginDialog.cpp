@@ -11,7 +11,6 @@
 #include <QDir>
 #include <QFormLayout>
 #include <QFutureWatcher>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -132,17 +131,7 @@ void LoginDialog::start(const QString& login, const QByteArray& password)
 bool LoginDialog::askWorkspacePassword(const QString& login)
 {
     m_askedWorkspacePassword = true;
-    bool ok = false;
-    QString password = QInputDialog::getText(
-        this, tr("Workspace Password"),
-        tr("The team workspace asks for the password of %1 (the database's password, not the one of your "
-           "key). It is kept in memory until you quit.")
-            .arg(login),
-        QLineEdit::Password, QString(), &ok);
-    const bool given = ok && !password.isEmpty();
-    if (given)
-        PgConnection::setSessionPassword(password.toUtf8(), login);
-    password.fill(QLatin1Char('\0'));
+    const bool given = WorkspaceSettings::askPassword(this, login);
     Q_EMIT workspacePasswordAsked(given);
     return given;
 }

@@ -12,7 +12,6 @@
 #include "model/workspace/PgConnection.h"
 
 #include <QAction>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -117,21 +116,13 @@ void TeamMode::onQueueReachable(bool reachable)
         !PgConnection::isPasswordError(m_queue->lastError()))
         return;
     m_askingPassword = true;
-    bool ok = false;
-    QString password = QInputDialog::getText(
-        m_window, tr("Workspace Password"),
-        tr("The team workspace asks for the password of %1 (the database's password, not the one of your "
-           "key). It is kept in memory until you quit.")
-            .arg(m_login->user.login),
-        QLineEdit::Password, QString(), &ok);
+    const bool given = WorkspaceSettings::askPassword(m_window, m_login->user.login);
     m_askingPassword = false;
-    if (!ok || password.isEmpty()) {
+    if (!given) {
         m_passwordDeclined = true; // not asked again until someone logs in
         Q_EMIT passwordAsked(false);
         return;
     }
-    PgConnection::setSessionPassword(password.toUtf8(), m_login->user.login);
-    password.fill(QLatin1Char('\0'));
     Q_EMIT passwordAsked(true);
     m_queue->refresh();
 }
