@@ -185,20 +185,10 @@ private Q_SLOTS:
     void foreignSignedWorkspaceRosterIsRefused()
     {
         QString error;
-        const QByteArray seed(32, 'f');
-        std::unique_ptr<SigningKey> foreignKey =
-            SigningKey::fromSeed(reinterpret_cast<const unsigned char*>(seed.constData()), &error);
-        QVERIFY2(foreignKey, qPrintable(error));
-        User foreignAdmin;
-        foreignAdmin.login = QStringLiteral("mallory.admin");
-        foreignAdmin.name = QStringLiteral("Mallory Admin");
-        foreignAdmin.publicKey = foreignKey->publicKey();
-        Roster foreign = Roster::create(foreignAdmin, QDateTime::currentDateTimeUtc().addSecs(-120));
         UserDirectory directory(m_trust.home());
         QVERIFY2(directory.load(&error), qPrintable(error));
         User nurse = *directory.user(m_team.nurse);
         nurse.role = UserRole::MedicalDirector; // what the forger would like
-        QVERIFY2(foreign.add(nurse, QDateTime::currentDateTimeUtc().addSecs(-60), &error), qPrintable(error));
         auto admin = Workspace::open(m_cluster.url(m_admin), &error);
         QVERIFY2(admin, qPrintable(error));
         const auto stored = admin->roster(&error);
@@ -206,11 +196,11 @@ private Q_SLOTS:
         const auto current = Roster::fromJson(*stored, QStringLiteral("workspace"), QString(), &error);
         QVERIFY2(current, qPrintable(error));
         const QString path = m_dir.filePath(QStringLiteral("foreign-roster.json"));
-        while (foreign.serial() <= current->serial())
-            QVERIFY2(foreign.save(path, *foreignKey, &error), qPrintable(error));
+        const auto foreign = test::WorkspaceTeam::foreignRoster(nurse, current->serial(), path, &error);
+        QVERIFY2(foreign, qPrintable(error));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY2(admin->storeRoster(file.readAll(), foreign.serial(), &error), qPrintable(error));
+        QVERIFY2(admin->storeRoster(file.readAll(), foreign->serial(), &error), qPrintable(error));
 
         QVERIFY(!workspaceLogIn(m_team.nurse, test::WorkspaceTeam::password(m_team.nurse).toUtf8(), &error));
         QVERIFY2(error.contains(QLatin1String("pins the anchor")) &&
