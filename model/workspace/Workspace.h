@@ -39,7 +39,7 @@ struct HolderState
     QString assignee; // empty when nobody is assigned
     QString queue;
     bool isSigned = false;
-    bool locked = false; // some session holds the case's writer lock
+    bool locked = false; // the session recorded as holding the case is still connected
     qint64 auditCount = 0;
     qint64 pageViews = 0; // rows of reading coverage
 };

@@ -8,7 +8,8 @@
 // one transaction. Saved means committed on the server. When the server refuses or cannot be reached,
 // the copy is rebuilt from the server, so that it never holds what the server does not.
 //
-// Holding: opening for writing holds the case (assignment plus the session's advisory lock); when
+// Holding: opening for writing holds the case (assignment, and this session recorded as its holder
+// until the connection ends); when
 // someone else holds it, it opens read-only with their name. When the workspace cannot be reached,
 // the case turns read-only ("workspace unreachable") and every later write first tries to reconnect
 // (target_session_attrs=read-write finds a promoted replica), holds the case again and, when that

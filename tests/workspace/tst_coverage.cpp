@@ -1,7 +1,7 @@
 // Reading coverage of a workspace case kept by the server (rd.page_view) on a real PostgreSQL server:
 // pages read survive the case's close and show on another desk, the case file's page_view table goes in
 // with `workspace import` and comes out with `workspace export`, a person adds rows only in their own
-// name and nobody changes or removes one, and a version 2 workspace migrates.
+// name and nobody changes or removes one, and a version 3 workspace migrates.
 #include "PgTestCluster.h"
 #include "TestCases.h"
 #include "TrustFixture.h"
@@ -146,18 +146,18 @@ private Q_SLOTS:
         QCOMPARE(pagesSeenBy(m_team.doctor), (QList<int>{1, 2, 3, 5}));
     }
 
-    void migrationFromVersionTwo()
+    void migrationFromVersionThree()
     {
         QString error;
-        const QString database = QStringLiteral("rd_coverage_v2");
-        auto owner = m_cluster.workspaceAt(database, 2, &error);
+        const QString database = QStringLiteral("rd_coverage_v3");
+        auto owner = m_cluster.workspaceAt(database, 3, &error);
         QVERIFY2(owner, qPrintable(error));
-        QCOMPARE(WorkspaceSchema::version(*owner, &error), 2);
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), 3);
         // This app refuses the older schema until init has migrated it.
         QVERIFY(!Workspace::open(m_cluster.url(database, m_team.nurse), &error));
         QVERIFY2(error.contains(QLatin1String("older")), qPrintable(error));
         QVERIFY2(WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
-        QCOMPARE(WorkspaceSchema::version(*owner, &error), 3);
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), 4);
         const auto exists = owner->exec("SELECT to_regclass('rd.page_view') IS NOT NULL", {}, &error);
         QVERIFY2(exists && exists->text(0, 0) == QLatin1String("t"), qPrintable(error));
         QVERIFY2(Workspace::open(m_cluster.url(database, m_team.nurse), &error), qPrintable(error));

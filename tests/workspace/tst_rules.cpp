@@ -5,8 +5,10 @@
 #include "TrustFixture.h"
 #include "WorkspaceTeam.h"
 
+#include "model/audit/AuditChain.h"
 #include "model/casefile/CaseFile.h"
 #include "model/signoff/CaseVerification.h"
+#include "model/workspace/CaseRows.h"
 #include "model/workspace/Workspace.h"
 #include "model/workspace/WorkspaceCase.h"
 #include "model/workspace/WorkspaceSchema.h"
@@ -342,6 +344,149 @@ private Q_SLOTS:
         options.headCount = head->first + 1; // a head the file does not reach
         options.headHash = head->second;
         QVERIFY(!verifyCase(*file, options).report.ok());
+    }
+    // The advisory lock a hold used to be is open to every role: taking it blocks nobody now, and
+    // gives the one who took it no right to write.
+    void anotherSessionsLockBlocksNobody()
+    {
+        QString error;
+        auto nurse = Workspace::open(m_cluster.url(m_nurse), &error);
+        const auto caseId = nurse->importCaseFile(newCaseFile(QStringLiteral("blocked.rdcase")), &error);
+        QVERIFY2(caseId, qPrintable(error));
+        auto blocker = PgConnection::open(m_cluster.url(m_nurse2), &error);
+        QVERIFY2(blocker, qPrintable(error));
+        QVERIFY2(blocker->exec("SELECT pg_advisory_lock(21316, hashtext('reviewdesk:' || $1))",
+                               {PgParam::text(*caseId)}, &error),
+                 qPrintable(error));
+        auto held =
+            WorkspaceCase::open(m_cluster.url(m_nurse), *caseId, WorkspaceCase::OpenMode::ReadWrite, &error);
+        QVERIFY2(held, qPrintable(error));
+        QVERIFY2(!held->isReadOnly(), qPrintable(held->readOnlyReason()));
+        QVERIFY2(held->recordJudgment(QStringLiteral("cosmetic"), {AnswerValue::No, {}, {}, {}},
+                                      m_trust.actor(m_nurse), &error),
+                 qPrintable(error));
+        QVERIFY(!applyRaw(*blocker, *caseId, {}, &error));
+        QCOMPARE(blocker->sqlState(), QStringLiteral("42501"));
+    }
+
+    // A hold is one session's: a second window of the same person reads, and takes the case once the
+    // first window's connection is gone.
+    void holdEndsWithItsSession()
+    {
+        QString error;
+        auto nurse = Workspace::open(m_cluster.url(m_nurse), &error);
+        const auto caseId = nurse->importCaseFile(newCaseFile(QStringLiteral("session.rdcase")), &error);
+        QVERIFY2(caseId, qPrintable(error));
+        auto first =
+            WorkspaceCase::open(m_cluster.url(m_nurse), *caseId, WorkspaceCase::OpenMode::ReadWrite, &error);
+        QVERIFY2(first && !first->isReadOnly(), qPrintable(error));
+        auto second =
+            WorkspaceCase::open(m_cluster.url(m_nurse), *caseId, WorkspaceCase::OpenMode::ReadWrite, &error);
+        QVERIFY2(second, qPrintable(error));
+        QVERIFY(second->isReadOnly());
+        QVERIFY2(second->readOnlyReason().contains(QLatin1String("another window")),
+                 qPrintable(second->readOnlyReason()));
+        first.reset(); // its connection closes; the server process ends a moment later
+        auto third =
+            WorkspaceCase::open(m_cluster.url(m_nurse), *caseId, WorkspaceCase::OpenMode::ReadWrite, &error);
+        QVERIFY2(third, qPrintable(error));
+        QVERIFY2(!third->isReadOnly(), qPrintable(third->readOnlyReason()));
+        QVERIFY2(third->recordJudgment(QStringLiteral("cosmetic"), {AnswerValue::No, {}, {}, {}},
+                                       m_trust.actor(m_nurse), &error),
+                 qPrintable(error));
+    }
+
+    // A row is stored under its own key, in a table of the case file: a second case_info row under
+    // another spelling of its key made the case unreadable for everyone.
+    void rowsKeyedAsTheirOwn()
+    {
+        QString error;
+        auto nurse = Workspace::open(m_cluster.url(m_nurse), &error);
+        const auto caseId = nurse->importCaseFile(newCaseFile(QStringLiteral("keys.rdcase")), &error);
+        QVERIFY2(caseId, qPrintable(error));
+        auto direct = PgConnection::open(m_cluster.url(m_nurse), &error);
+        const auto hold = direct->exec("SELECT rd.hold($1)", {PgParam::text(*caseId)}, &error);
+        QVERIFY2(hold && hold->text(0, 0).isEmpty(), qPrintable(error));
+        const auto info =
+            direct->exec("SELECT row::text FROM rd.case_row WHERE case_id = $1 AND tbl = 'case_info'",
+                         {PgParam::text(*caseId)}, &error);
+        QVERIFY2(info && info->rows() == 1, qPrintable(error));
+        const QJsonObject row = QJsonDocument::fromJson(info->text(0, 0).toUtf8()).object();
+        auto upsert = [](const QString& table, const QString& key, const QJsonObject& value) {
+            return QJsonArray{QJsonObject{
+                {QStringLiteral("t"), table}, {QStringLiteral("k"), key}, {QStringLiteral("r"), value}}};
+        };
+        QVERIFY2(applyRaw(*direct, *caseId, upsert(QStringLiteral("case_info"), QStringLiteral("[1]"), row),
+                          &error),
+                 qPrintable(error)); // its own key: taken
+        QVERIFY(!applyRaw(*direct, *caseId, upsert(QStringLiteral("case_info"), QStringLiteral("1"), row),
+                          &error));
+        QVERIFY2(error.contains(QLatin1String("keyed")), qPrintable(error));
+        QJsonObject second = row;
+        second.insert(QStringLiteral("singleton"), 2);
+        QVERIFY(!applyRaw(*direct, *caseId,
+                          upsert(QStringLiteral("case_info"), QStringLiteral("[2]"), second), &error));
+        QVERIFY(!applyRaw(*direct, *caseId,
+                          upsert(QStringLiteral("sqlite_master"), QStringLiteral("[1]"), row), &error));
+        QVERIFY2(error.contains(QLatin1String("no rows of table")), qPrintable(error));
+        direct.reset();
+        // The case still reads and verifies.
+        auto reader =
+            WorkspaceCase::open(m_cluster.url(m_doctor), *caseId, WorkspaceCase::OpenMode::ReadOnly, &error);
+        QVERIFY2(reader, qPrintable(error));
+        QVERIFY2(reader->verify().ok(), "the case does not verify");
+    }
+
+    // An entry written in one's own name is dated by the server's clock, within minutes: not before
+    // the case, not inside a key's past.
+    void entriesDatedByTheServer()
+    {
+        QString error;
+        auto nurse = Workspace::open(m_cluster.url(m_nurse), &error);
+        const auto caseId = nurse->importCaseFile(newCaseFile(QStringLiteral("dated.rdcase")), &error);
+        QVERIFY2(caseId, qPrintable(error));
+        auto direct = PgConnection::open(m_cluster.url(m_nurse), &error);
+        const auto hold = direct->exec("SELECT rd.hold($1)", {PgParam::text(*caseId)}, &error);
+        QVERIFY2(hold && hold->text(0, 0).isEmpty(), qPrintable(error));
+        const auto head = direct->exec(
+            "SELECT q.audit_count, encode(q.audit_head, 'hex'), r.row::text FROM rd.case_queue q "
+            "JOIN rd.case_row r ON r.case_id = q.case_id AND r.tbl = 'case_info' WHERE q.case_id = $1",
+            {PgParam::text(*caseId)}, &error);
+        QVERIFY2(head && head->rows() == 1, qPrintable(error));
+        const Actor actor = m_trust.actor(m_nurse);
+        auto write = [&](const QDateTime& at, QString* why) {
+            AuditEntry entry;
+            entry.seq = head->int64(0, 0) + 1;
+            entry.at = at;
+            entry.actor = m_nurse;
+            entry.action = QStringLiteral("judgment.record");
+            entry.target = QStringLiteral("screening");
+            entry.newValue = QStringLiteral("{\"value\":\"no\"}");
+            entry.prevHash = QByteArray::fromHex(head->text(0, 1).toLatin1());
+            entry.hash = AuditChain::entryHash(entry);
+            entry.signature = actor.sign(AuditChain::signedMessage(entry));
+            QJsonObject info = QJsonDocument::fromJson(head->text(0, 2).toUtf8()).object();
+            info.insert(QStringLiteral("audit_count"), entry.seq);
+            info.insert(QStringLiteral("audit_head"),
+                        QJsonObject{{QStringLiteral("b"), QString::fromLatin1(entry.hash.toBase64())}});
+            const QJsonArray upserts{QJsonObject{{QStringLiteral("t"), QStringLiteral("case_info")},
+                                                 {QStringLiteral("k"), QStringLiteral("[1]")},
+                                                 {QStringLiteral("r"), info}}};
+            return direct
+                ->exec(
+                    "SELECT rd.apply($1, $2::jsonb, $3::jsonb, '[]'::jsonb, NULL, NULL)",
+                    {PgParam::text(*caseId),
+                     PgParam::text(QString::fromUtf8(QJsonDocument(QJsonArray{CaseRows::auditJson(entry)})
+                                                         .toJson(QJsonDocument::Compact))),
+                     PgParam::text(QString::fromUtf8(QJsonDocument(upserts).toJson(QJsonDocument::Compact)))},
+                    why)
+                .has_value();
+        };
+        QVERIFY(!write(QDateTime(QDate(2020, 1, 1), QTime(9, 0), Qt::UTC), &error));
+        QVERIFY2(error.contains(QLatin1String("dated")), qPrintable(error));
+        QVERIFY(!write(QDateTime::currentDateTimeUtc().addSecs(3600), &error));
+        QVERIFY2(error.contains(QLatin1String("dated")), qPrintable(error));
+        QVERIFY2(write(QDateTime::currentDateTimeUtc(), &error), qPrintable(error)); // now: taken
     }
 };
 

@@ -1,0 +1,14 @@
+// The workspace schema's later migrations, one constant each (WorkspaceSchema applies them in order,
+// each in the transaction that sets its version number). Versions 1 and 2 are in WorkspaceSchema.cpp.
+#pragma once
+
+namespace rd::WorkspaceMigrations {
+
+// Holding a case by session, recorded in its queue row (not by an advisory lock anyone can take);
+// rows keyed as the case file keys them; audit entries dated by the server's clock.
+extern const char holderSessions[];
+
+// Reading coverage kept by the server (rd.page_view): insert-only, each person's own rows.
+extern const char pageViews[];
+
+} // namespace rd::WorkspaceMigrations
