@@ -129,12 +129,15 @@ private Q_SLOTS:
         const QString judgment = m_window->caseView()->checklist()->currentJudgment();
         QVERIFY(!judgment.isEmpty());
         QVERIFY(!session()->answer(judgment));
+        QSignalSpy changed(session(), &CaseSession::answerChanged); // the checklist follows it
         QString error;
         QVERIFY2(
             m_other->recordJudgment(judgment, Answer{AnswerValue::Yes, {}, {}, {}}, actor(kOther), &error),
             qPrintable(error));
         // No reopening, no write here: the view follows by itself.
         QTRY_VERIFY_WITH_TIMEOUT(session()->answer(judgment).has_value(), kServerTimeoutMs);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toString(), judgment);
         QVERIFY(session()->answer(judgment)->value == AnswerValue::Yes);
         QVERIFY(session()->isReadOnly());
         QVERIFY2(caseState().contains(kOther), qPrintable(caseState()));

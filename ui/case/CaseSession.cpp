@@ -5,6 +5,7 @@
 #include "ui/workspace/WorkspaceCaseLink.h"
 
 #include <QLocale>
+#include <QSet>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -49,7 +50,16 @@ CaseSession::CaseSession(std::unique_ptr<WorkspaceCaseLink> link, const Actor& a
     connectTimer();
     refreshFromView();
     connect(m_link.get(), &WorkspaceCaseLink::viewChanged, this, [this] {
+        const QMap<QString, Answer> before = m_data.answers;
         refreshFromView();
+        // What the server holds changed under this view (the holder of a case followed read-only):
+        // the checklist shows their answers as they come.
+        QSet<QString> ids(before.keyBegin(), before.keyEnd());
+        for (auto it = m_data.answers.cbegin(); it != m_data.answers.cend(); ++it)
+            ids.insert(it.key());
+        for (const QString& id : std::as_const(ids))
+            if (before.value(id) != m_data.answers.value(id))
+                Q_EMIT answerChanged(id);
         Q_EMIT workspaceStateChanged();
     });
 }
