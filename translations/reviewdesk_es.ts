@@ -317,6 +317,14 @@
         <source>This case could not be read.</source>
         <translation>No se pudo leer este caso.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (Team &gt; Take This Case to work on it)</source>
+        <translation>%1 (Equipo &gt; Tomar este caso para trabajarlo)</translation>
+    </message>
 </context>
 <context>
     <name>rd::CaseView</name>
@@ -986,6 +994,10 @@ Estación de revisión de utilización para el análisis del movimiento (CPT 960
     <message>
         <source>No people are set up on this computer yet, so cases open read-only. Add them with &quot;reviewdesk-cli user add&quot; (the folder is %1).</source>
         <translation>Aún no hay personas configuradas en este equipo, así que los casos se abren en solo lectura. Añádalas con &quot;reviewdesk-cli user add&quot; (la carpeta es %1).</translation>
+    </message>
+    <message>
+        <source>Reading the team workspace&apos;s roster, unlocking the key…</source>
+        <translation>Leyendo el registro del espacio de equipo, desbloqueando la clave…</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2114,18 @@ No se firmó nada: no se pudo contactar con el espacio de trabajo. Vuelva a firm
     <message>
         <source>Held by you · every answer saved</source>
         <translation>Lo tiene usted · todas las respuestas guardadas</translation>
+    </message>
+    <message>
+        <source>Take T&amp;his Case</source>
+        <translation>Tomar &amp;este caso</translation>
+    </message>
+    <message>
+        <source>Hold the open case, which its holder let go of, and work on it</source>
+        <translation>Retener el caso abierto, que su titular ha soltado, y trabajar en él</translation>
+    </message>
+    <message>
+        <source>Take This Case</source>
+        <translation>Tomar este caso</translation>
     </message>
 </context>
 <context>

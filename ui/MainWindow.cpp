@@ -144,7 +144,7 @@ void MainWindow::switchPerson()
 {
     UserDirectory directory;
     bool cancelled = false;
-    const auto login = LoginDialog::ask(directory, this, &cancelled);
+    const auto login = LoginDialog::ask(directory, this, &cancelled, m_team ? m_team->url() : QString());
     if (!cancelled)
         setLogin(login);
 }

@@ -6,6 +6,7 @@
 #include "checklist/PolicyLoader.h"
 
 #include "model/signoff/UserDirectory.h"
+#include "model/workspace/WorkspaceLogin.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -47,6 +48,19 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
     return true;
 }
 
+QString workspaceOf(const QCommandLineParser& parser)
+{
+    QStringList candidates = parser.positionalArguments();
+    // import-fhir -o URL: the output option of the command, when it was given.
+    for (const QString& name : parser.optionNames())
+        if (name == QLatin1String("o") || name == QLatin1String("output"))
+            candidates.append(parser.value(name));
+    for (const QString& candidate : std::as_const(candidates))
+        if (looksLikeWorkspace(candidate))
+            return candidate.section(QLatin1Char('#'), 0, 0);
+    return {};
+}
+
 std::optional<Login> logIn(const QCommandLineParser& parser, const QString& command, bool requireRoster,
                            QTextStream& err)
 {
@@ -63,7 +77,10 @@ std::optional<Login> logIn(const QCommandLineParser& parser, const QString& comm
         err << error << Qt::endl;
         return std::nullopt;
     }
-    auto result = rd::logIn(directory, login, readPasswordFromStdin(), requireRoster, &error);
+    const QString workspace = workspaceOf(parser);
+    auto result = workspace.isEmpty()
+                      ? rd::logIn(directory, login, readPasswordFromStdin(), requireRoster, &error)
+                      : WorkspaceLogin::logIn(directory, workspace, login, readPasswordFromStdin(), &error);
     if (!result) {
         err << "reviewdesk-cli " << command << ": " << error << Qt::endl;
         return std::nullopt;

@@ -24,8 +24,15 @@ bool parseCommand(QCommandLineParser& parser, const QStringList& args, const QSt
 // The person a writing command acts as: --user LOGIN, whose key --password-stdin unlocks
 // (model/signoff/Login.h). Prints one line and returns nullopt (exit code ExitBadInput) when it cannot
 // log in. requireRoster: refuse without a trust file (signing: the role must come from the roster).
+// A command working on the team workspace (a positional URL or URL#CASE-ID, or -o URL) takes the
+// person's role and key from the roster the workspace keeps (model/workspace/WorkspaceLogin.h), read as
+// the URL's user: the trust file and its anchor are required then.
 std::optional<Login> logIn(const QCommandLineParser& parser, const QString& command, bool requireRoster,
                            QTextStream& err);
+
+// The workspace URL (without #CASE-ID) a command works on, from its positional arguments or its -o
+// option; empty for case files.
+QString workspaceOf(const QCommandLineParser& parser);
 
 // Clinical text from a file (--note-file, --rationale-file) rather than the command line, where other
 // users of the machine can read it (ps): the file must be a regular file of UTF-8 text, at most

@@ -39,18 +39,23 @@ int main(int argc, char* argv[])
 
     rd::MainWindow window;
     window.show();
-    // Who is working? The last one is preselected; their password unlocks their key; cancelling quits.
-    rd::UserDirectory directory;
-    bool cancelled = false;
-    window.setLogin(rd::LoginDialog::ask(directory, &window, &cancelled));
-    if (cancelled)
-        return 0;
     const QStringList paths = parser.positionalArguments();
     QString error;
     const std::optional<QString> configured =
         paths.isEmpty() ? rd::WorkspaceSettings::configuredUrl(&error) : std::nullopt;
     if (!error.isEmpty())
         rd::MessageBox::warning(&window, QApplication::translate("main", "Team Workspace"), error);
+    // In team mode the role and key come from the workspace's roster (read as the person), else from
+    // the trust file's.
+    const QString workspace = !paths.isEmpty() && rd::looksLikeWorkspace(paths.first())
+                                  ? paths.first().section(QLatin1Char('#'), 0, 0)
+                                  : configured.value_or(QString());
+    // Who is working? The last one is preselected; their password unlocks their key; cancelling quits.
+    rd::UserDirectory directory;
+    bool cancelled = false;
+    window.setLogin(rd::LoginDialog::ask(directory, &window, &cancelled, workspace));
+    if (cancelled)
+        return 0;
     if (!paths.isEmpty() && rd::looksLikeWorkspace(paths.first()))
         window.openWorkspace(paths.first());
     else if (configured)

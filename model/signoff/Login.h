@@ -14,6 +14,7 @@
 
 namespace rd {
 
+class TrustStore;
 class UserDirectory;
 
 struct Login
@@ -28,5 +29,12 @@ struct Login
 // allowed with role reviewer and inRoster false (what is written then fails verify).
 std::optional<Login> logIn(const UserDirectory& directory, const QString& login, const QByteArray& password,
                            bool requireRoster, QString* error);
+
+// The same against the roster of trust, already read and checked (TrustStore::loadWithRoster: the team
+// workspace's roster, signed by the administrator key trust.json pins and not older than
+// roster-seen.json): the person's entry, role and key are that roster's, whatever the local roster file
+// says. Errors name trust.rosterPath() (the workspace's URL).
+std::optional<Login> logIn(const UserDirectory& directory, const QString& login, const QByteArray& password,
+                           const TrustStore& trust, QString* error);
 
 } // namespace rd

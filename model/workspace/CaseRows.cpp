@@ -209,7 +209,8 @@ void diff(const Snapshot& before, const Snapshot& after, QList<Row>* upserts, QL
 namespace {
 
 bool writeRows(sqlite3* db, const QString& path, const Snapshot& rows, const QList<AuditEntry>& audit,
-               const std::function<std::optional<QByteArray>(qint64, QString*)>& data, QString* error)
+               const std::function<std::optional<QByteArray>(qint64, QString*)>& data,
+               const QList<PageView>& pageViews, QString* error)
 {
     auto fail = [&](const QString& what) {
         *error = QStringLiteral("%1: %2").arg(path, what);
@@ -286,6 +287,12 @@ bool writeRows(sqlite3* db, const QString& path, const Snapshot& rows, const QLi
         if (!insert.exec() || !sign.exec())
             return fail(sqlite::lastError(db));
     }
+    for (const PageView& view : pageViews) {
+        sqlite::Statement insert(db, "INSERT OR IGNORE INTO page_view(attachment_id, page) VALUES (?, ?)");
+        insert.bind(1, view.first).bind(2, qint64(view.second));
+        if (!insert.exec())
+            return fail(sqlite::lastError(db));
+    }
     sqlite::Statement dangling(db, "SELECT \"table\" FROM pragma_foreign_key_check");
     if (dangling.step() == SQLITE_ROW)
         return fail(
@@ -298,7 +305,8 @@ bool writeRows(sqlite3* db, const QString& path, const Snapshot& rows, const QLi
 } // namespace
 
 bool write(const QString& path, const Snapshot& rows, const QList<AuditEntry>& audit,
-           const std::function<std::optional<QByteArray>(qint64, QString*)>& data, QString* error)
+           const std::function<std::optional<QByteArray>(qint64, QString*)>& data,
+           const QList<PageView>& pageViews, QString* error)
 {
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -316,7 +324,7 @@ bool write(const QString& path, const Snapshot& rows, const QList<AuditEntry>& a
         return false;
     }
     // The statements and the transaction end before the connection closes.
-    const bool written = writeRows(db, path, rows, audit, data, error);
+    const bool written = writeRows(db, path, rows, audit, data, pageViews, error);
     sqlite3_close(db);
     if (!written)
         QFile::remove(path);

@@ -67,11 +67,15 @@ std::optional<QByteArray> readAttachmentData(const QString& path, qint64 attachm
 // What changed from before to after: rows to insert or replace, rows to delete.
 void diff(const Snapshot& before, const Snapshot& after, QList<Row>* upserts, QList<Row>* deletes);
 
-// Creates a case file at path (which must not exist; mode 0600) holding rows, audit and the
-// attachments' bytes (data(attachmentId) returns them). Refuses a table or column the current
-// version does not have.
+// A page seen: (attachment id, page number from 1), the case file's page_view table.
+using PageView = QPair<qint64, int>;
+
+// Creates a case file at path (which must not exist; mode 0600) holding rows, audit, the
+// attachments' bytes (data(attachmentId) returns them) and the pages seen (pageViews). Refuses a table
+// or column the current version does not have.
 bool write(const QString& path, const Snapshot& rows, const QList<AuditEntry>& audit,
-           const std::function<std::optional<QByteArray>(qint64, QString*)>& data, QString* error);
+           const std::function<std::optional<QByteArray>(qint64, QString*)>& data,
+           const QList<PageView>& pageViews, QString* error);
 
 // JSON forms for the workspace's functions.
 QString compact(const QJsonArray& array);

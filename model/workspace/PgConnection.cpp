@@ -22,6 +22,12 @@ QByteArray& sessionPassword()
     return password;
 }
 
+QString& sessionPasswordOwner()
+{
+    static QString role;
+    return role;
+}
+
 const char kPasswordError[] = "the workspace asks for a password";
 
 QString firstLine(const char* message)
@@ -112,10 +118,17 @@ QString PgConnection::withoutPassword(const QString& conninfo)
     return hasPassword(conninfo) ? QStringLiteral("(a workspace URL holding a password)") : conninfo;
 }
 
-void PgConnection::setSessionPassword(const QByteArray& password)
+void PgConnection::setSessionPassword(const QByteArray& password, const QString& role)
 {
     const QMutexLocker locker(&passwordMutex());
     sessionPassword() = password;
+    sessionPasswordOwner() = password.isEmpty() ? QString() : role;
+}
+
+QString PgConnection::sessionPasswordRole()
+{
+    const QMutexLocker locker(&passwordMutex());
+    return sessionPasswordOwner();
 }
 
 bool PgConnection::isPasswordError(const QString& error)

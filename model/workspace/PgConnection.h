@@ -74,7 +74,10 @@ public:
     // ~/.pgpass does not give (the desktop asks once): kept in this process's memory only and handed
     // to libpq as a connection parameter of every later connection; never in a URL, a message or a
     // log. Empty: none. Thread-safe.
-    static void setSessionPassword(const QByteArray& password);
+    // role: whose password it is (the login it was asked for), so that a desk signing in as someone else
+    // drops it (sessionPasswordRole()).
+    static void setSessionPassword(const QByteArray& password, const QString& role = QString());
+    static QString sessionPasswordRole();
     // error (from open()) says the server wants a password that was not given, or refused the one given.
     static bool isPasswordError(const QString& error);
 

@@ -159,6 +159,15 @@ std::optional<QString> Workspace::importCaseFile(const QString& path, QString* e
             return std::nullopt;
         }
     }
+    // The file's reading coverage, in the importing person's name (the file does not say who read).
+    for (const AttachmentInfo& attachment : file->attachments()) {
+        const QList<int> pages = file->viewedPages(attachment.id);
+        if (!pages.isEmpty() && !insertPageViews(caseId, attachment.id, pages, true, &message)) {
+            rollback(*m_connection);
+            *error = QStringLiteral("%1 was not imported: %2").arg(path, message);
+            return std::nullopt;
+        }
+    }
     if (!m_connection->command("COMMIT", &message)) {
         *error = QStringLiteral("%1 was not imported: %2").arg(path, message);
         return std::nullopt;
@@ -221,10 +230,18 @@ std::optional<QPair<qint64, QByteArray>> Workspace::exportCase(const QString& ca
                                   "ORDER BY seq",
                                   {PgParam::text(caseId)}, &message)
              : std::nullopt;
-    if (!audit) {
+    const auto viewed =
+        audit ? m_connection->exec("SELECT DISTINCT attachment_id, page FROM rd.page_view WHERE case_id = $1 "
+                                   "ORDER BY 1, 2",
+                                   {PgParam::text(caseId)}, &message)
+              : std::nullopt;
+    if (!viewed) {
         *error = message;
         return done(std::optional<QPair<qint64, QByteArray>>());
     }
+    QList<CaseRows::PageView> pageViews;
+    for (int row = 0; row < viewed->rows(); ++row)
+        pageViews.append({viewed->int64(row, 0), int(viewed->int64(row, 1))});
     CaseRows::Snapshot snapshot;
     for (int row = 0; row < rows->rows(); ++row)
         snapshot.insert({rows->text(row, 0), rows->text(row, 1)},
@@ -251,13 +268,72 @@ std::optional<QPair<qint64, QByteArray>> Workspace::exportCase(const QString& ca
     QFile::remove(temporary);
     const bool written = CaseRows::write(
         temporary, snapshot, entries,
-        [&](qint64 id, QString* why) { return attachmentData(caseId, id, why); }, &message);
+        [&](qint64 id, QString* why) { return attachmentData(caseId, id, why); }, pageViews, &message);
     if (!written || !AtomicFile::renameIntoPlace(QFile::encodeName(temporary), destination, &message)) {
         QFile::remove(temporary);
         *error = QStringLiteral("%1: the case %2 was not exported: %3").arg(destination, caseId, message);
         return done(std::optional<QPair<qint64, QByteArray>>());
     }
     return done(std::optional<QPair<qint64, QByteArray>>(*head));
+}
+
+bool Workspace::insertPageViews(const QString& caseId, qint64 attachmentId, const QList<int>& pages,
+                                bool imported, QString* error)
+{
+    QStringList numbers;
+    for (int page : pages)
+        numbers.append(QString::number(page));
+    // viewer and viewed_at are the server's (session_user, now()): a client may not name them.
+    return m_connection
+        ->exec("INSERT INTO rd.page_view(case_id, attachment_id, page, imported) "
+               "SELECT $1, $2::bigint, p, $4::boolean FROM unnest($3::int[]) AS p ON CONFLICT DO NOTHING",
+               {PgParam::text(caseId), PgParam::text(QString::number(attachmentId)),
+                PgParam::text(QLatin1Char('{') + numbers.join(QLatin1Char(',')) + QLatin1Char('}')),
+                PgParam::text(imported ? QStringLiteral("true") : QStringLiteral("false"))},
+               error)
+        .has_value();
+}
+
+bool Workspace::addPageViews(const QString& caseId, qint64 attachmentId, const QList<int>& pages,
+                             QString* error)
+{
+    return pages.isEmpty() || insertPageViews(caseId, attachmentId, pages, false, error);
+}
+
+std::optional<HolderState> Workspace::holderState(const QString& caseId, QString* error)
+{
+    const auto result = m_connection->exec(
+        "SELECT q.assignee, q.queue, q.signed, q.audit_count, "
+        "(SELECT count(*) FROM rd.page_view v WHERE v.case_id = q.case_id), "
+        // The holding session still connected (rd.holder_alive's test: another role's session start is
+        // hidden, so the process id and the role name count then).
+        "q.holder_pid IS NOT NULL AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = q.holder_pid "
+        "AND a.usename = q.assignee AND (a.backend_start IS NULL OR a.backend_start = q.holder_start)) "
+        "FROM rd.case_queue q WHERE q.case_id = $1",
+        {PgParam::text(caseId)}, error);
+    if (!result)
+        return std::nullopt;
+    if (result->rows() != 1) {
+        *error = QStringLiteral("the workspace holds no case %1").arg(caseId);
+        return std::nullopt;
+    }
+    HolderState state;
+    state.assignee = result->isNull(0, 0) ? QString() : result->text(0, 0);
+    state.queue = result->text(0, 1);
+    state.isSigned = result->text(0, 2) == QLatin1String("t");
+    state.auditCount = result->int64(0, 3);
+    state.pageViews = result->int64(0, 4);
+    state.locked = result->text(0, 5) == QLatin1String("t");
+    return state;
+}
+
+std::optional<qint64> Workspace::pageViewCount(const QString& caseId, QString* error)
+{
+    const auto result = m_connection->exec("SELECT count(*) FROM rd.page_view WHERE case_id = $1",
+                                           {PgParam::text(caseId)}, error);
+    if (!result)
+        return std::nullopt;
+    return result->int64(0, 0);
 }
 
 bool Workspace::storeRoster(const QByteArray& body, qint64 serial, QString* error)

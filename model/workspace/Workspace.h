@@ -33,6 +33,17 @@ struct QueueEntry
     bool isSigned = false;
 };
 
+// Who holds a case now, as a reader of it sees the server (Workspace::holderState).
+struct HolderState
+{
+    QString assignee; // empty when nobody is assigned
+    QString queue;
+    bool isSigned = false;
+    bool locked = false; // the session recorded as holding the case is still connected
+    qint64 auditCount = 0;
+    qint64 pageViews = 0; // rows of reading coverage
+};
+
 class Workspace
 {
 public:
@@ -68,6 +79,15 @@ public:
     // The server's record of the case's audit head.
     std::optional<QPair<qint64, QByteArray>> auditHead(const QString& caseId, QString* error);
 
+    // Reading coverage kept by the server (rd.page_view): pages of an attachment this person saw, in their
+    // own name (the server sets viewer and time; a row is never changed or removed). Every member reads
+    // everyone's; exportCase() writes them into the case file's page_view table.
+    bool addPageViews(const QString& caseId, qint64 attachmentId, const QList<int>& pages, QString* error);
+    std::optional<qint64> pageViewCount(const QString& caseId, QString* error);
+    // The holder, the queue and what changed (audit head, reading coverage) in one look, for a reader
+    // following someone else's work.
+    std::optional<HolderState> holderState(const QString& caseId, QString* error);
+
     // The organization roster kept in the workspace: storing needs rd_admin.
     bool storeRoster(const QByteArray& body, qint64 serial, QString* error);
     std::optional<QByteArray> roster(QString* error); // empty when none is stored
@@ -79,6 +99,8 @@ public:
     bool listen(QString* error);
 
 private:
+    bool insertPageViews(const QString& caseId, qint64 attachmentId, const QList<int>& pages, bool imported,
+                         QString* error);
     explicit Workspace(std::unique_ptr<PgConnection> connection)
         : m_connection(std::move(connection))
     {}

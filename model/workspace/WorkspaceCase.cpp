@@ -61,6 +61,12 @@ bool WorkspaceCase::load(QString* error)
     const QString path =
         QDir(m_folder->path()).filePath(QStringLiteral("case-%1.rdcase").arg(++m_generation));
     QString message;
+    // Counted first: a page read meanwhile makes the count look behind, and the next look reloads.
+    const auto pageViews = m_workspace->pageViewCount(m_caseId, &message);
+    if (!pageViews) {
+        *error = message;
+        return false;
+    }
     const auto head = m_workspace->exportCase(m_caseId, path, &message);
     if (!head) {
         *error = message.replace(path, location());
@@ -83,6 +89,7 @@ bool WorkspaceCase::load(QString* error)
     m_reader = std::move(reader);
     m_rows = *rows;
     m_auditCount = head->first;
+    m_pageViews = *pageViews;
     return true;
 }
 
@@ -93,7 +100,8 @@ QString WorkspaceCase::location() const
 
 bool WorkspaceCase::isReadOnly() const
 {
-    return m_mode == OpenMode::ReadOnly || !m_heldBy.isEmpty() || m_unreachable || m_copy->isSigned();
+    return m_mode == OpenMode::ReadOnly || !m_heldBy.isEmpty() || !m_letGo.isEmpty() || m_unreachable ||
+           m_copy->isSigned();
 }
 
 QString WorkspaceCase::readOnlyReason() const
@@ -102,7 +110,10 @@ QString WorkspaceCase::readOnlyReason() const
         return QStringLiteral(
             "workspace unreachable: the case is read-only until the workspace answers again");
     if (!m_heldBy.isEmpty())
-        return QStringLiteral("held by %1").arg(m_heldBy);
+        return m_letGo.isEmpty() ? QStringLiteral("held by %1").arg(m_heldBy)
+                                 : QStringLiteral("held by %1: %2").arg(m_heldBy, m_letGo);
+    if (!m_letGo.isEmpty())
+        return m_letGo;
     if (m_copy->isSigned())
         return m_copy->readOnlyReason();
     if (m_mode == OpenMode::ReadOnly)
@@ -146,7 +157,8 @@ bool WorkspaceCase::reconnect(QString* error)
 {
     if (!m_workspace->connection().reconnect(error))
         return false;
-    if (m_mode == OpenMode::ReadWrite) {
+    // A case its holder let go of while it was open here is taken only when the person asks (take()).
+    if (m_mode == OpenMode::ReadWrite && m_letGo.isEmpty()) {
         const auto holder = m_workspace->hold(m_caseId, error);
         if (!holder)
             return false;
@@ -171,7 +183,91 @@ bool WorkspaceCase::checkReachable(QString* error)
 
 bool WorkspaceCase::markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error)
 {
+    // The server first: the working copy never holds what the server does not.
+    if (!m_workspace->addPageViews(m_caseId, attachmentId, pages, error)) {
+        if (m_workspace->connection().isUnreachable())
+            m_unreachable = true;
+        return false;
+    }
+    m_pageViews += pages.size(); // at most; a page read before adds no row, and the next look reloads
     return m_copy->markPagesViewed(attachmentId, pages, error);
+}
+
+bool WorkspaceCase::listen(QString* error)
+{
+    return m_workspace->listen(error);
+}
+
+int WorkspaceCase::socket() const
+{
+    return m_workspace->connection().socket();
+}
+
+bool WorkspaceCase::takeChanged()
+{
+    return m_workspace->connection().takeNotifications(Workspace::NotifyChannel).contains(m_caseId) ||
+           m_workspace->connection().isUnreachable();
+}
+
+bool WorkspaceCase::followHolder(QString* error)
+{
+    if (m_unreachable)
+        return reconnect(error);
+    const auto state = m_workspace->holderState(m_caseId, error);
+    if (!state) {
+        if (m_workspace->connection().isUnreachable())
+            m_unreachable = true;
+        return false;
+    }
+    if (m_mode == OpenMode::ReadWrite && !state->isSigned && (!m_heldBy.isEmpty() || !m_letGo.isEmpty())) {
+        const QString me = m_workspace->user();
+        // rd.hold's answer for a reviewer opening a case of the medical directors' queue: nobody holds it.
+        const bool queueOnly = m_heldBy == QLatin1String("the medical directors' queue");
+        if (state->assignee.isEmpty()) {
+            if (!m_heldBy.isEmpty() && !queueOnly) {
+                const QString holder = m_heldBy;
+                m_heldBy.clear();
+                m_letGo = state->queue == Workspace::MedicalDirectorQueue
+                              ? QStringLiteral("%1 routed it to the medical directors' queue").arg(holder)
+                              : QStringLiteral("%1 released it: nobody holds it").arg(holder);
+            }
+        } else if (state->assignee == me) {
+            if (!state->locked) {
+                // Assigned to this person and no session holds it: theirs again, writable.
+                const auto held = m_workspace->hold(m_caseId, error);
+                if (!held)
+                    return false;
+                m_heldBy = *held;
+                if (m_heldBy.isEmpty())
+                    m_letGo.clear();
+            }
+        } else {
+            m_heldBy = state->assignee;
+            // The holder's app is gone (its connection died): the case stays assigned to them.
+            m_letGo = state->locked ? QString()
+                                    : QStringLiteral("%1 is not connected (the case stays assigned to them)")
+                                          .arg(state->assignee);
+        }
+    }
+    if (state->auditCount != m_auditCount || state->pageViews != m_pageViews ||
+        (state->isSigned && !isSigned()))
+        return load(error);
+    return true;
+}
+
+bool WorkspaceCase::take(QString* error)
+{
+    const auto held = m_workspace->hold(m_caseId, error);
+    if (!held) {
+        if (m_workspace->connection().isUnreachable())
+            m_unreachable = true;
+        return false;
+    }
+    m_heldBy = *held;
+    m_mode = OpenMode::ReadWrite;
+    if (m_heldBy.isEmpty())
+        m_letGo.clear();
+    return load(error);
 }
 
 bool WorkspaceCase::push(QString* error)

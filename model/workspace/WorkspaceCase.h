@@ -97,9 +97,29 @@ public:
     // Whether the workspace answers: a round trip when it did so far (a lost connection turns the case
     // read-only, "workspace unreachable"), a reconnect when it did not. For a desktop's heartbeat.
     bool checkReachable(QString* error);
-    // Reading coverage is local to one desk (not kept by the server): written to the working copy only,
-    // so it lasts while the case is open here.
+    // Reading coverage, kept by the server in this person's name (rd.page_view), then in the working copy;
+    // loaded with the case: the pages anyone has read.
     bool markPagesViewed(qint64 attachmentId, const QList<int>& pages, QString* error);
+
+    // Following a case someone else holds (opened for writing, read-only because of them):
+    // listen() asks the server to tell this connection of every queue change (its socket() turns
+    // readable; takeChanged() says whether this case was among them, or the connection was lost).
+    bool listen(QString* error);
+    int socket() const;
+    bool takeChanged();
+    // Reads what the server holds when it changed (the holder's saved work, pages read) and whether the
+    // holder still holds it. When they let go (released, routed, their connection gone), heldBy() empties
+    // and letGoBy() says who did; a case assigned to this person that nobody holds is held again
+    // (writable). Returns false with error when the workspace cannot be reached.
+    bool followHolder(QString* error);
+    // Who let go of the case while it was open here read-only, and how ("nurse.lee released it"); empty
+    // otherwise.
+    QString letGoBy() const { return m_letGo; }
+    // Counts the loads of the working copy from the server: a new number, a new copy.
+    int generation() const { return m_generation; }
+    // Holds the case now (after its holder let go): writable when the server agrees, else heldBy() says
+    // why.
+    bool take(QString* error);
 
 private:
     WorkspaceCase() = default;
@@ -117,7 +137,9 @@ private:
     std::unique_ptr<CaseRows::Reader> m_reader; // of the working copy
     CaseRows::Snapshot m_rows;                  // what the server holds, as last loaded or saved
     qint64 m_auditCount = 0;
-    QString m_heldBy; // when someone else holds it
+    QString m_heldBy;       // when someone else holds it
+    QString m_letGo;        // when they let go while it was open here
+    qint64 m_pageViews = 0; // the server's rows of reading coverage at the last load
     bool m_unreachable = false;
 };
 

@@ -242,4 +242,38 @@ GRANT EXECUTE ON FUNCTION rd.own_session_start() TO rd_reviewer, rd_medical_dire
 REVOKE EXECUTE ON FUNCTION rd.lock_key(text) FROM rd_reviewer, rd_medical_director;
 )SQL";
 
+// Version 4. Reading coverage kept by the server, so that it outlives one desk's working copy and a
+// medical director sees what the nurse read: who saw which page of which attachment, and when. A person
+// adds only rows in their own name (viewer and time are the server's: no privilege on those columns, and
+// a policy); nobody changes or removes one (no privilege, and a trigger for those who have all).
+const char pageViews[] = R"SQL(
+CREATE TABLE rd.page_view(
+    case_id text NOT NULL REFERENCES rd.case_queue,
+    attachment_id bigint NOT NULL,
+    page int NOT NULL CHECK (page >= 1),
+    viewer text NOT NULL DEFAULT session_user,
+    viewed_at timestamptz NOT NULL DEFAULT now(),
+    imported boolean NOT NULL DEFAULT false, -- brought in with a case file, which does not say who read
+    PRIMARY KEY (case_id, attachment_id, page, viewer)
+);
+CREATE FUNCTION rd.refuse_page_view_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    RAISE EXCEPTION 'reading coverage is insert-only: % refused', TG_OP USING ERRCODE = '42501';
+END $f$;
+CREATE TRIGGER page_view_insert_only BEFORE UPDATE OR DELETE ON rd.page_view
+    FOR EACH ROW EXECUTE FUNCTION rd.refuse_page_view_change();
+CREATE TRIGGER page_view_no_truncate BEFORE TRUNCATE ON rd.page_view
+    FOR EACH STATEMENT EXECUTE FUNCTION rd.refuse_page_view_change();
+ALTER TABLE rd.page_view ENABLE ROW LEVEL SECURITY;
+CREATE POLICY page_view_read ON rd.page_view FOR SELECT TO rd_reviewer, rd_medical_director USING (true);
+-- One's own rows, of a page the case's attachment has.
+CREATE POLICY page_view_own ON rd.page_view FOR INSERT TO rd_reviewer, rd_medical_director
+    WITH CHECK (viewer = session_user AND EXISTS (
+        SELECT 1 FROM rd.case_row r WHERE r.case_id = page_view.case_id AND r.tbl = 'attachment'
+          AND (r.row->>'id')::bigint = page_view.attachment_id AND page_view.page <= (r.row->>'page_count')::int));
+GRANT SELECT ON rd.page_view TO rd_reviewer, rd_medical_director;
+GRANT INSERT (case_id, attachment_id, page, imported) ON rd.page_view TO rd_reviewer, rd_medical_director;
+REVOKE EXECUTE ON FUNCTION rd.refuse_page_view_change() FROM PUBLIC;
+)SQL";
+
 } // namespace rd::WorkspaceMigrations

@@ -8,4 +8,7 @@ namespace rd::WorkspaceMigrations {
 // rows keyed as the case file keys them; audit entries dated by the server's clock.
 extern const char holderSessions[];
 
+// Reading coverage kept by the server (rd.page_view): insert-only, each person's own rows.
+extern const char pageViews[];
+
 } // namespace rd::WorkspaceMigrations

@@ -480,7 +480,8 @@ REVOKE EXECUTE ON FUNCTION rd.check_roster(), rd.queue_for_status(text) FROM PUB
 CREATE TRIGGER roster_newer BEFORE INSERT ON rd.roster FOR EACH ROW EXECUTE FUNCTION rd.check_roster();
 )SQL";
 
-const char* const kMigrations[] = {kMigration1, kMigration2, WorkspaceMigrations::holderSessions};
+const char* const kMigrations[] = {kMigration1, kMigration2, WorkspaceMigrations::holderSessions,
+                                   WorkspaceMigrations::pageViews};
 static_assert(std::size(kMigrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

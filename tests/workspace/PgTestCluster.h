@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/workspace/PgConnection.h"
+#include "model/workspace/WorkspaceSchema.h"
 
 #include <QDir>
 #include <QFile>
@@ -91,6 +92,19 @@ public:
                            "duplicate_object OR unique_violation THEN NULL; END; END $$; GRANT %2 TO \"%1\"")
                 .arg(login, group);
         return admin->command(sql.toUtf8(), error);
+    }
+
+    // A workspace of its own at schema version (a migration's test starts from the one before it), in a
+    // fresh database; the owner's connection to it.
+    std::unique_ptr<PgConnection> workspaceAt(const QString& database, int version, QString* error)
+    {
+        if (!sql(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database), error) ||
+            !sql(QStringLiteral("CREATE DATABASE %1").arg(database), error))
+            return nullptr;
+        auto owner = PgConnection::open(url(database, QStringLiteral("rdtest")), error);
+        if (!owner || !WorkspaceSchema::migrateTo(*owner, version, error))
+            return nullptr;
+        return owner;
     }
 
     bool sql(const QString& statement, QString* error)

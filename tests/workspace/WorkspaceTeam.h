@@ -5,6 +5,8 @@
 #include "PgTestCluster.h"
 #include "TrustFixture.h"
 
+#include "model/trust/SigningKey.h"
+
 namespace rd::test {
 
 struct WorkspaceTeam
@@ -14,6 +16,29 @@ struct WorkspaceTeam
     QString doctor;
 
     static QString password(const QString& login) { return login + QStringLiteral(" password"); }
+
+    // A roster signed by a key the installation does not pin (a forger's), listing entry, saved at path
+    // with a serial above `above` (so that the workspace takes it on top).
+    static std::optional<Roster> foreignRoster(const User& entry, qint64 above, const QString& path,
+                                               QString* error)
+    {
+        const QByteArray seed(32, 'm');
+        std::unique_ptr<SigningKey> key =
+            SigningKey::fromSeed(reinterpret_cast<const unsigned char*>(seed.constData()), error);
+        if (!key)
+            return std::nullopt;
+        User admin;
+        admin.login = QStringLiteral("mallory.admin");
+        admin.name = QStringLiteral("Mallory Admin");
+        admin.publicKey = key->publicKey();
+        Roster roster = Roster::create(admin, QDateTime::currentDateTimeUtc().addSecs(-120));
+        if (!roster.add(entry, QDateTime::currentDateTimeUtc().addSecs(-60), error))
+            return std::nullopt;
+        while (roster.serial() <= above)
+            if (!roster.save(path, *key, error))
+                return std::nullopt;
+        return roster;
+    }
 
     bool setUp(PgTestCluster& cluster, TrustFixture& trust, const QString& folder, const QString& prefix,
                QString* error)

@@ -402,19 +402,9 @@ private Q_SLOTS:
 
         // A roster signed by another key: the CLI does not store it; planted by an rd_admin role by hand,
         // every verify refuses it (and the case with it).
-        const QByteArray seed(32, 'm');
-        std::unique_ptr<SigningKey> foreignKey =
-            SigningKey::fromSeed(reinterpret_cast<const unsigned char*>(seed.constData()), &error);
-        QVERIFY2(foreignKey, qPrintable(error));
-        User foreignAdmin;
-        foreignAdmin.login = QStringLiteral("mallory.admin");
-        foreignAdmin.name = QStringLiteral("Mallory Admin");
-        foreignAdmin.publicKey = foreignKey->publicKey();
-        Roster foreign = Roster::create(foreignAdmin, QDateTime::currentDateTimeUtc().addSecs(-120));
-        QVERIFY2(foreign.add(extra, QDateTime::currentDateTimeUtc().addSecs(-60), &error), qPrintable(error));
         const QString foreignPath = m_dir.filePath(QStringLiteral("foreign-roster.json"));
-        for (int serial = 1; serial <= roster->serial() + 1; ++serial)
-            QVERIFY2(foreign.save(foreignPath, *foreignKey, &error), qPrintable(error));
+        const auto foreign = test::WorkspaceTeam::foreignRoster(extra, roster->serial(), foreignPath, &error);
+        QVERIFY2(foreign, qPrintable(error));
         const auto refusedStore = runAsAdmin(
             {QStringLiteral("workspace"), QStringLiteral("roster"), m_cluster.url(m_admin), foreignPath});
         QCOMPARE(refusedStore.exitCode, 2);
@@ -423,7 +413,7 @@ private Q_SLOTS:
         QVERIFY(foreignFile.open(QIODevice::ReadOnly));
         auto admin = Workspace::open(m_cluster.url(m_admin), &error);
         QVERIFY2(admin, qPrintable(error));
-        QVERIFY2(admin->storeRoster(foreignFile.readAll(), foreign.serial(), &error), qPrintable(error));
+        QVERIFY2(admin->storeRoster(foreignFile.readAll(), foreign->serial(), &error), qPrintable(error));
         const auto refused = run({QStringLiteral("verify"), spec});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.out.contains(QLatin1String("pins the anchor")), qPrintable(refused.out));

@@ -109,14 +109,8 @@ private Q_SLOTS:
     {
         QString error;
         const QString database = QStringLiteral("rd_rules_v1");
-        QVERIFY2(
-            m_cluster.sql(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database), &error),
-            qPrintable(error));
-        QVERIFY2(m_cluster.sql(QStringLiteral("CREATE DATABASE %1").arg(database), &error),
-                 qPrintable(error));
-        auto owner = PgConnection::open(m_cluster.url(database, QStringLiteral("rdtest")), &error);
+        auto owner = m_cluster.workspaceAt(database, 1, &error);
         QVERIFY2(owner, qPrintable(error));
-        QVERIFY2(WorkspaceSchema::migrateTo(*owner, 1, &error), qPrintable(error));
         QCOMPARE(WorkspaceSchema::version(*owner, &error), 1);
         QVERIFY2(owner->command(
                      "INSERT INTO rd.case_queue(case_id, member_id, member_name, urgency, received_at, "

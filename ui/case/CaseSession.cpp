@@ -5,6 +5,7 @@
 #include "ui/workspace/WorkspaceCaseLink.h"
 
 #include <QLocale>
+#include <QSet>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -49,7 +50,16 @@ CaseSession::CaseSession(std::unique_ptr<WorkspaceCaseLink> link, const Actor& a
     connectTimer();
     refreshFromView();
     connect(m_link.get(), &WorkspaceCaseLink::viewChanged, this, [this] {
+        const QMap<QString, Answer> before = m_data.answers;
         refreshFromView();
+        // What the server holds changed under this view (the holder of a case followed read-only):
+        // the checklist shows their answers as they come.
+        QSet<QString> ids(before.keyBegin(), before.keyEnd());
+        for (auto it = m_data.answers.cbegin(); it != m_data.answers.cend(); ++it)
+            ids.insert(it.key());
+        for (const QString& id : std::as_const(ids))
+            if (before.value(id) != m_data.answers.value(id))
+                Q_EMIT answerChanged(id);
         Q_EMIT workspaceStateChanged();
     });
 }
@@ -101,9 +111,13 @@ QString CaseSession::workspaceReadOnlyReason() const
         std::optional<User> person;
         if (directory.load(&error))
             person = directory.user(view.heldBy);
-        return person ? tr("held by %1 (%2)").arg(person->printedName(), person->login)
-                      : tr("held by %1").arg(view.heldBy);
+        const QString holder = person ? tr("held by %1 (%2)").arg(person->printedName(), person->login)
+                                      : tr("held by %1").arg(view.heldBy);
+        // Their app is gone: the case stays theirs, and this person is told.
+        return view.letGo.isEmpty() ? holder : tr("%1: %2").arg(holder, view.letGo);
     }
+    if (view.canTake)
+        return tr("%1 (Team > Take This Case to work on it)").arg(view.letGo);
     return view.readOnlyReason;
 }
 
@@ -264,7 +278,8 @@ void CaseSession::flushViewedPages()
         QList<int> pages(it->cbegin(), it->cend());
         std::sort(pages.begin(), pages.end());
         if (m_link) {
-            m_link->markPagesViewed(it.key(), pages, {}); // local to this desk: nothing to report
+            // Kept by the server; a refusal (the workspace unreachable) loses only these marks.
+            m_link->markPagesViewed(it.key(), pages, {});
             continue;
         }
         QString error;

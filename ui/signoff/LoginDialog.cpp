@@ -1,6 +1,10 @@
 #include "ui/signoff/LoginDialog.h"
 
 #include "ui/MessageBox.h"
+#include "ui/workspace/WorkspaceSettings.h"
+
+#include "model/workspace/PgConnection.h"
+#include "model/workspace/WorkspaceLogin.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -60,6 +64,13 @@ LoginDialog::LoginDialog(const UserDirectory& directory, QWidget* parent)
     layout->addWidget(m_buttons);
     connect(m_unlock, &QFutureWatcher<Outcome>::finished, this, [this] {
         const Outcome outcome = m_unlock->result();
+        const QString login = m_users->currentData().toString();
+        if (outcome.needsWorkspacePassword && !m_askedWorkspacePassword && askWorkspacePassword(login)) {
+            start(login, std::exchange(m_retryPassword, {}));
+            return;
+        }
+        m_retryPassword.fill('\0');
+        m_retryPassword.clear();
         m_buttons->setEnabled(true);
         m_password->clear();
         if (!outcome.login) {
@@ -84,18 +95,49 @@ void LoginDialog::logIn()
     if (m_unlock->isRunning() || m_users->currentIndex() < 0)
         return;
     m_buttons->setEnabled(false);
-    m_message->setText(tr("Unlocking the key…"));
-    const UserDirectory directory = m_directory;
+    m_askedWorkspacePassword = false;
     const QString login = m_users->currentData().toString();
-    const QByteArray password = m_password->text().toUtf8();
-    m_unlock->setFuture(QtConcurrent::run([directory, login, password] {
+    // A database password kept for someone else is not tried for this person.
+    if (!m_workspace.isEmpty() && PgConnection::sessionPasswordRole() != login)
+        PgConnection::setSessionPassword({});
+    start(login, m_password->text().toUtf8());
+}
+
+void LoginDialog::setWorkspace(const QString& url)
+{
+    m_workspace = url;
+}
+
+void LoginDialog::start(const QString& login, const QByteArray& password)
+{
+    m_message->setText(m_workspace.isEmpty() ? tr("Unlocking the key…")
+                                             : tr("Reading the team workspace's roster, unlocking the key…"));
+    const UserDirectory directory = m_directory;
+    const QString url = m_workspace.isEmpty() ? QString() : WorkspaceSettings::urlFor(m_workspace, login);
+    if (!url.isEmpty())
+        m_retryPassword = password; // asked for the workspace's password: tried again with it
+    m_unlock->setFuture(QtConcurrent::run([directory, login, password, url] {
         Outcome outcome;
-        outcome.login = rd::logIn(directory, login, password, false, &outcome.error);
+        if (url.isEmpty()) {
+            outcome.login = rd::logIn(directory, login, password, false, &outcome.error);
+            return outcome;
+        }
+        outcome.login = WorkspaceLogin::logIn(directory, url, login, password, &outcome.error);
+        outcome.needsWorkspacePassword = !outcome.login && PgConnection::isPasswordError(outcome.error);
         return outcome;
     }));
 }
 
-std::optional<Login> LoginDialog::ask(UserDirectory& directory, QWidget* parent, bool* cancelled)
+bool LoginDialog::askWorkspacePassword(const QString& login)
+{
+    m_askedWorkspacePassword = true;
+    const bool given = WorkspaceSettings::askPassword(this, login);
+    Q_EMIT workspacePasswordAsked(given);
+    return given;
+}
+
+std::optional<Login> LoginDialog::ask(UserDirectory& directory, QWidget* parent, bool* cancelled,
+                                      const QString& workspaceUrl)
 {
     *cancelled = false;
     QString error;
@@ -111,6 +153,7 @@ std::optional<Login> LoginDialog::ask(UserDirectory& directory, QWidget* parent,
         return std::nullopt;
     }
     LoginDialog dialog(directory, parent);
+    dialog.setWorkspace(workspaceUrl);
     if (dialog.exec() != QDialog::Accepted || !dialog.login()) {
         *cancelled = true;
         return std::nullopt;

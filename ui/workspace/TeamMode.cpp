@@ -12,7 +12,6 @@
 #include "model/workspace/PgConnection.h"
 
 #include <QAction>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -48,6 +47,11 @@ TeamMode::TeamMode(MainWindow* window)
     m_release->setStatusTip(tr("Put the case back in its queue, held by nobody"));
     connect(m_release, &QAction::triggered, this, &TeamMode::release);
 
+    m_takeThis = new QAction(tr("Take T&his Case"), this);
+    m_takeThis->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_takeThis->setStatusTip(tr("Hold the open case, which its holder let go of, and work on it"));
+    connect(m_takeThis, &QAction::triggered, this, &TeamMode::takeThis);
+
     connect(m_queue, &WorkspaceQueue::reachableChanged, this, &TeamMode::onQueueReachable);
     m_view = new WorkspaceQueueView(m_queue, m_takeNext, window);
     connect(m_view, &WorkspaceQueueView::openRequested, this, &TeamMode::openCase);
@@ -75,6 +79,7 @@ void TeamMode::install(QStackedWidget* stack, QMenu* before, QToolBar* toolBar, 
     m_menu->addAction(m_takeNext);
     m_menu->addAction(m_routeToDirector);
     m_menu->addAction(m_release);
+    m_menu->addAction(m_takeThis);
     m_window->menuBar()->insertMenu(before->menuAction(), m_menu);
     toolBar->insertAction(toolBarBefore, m_takeNext);
     toolBar->addAction(m_routeToDirector);
@@ -90,8 +95,9 @@ void TeamMode::open(const QString& url)
 
 void TeamMode::setLogin(const std::optional<Login>& login)
 {
-    if (m_login && (!login || login->user.login != m_login->user.login))
-        PgConnection::setSessionPassword({}); // the previous person's
+    // The previous person's (the login window keeps one it asked for the person signing in).
+    if (!login || PgConnection::sessionPasswordRole() != login->user.login)
+        PgConnection::setSessionPassword({});
     m_passwordDeclined = false;
     m_login = login;
     m_view->setPerson(
@@ -110,21 +116,13 @@ void TeamMode::onQueueReachable(bool reachable)
         !PgConnection::isPasswordError(m_queue->lastError()))
         return;
     m_askingPassword = true;
-    bool ok = false;
-    QString password = QInputDialog::getText(
-        m_window, tr("Workspace Password"),
-        tr("The team workspace asks for the password of %1 (the database's password, not the one of your "
-           "key). It is kept in memory until you quit.")
-            .arg(m_login->user.login),
-        QLineEdit::Password, QString(), &ok);
+    const bool given = WorkspaceSettings::askPassword(m_window, m_login->user.login);
     m_askingPassword = false;
-    if (!ok || password.isEmpty()) {
+    if (!given) {
         m_passwordDeclined = true; // not asked again until someone logs in
         Q_EMIT passwordAsked(false);
         return;
     }
-    PgConnection::setSessionPassword(password.toUtf8());
-    password.fill(QLatin1Char('\0'));
     Q_EMIT passwordAsked(true);
     m_queue->refresh();
 }
@@ -234,6 +232,19 @@ void TeamMode::release()
     letGoOf(QString(), tr("Case %1 is back in its queue, held by nobody."));
 }
 
+void TeamMode::takeThis()
+{
+    CaseSession* session = m_window->session();
+    if (!session || !session->workspace() || !session->workspace()->view().canTake)
+        return;
+    session->workspace()->take([this](bool ok, const QString& error) {
+        m_queue->refresh();
+        if (!ok)
+            MessageBox::warning(m_window, tr("Take This Case"), error);
+        updateCaseState();
+    });
+}
+
 void TeamMode::letGoOf(const QString& queue, const QString& doneMessage)
 {
     CaseSession* session = m_window->session();
@@ -317,6 +328,8 @@ void TeamMode::updateActions()
     m_takeNext->setEnabled(m_login.has_value() && !m_url.isEmpty() && !m_taking && !m_opening);
     m_routeToDirector->setEnabled(holding);
     m_release->setEnabled(holding);
+    m_takeThis->setEnabled(session && session->workspace() && session->workspace()->view().canTake &&
+                           !session->workspace()->isBusy());
 }
 
 } // namespace rd

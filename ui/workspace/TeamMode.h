@@ -55,6 +55,8 @@ public:
     QAction* takeNextAction() const { return m_takeNext; }
     QAction* routeAction() const { return m_routeToDirector; }
     QAction* releaseAction() const { return m_release; }
+    // Holds the open case whose holder let go while it was open here read-only.
+    QAction* takeThisAction() const { return m_takeThis; }
     // The status bar's word on the open workspace case: saving, unreachable, read-only.
     QLabel* caseStateLabel() const { return m_caseState; }
 
@@ -64,6 +66,7 @@ public:
     void takeNext();
     void routeToMedicalDirector();
     void release();
+    void takeThis();
     // The open case changed (opened, closed, state): actions and the status bar follow.
     void sessionChanged(CaseSession* session);
     void updateActions();
@@ -93,6 +96,7 @@ private:
     QAction* m_takeNext = nullptr;
     QAction* m_routeToDirector = nullptr;
     QAction* m_release = nullptr;
+    QAction* m_takeThis = nullptr;
     QPointer<QLabel> m_caseState;
     QPointer<QMenu> m_menu;
     std::unique_ptr<WorkspaceCaseLink> m_opening;

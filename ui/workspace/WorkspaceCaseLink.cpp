@@ -7,6 +7,7 @@
 #include "model/workspace/WorkspaceCase.h"
 #include "ui/workspace/WorkerThread.h"
 
+#include <QSocketNotifier>
 #include <QTimer>
 
 namespace rd {
@@ -25,6 +26,54 @@ struct WorkspaceCaseLink::Shared
     bool wasHolder = false;
     bool letGo = false;
     QString login; // who works: a hold of theirs elsewhere is this desk's old session
+
+    // Following another holder's work: the notifier on the store's connection (a reconnect changes it).
+    std::unique_ptr<QSocketNotifier> notifier;
+    int listened = -1;
+    std::function<void(std::function<void()>)> toOwner;
+    WorkspaceCaseLink* owner = nullptr; // used through toOwner only
+
+    bool following() const
+    {
+        return store && !store->isUnreachable() && !store->isSigned() &&
+               (!store->heldBy().isEmpty() || !store->letGoBy().isEmpty());
+    }
+    // After each piece of work, on the link's thread: listens while following, and says whether the case
+    // changed meanwhile (a notification read with a statement's result does not wake the notifier).
+    void watch(QObject* context)
+    {
+        if (!store || store->isUnreachable()) {
+            notifier.reset();
+            listened = -1;
+            return;
+        }
+        if (following() && store->socket() != listened) {
+            QString ignored;
+            notifier.reset();
+            listened = -1;
+            if (!store->listen(&ignored))
+                return;
+            listened = store->socket();
+            notifier = std::make_unique<QSocketNotifier>(listened, QSocketNotifier::Read);
+            QObject::connect(notifier.get(), &QSocketNotifier::activated, context, [this] {
+                if (!store || !store->takeChanged())
+                    return;
+                // Quiet until the follow-up work has run (a lost connection's socket stays readable).
+                notifier->setEnabled(false);
+                if (following())
+                    tellOwner();
+            });
+        }
+        if (notifier)
+            notifier->setEnabled(true);
+        if (listened >= 0 && store->takeChanged() && following())
+            tellOwner();
+    }
+    void tellOwner()
+    {
+        WorkspaceCaseLink* link = owner;
+        toOwner([link] { link->follow(); });
+    }
 };
 
 struct WorkspaceCaseLink::Outcome
@@ -36,6 +85,8 @@ struct WorkspaceCaseLink::Outcome
     QString readOnlyReason;
     QString heldBy;
     bool unreachable = false;
+    QString letGo;
+    bool canTake = false;
     std::shared_ptr<CaseFile> file; // a fresh view of the working copy, when it holds what the server does
 };
 
@@ -49,6 +100,8 @@ WorkspaceCaseLink::WorkspaceCaseLink(const QString& url, const QString& caseId, 
 {
     m_shared->url = url;
     m_shared->caseId = caseId;
+    m_shared->toOwner = m_thread->poster(this);
+    m_shared->owner = this;
     m_heartbeat->setInterval(kHeartbeatMs);
     connect(m_heartbeat, &QTimer::timeout, this, [this] {
         if (!isBusy())
@@ -60,17 +113,21 @@ WorkspaceCaseLink::~WorkspaceCaseLink()
 {
     // The case (its connection, its working copy) ends on its own thread; the session lock goes with
     // the connection.
-    m_thread->stop([shared = m_shared] { shared->store.reset(); });
+    m_thread->stop([shared = m_shared] {
+        shared->notifier.reset();
+        shared->store.reset();
+    });
 }
 
-void WorkspaceCaseLink::submit(std::function<bool(Shared&, QString*)> work, Done done)
+void WorkspaceCaseLink::submit(std::function<bool(Shared&, QString*)> work, Done done, bool quiet)
 {
     ++m_busy;
     m_thread->run(
         this,
-        [shared = m_shared, work = std::move(work)] {
+        [shared = m_shared, work = std::move(work), context = m_thread->context(), quiet] {
             Outcome outcome;
             const bool wasUnreachable = shared->store && shared->store->isUnreachable();
+            const int generation = shared->store ? shared->store->generation() : -1;
             outcome.ok = work(*shared, &outcome.error);
             WorkspaceCase* store = shared->store.get();
             if (!store)
@@ -81,10 +138,16 @@ void WorkspaceCaseLink::submit(std::function<bool(Shared&, QString*)> work, Done
             outcome.readOnlyReason = store->readOnlyReason();
             outcome.unreachable = store->isUnreachable();
             outcome.heldBy = store->heldBy();
+            outcome.letGo = store->letGoBy();
+            outcome.canTake = store->heldBy().isEmpty() && !store->letGoBy().isEmpty();
+            shared->watch(context);
             // After a write the server refused, the copy was rebuilt from the server; after one that
             // could not reach it, the copy is ahead of the server and is not shown.
             const bool changed = wasUnreachable != outcome.unreachable;
-            if (!outcome.unreachable && (outcome.ok || changed || !outcome.error.isEmpty())) {
+            const bool reloaded = store->generation() != generation;
+            const bool wanted =
+                quiet ? reloaded || changed : outcome.ok || changed || !outcome.error.isEmpty();
+            if (!outcome.unreachable && wanted) {
                 QString ignored;
                 outcome.file = std::shared_ptr<CaseFile>(
                     CaseFile::open(store->workingCopy().path(), CaseFile::OpenMode::ReadOnly, &ignored));
@@ -105,16 +168,20 @@ void WorkspaceCaseLink::apply(Outcome& outcome)
         return;
     const bool stateChanged = m_view.readOnly != outcome.readOnly ||
                               m_view.readOnlyReason != outcome.readOnlyReason ||
-                              m_view.unreachable != outcome.unreachable || m_view.heldBy != outcome.heldBy;
+                              m_view.unreachable != outcome.unreachable || m_view.heldBy != outcome.heldBy ||
+                              m_view.letGo != outcome.letGo;
     m_view.readOnly = outcome.readOnly;
     m_view.readOnlyReason = outcome.readOnlyReason;
     m_view.unreachable = outcome.unreachable;
     m_view.heldBy = outcome.heldBy;
-    if (outcome.file)
+    m_view.letGo = outcome.letGo;
+    m_view.canTake = outcome.canTake;
+    const bool fresh = outcome.file != nullptr; // tested before it is moved into the view
+    if (fresh)
         m_view.file = std::move(outcome.file);
     if (!m_heartbeat->isActive())
         m_heartbeat->start();
-    if (stateChanged || outcome.file)
+    if (stateChanged || fresh)
         Q_EMIT viewChanged();
 }
 
@@ -209,7 +276,9 @@ void WorkspaceCaseLink::checkNow()
                 !shared.login.isEmpty() && store->heldBy().startsWith(shared.login + QLatin1Char(' '));
             if (shared.wasHolder && !shared.letGo && !store->isSigned() && mineElsewhere)
                 return store->reconnect(error);
-            return true; // someone else's, routed away or signed: nothing to keep alive
+            if (shared.following())
+                return store->followHolder(error); // a holder whose connection died sends no notification
+            return true;                           // routed away or signed: nothing to keep alive
         },
         {});
 }
@@ -228,6 +297,34 @@ void WorkspaceCaseLink::signOff(const Signoff& signoff, const User& signer,
             if (!store->checkReachable(error) && !(store->isUnreachable() && store->checkReachable(error)))
                 return false;
             return signoff.sign(*store, signer, *key, input, error);
+        },
+        std::move(done));
+}
+
+void WorkspaceCaseLink::follow()
+{
+    if (m_followPending)
+        return;
+    m_followPending = true;
+    submit(
+        [](Shared& shared, QString* error) {
+            return !shared.store || !shared.following() || shared.store->followHolder(error);
+        },
+        [this](bool, const QString&) { m_followPending = false; }, true);
+}
+
+void WorkspaceCaseLink::take(Done done)
+{
+    submit(
+        [](Shared& shared, QString* error) {
+            if (!shared.store)
+                return false;
+            const bool taken = shared.store->take(error);
+            if (taken && !shared.store->isReadOnly()) {
+                shared.wasHolder = true;
+                shared.letGo = false;
+            }
+            return taken;
         },
         std::move(done));
 }

@@ -46,6 +46,10 @@ public:
         QString readOnlyReason;
         QString heldBy; // who holds it when someone else does (a login, or the queue it went to)
         bool unreachable = false;
+        // The holder let go while the case was open here ("nurse.lee released it"), or their app is gone
+        // (with heldBy still them): told to the person; canTake: take() may make it theirs.
+        QString letGo;
+        bool canTake = false;
     };
     using Done = std::function<void(bool ok, const QString& error)>;
 
@@ -83,6 +87,15 @@ public:
     void addAttachments(const QStringList& pdfs, const Actor& actor, Done done);
     // verifyCase() of the case as the server holds it, against the workspace's roster and head.
     void verifyCase(std::function<void(const CaseVerification& result)> done);
+    // Following a case someone else holds: while the view is read-only because of another holder, the
+    // link listens on the case's connection (LISTEN on the queue channel, a socket notifier on the link's
+    // thread) and reloads its view on its own thread when the holder saves, signs, routes or releases
+    // (within a second); the heartbeat notices a holder whose connection died. A case assigned to this
+    // person that nobody holds turns writable by itself; one released or routed is only told
+    // (View::letGo), and take() holds it.
+    void take(Done done);
+    // Reads the holder's changes now (the notifier and the heartbeat call it).
+    void follow();
 
 Q_SIGNALS:
     // The view changed (after any work, the heartbeat included): re-read data and state.
@@ -91,7 +104,9 @@ Q_SIGNALS:
 private:
     struct Shared;
     struct Outcome;
-    void submit(std::function<bool(Shared&, QString*)> work, Done done);
+    // quiet: work that changes nothing here (the heartbeat, following): a new view only when the working
+    // copy was loaded again or the state changed.
+    void submit(std::function<bool(Shared&, QString*)> work, Done done, bool quiet = false);
     void apply(Outcome& outcome);
 
     QString m_url;
@@ -101,6 +116,7 @@ private:
     View m_view;
     int m_busy = 0;
     QTimer* m_heartbeat = nullptr;
+    bool m_followPending = false;
 };
 
 } // namespace rd

@@ -4,8 +4,10 @@
 #include "model/trust/TrustStore.h"
 #include "model/workspace/PgConnection.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
@@ -66,6 +68,23 @@ QString WorkspaceSettings::urlFor(const QString& url, const QString& login)
 QString WorkspaceSettings::displayUrl(const QString& url)
 {
     return urlFor(url, QString());
+}
+
+bool WorkspaceSettings::askPassword(QWidget* parent, const QString& login)
+{
+    bool ok = false;
+    QString password = QInputDialog::getText(
+        parent, QCoreApplication::translate("rd::TeamMode", "Workspace Password"),
+        QCoreApplication::translate(
+            "rd::TeamMode", "The team workspace asks for the password of %1 (the database's password, "
+                            "not the one of your key). It is kept in memory until you quit.")
+            .arg(login),
+        QLineEdit::Password, QString(), &ok);
+    const bool given = ok && !password.isEmpty();
+    if (given)
+        PgConnection::setSessionPassword(password.toUtf8(), login);
+    password.fill(QLatin1Char('\0'));
+    return given;
 }
 
 } // namespace rd

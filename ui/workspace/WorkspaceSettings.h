@@ -12,6 +12,8 @@
 
 #include <QString>
 
+class QWidget;
+
 #include <optional>
 
 namespace rd {
@@ -27,6 +29,10 @@ public:
     static QString urlFor(const QString& url, const QString& login);
     // The URL as shown to people: without any user.
     static QString displayUrl(const QString& url);
+    // Asks the person at this desk for login's database password (the server wants one that
+    // PGPASSFILE / ~/.pgpass does not give) and keeps it in memory for this process
+    // (PgConnection::setSessionPassword). False when cancelled or left empty.
+    static bool askPassword(QWidget* parent, const QString& login);
 };
 
 } // namespace rd

@@ -1,0 +1,213 @@
+// Signing in for workspace work takes the person's role and key from the roster the workspace keeps,
+// checked against trust.json's pinned administrator and roster-seen.json, on a real PostgreSQL server:
+// a newer workspace roster signs in beside an older local file (which no longer can), a role changed
+// there takes effect, a person revoked there is refused although the local file lists them, a roster
+// signed by another key is refused; the command line does the same for URL#CASE-ID.
+#include "PgTestCluster.h"
+#include "TestCases.h"
+#include "TestSupport.h"
+#include "TrustFixture.h"
+#include "WorkspaceTeam.h"
+
+#include "model/casefile/CaseFile.h"
+#include "model/signoff/UserDirectory.h"
+#include "model/workspace/Workspace.h"
+#include "model/workspace/WorkspaceLogin.h"
+#include "model/workspace/WorkspaceSchema.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rd;
+
+class TestRoster : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    test::PgTestCluster m_cluster;
+    test::TrustFixture m_trust;
+    test::WorkspaceTeam m_team;
+    const QString m_admin = QStringLiteral("roster.admin");
+    const QString m_extra = QStringLiteral("roster.extra"); // in the workspace's roster only
+    const QByteArray m_extraPassword = QByteArrayLiteral("extra password");
+    qint64 m_localSerial = 0;
+
+    std::optional<Login> workspaceLogIn(const QString& login, const QByteArray& password, QString* error)
+    {
+        UserDirectory directory(m_trust.home());
+        if (!directory.load(error))
+            return std::nullopt;
+        return WorkspaceLogin::logIn(directory, m_cluster.url(login), login, password, error);
+    }
+    std::optional<Login> localLogIn(const QString& login, const QByteArray& password, QString* error)
+    {
+        UserDirectory directory(m_trust.home());
+        if (!directory.load(error))
+            return std::nullopt;
+        return rd::logIn(directory, login, password, false, error);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_cluster.setUp(QStringLiteral("rd_roster"), &error), qPrintable(error));
+        QVERIFY2(m_team.setUp(m_cluster, m_trust, m_dir.path(), QStringLiteral("roster"), &error),
+                 qPrintable(error));
+        QVERIFY2(m_cluster.addPerson(m_admin, QStringLiteral("rd_admin"), &error), qPrintable(error));
+        QVERIFY2(m_cluster.addPerson(m_extra, QStringLiteral("rd_reviewer"), &error), qPrintable(error));
+        auto owner = PgConnection::open(m_cluster.superuser(), &error);
+        QVERIFY2(owner && WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
+
+        // The workspace's roster, newer than the local file (which still lists the doctor and the second
+        // nurse as a reviewer): the second nurse is a medical director now, the doctor revoked, and a
+        // person added whom the local file lacks.
+        UserDirectory directory(m_trust.home());
+        QVERIFY2(directory.load(&error), qPrintable(error));
+        User extra;
+        extra.login = m_extra;
+        extra.name = QStringLiteral("Eve Extra");
+        extra.credentials = QStringLiteral("RN");
+        QVERIFY2(directory.addUser(extra, m_extraPassword, &error), qPrintable(error));
+        const auto local = Roster::load(m_trust.rosterPath(), QString(), &error);
+        QVERIFY2(local, qPrintable(error));
+        m_localSerial = local->serial();
+        const auto adminKey =
+            directory.unlock(QStringLiteral("admin.test"), test::TrustFixture::adminPassword(), &error);
+        QVERIFY2(adminKey, qPrintable(error));
+        const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-60);
+        Roster roster = Roster::create(local->entries().first().user, before.addSecs(-60));
+        auto person = [&](const QString& login, UserRole role) {
+            User user = *directory.user(login);
+            user.role = role;
+            return user;
+        };
+        QVERIFY2(roster.add(person(m_team.nurse, UserRole::Reviewer), before, &error), qPrintable(error));
+        QVERIFY2(roster.add(person(m_team.nurse2, UserRole::MedicalDirector), before, &error),
+                 qPrintable(error));
+        QVERIFY2(roster.add(person(m_team.doctor, UserRole::MedicalDirector), before, &error),
+                 qPrintable(error));
+        QVERIFY2(roster.revoke(m_team.doctor, before.addSecs(30), &error), qPrintable(error));
+        QVERIFY2(roster.add(person(m_extra, UserRole::Reviewer), before, &error), qPrintable(error));
+        const QString path = m_dir.filePath(QStringLiteral("workspace-roster.json"));
+        while (roster.serial() <= m_localSerial)
+            QVERIFY2(roster.save(path, *adminKey, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto admin = Workspace::open(m_cluster.url(m_admin), &error);
+        QVERIFY2(admin, qPrintable(error));
+        QVERIFY2(admin->storeRoster(file.readAll(), roster.serial(), &error), qPrintable(error));
+    }
+
+    void newerWorkspaceRosterSignsInBesideAnOlderLocalFile()
+    {
+        QString error;
+        // Before: the local file signs the nurse in (nothing newer seen yet).
+        QVERIFY2(localLogIn(m_team.nurse, test::WorkspaceTeam::password(m_team.nurse).toUtf8(), &error),
+                 qPrintable(error));
+        const auto login =
+            workspaceLogIn(m_team.nurse, test::WorkspaceTeam::password(m_team.nurse).toUtf8(), &error);
+        QVERIFY2(login, qPrintable(error));
+        QVERIFY(login->inRoster);
+        QCOMPARE(toString(login->user.role), toString(UserRole::Reviewer));
+        QCOMPARE(login->actor.login(), m_team.nurse);
+        // This computer has seen the newer serial now: the local file is refused as a rollback, and the
+        // workspace's sign-in goes on working.
+        QVERIFY(!localLogIn(m_team.nurse, test::WorkspaceTeam::password(m_team.nurse).toUtf8(), &error));
+        QVERIFY2(error.contains(QLatin1String("older")), qPrintable(error));
+        QVERIFY2(workspaceLogIn(m_team.nurse, test::WorkspaceTeam::password(m_team.nurse).toUtf8(), &error),
+                 qPrintable(error));
+        // Someone only the workspace's roster lists signs in.
+        const auto extra = workspaceLogIn(m_extra, m_extraPassword, &error);
+        QVERIFY2(extra, qPrintable(error));
+        QCOMPARE(extra->user.name, QStringLiteral("Eve Extra"));
+        // A wrong password is still wrong.
+        QVERIFY(!workspaceLogIn(m_extra, QByteArrayLiteral("not it"), &error));
+        QVERIFY2(error.contains(QLatin1String("password")), qPrintable(error));
+    }
+
+    void roleChangedInTheWorkspaceRosterTakesEffect()
+    {
+        QString error;
+        const auto login =
+            workspaceLogIn(m_team.nurse2, test::WorkspaceTeam::password(m_team.nurse2).toUtf8(), &error);
+        QVERIFY2(login, qPrintable(error));
+        QCOMPARE(toString(login->user.role), toString(UserRole::MedicalDirector));
+    }
+
+    void revokedInTheWorkspaceRosterCannotSignIn()
+    {
+        QString error;
+        // The local file lists the doctor, valid; the workspace's roster revoked them.
+        const auto local = Roster::load(m_trust.rosterPath(), QString(), &error);
+        QVERIFY2(local && local->current(m_team.doctor, QDateTime::currentDateTimeUtc()), qPrintable(error));
+        QVERIFY(
+            !workspaceLogIn(m_team.doctor, test::WorkspaceTeam::password(m_team.doctor).toUtf8(), &error));
+        QVERIFY2(error.contains(QLatin1String("revoked")) && error.contains(QLatin1String("the workspace")),
+                 qPrintable(error));
+    }
+
+    void commandLineSignsInFromTheWorkspaceRoster()
+    {
+        QString error;
+        const QString casePath = m_dir.filePath(QStringLiteral("cli.rdcase"));
+        {
+            auto file = CaseFile::create(casePath, test::sampleCase(), m_trust.actor(m_team.nurse), &error);
+            QVERIFY2(file, qPrintable(error));
+        }
+        auto nurse = Workspace::open(m_cluster.url(m_team.nurse), &error);
+        QVERIFY2(nurse, qPrintable(error));
+        const auto caseId = nurse->importCaseFile(casePath, &error);
+        QVERIFY2(caseId, qPrintable(error));
+        const QString spec = m_cluster.url(m_extra) + QLatin1Char('#') + *caseId;
+        const auto answered =
+            test::runCli({QStringLiteral("answer"), spec, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                          QStringLiteral("--value"), QStringLiteral("yes"), QStringLiteral("--user"), m_extra,
+                          QStringLiteral("--password-stdin")},
+                         QString::fromUtf8(m_extraPassword) + QLatin1Char('\n'), m_trust.environment());
+        QVERIFY2(answered.exitCode == 0, qPrintable(answered.err));
+        // The revoked doctor is refused by the command line as well, naming the workspace.
+        const QString doctorSpec = m_cluster.url(m_team.doctor) + QLatin1Char('#') + *caseId;
+        const auto refused = test::runCli(
+            {QStringLiteral("answer"), doctorSpec, QStringLiteral("--id"), QStringLiteral("cosmetic"),
+             QStringLiteral("--value"), QStringLiteral("yes"), QStringLiteral("--user"), m_team.doctor,
+             QStringLiteral("--password-stdin")},
+            test::WorkspaceTeam::password(m_team.doctor) + QLatin1Char('\n'), m_trust.environment());
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("revoked")), qPrintable(refused.err));
+    }
+
+    // Last: it puts a roster signed by another key on top.
+    void foreignSignedWorkspaceRosterIsRefused()
+    {
+        QString error;
+        UserDirectory directory(m_trust.home());
+        QVERIFY2(directory.load(&error), qPrintable(error));
+        User nurse = *directory.user(m_team.nurse);
+        nurse.role = UserRole::MedicalDirector; // what the forger would like
+        auto admin = Workspace::open(m_cluster.url(m_admin), &error);
+        QVERIFY2(admin, qPrintable(error));
+        const auto stored = admin->roster(&error);
+        QVERIFY2(stored, qPrintable(error));
+        const auto current = Roster::fromJson(*stored, QStringLiteral("workspace"), QString(), &error);
+        QVERIFY2(current, qPrintable(error));
+        const QString path = m_dir.filePath(QStringLiteral("foreign-roster.json"));
+        const auto foreign = test::WorkspaceTeam::foreignRoster(nurse, current->serial(), path, &error);
+        QVERIFY2(foreign, qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(admin->storeRoster(file.readAll(), foreign->serial(), &error), qPrintable(error));
+
+        QVERIFY(!workspaceLogIn(m_team.nurse, test::WorkspaceTeam::password(m_team.nurse).toUtf8(), &error));
+        QVERIFY2(error.contains(QLatin1String("pins the anchor")) &&
+                     error.contains(QLatin1String("the workspace")),
+                 qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRoster)
+#include "tst_roster.moc"
