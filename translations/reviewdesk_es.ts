@@ -2127,6 +2127,14 @@ No se firmó nada: no se pudo contactar con el espacio de trabajo. Vuelva a firm
         <source>Take This Case</source>
         <translation>Tomar este caso</translation>
     </message>
+    <message>
+        <source>%1 on this computer</source>
+        <translation>%1 en este equipo</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 en %2</translation>
+    </message>
 </context>
 <context>
     <name>rd::WorkspaceCaseLink</name>

@@ -137,6 +137,14 @@ private Q_SLOTS:
         QVERIFY2(mine.contains(QStringLiteral("user=nurse.kim")) && !mine.contains(QStringLiteral("user=x")),
                  qPrintable(mine));
         QVERIFY2(mine.contains(QStringLiteral("sslmode=verify-full")), qPrintable(mine));
+        // Shown by database and server: never a user, never a socket's folder.
+        QCOMPARE(WorkspaceSettings::displayUrl(
+                     QStringLiteral("postgresql://x@db.plan.example:5433/reviewdesk?sslmode=verify-full")),
+                 QStringLiteral("reviewdesk on db.plan.example:5433"));
+        QCOMPARE(WorkspaceSettings::displayUrl(
+                     QStringLiteral("postgresql:///rd_team?host=/tmp/rdpg.AbC123&user=x")),
+                 QStringLiteral("rd_team on this computer"));
+        QVERIFY(!WorkspaceSettings::displayUrl(m_cluster.url(kNurse)).contains(QLatin1Char('/')));
         QFile file(WorkspaceSettings::filePath());
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(

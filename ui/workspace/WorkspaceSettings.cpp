@@ -67,7 +67,21 @@ QString WorkspaceSettings::urlFor(const QString& url, const QString& login)
 
 QString WorkspaceSettings::displayUrl(const QString& url)
 {
-    return urlFor(url, QString());
+    // People name a workspace by its database and server; a Unix socket's folder means nothing to
+    // them (and is a path of this computer).
+    const QUrl parsed(url);
+    const QUrlQuery query(parsed);
+    QString database = parsed.path().mid(1);
+    if (database.isEmpty())
+        database = query.queryItemValue(QStringLiteral("dbname"));
+    QString host = parsed.host();
+    if (host.isEmpty())
+        host = query.queryItemValue(QStringLiteral("host"));
+    if (host.isEmpty() || host.startsWith(QLatin1Char('/')))
+        return QCoreApplication::translate("rd::TeamMode", "%1 on this computer").arg(database);
+    if (parsed.port() > 0)
+        host += QLatin1Char(':') + QString::number(parsed.port());
+    return QCoreApplication::translate("rd::TeamMode", "%1 on %2").arg(database, host);
 }
 
 bool WorkspaceSettings::askPassword(QWidget* parent, const QString& login)

@@ -27,7 +27,8 @@ public:
     static std::optional<QString> configuredUrl(QString* error);
     // url connecting as login (the URL's own user, in its user part or its query, replaced).
     static QString urlFor(const QString& url, const QString& login);
-    // The URL as shown to people: without any user.
+    // The workspace as shown to people: its database and server ("reviewdesk on db.example.org:5433";
+    // "... on this computer" for a Unix socket, whose folder means nothing to them); never a user.
     static QString displayUrl(const QString& url);
     // Asks the person at this desk for login's database password (the server wants one that
     // PGPASSFILE / ~/.pgpass does not give) and keeps it in memory for this process
