@@ -400,7 +400,8 @@ void MainWindow::showSession(std::unique_ptr<CaseSession> session)
     m_caseView->setSession(m_session.get(), m_engine.get());
     m_stack->setCurrentWidget(m_caseView);
     m_caseView->checklist()->setFocus(Qt::OtherFocusReason);
-    if (m_session->isReadOnly())
+    // A workspace case's state (read-only and why) stays shown beside the status bar (TeamMode).
+    if (m_session->isReadOnly() && !m_session->workspace())
         statusBar()->showMessage(tr("Read-only: %1").arg(m_session->readOnlyReason()));
     if (m_session->file() && m_session->file()->isSigned())
         m_signoff->checkSignature(m_session.get());

@@ -29,6 +29,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 
 #include <thread>
@@ -269,6 +270,9 @@ private Q_SLOTS:
         QVERIFY(session()->isReadOnly());
         QVERIFY2(session()->readOnlyReason().contains(kOther), qPrintable(session()->readOnlyReason()));
         QVERIFY2(caseState().contains(kOther), qPrintable(caseState()));
+        // Said once: beside the status bar, not again in it.
+        QVERIFY2(!m_window->statusBar()->currentMessage().contains(kOther),
+                 qPrintable(m_window->statusBar()->currentMessage()));
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("read-only")));
         QVERIFY(!team()->routeAction()->isEnabled());
         // An answer key is refused and nothing reaches the server.
