@@ -1,6 +1,7 @@
 #include "model/workspace/WorkspaceCase.h"
 
 #include "model/casefile/CaseFile.h"
+#include "model/workspace/WorkingFolder.h"
 #include "model/workspace/Workspace.h"
 
 #include <QCryptographicHash>
@@ -10,23 +11,6 @@
 #include <QJsonDocument>
 
 namespace rd {
-
-namespace {
-
-std::unique_ptr<QTemporaryDir> privateFolder()
-{
-    // RAM-backed when the system has it: the working copy holds member data.
-    const QString base =
-        QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
-    auto folder = std::make_unique<QTemporaryDir>(QDir(base).filePath(QStringLiteral("reviewdesk-XXXXXX")));
-    if (!folder->isValid())
-        folder = std::make_unique<QTemporaryDir>();
-    QFile::setPermissions(folder->path(),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    return folder;
-}
-
-} // namespace
 
 WorkspaceCase::~WorkspaceCase() = default;
 
@@ -40,7 +24,7 @@ std::unique_ptr<WorkspaceCase> WorkspaceCase::open(const QString& conninfo, cons
     store->m_workspace = Workspace::open(conninfo, error);
     if (!store->m_workspace)
         return nullptr;
-    store->m_folder = privateFolder();
+    store->m_folder = WorkingFolder::create();
     if (!store->m_folder->isValid()) {
         *error = QStringLiteral("cannot make a private folder for the case's working copy");
         return nullptr;
