@@ -2,7 +2,7 @@
 # Retakes the user guide's screenshots from a build folder's app and demo cases, under Xvfb: guide-*.png
 # through the real app and keys, request-panel*.png and the case pictures through rd_ui_screenshots.
 #   sh docs/screenshots/take-screenshots.sh BUILD_DIR
-# Needs xvfb (xvfb-run), xdotool, imagemagick (import) and, for the dark ones, qt6-gtk-platformtheme.
+# Needs xvfb (xvfb-run) and packaging/screenshot-deps.txt: xdotool, imagemagick (import) and, for the dark ones, qt6-gtk-platformtheme.
 # Look at every picture before committing it.
 set -eu
 build=$(cd "${1:?usage: take-screenshots.sh BUILD_DIR}" && pwd)

@@ -3,7 +3,7 @@
 # demo cases, under Xvfb, against a throw-away PostgreSQL cluster of their own (the demo workspace as
 # `sh packaging/dev.sh workspace` makes it).
 #   sh docs/screenshots/take-team-screenshots.sh BUILD_DIR
-# Needs xvfb (xvfb-run), xdotool, imagemagick (import) and the PostgreSQL server. Look at every picture
+# Needs xvfb (xvfb-run) and packaging/screenshot-deps.txt: xdotool, imagemagick (import) and the PostgreSQL server. Look at every picture
 # before committing it.
 set -eu
 build=$(cd "${1:?usage: take-team-screenshots.sh BUILD_DIR}" && pwd)
