@@ -34,17 +34,24 @@ bool AtomicFile::isWritableTarget(const QString& path, QString* error)
     return true;
 }
 
-bool AtomicFile::write(const QString& path, const QByteArray& bytes, QString* error, int mode)
+bool AtomicFile::isReplaceableOutput(const QString& path, QString* error)
 {
     if (!isWritableTarget(path, error))
         return false;
-    // What is written here (JSON, HTML) never replaces a database: `export CASE -o CASE` would have
-    // turned a signed case into its own JSON.
+    // An output never replaces a database: `export CASE -o CASE` would have turned a signed case into
+    // its own JSON, `workspace export ID -o OTHER.rdcase` another case into this one.
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly) && existing.read(16) == QByteArray("SQLite format 3", 16)) {
         *error = QStringLiteral("%1: is a database (a case file?): not replaced").arg(path);
         return false;
     }
+    return true;
+}
+
+bool AtomicFile::write(const QString& path, const QByteArray& bytes, QString* error, int mode)
+{
+    if (!isReplaceableOutput(path, error))
+        return false;
     const QFileInfo target(path);
     const QString folder = target.absolutePath();
     QByteArray pattern =

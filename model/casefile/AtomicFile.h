@@ -20,6 +20,9 @@ public:
     static void syncFolder(const QString& folder);
     // Refuses paths that are not a regular file or a new name (a device, a FIFO, a folder).
     static bool isWritableTarget(const QString& path, QString* error);
+    // isWritableTarget(), and refuses an existing SQLite database too (a case file): what write() and
+    // an export put in place never replaces one.
+    static bool isReplaceableOutput(const QString& path, QString* error);
 };
 
 } // namespace rd

@@ -75,6 +75,15 @@ std::optional<TrustStore> TrustStore::loadWithRoster(const QByteArray& rosterJso
     return store;
 }
 
+std::optional<QString> TrustStore::pinnedAnchor(QString* error)
+{
+    TrustStore store;
+    QString anchor;
+    if (!store.readTrustFile(trustFilePath(), &anchor, error))
+        return std::nullopt;
+    return anchor;
+}
+
 bool TrustStore::readTrustFile(const QString& trustFile, QString* anchor, QString* error)
 {
     QFile file(trustFile);

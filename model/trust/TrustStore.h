@@ -38,6 +38,10 @@ public:
     static std::optional<TrustStore> loadWithRoster(const QByteArray& rosterJson, const QString& source,
                                                     QString* error);
 
+    // The administrator key id trust.json pins, without reading the roster it names (a workspace picks
+    // the newest of its stored rosters that this key signed).
+    static std::optional<QString> pinnedAnchor(QString* error);
+
     // Writes trust.json (mode 0644) for an administrator (roster init) and for the demo and tests.
     static bool writeTrustFile(const QString& trustFile, const QString& rosterPath, const QString& anchor,
                                QString* error);

@@ -3,6 +3,7 @@
 #include "checklist/Engine.h"
 #include "model/casefile/AtomicFile.h"
 #include "model/casefile/CaseFile.h"
+#include "model/trust/TrustStore.h"
 #include "model/workspace/CaseRows.h"
 #include "model/workspace/WorkspaceSchema.h"
 
@@ -209,7 +210,7 @@ std::optional<QPair<qint64, QByteArray>> Workspace::auditHead(const QString& cas
 std::optional<QPair<qint64, QByteArray>> Workspace::exportCase(const QString& caseId,
                                                                const QString& destination, QString* error)
 {
-    if (!AtomicFile::isWritableTarget(destination, error))
+    if (!AtomicFile::isReplaceableOutput(destination, error))
         return std::nullopt;
     // One snapshot of the case: rows, trail and head as of the same moment.
     if (!m_connection->command("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
@@ -344,22 +345,51 @@ bool Workspace::storeRoster(const QByteArray& body, qint64 serial, QString* erro
         .has_value();
 }
 
-std::optional<QByteArray> Workspace::roster(QString* error)
+std::optional<QByteArray> Workspace::roster(QString* error, QStringList* forged)
 {
     const auto result =
-        m_connection->exec("SELECT body FROM rd.roster ORDER BY serial DESC LIMIT 1", {}, error);
+        m_connection->exec("SELECT serial, body, stored_by FROM rd.roster ORDER BY serial DESC", {}, error);
     if (!result)
         return std::nullopt;
-    return result->rows() == 1 ? result->text(0, 0).toUtf8() : QByteArray();
+    if (result->rows() == 0)
+        return QByteArray();
+    const auto anchor = TrustStore::pinnedAnchor(error);
+    if (!anchor)
+        return std::nullopt;
+    QStringList skipped;
+    for (int row = 0; row < result->rows(); ++row) {
+        const QByteArray body = result->text(row, 1).toUtf8();
+        QString why;
+        if (Roster::fromJson(body, QString(), *anchor, &why)) {
+            if (forged)
+                *forged = skipped;
+            return body;
+        }
+        skipped.append(
+            QStringLiteral("serial %1 stored by %2").arg(result->text(row, 0), result->text(row, 2)));
+    }
+    *error = QStringLiteral("%1: holds no roster signed by the administrator key trust.json pins (%2): %3")
+                 .arg(conninfo(), *anchor, skipped.join(QStringLiteral(", ")));
+    return std::nullopt;
+}
+
+QString Workspace::rosterSource(const QStringList& forged) const
+{
+    const QString source = QStringLiteral("the workspace %1").arg(conninfo());
+    if (forged.isEmpty())
+        return source;
+    return QStringLiteral("%1 (newer rows not signed by the pinned administrator key skipped: %2)")
+        .arg(source, forged.join(QStringLiteral(", ")));
 }
 
 bool Workspace::useRoster(VerifyOptions* options, QString* error)
 {
-    auto body = roster(error);
+    QStringList forged;
+    auto body = roster(error, &forged);
     if (!body)
         return false;
     options->roster = std::move(*body);
-    options->rosterSource = QStringLiteral("the workspace %1").arg(conninfo());
+    options->rosterSource = rosterSource(forged);
     return true;
 }
 

@@ -72,7 +72,8 @@ public:
     // A verified case file into the workspace (the caller verifies it first); returns its case id.
     std::optional<QString> importCaseFile(const QString& path, QString* error);
     // The case as a case file at destination (temporary name, renamed into place), as the server holds
-    // it: the file's header records the server's audit head. Returns the head (count, hash).
+    // it: the file's header records the server's audit head. Returns the head (count, hash). Never
+    // replaces an existing database (another case file): AtomicFile::isReplaceableOutput().
     std::optional<QPair<qint64, QByteArray>> exportCase(const QString& caseId, const QString& destination,
                                                         QString* error);
     std::optional<QByteArray> attachmentData(const QString& caseId, qint64 attachmentId, QString* error);
@@ -90,7 +91,13 @@ public:
 
     // The organization roster kept in the workspace: storing needs rd_admin.
     bool storeRoster(const QByteArray& body, qint64 serial, QString* error);
-    std::optional<QByteArray> roster(QString* error); // empty when none is stored
+    // The newest stored roster signed by the administrator key the local trust.json pins (the server
+    // cannot check signatures: any rd_admin member may store a row). Newer rows signed otherwise are
+    // skipped and named in forged ("serial N stored by LOGIN"). Empty when none is stored; fails when
+    // rows are stored but none is signed by the pinned key, naming them.
+    std::optional<QByteArray> roster(QString* error, QStringList* forged = nullptr);
+    // How the workspace is named as a roster's source: its URL, and the rows roster() skipped.
+    QString rosterSource(const QStringList& forged) const;
     // Makes options check against the roster this workspace keeps (verifyCase() then refuses one not
     // signed by the administrator key the local trust.json pins, or none at all).
     bool useRoster(VerifyOptions* options, QString* error);

@@ -10,11 +10,11 @@ std::optional<TrustStore> trust(const QString& url, QString* error)
     const auto workspace = Workspace::open(url, error);
     if (!workspace)
         return std::nullopt;
-    const auto body = workspace->roster(error);
+    QStringList forged;
+    const auto body = workspace->roster(error, &forged);
     if (!body)
         return std::nullopt;
-    return TrustStore::loadWithRoster(*body, QStringLiteral("the workspace %1").arg(workspace->conninfo()),
-                                      error);
+    return TrustStore::loadWithRoster(*body, workspace->rosterSource(forged), error);
 }
 
 std::optional<Login> logIn(const UserDirectory& directory, const QString& url, const QString& login,

@@ -277,3 +277,143 @@ REVOKE EXECUTE ON FUNCTION rd.refuse_page_view_change() FROM PUBLIC;
 )SQL";
 
 } // namespace rd::WorkspaceMigrations
+
+namespace rd::WorkspaceMigrations {
+
+// Version 5.
+//
+// A roster row's serial was only checked to be newer than every stored one. The server cannot check
+// the administrator's signature, so a member of rd_admin without the administrator key could store a
+// row with serial 9223372036854775807: no genuine roster could ever be stored after it. A serial now
+// steps by 1 to 1000 from the newest stored (the first by at most 1,000,000): a forged row still gets
+// in (the clients skip it: Workspace::roster() takes the newest row signed by the pinned key), but
+// the administrator's next roster, a step further, does too.
+//
+// A case's id was any text the importing file named ("../escaped"); ids travel into file names,
+// NOTIFY payloads and the queue. A new case's id must be what CaseFile::create makes: a UUID, lower
+// case, without braces. Cases imported before keep theirs.
+//
+// A signature row was checked only for the decision its statement names (a denial needs a medical
+// director): a holder could store one whose statement contradicts the case, marking it signed and
+// read-only for good. A signature row written by its holder must now be their own signing: the
+// signer is the caller, its digest is the SHA-256 of its statement (as CaseFile::signatureDigest
+// makes it), and the last entry of the trail is the caller's case.sign entry naming that digest.
+const char rosterSerialsCaseIdsSignings[] = R"SQL(
+CREATE OR REPLACE FUNCTION rd.check_roster() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    body jsonb;
+    newest bigint;
+    step bigint;
+BEGIN
+    PERFORM pg_advisory_xact_lock(21316, 1);
+    BEGIN
+        body := NEW.body::jsonb;
+    EXCEPTION WHEN others THEN
+        RAISE EXCEPTION 'the roster is not JSON' USING ERRCODE = '22P02';
+    END;
+    IF jsonb_typeof(body) <> 'object' OR body->>'serial' IS DISTINCT FROM NEW.serial::text THEN
+        RAISE EXCEPTION 'the roster names serial %, not %', coalesce(body->>'serial', 'none'), NEW.serial
+            USING ERRCODE = '23514';
+    END IF;
+    SELECT max(serial) INTO newest FROM rd.roster;
+    IF newest IS NOT NULL AND NEW.serial <= newest THEN
+        RAISE EXCEPTION 'the workspace holds roster serial % already: a roster stored must be newer', newest
+            USING ERRCODE = '23514';
+    END IF;
+    step := CASE WHEN newest IS NULL THEN 1000000 ELSE 1000 END;
+    IF NEW.serial < 1 OR NEW.serial - coalesce(newest, 0) > step THEN
+        RAISE EXCEPTION 'roster serial % is too far ahead of %: a roster stored steps by at most %', NEW.serial,
+            coalesce(newest::text, 'none stored'), step USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+END $f$;
+
+CREATE FUNCTION rd.check_case_id(p_case text) RETURNS void LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, rd, pg_temp AS $f$
+BEGIN
+    IF p_case IS NULL OR p_case !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+        RAISE EXCEPTION 'case id % is not a case id (a UUID, lower case, without braces): not imported',
+            coalesce(quote_literal(p_case), 'none') USING ERRCODE = '22023';
+    END IF;
+END $f$;
+
+CREATE OR REPLACE FUNCTION rd.import_case(p_case text, p_queue jsonb, p_audit jsonb, p_rows jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+BEGIN
+    PERFORM rd.check_case_id(p_case);
+    PERFORM rd.import_case_rows(p_case, p_queue, p_audit, p_rows);
+    UPDATE rd.case_queue SET queue = rd.queue_for_status(status) WHERE case_id = p_case;
+END $f$;
+
+CREATE FUNCTION rd.check_signing(p_case text, p_upserts jsonb) RETURNS void LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    e jsonb;
+    digest bytea;
+    last rd.audit%ROWTYPE;
+    named text;
+BEGIN
+    FOR e IN SELECT value FROM jsonb_array_elements(p_upserts) WHERE value->>'t' = 'signature' LOOP
+        BEGIN
+            digest := decode(e->'r'->'digest'->>'b', 'base64');
+        EXCEPTION WHEN others THEN
+            digest := NULL;
+        END;
+        IF digest IS NULL OR e->'r'->>'payload' IS NULL
+           OR sha256(convert_to(E'reviewdesk-signature-v1\n' || (e->'r'->>'payload'), 'UTF8')) <> digest THEN
+            RAISE EXCEPTION 'case %: the signature''s digest is not that of its statement', p_case
+                USING ERRCODE = '23514';
+        END IF;
+        IF e->'r'->>'signer' IS DISTINCT FROM session_user THEN
+            RAISE EXCEPTION 'case %: the signature names % as its signer, but % is connected', p_case,
+                coalesce(e->'r'->>'signer', 'nobody'), session_user USING ERRCODE = '42501';
+        END IF;
+        SELECT * INTO last FROM rd.audit WHERE case_id = p_case ORDER BY seq DESC LIMIT 1;
+        BEGIN
+            named := last.new_value::jsonb->>'digest';
+        EXCEPTION WHEN others THEN
+            named := NULL;
+        END;
+        IF last.action IS DISTINCT FROM 'case.sign' OR last.actor <> session_user OR last.target <> session_user
+           OR named IS DISTINCT FROM encode(digest, 'hex') THEN
+            RAISE EXCEPTION 'case %: a signature is stored only with its signer''s own case.sign entry naming its digest, as the last of the trail',
+                p_case USING ERRCODE = '42501';
+        END IF;
+    END LOOP;
+END $f$;
+
+-- The same as version 1's, with each signature row checked against its signer's case.sign entry.
+CREATE OR REPLACE FUNCTION rd.apply(p_case text, p_audit jsonb, p_upserts jsonb, p_deletes jsonb,
+                                    p_blob_id bigint, p_blob bytea) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
+DECLARE
+    c rd.case_queue%ROWTYPE;
+BEGIN
+    c := rd.lock_case(p_case);
+    IF c.assignee IS DISTINCT FROM session_user OR NOT rd.session_holds(p_case) THEN
+        RAISE EXCEPTION 'case % is held by %, not by this session of %: only the holder records',
+            p_case, coalesce(c.assignee, 'nobody'), session_user USING ERRCODE = '42501';
+    END IF;
+    IF c.signed THEN
+        RAISE EXCEPTION 'case % is signed: a signed case is read-only', p_case USING ERRCODE = '42501';
+    END IF;
+    PERFORM rd.append_audit(p_case, p_audit, true);
+    PERFORM rd.check_signing(p_case, p_upserts);
+    PERFORM rd.apply_rows(p_case, p_upserts, p_deletes, true);
+    IF p_blob_id IS NOT NULL THEN
+        IF NOT EXISTS (SELECT 1 FROM rd.case_row WHERE case_id = p_case AND tbl = 'attachment'
+                       AND (row->>'id')::bigint = p_blob_id
+                       AND decode(row->'sha256'->>'b', 'base64') = sha256(p_blob)) THEN
+            RAISE EXCEPTION 'case %: the attachment''s bytes do not match its SHA-256', p_case USING ERRCODE = '23514';
+        END IF;
+        INSERT INTO rd.attachment_data VALUES (p_case, p_blob_id, p_blob);
+    END IF;
+    SELECT * INTO c FROM rd.case_queue WHERE case_id = p_case;
+    RETURN c.audit_count;
+END $f$;
+
+REVOKE EXECUTE ON FUNCTION rd.check_case_id(text), rd.check_signing(text, jsonb) FROM PUBLIC;
+)SQL";
+
+} // namespace rd::WorkspaceMigrations

@@ -11,4 +11,8 @@ extern const char holderSessions[];
 // Reading coverage kept by the server (rd.page_view): insert-only, each person's own rows.
 extern const char pageViews[];
 
+// Roster serials step by at most 1000; a new case's id is a UUID; a signature row is its holder's own
+// signing (its case.sign entry names its digest).
+extern const char rosterSerialsCaseIdsSignings[];
+
 } // namespace rd::WorkspaceMigrations

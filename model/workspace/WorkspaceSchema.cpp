@@ -481,7 +481,8 @@ CREATE TRIGGER roster_newer BEFORE INSERT ON rd.roster FOR EACH ROW EXECUTE FUNC
 )SQL";
 
 const char* const kMigrations[] = {kMigration1, kMigration2, WorkspaceMigrations::holderSessions,
-                                   WorkspaceMigrations::pageViews};
+                                   WorkspaceMigrations::pageViews,
+                                   WorkspaceMigrations::rosterSerialsCaseIdsSignings};
 static_assert(std::size(kMigrations) == CurrentVersion, "one migration per schema version");
 
 } // namespace

@@ -12,7 +12,7 @@ class PgConnection;
 
 namespace WorkspaceSchema {
 
-inline constexpr int CurrentVersion = 4;
+inline constexpr int CurrentVersion = 5;
 
 // Creates the schema, or migrates it to CurrentVersion, and the group roles rd_reviewer,
 // rd_medical_director and rd_admin (when missing), in one transaction. Needs a role that may create

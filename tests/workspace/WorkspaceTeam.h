@@ -6,6 +6,8 @@
 #include "TrustFixture.h"
 
 #include "model/trust/SigningKey.h"
+#include "model/workspace/PgConnection.h"
+#include "model/workspace/WorkspaceSchema.h"
 
 namespace rd::test {
 
@@ -57,6 +59,18 @@ struct WorkspaceTeam
                cluster.addPerson(nurse, QStringLiteral("rd_reviewer"), error) &&
                cluster.addPerson(nurse2, QStringLiteral("rd_reviewer"), error) &&
                cluster.addPerson(doctor, QStringLiteral("rd_medical_director"), error);
+    }
+
+    // A test's usual start: a database of its own (rd_PREFIX) on the fixture's cluster, the people as
+    // above, and the workspace's schema made by the cluster's owner.
+    bool setUpWorkspace(PgTestCluster& cluster, TrustFixture& trust, const QString& folder,
+                        const QString& prefix, QString* error)
+    {
+        if (!cluster.setUp(QStringLiteral("rd_") + prefix, error) ||
+            !setUp(cluster, trust, folder, prefix, error))
+            return false;
+        auto owner = PgConnection::open(cluster.superuser(), error);
+        return owner && WorkspaceSchema::migrate(*owner, error);
     }
 };
 

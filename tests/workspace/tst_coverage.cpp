@@ -47,11 +47,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_cluster.setUp(QStringLiteral("rd_coverage"), &error), qPrintable(error));
-        QVERIFY2(m_team.setUp(m_cluster, m_trust, m_dir.path(), QStringLiteral("coverage"), &error),
+        QVERIFY2(m_team.setUpWorkspace(m_cluster, m_trust, m_dir.path(), QStringLiteral("coverage"), &error),
                  qPrintable(error));
-        auto owner = PgConnection::open(m_cluster.superuser(), &error);
-        QVERIFY2(owner && WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
 
         // A case file with a five-page record, its first page read on the desk that made it.
         const QString record = m_dir.filePath(QStringLiteral("record.pdf"));
@@ -157,7 +154,7 @@ private Q_SLOTS:
         QVERIFY(!Workspace::open(m_cluster.url(database, m_team.nurse), &error));
         QVERIFY2(error.contains(QLatin1String("older")), qPrintable(error));
         QVERIFY2(WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
-        QCOMPARE(WorkspaceSchema::version(*owner, &error), 4);
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), WorkspaceSchema::CurrentVersion);
         const auto exists = owner->exec("SELECT to_regclass('rd.page_view') IS NOT NULL", {}, &error);
         QVERIFY2(exists && exists->text(0, 0) == QLatin1String("t"), qPrintable(error));
         QVERIFY2(Workspace::open(m_cluster.url(database, m_team.nurse), &error), qPrintable(error));

@@ -1,8 +1,9 @@
 // Signing in for workspace work takes the person's role and key from the roster the workspace keeps,
 // checked against trust.json's pinned administrator and roster-seen.json, on a real PostgreSQL server:
 // a newer workspace roster signs in beside an older local file (which no longer can), a role changed
-// there takes effect, a person revoked there is refused although the local file lists them, a roster
-// signed by another key is refused; the command line does the same for URL#CASE-ID.
+// there takes effect, a person revoked there is refused although the local file lists them, a newer row
+// signed by another key is skipped and named, a serial cannot run away; the command line does the same
+// for URL#CASE-ID.
 #include "PgTestCluster.h"
 #include "TestCases.h"
 #include "TestSupport.h"
@@ -16,6 +17,8 @@
 #include "model/workspace/WorkspaceSchema.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,18 +53,22 @@ private:
         return rd::logIn(directory, login, password, false, error);
     }
 
+    // The newest roster the workspace holds that the pinned administrator key signed.
+    static std::optional<Roster> storedRoster(Workspace& workspace, QString* error)
+    {
+        const auto body = workspace.roster(error);
+        return body ? Roster::fromJson(*body, QStringLiteral("workspace"), QString(), error) : std::nullopt;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_cluster.setUp(QStringLiteral("rd_roster"), &error), qPrintable(error));
-        QVERIFY2(m_team.setUp(m_cluster, m_trust, m_dir.path(), QStringLiteral("roster"), &error),
+        QVERIFY2(m_team.setUpWorkspace(m_cluster, m_trust, m_dir.path(), QStringLiteral("roster"), &error),
                  qPrintable(error));
         QVERIFY2(m_cluster.addPerson(m_admin, QStringLiteral("rd_admin"), &error), qPrintable(error));
         QVERIFY2(m_cluster.addPerson(m_extra, QStringLiteral("rd_reviewer"), &error), qPrintable(error));
-        auto owner = PgConnection::open(m_cluster.superuser(), &error);
-        QVERIFY2(owner && WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
 
         // The workspace's roster, newer than the local file (which still lists the doctor and the second
         // nurse as a reviewer): the second nurse is a medical director now, the doctor revoked, and a
@@ -181,8 +188,11 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains(QLatin1String("revoked")), qPrintable(refused.err));
     }
 
-    // Last: it puts a roster signed by another key on top.
-    void foreignSignedWorkspaceRosterIsRefused()
+    // A roster row signed by another key, stored by an rd_admin member who lacks the administrator's
+    // key (the server cannot check signatures): every desk took the newest row whatever signed it, so
+    // nobody could sign in or verify. The newest row the pinned key signed is used; the forged one is
+    // named in the roster's source.
+    void forgedNewestRowIsSkippedAndNamed()
     {
         QString error;
         UserDirectory directory(m_trust.home());
@@ -191,9 +201,7 @@ private Q_SLOTS:
         nurse.role = UserRole::MedicalDirector; // what the forger would like
         auto admin = Workspace::open(m_cluster.url(m_admin), &error);
         QVERIFY2(admin, qPrintable(error));
-        const auto stored = admin->roster(&error);
-        QVERIFY2(stored, qPrintable(error));
-        const auto current = Roster::fromJson(*stored, QStringLiteral("workspace"), QString(), &error);
+        const auto current = storedRoster(*admin, &error);
         QVERIFY2(current, qPrintable(error));
         const QString path = m_dir.filePath(QStringLiteral("foreign-roster.json"));
         const auto foreign = test::WorkspaceTeam::foreignRoster(nurse, current->serial(), path, &error);
@@ -202,9 +210,92 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY2(admin->storeRoster(file.readAll(), foreign->serial(), &error), qPrintable(error));
 
-        QVERIFY(!workspaceLogIn(m_team.nurse, test::WorkspaceTeam::password(m_team.nurse).toUtf8(), &error));
-        QVERIFY2(error.contains(QLatin1String("pins the anchor")) &&
-                     error.contains(QLatin1String("the workspace")),
+        const auto login =
+            workspaceLogIn(m_team.nurse, test::WorkspaceTeam::password(m_team.nurse).toUtf8(), &error);
+        QVERIFY2(login, qPrintable(error));
+        QCOMPARE(toString(login->user.role), toString(UserRole::Reviewer));
+        const auto trust = WorkspaceLogin::trust(m_cluster.url(m_team.nurse), &error);
+        QVERIFY2(trust, qPrintable(error));
+        QCOMPARE(trust->roster().serial(), current->serial());
+        const QString named = QStringLiteral("serial %1 stored by %2").arg(foreign->serial()).arg(m_admin);
+        QVERIFY2(trust->rosterPath().contains(named), qPrintable(trust->rosterPath()));
+    }
+
+    // The server took any newer serial: a row with serial 2^63-1 (signed by anyone) left no room for a
+    // genuine roster after it, for good. A serial steps by 1 to 1000 from the newest stored.
+    void rosterSerialStepsByAtMostAThousand()
+    {
+        QString error;
+        auto admin = Workspace::open(m_cluster.url(m_admin), &error);
+        QVERIFY2(admin, qPrintable(error));
+        const auto newest = admin->connection().exec(
+            "SELECT max(serial), (SELECT body FROM rd.roster ORDER BY serial DESC LIMIT 1) "
+            "FROM rd.roster",
+            {}, &error);
+        QVERIFY2(newest && newest->rows() == 1, qPrintable(error));
+        const qint64 top = newest->int64(0, 0);
+        auto withSerial = [&](qint64 serial) {
+            QJsonObject body = QJsonDocument::fromJson(newest->text(0, 1).toUtf8()).object();
+            body.insert(QStringLiteral("serial"), QString::number(serial));
+            return QJsonDocument(body).toJson(QJsonDocument::Compact);
+        };
+        QVERIFY(!admin->storeRoster(withSerial(std::numeric_limits<qint64>::max()),
+                                    std::numeric_limits<qint64>::max(), &error));
+        QVERIFY2(error.contains(QLatin1String("too far ahead")), qPrintable(error));
+        QVERIFY(!admin->storeRoster(withSerial(top + 1001), top + 1001, &error));
+        QVERIFY2(error.contains(QLatin1String("too far ahead")), qPrintable(error));
+
+        // The administrator's next roster, one step past the forged row, goes in and is the one used.
+        UserDirectory directory(m_trust.home());
+        QVERIFY2(directory.load(&error), qPrintable(error));
+        const auto adminKey =
+            directory.unlock(QStringLiteral("admin.test"), test::TrustFixture::adminPassword(), &error);
+        QVERIFY2(adminKey, qPrintable(error));
+        auto genuine = storedRoster(*admin, &error);
+        QVERIFY2(genuine, qPrintable(error));
+        const QString path = m_dir.filePath(QStringLiteral("next-roster.json"));
+        while (genuine->serial() <= top)
+            QVERIFY2(genuine->save(path, *adminKey, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(admin->storeRoster(file.readAll(), genuine->serial(), &error), qPrintable(error));
+        const auto trust = WorkspaceLogin::trust(m_cluster.url(m_team.nurse), &error);
+        QVERIFY2(trust, qPrintable(error));
+        QCOMPARE(trust->roster().serial(), genuine->serial());
+        QVERIFY2(!trust->rosterPath().contains(QLatin1String("skipped")), qPrintable(trust->rosterPath()));
+    }
+
+    // A version 4 workspace migrates to 5: its rosters and cases stay; the serial step and the case id's
+    // form hold from then on.
+    void migrationFromVersionFour()
+    {
+        QString error;
+        const QString database = QStringLiteral("rd_roster_v4");
+        auto owner = m_cluster.workspaceAt(database, 4, &error);
+        QVERIFY2(owner, qPrintable(error));
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), 4);
+        QVERIFY2(
+            owner->command("INSERT INTO rd.roster(serial, body) VALUES (5, '{\"serial\": \"5\"}'); "
+                           "INSERT INTO rd.case_queue(case_id, member_id, member_name, urgency, received_at, "
+                           "due_by, status, audit_count, audit_head) VALUES "
+                           "('imported-before', 'M1', 'A', 'standard', now(), now(), 'in-review', 0, '')",
+                           &error),
+            qPrintable(error));
+        QVERIFY2(WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
+        QCOMPARE(WorkspaceSchema::version(*owner, &error), 5);
+        QVERIFY(!owner->command("INSERT INTO rd.roster(serial, body) VALUES (1006, '{\"serial\": \"1006\"}')",
+                                &error));
+        QVERIFY2(error.contains(QLatin1String("too far ahead")), qPrintable(error));
+        QVERIFY2(owner->command("INSERT INTO rd.roster(serial, body) VALUES (1005, '{\"serial\": \"1005\"}')",
+                                &error),
+                 qPrintable(error));
+        QVERIFY(!owner->command("SELECT rd.import_case('imported-after', '{}', '[]', '[]')", &error));
+        QVERIFY2(error.contains(QLatin1String("is not a case id")), qPrintable(error));
+        const auto kept =
+            owner->exec("SELECT count(*) FROM rd.case_queue WHERE case_id = 'imported-before'", {}, &error);
+        QVERIFY2(kept && kept->int64(0, 0) == 1, qPrintable(error));
+        owner.reset();
+        QVERIFY2(m_cluster.sql(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(database), &error),
                  qPrintable(error));
     }
 };
