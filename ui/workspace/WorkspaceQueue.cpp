@@ -2,13 +2,20 @@
 
 #include "ui/workspace/WorkerThread.h"
 
+#include <QElapsedTimer>
 #include <QSocketNotifier>
 #include <QTimer>
+
+#include <algorithm>
+#include <atomic>
 
 namespace rd {
 
 namespace {
 constexpr int kRetryMs = 2000;
+// Any member may NOTIFY rd_queue (PostgreSQL has no privilege for it): a flood of notifications lists
+// the queue at most once per this interval, the first at once.
+constexpr qint64 kCoalesceMs = 1000;
 
 struct ListResult
 {
@@ -18,13 +25,17 @@ struct ListResult
 };
 } // namespace
 
-struct WorkspaceQueue::Shared
+struct WorkspaceQueue::Shared : std::enable_shared_from_this<WorkspaceQueue::Shared>
 {
     QString url;
     std::unique_ptr<Workspace> workspace;
     std::unique_ptr<QSocketNotifier> notifier;
     std::function<void(std::function<void()>)> toOwner; // posts to the WorkspaceQueue, while it is there
     WorkspaceQueue* owner = nullptr;                    // used on its own thread only (through toOwner)
+    QObject* context = nullptr;                         // the worker thread's
+    QElapsedTimer lastListed;
+    bool pending = false; // a listing is due (at most one, however many notifications came)
+    std::atomic<int> listings = 0;
 
     // later: from the notifier's own signal, which must not delete it while it is delivered.
     void close(bool later = false)
@@ -45,18 +56,42 @@ struct WorkspaceQueue::Shared
             result.error = QStringLiteral("workspace unreachable (%1): not connected").arg(url);
             return result;
         }
-        // A NOTIFY that came in while a statement ran was read with its result, and the socket will
-        // not wake the notifier for it: list again until none came meanwhile.
-        for (int round = 0; round < 10; ++round) {
-            auto entries = workspace->list(&result.error);
-            if (!entries)
-                return result;
-            result.ok = true;
-            result.entries = std::move(*entries);
-            if (workspace->connection().takeNotifications(Workspace::NotifyChannel).isEmpty())
-                break;
-        }
+        lastListed.start();
+        ++listings;
+        auto entries = workspace->list(&result.error);
+        if (!entries)
+            return result;
+        result.ok = true;
+        result.entries = std::move(*entries);
+        // A NOTIFY that came in while the statement ran was read with its result, and the socket will
+        // not wake the notifier for it: list once more, soon.
+        if (!workspace->connection().takeNotifications(Workspace::NotifyChannel).isEmpty())
+            listSoon();
         return result;
+    }
+    // Lists again at once when the last listing is older than kCoalesceMs, else at the end of that
+    // interval; a listing already due takes this one's place.
+    void listSoon()
+    {
+        if (pending || !context)
+            return;
+        pending = true;
+        const qint64 wait =
+            lastListed.isValid() ? std::max<qint64>(0, kCoalesceMs - lastListed.elapsed()) : 0;
+        QTimer::singleShot(int(wait), context, [self = shared_from_this()] {
+            self->pending = false;
+            if (!self->workspace)
+                return;
+            ListResult listed = self->list();
+            if (!listed.ok && self->isLost())
+                self->close(true);
+            self->post(listed);
+        });
+    }
+    void post(const ListResult& listed)
+    {
+        WorkspaceQueue* queue = owner;
+        toOwner([queue, listed] { queue->listed(listed.ok, listed.entries, listed.error); });
     }
     bool isLost() const { return !workspace || workspace->connection().isUnreachable(); }
     ListResult listOrClose()
@@ -84,6 +119,11 @@ WorkspaceQueue::WorkspaceQueue(QObject* parent)
 WorkspaceQueue::~WorkspaceQueue()
 {
     m_thread->stop([shared = m_shared] { shared->close(); });
+}
+
+int WorkspaceQueue::listings() const
+{
+    return m_shared->listings;
 }
 
 std::optional<QueueEntry> WorkspaceQueue::entry(const QString& caseId) const
@@ -119,8 +159,10 @@ void WorkspaceQueue::connectNow()
                     shared->close();
                     return result;
                 }
-                // A change anyone commits wakes this thread; the queue is listed again at once. A lost
-                // connection wakes it too (the socket reads end-of-file): the queue says so.
+                // A change anyone commits wakes this thread; the queue is listed again at once (under a
+                // flood of notifications, once per kCoalesceMs). A lost connection wakes it too (the
+                // socket reads end-of-file): the queue says so.
+                shared->context = threadContext;
                 shared->notifier = std::make_unique<QSocketNotifier>(shared->workspace->connection().socket(),
                                                                      QSocketNotifier::Read);
                 QObject::connect(
@@ -129,23 +171,15 @@ void WorkspaceQueue::connectNow()
                             return;
                         const QStringList changed =
                             shared->workspace->connection().takeNotifications(Workspace::NotifyChannel);
-                        const bool lost = shared->workspace->connection().isUnreachable();
-                        if (changed.isEmpty() && !lost)
-                            return;
-                        ListResult listed;
-                        if (lost) {
-                            listed.error =
-                                QStringLiteral("workspace unreachable (%1): the connection was lost")
-                                    .arg(shared->url);
+                        if (shared->workspace->connection().isUnreachable()) {
+                            ListResult lost;
+                            lost.error = QStringLiteral("workspace unreachable (%1): the connection was lost")
+                                             .arg(shared->url);
                             shared->close(true);
-                        } else {
-                            listed = shared->list();
-                            if (!listed.ok && shared->isLost())
-                                shared->close(true);
+                            shared->post(lost);
+                        } else if (!changed.isEmpty()) {
+                            shared->listSoon();
                         }
-                        WorkspaceQueue* owner = shared->owner;
-                        shared->toOwner(
-                            [owner, listed] { owner->listed(listed.ok, listed.entries, listed.error); });
                     });
             }
             return shared->listOrClose();

@@ -4,8 +4,9 @@
 // Threading: the Workspace (one PostgreSQL connection) lives on a thread of its own (WorkerThread):
 // connecting, LISTEN, listing and taking run there, and a QSocketNotifier on that thread watches the
 // connection's socket, so a change anyone makes is listed again at once (well under a second) without
-// the GUI thread ever touching the network. When the connection is lost the queue says so
-// (reachableChanged) and tries again every few seconds by itself.
+// the GUI thread ever touching the network. Notifications are coalesced: any member may send them, and
+// a flood of them lists the queue at most once a second (the first at once, the rest together). When the
+// connection is lost the queue says so (reachableChanged) and tries again every few seconds by itself.
 #pragma once
 
 #include "model/workspace/Workspace.h"
@@ -39,6 +40,8 @@ public:
     QString lastError() const { return m_error; }
     const QList<QueueEntry>& entries() const { return m_entries; }
     std::optional<QueueEntry> entry(const QString& caseId) const;
+    // How often the workspace was listed so far (what a flood of notifications costs).
+    int listings() const;
 
     // Lists again now (a change is listed by itself; this is for after one's own change).
     void refresh();
