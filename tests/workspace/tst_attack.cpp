@@ -76,6 +76,17 @@ private:
         return connection;
     }
 
+    // A case of its own, held by nurse's own connection.
+    std::unique_ptr<PgConnection> newCaseHeldByNurse(QString* caseId, QString* error)
+    {
+        *caseId = importCase();
+        if (caseId->isEmpty()) {
+            *error = QStringLiteral("the case was not imported");
+            return nullptr;
+        }
+        return holdAsNurse(*caseId, error);
+    }
+
     static std::optional<QJsonObject> caseInfoRow(PgConnection& connection, const QString& caseId,
                                                   QString* error)
     {
@@ -199,10 +210,9 @@ private Q_SLOTS:
     // fails on it ("UNIQUE constraint failed: case_info.singleton").
     void secondCaseRecordPlanted()
     {
-        const QString caseId = importCase();
-        QVERIFY(!caseId.isEmpty());
+        QString caseId;
         QString error;
-        auto holder = holdAsNurse(caseId, &error);
+        auto holder = newCaseHeldByNurse(&caseId, &error);
         QVERIFY2(holder, qPrintable(error));
         const auto info = caseInfoRow(*holder, caseId, &error);
         QVERIFY2(info, qPrintable(error));
@@ -222,10 +232,9 @@ private Q_SLOTS:
     // server's time against a revoked key used with the clock set back.
     void entryDatedBack()
     {
-        const QString caseId = importCase();
-        QVERIFY(!caseId.isEmpty());
+        QString caseId;
         QString error;
-        auto holder = holdAsNurse(caseId, &error);
+        auto holder = newCaseHeldByNurse(&caseId, &error);
         QVERIFY2(holder, qPrintable(error));
         const auto info = caseInfoRow(*holder, caseId, &error);
         QVERIFY2(info, qPrintable(error));
@@ -307,10 +316,9 @@ private Q_SLOTS:
     // trail's last entry is its holder's case.sign naming its digest.
     void signatureRowWithoutItsSigning()
     {
-        const QString caseId = importCase();
-        QVERIFY(!caseId.isEmpty());
+        QString caseId;
         QString error;
-        auto holder = holdAsNurse(caseId, &error);
+        auto holder = newCaseHeldByNurse(&caseId, &error);
         QVERIFY2(holder, qPrintable(error));
         QByteArray digest;
         const QJsonObject signature = approvedSignatureRow(&digest);
