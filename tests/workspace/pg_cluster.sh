@@ -54,10 +54,12 @@ start|standby)
             { cat "$dir/basebackup.log" >&2; exit 1; }
     fi
     if [ ! -f "$dir/data/PG_VERSION" ]; then
-        rm -rf "$dir/data"
-        as_pg "$bin/initdb" -D "$dir/data" -U rdtest -A trust -E UTF8 --locale=C.UTF-8 -N >"$dir/initdb.log" 2>&1 ||
+        # Made aside and renamed when complete: a start killed half-way (a test timeout) must not leave
+        # a cluster without the settings below (it would listen on TCP port 5432).
+        rm -rf "$dir/data" "$dir/data.new"
+        as_pg "$bin/initdb" -D "$dir/data.new" -U rdtest -A trust -E UTF8 --locale=C.UTF-8 -N >"$dir/initdb.log" 2>&1 ||
             { cat "$dir/initdb.log" >&2; exit 1; }
-        cat >>"$dir/data/postgresql.conf" <<CONF
+        cat >>"$dir/data.new/postgresql.conf" <<CONF
 listen_addresses = ''
 unix_socket_permissions = 0777
 max_connections = 200
@@ -66,6 +68,7 @@ fsync = ${REVIEWDESK_PG_FSYNC:-off}
 full_page_writes = off
 log_min_messages = warning
 CONF
+        mv "$dir/data.new" "$dir/data"
     fi
     if ! as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
         as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-c unix_socket_directories=$sock" -w -t 60 start >/dev/null ||
