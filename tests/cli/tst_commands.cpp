@@ -313,6 +313,75 @@ private Q_SLOTS:
         QCOMPARE(sha256Hex(path), before);
     }
 
+    // Quotes are member data: they come from a file, one citation a line, never from the command line.
+    void answerTakesEvidenceFromAFile()
+    {
+        const QString path = newCase(QStringLiteral("evidence-file.rdcase"));
+        const QString citations = m_dir.filePath(QStringLiteral("citations.txt"));
+        QVERIFY(test::writeFile(citations, "clinic-note.pdf:2:crouch gait: severe\r\n"
+                                           "\n"
+                                           "pt-notes.pdf:1\n"
+                                           "clinic-note.pdf:1:toe walking, both feet\n"));
+        const test::CliRun run =
+            cli({QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("indication"),
+                 QStringLiteral("--value"), QStringLiteral("met"), QStringLiteral("--type"),
+                 QStringLiteral("gait-abnormality"), QStringLiteral("--evidence-file"), citations});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QString error;
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY2(file, qPrintable(error));
+        const QList<Evidence> evidence = file->data().answers.value(QStringLiteral("indication")).evidence;
+        QCOMPARE(evidence.size(), 3);
+        QCOMPARE(evidence.at(0).attachment, QStringLiteral("clinic-note.pdf"));
+        QCOMPARE(evidence.at(0).page, 2);
+        QCOMPARE(evidence.at(0).quote, QStringLiteral("crouch gait: severe"));
+        QCOMPARE(evidence.at(1).attachment, QStringLiteral("pt-notes.pdf"));
+        QCOMPARE(evidence.at(1).quote, QString());
+        QCOMPARE(evidence.at(2).quote, QStringLiteral("toe walking, both feet"));
+        QVERIFY(file->verify().ok());
+    }
+
+    void evidenceFileRefusesBadLinesUnchanged_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no page") << QByteArray("clinic-note.pdf:1:gait\nclinic-note.pdf crouch gait\n")
+                                 << ":2: --evidence-file: expected FILE:PAGE[:QUOTE]";
+        QTest::newRow("page 0")
+            << QByteArray("\n\nclinic-note.pdf:0:crouch gait\n")
+            << ":3: --evidence-file: expected FILE:PAGE[:QUOTE] with a page number from 1";
+        QTest::newRow("no such attachment") << QByteArray("xray.pdf:1:crouch gait\n")
+                                            << ":1: --evidence-file: the case has no attachment xray.pdf";
+        QTest::newRow("page past the end")
+            << QByteArray("clinic-note.pdf:2:gait\npt-notes.pdf:9:crouch gait\n")
+            << ":2: --evidence-file: pt-notes.pdf has 1 pages";
+        QTest::newRow("quote too long")
+            << QByteArray("clinic-note.pdf:1:crouch gait") + QByteArray(20000, 'x')
+            << ":1: --evidence-file: the quote is over 20000 characters";
+        QTest::newRow("not text") << QByteArray("clinic-note.pdf:1:crouch gait\0", 31)
+                                  << ": --evidence-file: not UTF-8 text";
+    }
+
+    void evidenceFileRefusesBadLinesUnchanged()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        const QString path = m_dir.filePath(QStringLiteral("refuse-evidence.rdcase"));
+        if (!QFile::exists(path))
+            QCOMPARE(newCase(QStringLiteral("refuse-evidence.rdcase")), path);
+        const QString citations = m_dir.filePath(QStringLiteral("bad-citations.txt"));
+        QVERIFY(test::writeFile(citations, content));
+        const QByteArray before = sha256Hex(path);
+        const test::CliRun run = cli({QStringLiteral("answer"), path, QStringLiteral("--id"),
+                                      QStringLiteral("cosmetic"), QStringLiteral("--value"),
+                                      QStringLiteral("no"), QStringLiteral("--evidence-file"), citations});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(citations + expected), qPrintable(run.err));
+        QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(!run.err.contains(QStringLiteral("crouch gait")), qPrintable(run.err)); // no quote on stderr
+        QCOMPARE(sha256Hex(path), before);
+    }
+
     void verifyReportsProblems()
     {
         const QString path = newCase(QStringLiteral("verify.rdcase"));
