@@ -1423,10 +1423,6 @@ La lista de verificación sigue disponible.</translation>
         <translation>Cola de casos</translation>
     </message>
     <message>
-        <source>Case files listed: %1 (%2 ms)</source>
-        <translation>Archivos de caso listados: %1 (%2 ms)</translation>
-    </message>
-    <message>
         <source>%1 (folder not found)</source>
         <translation>%1 (carpeta no encontrada)</translation>
     </message>

@@ -543,7 +543,7 @@ void MainWindow::updateTitle()
     } else {
         const QString folder = m_queueView->model()->folder();
         setWindowTitle(folder.isEmpty() ? tr("ReviewDesk")
-                                        : tr("%1 — ReviewDesk").arg(QDir::toNativeSeparators(folder)));
+                                        : tr("%1 — ReviewDesk").arg(QueueView::shownFolder(folder)));
         m_caseLabel->clear();
     }
 }

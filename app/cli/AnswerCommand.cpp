@@ -7,15 +7,18 @@ namespace rd::cli {
 
 namespace {
 
-// FILE:PAGE[:QUOTE]; the quote may itself hold colons.
+constexpr int kMaxQuote = 20000;   // as the case JSON's quote
+constexpr int kMaxCitations = 200; // as the case JSON's evidence items
+
+// FILE:PAGE[:QUOTE]; the quote may itself hold colons. The error says what is wrong without repeating
+// the text (a quote is member data).
 std::optional<Evidence> parseEvidence(const QString& text, const CaseStore& file, QString* error)
 {
     const QStringList parts = text.split(QLatin1Char(':'));
     bool pageOk = false;
     const int page = parts.value(1).toInt(&pageOk);
     if (parts.size() < 2 || !pageOk || page < 1) {
-        *error =
-            QStringLiteral("--evidence %1: expected FILE:PAGE[:QUOTE] with a page number from 1").arg(text);
+        *error = QStringLiteral("expected FILE:PAGE[:QUOTE] with a page number from 1");
         return std::nullopt;
     }
     const QString name = parts.first();
@@ -27,16 +30,44 @@ std::optional<Evidence> parseEvidence(const QString& text, const CaseStore& file
         QStringList names;
         for (const AttachmentInfo& info : file.attachments())
             names.append(info.fileName);
-        *error =
-            QStringLiteral("--evidence %1: the case has no attachment %2 (it has: %3)")
-                .arg(text, name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+        *error = QStringLiteral("the case has no attachment %1 (it has: %2)")
+                     .arg(name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
         return std::nullopt;
     }
     if (attachment->pageCount > 0 && page > attachment->pageCount) {
-        *error = QStringLiteral("--evidence %1: %2 has %3 pages").arg(text, name).arg(attachment->pageCount);
+        *error = QStringLiteral("%1 has %2 pages").arg(name).arg(attachment->pageCount);
         return std::nullopt;
     }
-    return Evidence{name, page, parts.mid(2).join(QLatin1Char(':')), QRectF()};
+    Evidence evidence{name, page, parts.mid(2).join(QLatin1Char(':')), QRectF()};
+    if (evidence.quote.size() > kMaxQuote) {
+        *error = QStringLiteral("the quote is over %1 characters").arg(kMaxQuote);
+        return std::nullopt;
+    }
+    return evidence;
+}
+
+// --evidence-file: one citation a line, FILE:PAGE[:QUOTE] as --evidence, so that quotes stay off the
+// command line. Blank lines are skipped. A bad line names the file and its line, and nothing is recorded.
+bool readEvidenceFile(const QString& path, const CaseStore& file, QList<Evidence>* evidence, QTextStream& err)
+{
+    const auto text = readClinicalFile(path, QStringLiteral("evidence-file"),
+                                       qsizetype(kMaxCitations) * (kMaxQuote + 300), err);
+    if (!text)
+        return false;
+    const QStringList lines = text->split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        QString error;
+        const auto item = parseEvidence(line, file, &error);
+        if (!item) {
+            err << path << ":" << i + 1 << ": --evidence-file: " << error << Qt::endl;
+            return false;
+        }
+        evidence->append(*item);
+    }
+    return true;
 }
 
 } // namespace
@@ -60,13 +91,19 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         QStringLiteral("FILE"));
     const QCommandLineOption evidence(
         QStringLiteral("evidence"),
-        QStringLiteral("A citation: attachment file name, page, quote (repeatable)."),
+        QStringLiteral("A citation: attachment file name, page, quote (repeatable). Quotes belong in "
+                       "--evidence-file: the command line is seen by every user of the machine."),
         QStringLiteral("FILE:PAGE[:QUOTE]"));
-    parser.addOptions({id, value, type, note, noteFile, evidence});
+    const QCommandLineOption evidenceFile(
+        QStringLiteral("evidence-file"),
+        QStringLiteral("Citations from a file, one a line as FILE:PAGE[:QUOTE] (clinical text stays off the "
+                       "command line)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({id, value, type, note, noteFile, evidence, evidenceFile});
     int exitCode = ExitOk;
     const QString synopsis = QStringLiteral(
         "answer CASEFILE --id ID --value VALUE [--type T]... [--note TEXT | --note-file FILE] "
-        "[--evidence FILE:PAGE[:QUOTE]]... --user LOGIN --password-stdin\n\n"
+        "[--evidence FILE:PAGE[:QUOTE]]... [--evidence-file FILE]... --user LOGIN --password-stdin\n\n"
         "Records one judgment, signed with the key of --user (its password on standard input).");
     if (!parseCommand(parser, args, synopsis, 1, out, err, &exitCode))
         return exitCode;
@@ -98,11 +135,14 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
     for (const QString& citation : parser.values(evidence)) {
         const auto item = parseEvidence(citation, *file, &error);
         if (!item) {
-            err << path << ": " << error << Qt::endl;
+            err << path << ": --evidence " << citation << ": " << error << Qt::endl;
             return ExitBadInput;
         }
         answer.evidence.append(*item);
     }
+    for (const QString& citations : parser.values(evidenceFile))
+        if (!readEvidenceFile(citations, *file, &answer.evidence, err))
+            return ExitBadInput;
     // The same checks as the case JSON: the id must be the policy's, the value of its kind, a met
     // indication must have a type.
     CaseData proposed = file->data();

@@ -100,18 +100,26 @@ std::optional<QString> clinicalText(const QCommandLineParser& parser, const QStr
         }
         return text;
     }
-    const QString path = parser.value(fileOption);
+    auto text = readClinicalFile(parser.value(fileOption), fileOption, maxChars, err);
+    if (text)
+        *text = text->trimmed();
+    return text;
+}
+
+std::optional<QString> readClinicalFile(const QString& path, const QString& option, qsizetype maxChars,
+                                        QTextStream& err)
+{
     const QFileInfo info(path);
     QFile file(path);
     if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
-        err << path << ": --" << fileOption << ": not a regular file that can be read" << Qt::endl;
+        err << path << ": --" << option << ": not a regular file that can be read" << Qt::endl;
         return std::nullopt;
     }
     const QByteArray bytes = file.read(qint64(maxChars) * 4 + 1);
-    const QString text = QString::fromUtf8(bytes).trimmed();
-    if (bytes.contains('\0') || text.contains(QChar::ReplacementCharacter) || text.size() > maxChars ||
-        bytes.size() > qint64(maxChars) * 4) {
-        err << path << ": --" << fileOption << ": not UTF-8 text of at most " << maxChars << " characters"
+    const QString text = QString::fromUtf8(bytes);
+    if (bytes.contains('\0') || text.contains(QChar::ReplacementCharacter) ||
+        text.trimmed().size() > maxChars || bytes.size() > qint64(maxChars) * 4) {
+        err << path << ": --" << option << ": not UTF-8 text of at most " << maxChars << " characters"
             << Qt::endl;
         return std::nullopt;
     }

@@ -41,6 +41,12 @@ QString workspaceOf(const QCommandLineParser& parser);
 std::optional<QString> clinicalText(const QCommandLineParser& parser, const QString& textOption,
                                     const QString& fileOption, int maxChars, QTextStream& err);
 
+// The text of a file named by option (--note-file, --evidence-file): a regular file of UTF-8 text, at
+// most maxChars characters (leading and trailing white space aside), without NUL. nullopt after printing why
+// (exit ExitBadInput).
+std::optional<QString> readClinicalFile(const QString& path, const QString& option, qsizetype maxChars,
+                                        QTextStream& err);
+
 // The built-in policy, or nullopt after printing why.
 std::optional<Policy> loadPolicy(QTextStream& err);
 

@@ -273,44 +273,102 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
+        QTest::addColumn<QByteArray>("citations"); // the --evidence-file, when not empty
         QTest::newRow("bad value") << QStringList{QStringLiteral("--id"), QStringLiteral("cosmetic"),
                                                   QStringLiteral("--value"), QStringLiteral("met")}
-                                   << "answers.cosmetic";
+                                   << "answers.cosmetic" << QByteArray();
         QTest::newRow("not an answer") << QStringList{QStringLiteral("--id"), QStringLiteral("cosmetic"),
                                                       QStringLiteral("--value"), QStringLiteral("maybe")}
-                                       << "--value: 'maybe' is not an answer";
+                                       << "--value: 'maybe' is not an answer" << QByteArray();
         QTest::newRow("unknown id") << QStringList{QStringLiteral("--id"), QStringLiteral("astrology"),
                                                    QStringLiteral("--value"), QStringLiteral("met")}
-                                    << "astrology";
+                                    << "astrology" << QByteArray();
         QTest::newRow("met without type") << QStringList{QStringLiteral("--id"), QStringLiteral("indication"),
                                                          QStringLiteral("--value"), QStringLiteral("met")}
-                                          << "indication";
+                                          << "indication" << QByteArray();
         QTest::newRow("evidence, no such attachment")
             << QStringList{QStringLiteral("--id"), QStringLiteral("cosmetic"),   QStringLiteral("--value"),
                            QStringLiteral("no"),   QStringLiteral("--evidence"), QStringLiteral("xray.pdf:1")}
-            << "no attachment xray.pdf";
+            << "no attachment xray.pdf" << QByteArray();
         QTest::newRow("evidence, page past the end")
             << QStringList{QStringLiteral("--id"),       QStringLiteral("cosmetic"),
                            QStringLiteral("--value"),    QStringLiteral("no"),
                            QStringLiteral("--evidence"), QStringLiteral("pt-notes.pdf:9")}
-            << "has 1 pages";
+            << "has 1 pages" << QByteArray();
         QTest::newRow("no value") << QStringList{QStringLiteral("--id"), QStringLiteral("cosmetic")}
-                                  << "--value";
+                                  << "--value" << QByteArray();
+        // A bad line of --evidence-file: the file and its line, never the quote.
+        const QStringList cosmetic{QStringLiteral("--id"), QStringLiteral("cosmetic"),
+                                   QStringLiteral("--value"), QStringLiteral("no")};
+        QTest::newRow("evidence file, no page")
+            << cosmetic << "bad-citations.txt:2: --evidence-file: expected FILE:PAGE[:QUOTE]"
+            << QByteArray("clinic-note.pdf:1:gait\nclinic-note.pdf crouch gait\n");
+        QTest::newRow("evidence file, page 0")
+            << cosmetic
+            << "bad-citations.txt:3: --evidence-file: expected FILE:PAGE[:QUOTE] with a page number from 1"
+            << QByteArray("\n\nclinic-note.pdf:0:crouch gait\n");
+        QTest::newRow("evidence file, no such attachment")
+            << cosmetic << "bad-citations.txt:1: --evidence-file: the case has no attachment xray.pdf"
+            << QByteArray("xray.pdf:1:crouch gait\n");
+        QTest::newRow("evidence file, page past the end")
+            << cosmetic << "bad-citations.txt:2: --evidence-file: pt-notes.pdf has 1 pages"
+            << QByteArray("clinic-note.pdf:2:gait\npt-notes.pdf:9:crouch gait\n");
+        QTest::newRow("evidence file, quote too long")
+            << cosmetic << "bad-citations.txt:1: --evidence-file: the quote is over 20000 characters"
+            << QByteArray("clinic-note.pdf:1:crouch gait") + QByteArray(20000, 'x');
+        QTest::newRow("evidence file, not text")
+            << cosmetic << "bad-citations.txt: --evidence-file: not UTF-8 text"
+            << QByteArray("clinic-note.pdf:1:crouch gait\0", 31);
     }
 
     void answerRefusesBadInputUnchanged()
     {
         QFETCH(QStringList, args);
         QFETCH(QString, expected);
+        QFETCH(QByteArray, citations);
         const QString path = m_dir.filePath(QStringLiteral("refuse-answer.rdcase"));
         if (!QFile::exists(path))
             QCOMPARE(newCase(QStringLiteral("refuse-answer.rdcase")), path);
+        if (!citations.isEmpty()) {
+            const QString file = m_dir.filePath(QStringLiteral("bad-citations.txt"));
+            QVERIFY(test::writeFile(file, citations));
+            args << QStringLiteral("--evidence-file") << file;
+        }
         const QByteArray before = sha256Hex(path);
         const test::CliRun run = cli(QStringList{QStringLiteral("answer"), path} + args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(expected), qPrintable(run.err));
         QCOMPARE(run.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(!run.err.contains(QStringLiteral("crouch gait")), qPrintable(run.err)); // no quote on stderr
         QCOMPARE(sha256Hex(path), before);
+    }
+
+    // Quotes are member data: they come from a file, one citation a line, never from the command line.
+    void answerTakesEvidenceFromAFile()
+    {
+        const QString path = newCase(QStringLiteral("evidence-file.rdcase"));
+        const QString citations = m_dir.filePath(QStringLiteral("citations.txt"));
+        QVERIFY(test::writeFile(citations, "clinic-note.pdf:2:crouch gait: severe\r\n"
+                                           "\n"
+                                           "pt-notes.pdf:1\n"
+                                           "clinic-note.pdf:1:toe walking, both feet\n"));
+        const test::CliRun run =
+            cli({QStringLiteral("answer"), path, QStringLiteral("--id"), QStringLiteral("indication"),
+                 QStringLiteral("--value"), QStringLiteral("met"), QStringLiteral("--type"),
+                 QStringLiteral("gait-abnormality"), QStringLiteral("--evidence-file"), citations});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QString error;
+        auto file = CaseFile::open(path, CaseFile::OpenMode::ReadOnly, &error);
+        QVERIFY2(file, qPrintable(error));
+        const QList<Evidence> evidence = file->data().answers.value(QStringLiteral("indication")).evidence;
+        QCOMPARE(evidence.size(), 3);
+        QCOMPARE(evidence.at(0).attachment, QStringLiteral("clinic-note.pdf"));
+        QCOMPARE(evidence.at(0).page, 2);
+        QCOMPARE(evidence.at(0).quote, QStringLiteral("crouch gait: severe"));
+        QCOMPARE(evidence.at(1).attachment, QStringLiteral("pt-notes.pdf"));
+        QCOMPARE(evidence.at(1).quote, QString());
+        QCOMPARE(evidence.at(2).quote, QStringLiteral("toe walking, both feet"));
+        QVERIFY(file->verify().ok());
     }
 
     void verifyReportsProblems()

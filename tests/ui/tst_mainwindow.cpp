@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -90,6 +91,8 @@ private Q_SLOTS:
     void newCaseFromJson();
     void addRecordsToOpenCase();
     void citationInAnotherAttachmentOpensIt();
+    void titleShowsTheFolderAsTheQueueDoes();
+    void listingLeavesTheStatusBarToTheReviewer();
 
 private:
     std::unique_ptr<MainWindow> showWindow();
@@ -698,6 +701,51 @@ void TestMainWindow::citationInAnotherAttachmentOpensIt()
     window->closeCase();
     QCOMPARE(reopen(path)->data().answers.value(QStringLiteral("indication")).evidence,
              QList<Evidence>{evidence});
+}
+
+// The title names the queue's folder as the queue does: "~/Cases", not a path of the machine.
+void TestMainWindow::titleShowsTheFolderAsTheQueueDoes()
+{
+    auto window = showWindow();
+    QTemporaryDir home;
+    const QByteArray savedHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home.path()));
+    const auto restore = qScopeGuard([&] { qputenv("HOME", savedHome); });
+    QVERIFY(QDir(home.path()).mkpath(QStringLiteral("Cases")));
+    window->openFolder(home.filePath(QStringLiteral("Cases")));
+    QCOMPARE(window->windowTitle(), QStringLiteral("~/Cases — ReviewDesk"));
+    const auto* label = window->queueView()->findChild<QLabel*>(QStringLiteral("queueFolder"));
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("~/Cases"));
+    // A folder outside the home folder: its path.
+    window->openFolder(m_dir->path());
+    QCOMPARE(window->windowTitle(),
+             QStringLiteral("%1 — ReviewDesk").arg(QDir(m_dir->path()).absolutePath()));
+}
+
+// A listing of the folder says nothing in the status bar: the queue shows the count, and how long the
+// listing took is no reviewer's concern (the model's loaded() signal gives it to the benchmark).
+void TestMainWindow::listingLeavesTheStatusBarToTheReviewer()
+{
+    createCase(m_dir->path(), QStringLiteral("a"),
+               openRequest(QStringLiteral("A100"), {QStringLiteral("96000")}));
+    createCase(m_dir->path(), QStringLiteral("b"),
+               openRequest(QStringLiteral("B200"), {QStringLiteral("96002")}));
+    auto window = showWindow();
+    CaseQueueModel* model = window->queueView()->model();
+    QTRY_COMPARE(model->rowCount(), 2);
+    QSignalSpy listed(model, &CaseQueueModel::loaded);
+    window->statusBar()->clearMessage();
+    model->rescan();
+    QVERIFY(listed.wait(30000));
+    QCOMPARE(listed.last().at(0).toInt(), 2);
+    QVERIFY(listed.last().at(1).toLongLong() >= 0);
+    QVERIFY2(window->statusBar()->currentMessage().isEmpty(),
+             qPrintable(window->statusBar()->currentMessage()));
+    bool counted = false;
+    for (const QLabel* label : window->queueView()->findChildren<QLabel*>())
+        counted = counted || label->text().startsWith(QStringLiteral("Cases: 2"));
+    QVERIFY(counted);
 }
 
 QTEST_MAIN(TestMainWindow)

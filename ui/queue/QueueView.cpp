@@ -118,9 +118,10 @@ QueueView::QueueView(QWidget* parent)
             Q_EMIT openRequested(path);
     });
 
-    connect(m_model, &CaseQueueModel::loaded, this, [this](int rows, qint64 elapsedMs) {
+    // The count beside the table says what a listing found; nothing in the status bar (how long it took
+    // is for the benchmark, from loaded()).
+    connect(m_model, &CaseQueueModel::loaded, this, [this] {
         updateCount();
-        Q_EMIT statusMessage(tr("Case files listed: %1 (%2 ms)").arg(rows).arg(elapsedMs));
         if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
             m_table->setCurrentIndex(m_filter->index(0, 0));
     });
@@ -159,16 +160,20 @@ void QueueView::setFolder(const QString& folder)
 {
     m_model->setFolder(folder);
     const QString path = m_model->folder();
-    // A folder in the home folder is shown from there ("~/Cases"), as a shell shows it; the tooltip has
-    // the whole path.
-    const QString home = QDir::homePath();
-    QString shown = QDir::toNativeSeparators(path);
-    if (!home.isEmpty() && home != QDir::rootPath() &&
-        (path == home || path.startsWith(home + QLatin1Char('/'))))
-        shown = QLatin1Char('~') + QDir::toNativeSeparators(path.mid(home.size()));
+    // The tooltip has the whole path.
+    const QString shown = shownFolder(path);
     m_folderLabel->setText(QDir(path).exists() ? shown : tr("%1 (folder not found)").arg(shown));
     m_folderLabel->setToolTip(QDir::toNativeSeparators(path));
     updateCount();
+}
+
+QString QueueView::shownFolder(const QString& path)
+{
+    const QString home = QDir::homePath();
+    if (!home.isEmpty() && home != QDir::rootPath() &&
+        (path == home || path.startsWith(home + QLatin1Char('/'))))
+        return QLatin1Char('~') + QDir::toNativeSeparators(path.mid(home.size()));
+    return QDir::toNativeSeparators(path);
 }
 
 QString QueueView::currentPath() const

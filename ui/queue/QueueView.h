@@ -24,6 +24,9 @@ public:
     CaseQueueFilter* filter() const { return m_filter; }
     QTableView* table() const { return m_table; }
     void setFolder(const QString& folder);
+    // A folder as the queue shows it: from the home folder ("~/Cases") when it is in it, as a shell
+    // shows it, so that the reviewer reads where the cases are rather than a path of the machine.
+    static QString shownFolder(const QString& path);
     QString currentPath() const;
     void focusSearch();
     QByteArray saveHeaderState() const;
