@@ -3,7 +3,9 @@
 #include "model/pdf/PdfImageMemory.h"
 #include "model/pdf/PdfTrace.h"
 
+#include <QCoreApplication>
 #include <QPointer>
+#include <QThread>
 
 #include <cstring>
 
@@ -197,6 +199,16 @@ void PdfWorkerClient::stop()
         m_process->disconnect(this);
         if (m_process->state() != QProcess::NotRunning) {
             m_process->kill();
+            QCoreApplication* app = QCoreApplication::instance();
+            if (app && m_process->thread() == app->thread() && QThread::currentThread() == app->thread()) {
+                // Reaped once it has exited, not waited for: the kernel takes 10-20 ms to tear down a
+                // worker that held a long record, and the GUI thread spent them blocked when a case
+                // closed. The application keeps it until then (and deletes it at exit at the latest).
+                m_process->setParent(app);
+                connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
+                m_process = nullptr;
+                return;
+            }
             m_process->waitForFinished(1000); // reaps the child; SIGKILL takes effect at once
         }
         m_process->deleteLater();
