@@ -25,6 +25,7 @@
 #include "BenchEventTrace.h"
 #include "BenchProcessMemory.h"
 #include "BenchWait.h"
+#include "model/pdf/PdfTrace.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -346,6 +347,7 @@ int main(int argc, char* argv[])
             bench::waitFor([] { return false; }, 1000);
             QElapsedTimer clock;
             app.trace(1);
+            RD_PDF_TRACE("bench openPath %d", sizes[s]);
             clock.start();
             if (!window.openPath(cases[s])) {
                 std::fprintf(stderr, "the case did not open\n");
@@ -355,8 +357,10 @@ int main(int argc, char* argv[])
             std::vector<double> seen(PhaseCount, -1);
             seen[Returned] = double(clock.nsecsElapsed()) / 1e6;
             const auto note = [&](Phase phase, bool now) {
-                if (now && seen[phase] < 0)
+                if (now && seen[phase] < 0) {
                     seen[phase] = double(clock.nsecsElapsed()) / 1e6;
+                    RD_PDF_TRACE("bench phase %d", int(phase));
+                }
             };
             std::unique_ptr<PaintWatch> watch;
             const double stallBefore = stall[s];
@@ -376,6 +380,7 @@ int main(int argc, char* argv[])
                 },
                 30000, &stall[s], &stallCpu[s], &gap);
             opened[s].push_back(waited < 0 ? -1 : double(clock.nsecsElapsed()) / 1e6);
+            RD_PDF_TRACE("bench opened %d", sizes[s]);
             if (stall[s] > stallBefore)
                 longestGap[s] = delivered(gap);
             for (const auto& slow : app.slowEvents()) {

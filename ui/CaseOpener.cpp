@@ -29,6 +29,7 @@ void CaseOpener::start(Request request)
         m_running = false;
         if (m_next) {
             // A newer request: this result is dropped (its file closed) before that one opens.
+            result.firstAttachment.reset();
             result.file.reset();
             Request next = std::move(*m_next);
             m_next.reset();
@@ -43,6 +44,10 @@ void CaseOpener::start(Request request)
         std::unique_ptr<CaseFile> file = CaseFile::open(path, CaseFile::OpenMode::ReadWrite, &result.error);
         if (file && !file->isReadOnly() && actor.isValid() && file->data().status == CaseStatus::New) {
             result.madeInReview = file->setStatus(CaseStatus::InReview, actor, &result.statusError);
+        }
+        if (file && !file->attachments().isEmpty()) {
+            QString ignored;
+            result.firstAttachment = AttachmentFile::read(path, file->attachments().first().id, &ignored);
         }
         result.file = std::move(file);
         return result;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "model/audit/Actor.h"
+#include "model/casefile/AttachmentFile.h"
 #include "model/casefile/CaseFile.h"
 
 #include <QObject>
@@ -28,6 +29,9 @@ public:
         QString error;
         bool madeInReview = false; // it was new and is now In review
         QString statusError;       // it was new and could not be put In review
+        // Its first attachment, its copy into memory under way (null: none, or it could not be read, and
+        // the viewer reads it again to say why): the PDF worker can start on it before the case is shown.
+        std::shared_ptr<AttachmentFile> firstAttachment;
     };
 
     explicit CaseOpener(QObject* parent = nullptr);

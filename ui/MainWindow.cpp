@@ -353,13 +353,15 @@ void MainWindow::openCaseInBackground(const QString& path)
         }
         if (result.madeInReview)
             m_queueView->model()->refreshCase(result.path);
-        showSession(CaseSession::fromFile(std::move(result.file), m_actor));
+        showSession(CaseSession::fromFile(std::move(result.file), m_actor),
+                    std::move(result.firstAttachment));
         if (!result.statusError.isEmpty())
             statusBar()->showMessage(result.statusError, kStatusTimeoutMs);
     });
 }
 
-void MainWindow::showSession(std::unique_ptr<CaseSession> session)
+void MainWindow::showSession(std::unique_ptr<CaseSession> session,
+                             std::shared_ptr<AttachmentFile> firstAttachment)
 {
     const QString path = session->path();
     closeCase();
@@ -397,8 +399,9 @@ void MainWindow::showSession(std::unique_ptr<CaseSession> session)
                                     : std::function<bool()>());
     m_undoGroup->addStack(m_session->undoStack());
     m_undoGroup->setActiveStack(m_session->undoStack());
-    m_caseView->setSession(m_session.get(), m_engine.get());
+    // Shown (and so laid out) first: the record's page 1 is asked for at the viewer's real size.
     m_stack->setCurrentWidget(m_caseView);
+    m_caseView->setSession(m_session.get(), m_engine.get(), std::move(firstAttachment));
     m_caseView->checklist()->setFocus(Qt::OtherFocusReason);
     // A workspace case's state (read-only and why) stays shown beside the status bar (TeamMode).
     if (m_session->isReadOnly() && !m_session->workspace())

@@ -18,6 +18,7 @@ class QUndoGroup;
 
 namespace rd {
 
+class AttachmentFile;
 class CaseJobs;
 class CaseSession;
 class CaseView;
@@ -53,7 +54,9 @@ public:
     void showCaseView();
     void closeCase();
     // Shows a case opened elsewhere (the case opener, team mode), closing the one open.
-    void showSession(std::unique_ptr<CaseSession> session);
+    // firstAttachment: see CaseView::setSession.
+    void showSession(std::unique_ptr<CaseSession> session,
+                     std::shared_ptr<AttachmentFile> firstAttachment = {});
     // Creates casePath from a case JSON (case-exchange.md) with the PDFs stored in it, then opens it.
     // The JSON is read at once (false, with a message, when it is wrong); the attachments are checked
     // and stored on a thread of the pool, and the case opens when that is done (or a message says

@@ -2,6 +2,7 @@
 
 #include "model/casefile/CaseFileSchema.h"
 #include "model/casefile/Sqlite.h"
+#include "model/pdf/PdfTrace.h"
 #include "model/pdf/protocol/PdfFillProgress.h"
 
 #include <QCryptographicHash>
@@ -38,6 +39,7 @@ AttachmentFile::~AttachmentFile()
 std::shared_ptr<AttachmentFile> AttachmentFile::read(const QString& caseFilePath, qint64 attachmentId,
                                                      QString* error)
 {
+    RD_PDF_TRACE("attachment read");
     sqlite3* db = CaseFileSchema::openConnection(caseFilePath, true, error);
     if (!db)
         return nullptr;
@@ -62,6 +64,7 @@ std::shared_ptr<AttachmentFile> AttachmentFile::read(const QString& caseFilePath
         return nullptr;
     }
     auto blobCloser = qScopeGuard([blob] { sqlite3_blob_close(blob); });
+    RD_PDF_TRACE("attachment blob open");
     file->m_size = sqlite3_blob_bytes(blob);
     file->m_fd = ::memfd_create("reviewdesk-attachment", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     file->m_progress = PdfFillProgress::create(file->m_size);
@@ -79,6 +82,7 @@ std::shared_ptr<AttachmentFile> AttachmentFile::read(const QString& caseFilePath
         CaseFileSchema::closeConnection(db);
         raw->finishFill(fillError);
     });
+    RD_PDF_TRACE("attachment read returns");
     return file;
 }
 
@@ -112,6 +116,7 @@ QString AttachmentFile::fill(sqlite3_blob* blob)
     bool ok = true;
     for (int chunk = count - 1; ok && chunk >= qMax(0, count - TailChunks); --chunk)
         ok = copy(chunk);
+    RD_PDF_TRACE("fill tail copied");
     // Then what the workers wait for, until the whole file is wanted, or DemandMs have passed: the copy
     // reads the case file in one read transaction, and a write to the case (an answer) waits for it to end.
     QElapsedTimer demand;

@@ -3,7 +3,9 @@
 #include "model/pdf/PdfImageMemory.h"
 #include "model/pdf/PdfTrace.h"
 
+#include <QCoreApplication>
 #include <QPointer>
+#include <QThread>
 
 #include <cstring>
 
@@ -105,22 +107,39 @@ void PdfWorkerClient::start()
     m_process = new QProcess(this);
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->setReadChannel(QProcess::StandardOutput);
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &PdfWorkerClient::onReadyRead);
-    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
-        if (status == QProcess::CrashExit)
-            die(PdfError::make(PdfError::WorkerCrashed,
-                               QStringLiteral("the PDF worker crashed or ran out of memory on this file")));
-        else
-            die(PdfError::make(PdfError::WorkerCrashed,
-                               QStringLiteral("the PDF worker exited (status %1)").arg(code)));
-    });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             die(PdfError::make(PdfError::WorkerMissing,
                                QStringLiteral("cannot start the PDF worker %1").arg(m_program)));
     });
+    // Answers and the end of the process that QProcess reports inside flushWrites() are taken on the next
+    // turn of the event loop: the caller of send() is never re-entered.
+    connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
+        if (m_flushing)
+            QMetaObject::invokeMethod(this, &PdfWorkerClient::onReadyRead, Qt::QueuedConnection);
+        else
+            onReadyRead();
+    });
+    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        if (m_flushing) {
+            QMetaObject::invokeMethod(
+                this, [this, code, status] { onFinished(code, status); }, Qt::QueuedConnection);
+            return;
+        }
+        onFinished(code, status);
+    });
     m_alive = true;
     m_process->start(m_program, m_arguments, QIODevice::ReadWrite | QIODevice::Unbuffered);
+}
+
+void PdfWorkerClient::onFinished(int code, QProcess::ExitStatus status)
+{
+    if (status == QProcess::CrashExit)
+        die(PdfError::make(PdfError::WorkerCrashed,
+                           QStringLiteral("the PDF worker crashed or ran out of memory on this file")));
+    else
+        die(PdfError::make(PdfError::WorkerCrashed,
+                           QStringLiteral("the PDF worker exited (status %1)").arg(code)));
 }
 
 qint64 PdfWorkerClient::processId() const
@@ -140,12 +159,28 @@ void PdfWorkerClient::sendFrame(quint32 id, const QByteArray& head, const QByteA
         m_timeoutMs = timeoutMs;
         m_timer.start(timeoutMs);
     }
+    flushWrites();
 }
 
 void PdfWorkerClient::cancel(quint32 id)
 {
-    if (m_alive)
+    if (m_alive) {
         m_process->write(pdfproto::encode(0, pdfproto::Cancel{id}));
+        flushWrites();
+    }
+}
+
+void PdfWorkerClient::flushWrites()
+{
+    // QProcess only buffers a write; the pipe gets it on the next turn of the event loop. A request
+    // sent while the GUI thread goes on to lay out and paint a case (20-30 ms) would wait for all of
+    // that before the worker sees it. A write of what the pipe takes now, without blocking: a full pipe
+    // (the worker busy reading a large frame) leaves the rest to the event loop, as before.
+    if (m_process->state() != QProcess::Running || m_process->bytesToWrite() == 0)
+        return;
+    m_flushing = true;
+    m_process->waitForBytesWritten(0);
+    m_flushing = false;
 }
 
 void PdfWorkerClient::countBusy(bool busy)
@@ -164,6 +199,16 @@ void PdfWorkerClient::stop()
         m_process->disconnect(this);
         if (m_process->state() != QProcess::NotRunning) {
             m_process->kill();
+            QCoreApplication* app = QCoreApplication::instance();
+            if (app && m_process->thread() == app->thread() && QThread::currentThread() == app->thread()) {
+                // Reaped once it has exited, not waited for: the kernel takes 10-20 ms to tear down a
+                // worker that held a long record, and the GUI thread spent them blocked when a case
+                // closed. The application keeps it until then (and deletes it at exit at the latest).
+                m_process->setParent(app);
+                connect(m_process, &QProcess::finished, m_process, &QObject::deleteLater);
+                m_process = nullptr;
+                return;
+            }
             m_process->waitForFinished(1000); // reaps the child; SIGKILL takes effect at once
         }
         m_process->deleteLater();

@@ -61,6 +61,8 @@ Q_SIGNALS:
 
 private:
     void sendFrame(quint32 id, const QByteArray& head, const QByteArray& data, int timeoutMs);
+    void flushWrites();
+    void onFinished(int code, QProcess::ExitStatus status);
     void onReadyRead();
     // Maps the worker's page buffer (memfd fd of bufferSize bytes in the worker) unless it already is:
     // when the worker announces it (Hello), not when the first page waits for it.
@@ -69,6 +71,7 @@ private:
     void countBusy(bool busy); // keeps s_busyCount
 
     QProcess* m_process = nullptr;
+    bool m_flushing = false;
     QString m_program;
     QStringList m_arguments;
     QTimer m_timer;

@@ -2,8 +2,11 @@
 // names them, and the real worker renders page 1 of a long record from a part of the file.
 #include "model/pdf/PdfDocument.h"
 #include "model/pdf/PdfService.h"
+#include "model/pdf/PdfWorkerClient.h"
 #include "model/pdf/protocol/PdfFillProgress.h"
+#include "model/pdf/protocol/PdfProtocol.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -107,6 +110,41 @@ private Q_SLOTS:
         QVERIFY2(copied < progress->chunkCount() / 4,
                  qPrintable(QStringLiteral("%1 of %2 chunks").arg(copied).arg(progress->chunkCount())));
         doc.reset();
+        ::close(fd);
+    }
+
+    // A request goes down the pipe when it is sent, not on the next turn of the event loop: the app
+    // opens a case's record and then builds the checklist on the GUI thread for 20-30 ms, and the worker
+    // must be opening the record meanwhile. Seen from outside the event loop: the worker, reading the
+    // record, asks for its chunks while this thread never returns to the loop.
+    void requestReachesTheWorkerWithoutTheEventLoop()
+    {
+        std::unique_ptr<PdfWorkerClient> worker(PdfService::startWorker(PdfServiceOptions{}, false, nullptr));
+        QSignalSpy answered(worker.get(), &PdfWorkerClient::answered);
+        pdfproto::Open first;
+        first.path = QStringLiteral(REVIEWDESK_TEST_PDF_DIR "/text-3pages.pdf");
+        worker->send(1, first, {}, 30000);
+        QVERIFY2(answered.wait(30000), "the worker did not answer its first open");
+        QCOMPARE(answered.first().at(1).value<pdfproto::MessageType>(), pdfproto::MessageType::Opened);
+
+        QFile source(QStringLiteral(REVIEWDESK_TEST_PDF_DIR "/text-3pages.pdf"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const int fd = ::memfd_create("tst-pdffill", MFD_CLOEXEC);
+        QVERIFY(fd >= 0);
+        QVERIFY(::ftruncate(fd, source.size()) == 0);
+        auto progress = PdfFillProgress::create(source.size());
+        QVERIFY(progress);
+        pdfproto::Open filling;
+        filling.path = QStringLiteral("/proc/%1/fd/%2").arg(::getpid()).arg(fd);
+        filling.fillProgressPath = progress->path();
+        worker->send(2, filling, {}, 30000);
+        // No events processed from here on: only the pipe can have carried the request.
+        QDeadlineTimer deadline(30000);
+        while (progress->wanted() < 0 && !deadline.hasExpired())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        QVERIFY2(progress->wanted() >= 0, "the worker never saw the open while the event loop did not run");
+        progress->finish(false);
+        worker->stop();
         ::close(fd);
     }
 };

@@ -5,6 +5,7 @@
 #include "UiTestSupport.h"
 #include "checklist/PolicyLoader.h"
 #include "model/pdf/PdfDocument.h"
+#include "ui/CaseOpener.h"
 #include "ui/MainWindow.h"
 #include "ui/MessageBox.h"
 #include "ui/case/CaseSession.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void citationInAnotherAttachmentOpensIt();
     void titleShowsTheFolderAsTheQueueDoes();
     void listingLeavesTheStatusBarToTheReviewer();
+    void recordOpensBeforeTheChecklistIsBuilt();
 
 private:
     std::unique_ptr<MainWindow> showWindow();
@@ -746,6 +748,48 @@ void TestMainWindow::listingLeavesTheStatusBarToTheReviewer()
     for (const QLabel* label : window->queueView()->findChildren<QLabel*>())
         counted = counted || label->text().startsWith(QStringLiteral("Cases: 2"));
     QVERIFY(counted);
+}
+
+
+// The case opener copies the first attachment into memory on the pool while it reads the case, and the
+// case view hands it to the PDF worker before it builds the checklist: the record's page 1 is rendered on
+// another core meanwhile, and no second trip to the pool comes between the case and its record.
+void TestMainWindow::recordOpensBeforeTheChecklistIsBuilt()
+{
+    const QString path = createCase(m_dir->path(), QStringLiteral("ahead"),
+                                    openRequest(QStringLiteral("A100"), {QStringLiteral("96000")}),
+                                    {{QStringLiteral("clinic-note.pdf"), makePdf(5), 5}});
+    auto window = showWindow();
+    CaseOpener opener;
+    std::optional<CaseOpener::Result> opened;
+    opener.open(path, test::actor(QStringLiteral("nurse.test")),
+                [&opened](CaseOpener::Result& result) { opened = std::move(result); });
+    QTRY_VERIFY_WITH_TIMEOUT(opened.has_value(), 20000);
+    QVERIFY2(opened->file, qPrintable(opened->error));
+    QVERIFY(opened->firstAttachment);
+    QString error;
+    QVERIFY2(opened->firstAttachment->verify(&error), qPrintable(error)); // the recorded bytes, whole
+
+    auto* viewer = qobject_cast<PdfAttachmentViewer*>(window->caseView()->viewer());
+    QVERIFY(viewer);
+    window->showSession(
+        CaseSession::fromFile(std::move(opened->file), test::actor(QStringLiteral("nurse.test"))),
+        opened->firstAttachment);
+    // Before any event is processed: the record's document exists, its open already sent.
+    QVERIFY(viewer->pdfViewer()->document());
+    QCOMPARE(viewer->pdfViewer()->document()->state(), PdfDocument::State::Opening);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 1, 20000);
+    QCOMPARE(viewer->pageCount(), 5);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->pdfViewer()->pageView()->isPageSharp(0), 20000);
+
+    // Without a read-ahead (a case shown some other way) the record is read on the pool, as before.
+    window->closeCase();
+    QString openError;
+    auto session = CaseSession::open(path, test::actor(QStringLiteral("nurse.test")), &openError);
+    QVERIFY2(session, qPrintable(openError));
+    window->showSession(std::move(session));
+    QVERIFY(!viewer->pdfViewer()->document());
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 1, 20000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -7,9 +7,12 @@
 #include <QRectF>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 namespace rd {
+
+class AttachmentFile;
 
 class AttachmentViewer : public QWidget
 {
@@ -20,6 +23,10 @@ public:
     // Shows one attachment of a case file. Its bytes are read off the GUI thread; a failure is
     // reported with failed() and shown in the viewer, never as a modal dialog.
     virtual void showAttachment(const QString& caseFilePath, const AttachmentInfo& info) = 0;
+    // The same with its bytes already on their way (AttachmentFile::read of this attachment, done on the
+    // pool while the case opened): the PDF worker starts on it at once. A null readAhead reads it here.
+    virtual void showReadAttachment(const QString& caseFilePath, const AttachmentInfo& info,
+                                    std::shared_ptr<AttachmentFile> readAhead) = 0;
     virtual QString currentAttachment() const = 0;
     virtual int currentPage() const = 0;
     // Opens a page of the current attachment and highlights a passage (rect in PDF points, or the quote).

@@ -174,32 +174,39 @@ bool CaseView::reopen()
     return true;
 }
 
-void CaseView::setSession(CaseSession* session, const ReviewEngine* engine)
+void CaseView::setSession(CaseSession* session, const ReviewEngine* engine,
+                          std::shared_ptr<AttachmentFile> firstAttachment)
 {
     m_session = session;
     m_engine = engine;
+    // The record first: its worker opens it and renders page 1 on another core while the checklist and
+    // the request are built here.
+    showAttachments(std::move(firstAttachment));
     m_checklist->setSession(session, engine);
     m_request->setCase(session ? &session->data() : nullptr, engine);
     if (session)
         m_request->setDecision(m_checklist->decision());
     updateLock();
+}
+
+void CaseView::showAttachments(std::shared_ptr<AttachmentFile> firstAttachment)
+{
     const QSignalBlocker blocker(m_attachments);
     m_attachments->clear();
-    if (!session) {
-        m_attachmentNote->clear();
+    m_attachmentNote->clear();
+    if (!m_session)
         return;
-    }
-    for (const AttachmentInfo& info : session->file()->attachments())
+    const QList<AttachmentInfo> attachments = m_session->file()->attachments();
+    for (const AttachmentInfo& info : attachments)
         m_attachments->addItem(
             info.pageCount > 0 ? tr("%1 — pages: %2").arg(info.fileName).arg(info.pageCount) : info.fileName,
             info.id);
-    const bool none = m_attachments->count() == 0;
-    m_attachmentNote->clear();
+    const bool none = attachments.isEmpty();
     m_attachments->setEnabled(!none);
     m_viewer->setVisible(!none);
     m_noAttachments->setVisible(none);
-    if (m_attachments->count() > 0)
-        showAttachment(0);
+    if (!none)
+        m_viewer->showReadAttachment(m_session->path(), attachments.first(), std::move(firstAttachment));
 }
 
 void CaseView::updateCoverage()

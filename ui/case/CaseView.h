@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QComboBox;
@@ -15,6 +16,7 @@ class QSplitter;
 
 namespace rd {
 
+class AttachmentFile;
 class AttachmentViewer;
 class CaseSession;
 class ChecklistView;
@@ -27,7 +29,10 @@ class CaseView : public QWidget
 public:
     explicit CaseView(QWidget* parent = nullptr);
 
-    void setSession(CaseSession* session, const ReviewEngine* engine);
+    // firstAttachment: the bytes of the session's first attachment, already being read (CaseOpener), so
+    // that its page 1 is rendered while the checklist is built; null reads it here.
+    void setSession(CaseSession* session, const ReviewEngine* engine,
+                    std::shared_ptr<AttachmentFile> firstAttachment = {});
     ChecklistView* checklist() const { return m_checklist; }
     AttachmentViewer* viewer() const { return m_viewer; }
     QSplitter* splitter() const { return m_splitter; }
@@ -61,6 +66,7 @@ Q_SIGNALS:
 
 private:
     void showAttachment(int index);
+    void showAttachments(std::shared_ptr<AttachmentFile> firstAttachment);
     void updateCoverage();
     void updateLock();
     QStringList unansweredSteps() const;

@@ -89,7 +89,7 @@ PdfAttachmentViewer::~PdfAttachmentViewer()
     m_viewer->setDocument(nullptr);
 }
 
-void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const AttachmentInfo& info)
+quint64 PdfAttachmentViewer::beginAttachment(const AttachmentInfo& info)
 {
     // The old document goes first, so that nothing it still signals is taken for the new one.
     const quint64 generation = ++m_generation;
@@ -106,6 +106,12 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
     Q_EMIT selectionChanged();
     m_message->setText(tr("Opening %1…").arg(info.fileName));
     m_stack->setCurrentWidget(m_message);
+    return generation;
+}
+
+void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const AttachmentInfo& info)
+{
+    const quint64 generation = beginAttachment(info);
     const qint64 id = info.id;
     auto read = [caseFilePath, id] {
         ReadResult result;
@@ -119,40 +125,55 @@ void PdfAttachmentViewer::showAttachment(const QString& caseFilePath, const Atta
             setFailed(result.error);
             return;
         }
-        m_file = result.file;
-        // Every worker of the document opens the same memory file: no copy per worker, and the worker
-        // reads only the parts page 1 needs, as soon as they are copied in.
-        PdfDocument* document =
-            m_service->openFilling(m_file->path(), m_file->fillProgressPath(), m_info.fileName, this);
-        m_document = document;
-        connect(document, &PdfDocument::pageRendered, m_visibleTimer, qOverload<>(&QTimer::start));
-        // Queued: the PdfViewer lays its pages out on the same signal; we act after it.
-        connect(
-            document, &PdfDocument::stateChanged, this,
-            [this, document](PdfDocument::State state) {
-                if (document != m_document)
-                    return;
-                if (state == PdfDocument::State::Ready) {
-                    m_stack->setCurrentWidget(m_viewer);
-                    m_visibleTimer->start();
-                } else if (state == PdfDocument::State::Failed) {
-                    // A copy that failed explains the worker's failure better than the worker can.
-                    const QString copyError = m_file ? m_file->fillError() : QString();
-                    setFailed(copyError.isEmpty() ? document->error().message : copyError);
-                } else if (state == PdfDocument::State::NeedsPassword) {
-                    m_stack->setCurrentWidget(m_viewer); // the viewer asks for it in place
-                }
-            },
-            Qt::QueuedConnection); // after the viewer has taken the new state in
-        // The bytes are checked against the SHA-256 the case file recorded once page 1 is there: hashing
-        // a long record before it would make the first page wait on the record's size.
-        connect(
-            document, &PdfDocument::pageRendered, this, [this, generation] { verifyAttachment(generation); },
-            Qt::SingleShotConnection);
-        // The viewer says "Opening…" itself, and must have its real size when it asks for page 1.
-        m_stack->setCurrentWidget(m_viewer);
-        m_viewer->setDocument(document);
+        openFile(generation, result.file);
     });
+}
+
+void PdfAttachmentViewer::showReadAttachment(const QString& caseFilePath, const AttachmentInfo& info,
+                                             std::shared_ptr<AttachmentFile> readAhead)
+{
+    if (!readAhead) {
+        showAttachment(caseFilePath, info);
+        return;
+    }
+    openFile(beginAttachment(info), std::move(readAhead));
+}
+
+void PdfAttachmentViewer::openFile(quint64 generation, std::shared_ptr<AttachmentFile> file)
+{
+    m_file = std::move(file);
+    // Every worker of the document opens the same memory file: no copy per worker, and the worker
+    // reads only the parts page 1 needs, as soon as they are copied in.
+    PdfDocument* document =
+        m_service->openFilling(m_file->path(), m_file->fillProgressPath(), m_info.fileName, this);
+    m_document = document;
+    connect(document, &PdfDocument::pageRendered, m_visibleTimer, qOverload<>(&QTimer::start));
+    // Queued: the PdfViewer lays its pages out on the same signal; we act after it.
+    connect(
+        document, &PdfDocument::stateChanged, this,
+        [this, document](PdfDocument::State state) {
+            if (document != m_document)
+                return;
+            if (state == PdfDocument::State::Ready) {
+                m_stack->setCurrentWidget(m_viewer);
+                m_visibleTimer->start();
+            } else if (state == PdfDocument::State::Failed) {
+                // A copy that failed explains the worker's failure better than the worker can.
+                const QString copyError = m_file ? m_file->fillError() : QString();
+                setFailed(copyError.isEmpty() ? document->error().message : copyError);
+            } else if (state == PdfDocument::State::NeedsPassword) {
+                m_stack->setCurrentWidget(m_viewer); // the viewer asks for it in place
+            }
+        },
+        Qt::QueuedConnection); // after the viewer has taken the new state in
+    // The bytes are checked against the SHA-256 the case file recorded once page 1 is there: hashing
+    // a long record before it would make the first page wait on the record's size.
+    connect(
+        document, &PdfDocument::pageRendered, this, [this, generation] { verifyAttachment(generation); },
+        Qt::SingleShotConnection);
+    // The viewer says "Opening…" itself, and must have its real size when it asks for page 1.
+    m_stack->setCurrentWidget(m_viewer);
+    m_viewer->setDocument(document);
 }
 
 void PdfAttachmentViewer::verifyAttachment(quint64 generation)

@@ -17,7 +17,6 @@ class QTimer;
 
 namespace rd {
 
-class AttachmentFile;
 class PdfDocument;
 class PdfService;
 class PdfViewer;
@@ -30,6 +29,8 @@ public:
     ~PdfAttachmentViewer() override;
 
     void showAttachment(const QString& caseFilePath, const AttachmentInfo& info) override;
+    void showReadAttachment(const QString& caseFilePath, const AttachmentInfo& info,
+                            std::shared_ptr<AttachmentFile> readAhead) override;
     QString currentAttachment() const override { return m_info.fileName; }
     int currentPage() const override;
     void showPassage(int page, const QRectF& rect, const QString& quote) override;
@@ -41,6 +42,9 @@ public:
     int pageCount() const;
 
 private:
+    // Drops the shown document and says "Opening…" for info; returns the new generation.
+    quint64 beginAttachment(const AttachmentInfo& info);
+    void openFile(quint64 generation, std::shared_ptr<AttachmentFile> file);
     void setFailed(const QString& message);
     void onSelected(int page, const QRectF& rect, const QString& text);
     void reportVisiblePages();

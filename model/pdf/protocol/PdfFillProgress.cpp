@@ -1,5 +1,7 @@
 #include "model/pdf/protocol/PdfFillProgress.h"
 
+#include "model/pdf/PdfTrace.h"
+
 #include <QFile>
 
 #include <atomic>
@@ -169,6 +171,8 @@ bool PdfFillProgress::waitFor(qint64 from, qint64 to)
         return true;
     const int last = int((to - 1) / m_chunkBytes);
     for (int chunk = int(from / m_chunkBytes); chunk <= last; ++chunk) {
+        if (!isDone(chunk))
+            RD_PDF_TRACE("fill wait chunk %d", chunk);
         while (!isDone(chunk)) {
             const quint32 generation = m_page->generation.load();
             if (isDone(chunk))
