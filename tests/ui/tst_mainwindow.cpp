@@ -750,7 +750,6 @@ void TestMainWindow::listingLeavesTheStatusBarToTheReviewer()
     QVERIFY(counted);
 }
 
-
 // The case opener copies the first attachment into memory on the pool while it reads the case, and the
 // case view hands it to the PDF worker before it builds the checklist: the record's page 1 is rendered on
 // another core meanwhile, and no second trip to the pool comes between the case and its record.
