@@ -1,6 +1,7 @@
 #include "ui/CaseOpener.h"
 
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace rd {
@@ -28,8 +29,11 @@ void CaseOpener::start(Request request)
         Result result = watcher->future().takeResult();
         m_running = false;
         if (m_next) {
-            // A newer request: this result is dropped (its file closed) before that one opens.
-            result.firstAttachment.reset();
+            // A newer request: this result is dropped (its file closed) before that one opens. The copy's
+            // thread is stopped and joined on the pool, not here.
+            if (result.firstAttachment)
+                QThreadPool::globalInstance()->start(
+                    [copy = std::move(result.firstAttachment)] { Q_UNUSED(copy) });
             result.file.reset();
             Request next = std::move(*m_next);
             m_next.reset();
@@ -45,7 +49,9 @@ void CaseOpener::start(Request request)
         if (file && !file->isReadOnly() && actor.isValid() && file->data().status == CaseStatus::New) {
             result.madeInReview = file->setStatus(CaseStatus::InReview, actor, &result.statusError);
         }
-        if (file && !file->attachments().isEmpty()) {
+        // Not when the status could not be written: the window tries that write again, and the copy's read
+        // transaction would hold it up.
+        if (file && !file->attachments().isEmpty() && result.statusError.isEmpty()) {
             QString ignored;
             result.firstAttachment = AttachmentFile::read(path, file->attachments().first().id, &ignored);
         }

@@ -30,8 +30,10 @@ std::optional<Evidence> parseEvidence(const QString& text, const CaseStore& file
         QStringList names;
         for (const AttachmentInfo& info : file.attachments())
             names.append(info.fileName);
-        *error = QStringLiteral("the case has no attachment %1 (it has: %2)")
-                     .arg(name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+        // The text before the first colon is not repeated: on a line that is not a citation it is
+        // clinical text ("Pain score: 7").
+        *error = QStringLiteral("names no attachment of the case (it has: %1)")
+                     .arg(names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
         return std::nullopt;
     }
     if (attachment->pageCount > 0 && page > attachment->pageCount) {
@@ -132,10 +134,12 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         return ExitBadInput;
     Answer answer{*answerValue, parser.values(type), *noteText, {}};
     QString error;
-    for (const QString& citation : parser.values(evidence)) {
-        const auto item = parseEvidence(citation, *file, &error);
+    const QStringList given = parser.values(evidence);
+    for (qsizetype i = 0; i < given.size(); ++i) {
+        const auto item = parseEvidence(given.at(i), *file, &error);
         if (!item) {
-            err << path << ": --evidence " << citation << ": " << error << Qt::endl;
+            // Which --evidence, not its text: the quote is member data.
+            err << path << ": --evidence (the " << (i + 1) << ". given): " << error << Qt::endl;
             return ExitBadInput;
         }
         answer.evidence.append(*item);

@@ -114,7 +114,7 @@ QString AttachmentFile::fill(sqlite3_blob* blob)
         return true;
     };
     bool ok = true;
-    for (int chunk = count - 1; ok && chunk >= qMax(0, count - TailChunks); --chunk)
+    for (int chunk = count - 1; ok && !m_stop && chunk >= qMax(0, count - TailChunks); --chunk)
         ok = copy(chunk);
     RD_PDF_TRACE("fill tail copied");
     // Then what the workers wait for, until the whole file is wanted, or DemandMs have passed: the copy

@@ -120,6 +120,8 @@ void PdfWorkerClient::start()
         else
             onReadyRead();
     });
+    // Requests sent while the process was starting go down the pipe as soon as it runs.
+    connect(m_process, &QProcess::started, this, &PdfWorkerClient::flushWrites);
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         if (m_flushing) {
             QMetaObject::invokeMethod(
@@ -200,7 +202,10 @@ void PdfWorkerClient::stop()
         if (m_process->state() != QProcess::NotRunning) {
             m_process->kill();
             QCoreApplication* app = QCoreApplication::instance();
-            if (app && m_process->thread() == app->thread() && QThread::currentThread() == app->thread()) {
+            // Only while an event loop runs to see it exit: at the end of the program (after exec()) and
+            // in loops that never return to the event loop it is waited for, as before.
+            if (app && m_process->thread() == app->thread() && QThread::currentThread() == app->thread() &&
+                QThread::currentThread()->loopLevel() > 0 && !QCoreApplication::closingDown()) {
                 // Reaped once it has exited, not waited for: the kernel takes 10-20 ms to tear down a
                 // worker that held a long record, and the GUI thread spent them blocked when a case
                 // closed. The application keeps it until then (and deletes it at exit at the latest).

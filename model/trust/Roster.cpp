@@ -240,6 +240,11 @@ std::optional<Roster> Roster::fromObject(const QJsonObject& object, const QStrin
     return roster;
 }
 
+int Roster::formatVersion()
+{
+    return kFormatVersion;
+}
+
 QString Roster::anchor() const
 {
     return crypto::keyId(m_adminKey);

@@ -51,6 +51,8 @@ public:
     // names it in messages.
     static std::optional<Roster> fromJson(const QByteArray& bytes, const QString& source,
                                           const QString& anchor, QString* error);
+    // The roster format version this program reads and writes.
+    static int formatVersion();
 
     QByteArray adminKey() const { return m_adminKey; }
     QString anchor() const; // crypto::keyId(adminKey())

@@ -3,6 +3,8 @@
 #include "checklist/Engine.h"
 #include "model/casefile/AtomicFile.h"
 #include "model/casefile/CaseFile.h"
+#include "model/trust/Roster.h"
+#include "model/trust/SigningKey.h"
 #include "model/trust/TrustStore.h"
 #include "model/workspace/CaseRows.h"
 #include "model/workspace/WorkspaceSchema.h"
@@ -12,6 +14,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <unistd.h>
 
@@ -359,14 +362,35 @@ std::optional<QByteArray> Workspace::roster(QString* error, QStringList* forged)
     QStringList skipped;
     for (int row = 0; row < result->rows(); ++row) {
         const QByteArray body = result->text(row, 1).toUtf8();
+        const QString what =
+            QStringLiteral("serial %1 stored by %2").arg(result->text(row, 0), result->text(row, 2));
         QString why;
         if (Roster::fromJson(body, QString(), *anchor, &why)) {
             if (forged)
                 *forged = skipped;
             return body;
         }
-        skipped.append(
-            QStringLiteral("serial %1 stored by %2").arg(result->text(row, 0), result->text(row, 2)));
+        // A row that names the pinned key in a roster format this program does not read may be the
+        // administrator's newest roster (a revocation among it): taking an older one instead would undo
+        // it. Stop there. Anything else that fails (another key, a signature that does not match, in
+        // the format read here) is not the administrator's and is skipped.
+        const QJsonObject object = QJsonDocument::fromJson(body).object();
+        const QByteArray key =
+            QByteArray::fromHex(object.value(QStringLiteral("adminKey")).toString().toLatin1());
+        const int version = object.value(QStringLiteral("formatVersion")).toInt();
+        if (key.size() == 32 && crypto::keyId(key) == anchor->trimmed().toLower() &&
+            version != Roster::formatVersion()) {
+            *error =
+                QStringLiteral("%1: its newest roster naming the administrator key trust.json pins (%2) is "
+                               "in roster format version %3, and this program reads version %4: update "
+                               "ReviewDesk (if no such roster was published, the row is forged: the "
+                               "workspace's DBA removes it)")
+                    .arg(conninfo(), what)
+                    .arg(version)
+                    .arg(Roster::formatVersion());
+            return std::nullopt;
+        }
+        skipped.append(what);
     }
     *error = QStringLiteral("%1: holds no roster signed by the administrator key trust.json pins (%2): %3")
                  .arg(conninfo(), *anchor, skipped.join(QStringLiteral(", ")));

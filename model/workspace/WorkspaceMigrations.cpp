@@ -282,12 +282,12 @@ namespace rd::WorkspaceMigrations {
 
 // Version 5.
 //
-// A roster row's serial was only checked to be newer than every stored one. The server cannot check
-// the administrator's signature, so a member of rd_admin without the administrator key could store a
-// row with serial 9223372036854775807: no genuine roster could ever be stored after it. A serial now
-// steps by 1 to 1000 from the newest stored (the first by at most 1,000,000): a forged row still gets
-// in (the clients skip it: Workspace::roster() takes the newest row signed by the pinned key), but
-// the administrator's next roster, a step further, does too.
+// A roster row's serial had to be newer than every stored one. The server cannot check the
+// administrator's signature, so a member of rd_admin without the administrator key could store a row
+// with serial 9223372036854775807 (or keep storing rows ahead of the administrator's next one): no
+// genuine roster could be stored after it. A serial now only has to be positive and not taken (the
+// primary key): the clients take the newest row the pinned key signed (Workspace::roster()), so a
+// forged row, whatever its serial, neither counts nor blocks the administrator's next roster.
 //
 // A case's id was any text the importing file named ("../escaped"); ids travel into file names,
 // NOTIFY payloads and the queue. A new case's id must be what CaseFile::create makes: a UUID, lower
@@ -303,8 +303,6 @@ CREATE OR REPLACE FUNCTION rd.check_roster() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, rd, pg_temp AS $f$
 DECLARE
     body jsonb;
-    newest bigint;
-    step bigint;
 BEGIN
     PERFORM pg_advisory_xact_lock(21316, 1);
     BEGIN
@@ -316,15 +314,11 @@ BEGIN
         RAISE EXCEPTION 'the roster names serial %, not %', coalesce(body->>'serial', 'none'), NEW.serial
             USING ERRCODE = '23514';
     END IF;
-    SELECT max(serial) INTO newest FROM rd.roster;
-    IF newest IS NOT NULL AND NEW.serial <= newest THEN
-        RAISE EXCEPTION 'the workspace holds roster serial % already: a roster stored must be newer', newest
-            USING ERRCODE = '23514';
+    IF NEW.serial < 1 THEN
+        RAISE EXCEPTION 'roster serial % is not a serial: it counts from 1', NEW.serial USING ERRCODE = '23514';
     END IF;
-    step := CASE WHEN newest IS NULL THEN 1000000 ELSE 1000 END;
-    IF NEW.serial < 1 OR NEW.serial - coalesce(newest, 0) > step THEN
-        RAISE EXCEPTION 'roster serial % is too far ahead of %: a roster stored steps by at most %', NEW.serial,
-            coalesce(newest::text, 'none stored'), step USING ERRCODE = '23514';
+    IF EXISTS (SELECT 1 FROM rd.roster WHERE serial = NEW.serial) THEN
+        RAISE EXCEPTION 'the workspace holds roster serial % already', NEW.serial USING ERRCODE = '23514';
     END IF;
     RETURN NEW;
 END $f$;

@@ -287,13 +287,14 @@ private Q_SLOTS:
                                                          QStringLiteral("--value"), QStringLiteral("met")}
                                           << "indication" << QByteArray();
         QTest::newRow("evidence, no such attachment")
-            << QStringList{QStringLiteral("--id"), QStringLiteral("cosmetic"),   QStringLiteral("--value"),
-                           QStringLiteral("no"),   QStringLiteral("--evidence"), QStringLiteral("xray.pdf:1")}
-            << "no attachment xray.pdf" << QByteArray();
+            << QStringList{QStringLiteral("--id"),       QStringLiteral("cosmetic"),
+                           QStringLiteral("--value"),    QStringLiteral("no"),
+                           QStringLiteral("--evidence"), QStringLiteral("crouch gait:1")}
+            << "--evidence (the 1. given): names no attachment of the case (it has: " << QByteArray();
         QTest::newRow("evidence, page past the end")
             << QStringList{QStringLiteral("--id"),       QStringLiteral("cosmetic"),
                            QStringLiteral("--value"),    QStringLiteral("no"),
-                           QStringLiteral("--evidence"), QStringLiteral("pt-notes.pdf:9")}
+                           QStringLiteral("--evidence"), QStringLiteral("pt-notes.pdf:9:crouch gait")}
             << "has 1 pages" << QByteArray();
         QTest::newRow("no value") << QStringList{QStringLiteral("--id"), QStringLiteral("cosmetic")}
                                   << "--value" << QByteArray();
@@ -308,8 +309,8 @@ private Q_SLOTS:
             << "bad-citations.txt:3: --evidence-file: expected FILE:PAGE[:QUOTE] with a page number from 1"
             << QByteArray("\n\nclinic-note.pdf:0:crouch gait\n");
         QTest::newRow("evidence file, no such attachment")
-            << cosmetic << "bad-citations.txt:1: --evidence-file: the case has no attachment xray.pdf"
-            << QByteArray("xray.pdf:1:crouch gait\n");
+            << cosmetic << "bad-citations.txt:1: --evidence-file: names no attachment of the case"
+            << QByteArray("crouch gait:1:both feet\n");
         QTest::newRow("evidence file, page past the end")
             << cosmetic << "bad-citations.txt:2: --evidence-file: pt-notes.pdf has 1 pages"
             << QByteArray("clinic-note.pdf:2:gait\npt-notes.pdf:9:crouch gait\n");

@@ -789,6 +789,23 @@ void TestMainWindow::recordOpensBeforeTheChecklistIsBuilt()
     window->showSession(std::move(session));
     QVERIFY(!viewer->pdfViewer()->document());
     QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 1, 20000);
+
+    // The window's own open (the queue's path): when the checklist takes the focus, in the turn of the
+    // event loop that shows the case, the record's document is open already.
+    window->closeCase();
+    window->queueView()->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(!window->caseView()->checklist()->hasFocus());
+    std::optional<bool> documentWhenShown;
+    ChecklistView* checklist = window->caseView()->checklist();
+    const auto watch = connect(qApp, &QApplication::focusChanged, window.get(), [&](QWidget*, QWidget* now) {
+        if (!documentWhenShown && now && (now == checklist || checklist->isAncestorOf(now)))
+            documentWhenShown = viewer->pdfViewer()->document() != nullptr;
+    });
+    QVERIFY(window->openPath(path));
+    QTRY_VERIFY_WITH_TIMEOUT(documentWhenShown.has_value(), 20000);
+    disconnect(watch);
+    QVERIFY(*documentWhenShown);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->currentPage(), 1, 20000);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -11,6 +11,7 @@
 #include "model/workspace/Workspace.h"
 #include "ui/workspace/WorkspaceQueue.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +54,8 @@ private Q_SLOTS:
 
         // Another member's burst, each notification a transaction of its own, as a loop in psql sends
         // it, and a real change right after it (the case taken), shown by the listings the burst costs.
+        QElapsedTimer burst;
+        burst.start();
         for (int i = 0; i < 200; ++i) {
             const QByteArray sql = QByteArrayLiteral("NOTIFY rd_queue, '") +
                                    (i % 2 ? QByteArrayLiteral("anything") : QByteArray::number(i)) + '\'';
@@ -62,8 +65,13 @@ private Q_SLOTS:
         QVERIFY2(taken && *taken == *caseId, qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(queue.entry(*caseId)->assignee == m_team.nurse2, 20000);
         const int listings = queue.listings() - before;
-        QVERIFY2(listings >= 1 && listings <= 2,
-                 qPrintable(QStringLiteral("%1 listings for a burst of 201 notifications").arg(listings)));
+        // One listing at once and at most one a second after it: on a loaded machine the burst itself
+        // may take longer than a second.
+        const int allowed = 2 + int(burst.elapsed() / 1000);
+        QVERIFY2(listings >= 1 && listings <= allowed,
+                 qPrintable(QStringLiteral("%1 listings for a burst of 201 notifications in %2 ms")
+                                .arg(listings)
+                                .arg(burst.elapsed())));
     }
 };
 

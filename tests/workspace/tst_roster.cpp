@@ -221,9 +221,10 @@ private Q_SLOTS:
         QVERIFY2(trust->rosterPath().contains(named), qPrintable(trust->rosterPath()));
     }
 
-    // The server took any newer serial: a row with serial 2^63-1 (signed by anyone) left no room for a
-    // genuine roster after it, for good. A serial steps by 1 to 1000 from the newest stored.
-    void rosterSerialStepsByAtMostAThousand()
+    // The server took only a newer serial: a row with serial 2^63-1 (signed by anyone) left no room for a
+    // genuine roster after it, for good. Now any serial not taken goes in, the forged row is skipped, and
+    // the administrator's next roster, below it, is the one used.
+    void forgedTopSerialKeepsNoGenuineRosterOut()
     {
         QString error;
         auto admin = Workspace::open(m_cluster.url(m_admin), &error);
@@ -234,18 +235,18 @@ private Q_SLOTS:
             {}, &error);
         QVERIFY2(newest && newest->rows() == 1, qPrintable(error));
         const qint64 top = newest->int64(0, 0);
+        // The genuine newest roster with another serial: it names the pinned key, its signature fails.
         auto withSerial = [&](qint64 serial) {
             QJsonObject body = QJsonDocument::fromJson(newest->text(0, 1).toUtf8()).object();
             body.insert(QStringLiteral("serial"), QString::number(serial));
             return QJsonDocument(body).toJson(QJsonDocument::Compact);
         };
-        QVERIFY(!admin->storeRoster(withSerial(std::numeric_limits<qint64>::max()),
-                                    std::numeric_limits<qint64>::max(), &error));
-        QVERIFY2(error.contains(QLatin1String("too far ahead")), qPrintable(error));
-        QVERIFY(!admin->storeRoster(withSerial(top + 1001), top + 1001, &error));
-        QVERIFY2(error.contains(QLatin1String("too far ahead")), qPrintable(error));
+        const qint64 highest = std::numeric_limits<qint64>::max();
+        QVERIFY2(admin->storeRoster(withSerial(highest), highest, &error), qPrintable(error));
+        QVERIFY(!admin->storeRoster(withSerial(highest), highest, &error)); // a serial once
+        QVERIFY(!admin->storeRoster(withSerial(0), 0, &error));
+        QVERIFY2(error.contains(QLatin1String("counts from 1")), qPrintable(error));
 
-        // The administrator's next roster, one step past the forged row, goes in and is the one used.
         UserDirectory directory(m_trust.home());
         QVERIFY2(directory.load(&error), qPrintable(error));
         const auto adminKey =
@@ -262,10 +263,38 @@ private Q_SLOTS:
         const auto trust = WorkspaceLogin::trust(m_cluster.url(m_team.nurse), &error);
         QVERIFY2(trust, qPrintable(error));
         QCOMPARE(trust->roster().serial(), genuine->serial());
-        QVERIFY2(!trust->rosterPath().contains(QLatin1String("skipped")), qPrintable(trust->rosterPath()));
+        const QString named = QStringLiteral("serial %1 stored by %2").arg(highest).arg(m_admin);
+        QVERIFY2(trust->rosterPath().contains(named), qPrintable(trust->rosterPath()));
     }
 
-    // A version 4 workspace migrates to 5: its rosters and cases stay; the serial step and the case id's
+    // A row naming the pinned key in a roster format this program does not read may be the
+    // administrator's newest roster (a revocation in it): sign-in stops and says so rather than use an
+    // older roster in its place. Deleted by the owner, the team signs in again.
+    void newerFormatNamingThePinnedKeyStopsSignIn()
+    {
+        QString error;
+        auto admin = Workspace::open(m_cluster.url(m_admin), &error);
+        QVERIFY2(admin, qPrintable(error));
+        // The newest genuine row (below any forged top serial an earlier test stored).
+        const auto newest = admin->connection().exec("SELECT serial, body FROM rd.roster WHERE serial < "
+                                                     "4611686018427387904 ORDER BY serial DESC LIMIT 1",
+                                                     {}, &error);
+        QVERIFY2(newest && newest->rows() == 1, qPrintable(error));
+        const qint64 serial = newest->int64(0, 0) + 1;
+        QJsonObject body = QJsonDocument::fromJson(newest->text(0, 1).toUtf8()).object();
+        body.insert(QStringLiteral("serial"), QString::number(serial));
+        body.insert(QStringLiteral("formatVersion"), Roster::formatVersion() + 1);
+        QVERIFY2(admin->storeRoster(QJsonDocument(body).toJson(QJsonDocument::Compact), serial, &error),
+                 qPrintable(error));
+        QVERIFY(!WorkspaceLogin::trust(m_cluster.url(m_team.nurse), &error));
+        QVERIFY2(error.contains(QLatin1String("update ReviewDesk")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("serial %1").arg(serial)), qPrintable(error));
+        QVERIFY2(m_cluster.sql(QStringLiteral("DELETE FROM rd.roster WHERE serial = %1").arg(serial), &error),
+                 qPrintable(error));
+        QVERIFY2(WorkspaceLogin::trust(m_cluster.url(m_team.nurse), &error), qPrintable(error));
+    }
+
+    // A version 4 workspace migrates to 5: its rosters and cases stay; the serial rule and the case id's
     // form hold from then on.
     void migrationFromVersionFour()
     {
@@ -283,12 +312,13 @@ private Q_SLOTS:
             qPrintable(error));
         QVERIFY2(WorkspaceSchema::migrate(*owner, &error), qPrintable(error));
         QCOMPARE(WorkspaceSchema::version(*owner, &error), 5);
-        QVERIFY(!owner->command("INSERT INTO rd.roster(serial, body) VALUES (1006, '{\"serial\": \"1006\"}')",
-                                &error));
-        QVERIFY2(error.contains(QLatin1String("too far ahead")), qPrintable(error));
-        QVERIFY2(owner->command("INSERT INTO rd.roster(serial, body) VALUES (1005, '{\"serial\": \"1005\"}')",
-                                &error),
-                 qPrintable(error));
+        // Older than the newest stored: refused up to version 4, taken from 5 on.
+        QVERIFY2(
+            owner->command("INSERT INTO rd.roster(serial, body) VALUES (3, '{\"serial\": \"3\"}')", &error),
+            qPrintable(error));
+        QVERIFY(
+            !owner->command("INSERT INTO rd.roster(serial, body) VALUES (0, '{\"serial\": \"0\"}')", &error));
+        QVERIFY2(error.contains(QLatin1String("counts from 1")), qPrintable(error));
         QVERIFY(!owner->command("SELECT rd.import_case('imported-after', '{}', '[]', '[]')", &error));
         QVERIFY2(error.contains(QLatin1String("is not a case id")), qPrintable(error));
         const auto kept =
