@@ -139,7 +139,7 @@ int answerCommand(const QStringList& args, QTextStream& out, QTextStream& err)
         const auto item = parseEvidence(given.at(i), *file, &error);
         if (!item) {
             // Which --evidence, not its text: the quote is member data.
-            err << path << ": --evidence (the " << (i + 1) << ". given): " << error << Qt::endl;
+            err << path << ": --evidence #" << (i + 1) << ": " << error << Qt::endl;
             return ExitBadInput;
         }
         answer.evidence.append(*item);

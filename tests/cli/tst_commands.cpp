@@ -290,7 +290,7 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--id"),       QStringLiteral("cosmetic"),
                            QStringLiteral("--value"),    QStringLiteral("no"),
                            QStringLiteral("--evidence"), QStringLiteral("crouch gait:1")}
-            << "--evidence (the 1. given): names no attachment of the case (it has: " << QByteArray();
+            << "--evidence #1: names no attachment of the case (it has: " << QByteArray();
         QTest::newRow("evidence, page past the end")
             << QStringList{QStringLiteral("--id"),       QStringLiteral("cosmetic"),
                            QStringLiteral("--value"),    QStringLiteral("no"),
